@@ -1,0 +1,4 @@
+package org.exposure.assessor.domain;
+
+/** How far a bank reaches into international (US/EU) correspondent banking. */
+public enum Exposure { LOW, MEDIUM, HIGH }

@@ -1,0 +1,3 @@
+package org.exposure.assessor.domain;
+
+public enum SubjectType { BANK, SUPPLIER, GOODS }

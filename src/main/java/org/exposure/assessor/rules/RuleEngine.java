@@ -1,0 +1,250 @@
+package org.exposure.assessor.rules;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.exposure.assessor.domain.Export;
+import org.exposure.assessor.domain.Finding;
+import org.exposure.assessor.domain.GoodsSubject;
+import org.exposure.assessor.domain.Severity;
+import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.SupplierSubject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+
+/**
+ * The one boundary with Drools: compiles a ruleset once into a KieBase, checks that every rule carries the
+ * catalogue's metadata, and evaluates subjects in a fresh session each (always disposed), collecting what fired.
+ */
+public final class RuleEngine {
+    static final String GLOBAL_FINDINGS = "findings";
+    static final String GLOBAL_REFERENCE = "ref";
+    private static final List<String> REQUIRED = List.of("id", "title", "severity", "legalBasis", "remediation");
+
+    private final KieBase kieBase;
+    private final RulesetFiles files;
+    private final ReferenceData reference;
+    private final Map<String, RuleDefinition> byQualifiedName;
+    private final Map<String, RuleDefinition> byId;
+    private final Set<String> globals;
+
+    private RuleEngine(KieBase kieBase, RulesetFiles files, ReferenceData reference,
+                       Map<String, RuleDefinition> byQualifiedName, Set<String> globals) {
+        this.kieBase = kieBase;
+        this.files = files;
+        this.reference = reference;
+        this.byQualifiedName = Map.copyOf(byQualifiedName);
+        this.byId = byQualifiedName.values().stream()
+                .sorted(Comparator.comparing(RuleDefinition::id))
+                .collect(Collectors.toMap(RuleDefinition::id, r -> r, (a, b) -> a, LinkedHashMap::new));
+        this.globals = Set.copyOf(globals);
+    }
+
+    /**
+     * Builds the engine from a ruleset, or fails with a {@link RulesetException} whose message names the file and
+     * line of every problem: a compilation error, a rule without its metadata, a duplicate id, a broken code list.
+     */
+    public static RuleEngine load(RulesetFiles files) {
+        ReferenceData reference = ReferenceData.load(files.files());
+        Map<String, String> drl = new LinkedHashMap<>();
+        files.files().forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                drl.put(path, content);
+            }
+        });
+        if (drl.isEmpty()) {
+            throw new RulesetException("the ruleset at " + files.origin() + " holds no .drl file");
+        }
+        KieBase kieBase = compile(files, drl);
+        Map<String, SourceLocation> locations = locate(drl);
+        List<String> problems = new ArrayList<>();
+        Map<String, RuleDefinition> byName = new LinkedHashMap<>();
+        Map<String, RuleDefinition> seenIds = new LinkedHashMap<>();
+        Set<String> globals = new HashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global g : pkg.getGlobalVariables()) {
+                globals.add(g.getName());
+            }
+            for (Rule rule : pkg.getRules()) {
+                String qualified = pkg.getName() + "." + rule.getName();
+                SourceLocation at = locations.getOrDefault(qualified, new SourceLocation("?", 0, ""));
+                String where = "rules/" + at.file() + ":" + at.line() + " rule \"" + rule.getName() + "\"";
+                Map<String, String> meta = new LinkedHashMap<>();
+                for (String key : REQUIRED) {
+                    String value = text(rule.getMetaData().get(key));
+                    if (value == null || value.isBlank()) {
+                        problems.add(where + " lacks @" + key + "(...)");
+                    }
+                    meta.put(key, value);
+                }
+                Severity severity = null;
+                if (meta.get("severity") != null) {
+                    try {
+                        severity = Severity.valueOf(meta.get("severity").toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        problems.add(where + " has @severity(" + meta.get("severity")
+                                + "), expected one of INFO, LOW, MEDIUM, HIGH, SEVERE, BLOCKED");
+                    }
+                }
+                RuleDefinition def = new RuleDefinition(meta.get("id"), rule.getName(), meta.get("title"), severity,
+                        meta.get("legalBasis"), meta.get("remediation"), "rules/" + at.file(), at.line(), at.source());
+                if (def.id() != null) {
+                    RuleDefinition other = seenIds.putIfAbsent(def.id(), def);
+                    if (other != null) {
+                        problems.add(where + " repeats @id(" + def.id() + ") of " + other.file() + ":" + other.line());
+                    }
+                }
+                byName.put(qualified, def);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesetException("the ruleset at " + files.origin() + " is not usable:\n  "
+                    + String.join("\n  ", problems));
+        }
+        return new RuleEngine(kieBase, files, reference, byName, globals);
+    }
+
+    private static KieBase compile(RulesetFiles files, Map<String, String> drl) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // A release id of its own, so that two rulesets loaded in one JVM (tests, reloads) never replace each other.
+        ReleaseId releaseId = ks.newReleaseId("org.exposure.rules", "ruleset-" + UUID.randomUUID(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+        drl.forEach((path, content) -> kfs.write("src/main/resources/rules/" + path, content));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(m -> {
+                String path = m.getPath() == null ? "?" : m.getPath().replaceFirst("^src/main/resources/", "");
+                return path + ":" + m.getLine() + ":" + m.getColumn() + " " + m.getText().strip();
+            }).collect(Collectors.joining("\n  "));
+            throw new RulesetException("the ruleset at " + files.origin() + " does not compile:\n  " + detail);
+        }
+        return ks.newKieContainer(releaseId).getKieBase();
+    }
+
+    private record SourceLocation(String file, int line, String source) {
+    }
+
+    /** Where each rule is written, found by parsing the DRL again: the compiled rule does not keep its text. */
+    private static Map<String, SourceLocation> locate(Map<String, String> drl) {
+        Map<String, SourceLocation> out = new LinkedHashMap<>();
+        drl.forEach((path, content) -> {
+            try {
+                PackageDescr pkg = new DrlParser(LanguageLevelOption.DRL6).parse(false, new StringReader(content));
+                for (RuleDescr rule : pkg.getRules()) {
+                    out.put(pkg.getName() + "." + rule.getName(),
+                            new SourceLocation(path, rule.getLine(), sourceOf(content, rule)));
+                }
+            } catch (DroolsParserException e) {
+                // Cannot happen for a ruleset that compiled; leave the location unknown rather than fail start-up.
+            }
+        });
+        return out;
+    }
+
+    private static String sourceOf(String content, RuleDescr rule) {
+        int start = rule.getStartCharacter();
+        int end = rule.getEndCharacter();
+        if (start >= 0 && end > start && end <= content.length()) {
+            return content.substring(start, end).strip();
+        }
+        // Fall back to the lines from the rule's header to its closing "end".
+        String[] lines = content.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = Math.max(0, rule.getLine() - 1); i < lines.length; i++) {
+            out.append(lines[i]).append('\n');
+            if (lines[i].strip().equals("end")) {
+                break;
+            }
+        }
+        return out.toString().strip();
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** Runs every rule over one subject and returns the findings in firing order. */
+    public List<Finding> evaluate(Subject subject) {
+        FindingCollector collector = new FindingCollector(byQualifiedName);
+        KieSession session = kieBase.newKieSession();
+        try {
+            if (globals.contains(GLOBAL_FINDINGS)) {
+                session.setGlobal(GLOBAL_FINDINGS, collector);
+            }
+            if (globals.contains(GLOBAL_REFERENCE)) {
+                session.setGlobal(GLOBAL_REFERENCE, reference);
+            }
+            insertFacts(session, subject);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        return List.copyOf(collector.findings());
+    }
+
+    private void insertFacts(KieSession session, Subject subject) {
+        session.insert(subject);
+        if (subject instanceof GoodsSubject goods) {
+            session.insert(GoodsLine.of(goods, reference));
+        } else if (subject instanceof SupplierSubject supplier) {
+            List<Export> exports = supplier.exports() == null ? List.of() : supplier.exports();
+            for (int i = 0; i < exports.size(); i++) {
+                session.insert(GoodsLine.of(exports.get(i), i, supplier.country(), reference));
+            }
+        }
+    }
+
+    public String version() {
+        return files.version();
+    }
+
+    public String origin() {
+        return files.origin();
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    /** Every rule of the loaded ruleset, ordered by id. */
+    public List<RuleDefinition> rules() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<RuleDefinition> rule(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+}
