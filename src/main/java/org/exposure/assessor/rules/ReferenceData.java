@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -45,18 +45,18 @@ public final class ReferenceData {
     /** Reads the reference files from the ruleset's files (relative path to content). */
     static ReferenceData load(Map<String, String> files) {
         Map<String, ChplEntry> chpl = new LinkedHashMap<>();
-        read(files, CHPL, r -> {
+        read(files, CHPL, (r, at) -> {
             String code = r.get("hs6");
             String tier = r.get("tier").toUpperCase();
-            if (!code.matches("\\d{6}") || !tier.matches("[1-4]|3A|3B|4A|4B")) {
-                throw new RulesetException(CHPL + ":" + r.getRecordNumber()
+            if (!code.matches("\\d{6}") || !tier.matches("1|2|3A|3B|4A|4B")) {
+                throw new RulesetException(at
                         + " expects a six-digit code and a tier 1, 2, 3A, 3B, 4A or 4B, got " + code + "," + tier);
             }
             chpl.put(code, new ChplEntry(code, tier, r.get("label")));
         });
         Set<String> countries = new HashSet<>();
         Map<String, Map<String, String>> regions = new HashMap<>();
-        read(files, RESTRICTED, r -> {
+        read(files, RESTRICTED, (r, at) -> {
             String country = r.get("country").toUpperCase();
             switch (r.get("kind")) {
                 case "country" -> countries.add(country);
@@ -70,27 +70,54 @@ public final class ReferenceData {
                         }
                     }
                 }
-                default -> throw new RulesetException(RESTRICTED + ":" + r.getRecordNumber()
+                default -> throw new RulesetException(at
                         + " kind must be country or region, got " + r.get("kind"));
             }
         });
         Map<String, String> transshipment = new LinkedHashMap<>();
-        read(files, TRANSSHIPMENT, r -> transshipment.put(r.get("iso2").toUpperCase(), r.get("name")));
+        read(files, TRANSSHIPMENT, (r, at) -> transshipment.put(r.get("iso2").toUpperCase(), r.get("name")));
         return new ReferenceData(chpl, countries, regions, transshipment);
     }
 
-    private static void read(Map<String, String> files, String name, Consumer<CSVRecord> row) {
+    /** Hands each record to {@code row} with where it is, "rules/reference/chpl.csv:7", for error messages. */
+    private static void read(Map<String, String> files, String name, BiConsumer<CSVRecord, String> row) {
         String content = files.get(name);
         if (content == null) {
             throw new RulesetException("the ruleset lacks its reference file " + name);
         }
         try (Reader reader = new StringReader(content); CSVParser parser = FORMAT.parse(reader)) {
+            int scanned = 0;
+            long line = 1;
             for (CSVRecord record : parser) {
-                row.accept(record);
+                int at = (int) Math.min(Math.max(record.getCharacterPosition(), scanned), content.length());
+                for (int i = scanned; i < at; i++) {
+                    if (content.charAt(i) == '\n') {
+                        line++;
+                    }
+                }
+                scanned = at;
+                row.accept(record, "rules/" + name + ":" + firstDataLine(content, at, line));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new RulesetException(name + " cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The line a record really starts on: its character position is where the parser began reading it, before the
+     * comment and empty lines that precede it.
+     */
+    private static long firstDataLine(String content, int at, long line) {
+        while (at < content.length()) {
+            int eol = content.indexOf('\n', at);
+            String text = (eol < 0 ? content.substring(at) : content.substring(at, eol)).strip();
+            if (eol < 0 || (!text.isEmpty() && !text.startsWith("#"))) {
+                break;
+            }
+            at = eol + 1;
+            line++;
+        }
+        return line;
     }
 
     public Optional<ChplEntry> chpl(String hsCode) {

@@ -1,0 +1,786 @@
+package org.exposure.assessor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.domain.Consignee;
+import org.exposure.assessor.domain.ConsigneeKind;
+import org.exposure.assessor.domain.Export;
+import org.exposure.assessor.domain.Finding;
+import org.exposure.assessor.domain.GoodsSubject;
+import org.exposure.assessor.domain.Party;
+import org.exposure.assessor.domain.Severity;
+import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.SupplierSubject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The GOODS rules of rules/goods/goods.drl against the catalogue (rules-catalog.md, section "Goods"): for each rule
+ * the cases that make it fire, at the severity the catalogue gives (escalations included), and the nearest case
+ * that keeps it silent. Plain JUnit: the engine is built once from the project's rules/ folder.
+ */
+class GoodsRulesTest {
+
+    private static RuleEngine engine;
+
+    @BeforeAll
+    static void loadRuleset() {
+        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A GOODS subject with the facts the rules read; origin CN unless given. */
+    private static GoodsSubject goods(String hs, String destination) {
+        return goods(hs, null, "CN", destination, null, null, null);
+    }
+
+    private static GoodsSubject goods(String hs, String dualUse, String origin, String destination, String region,
+                                      Party endUser, Boolean noReexportClause) {
+        return new GoodsSubject("g-1", "test goods", List.of(), "CN", null, hs, dualUse, "test", origin,
+                destination, region, endUser, noReexportClause);
+    }
+
+    private static Party endUser(String name, String country) {
+        return new Party(name, country, null, false);
+    }
+
+    private static List<Finding> evaluate(Subject subject) {
+        return engine.evaluate(subject);
+    }
+
+    /** The one finding of the rule; fails when the rule did not fire or fired more than once. */
+    private static Finding only(List<Finding> findings, String ruleId) {
+        List<Finding> of = findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        assertThat(of).as("findings of %s among %s", ruleId, ids(findings)).hasSize(1);
+        return of.get(0);
+    }
+
+    private static Finding fires(Subject subject, String ruleId, Severity severity) {
+        Finding f = only(evaluate(subject), ruleId);
+        assertThat(f.severity()).as("severity of %s: %s", ruleId, f.explanation()).isEqualTo(severity);
+        return f;
+    }
+
+    private static void silent(Subject subject, String ruleId) {
+        List<Finding> findings = evaluate(subject);
+        assertThat(ids(findings)).as("%s must not fire", ruleId).doesNotContain(ruleId);
+    }
+
+    private static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(Finding::ruleId).toList();
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    @ParameterizedTest(name = "{0} carries the catalogue''s base severity {1} and legal basis")
+    @DisplayName("GOODS-CHPL-T1 .. GOODS-MIB-END-USER carry the catalogue's base severity and legal basis")
+    @CsvSource(delimiter = '|', textBlock = """
+            GOODS-CHPL-T1            | HIGH    | CHPL (2024-02-23) tier 1; EU Reg. 833/2014 Annex XL
+            GOODS-CHPL-T2            | HIGH    | CHPL (2024-02-23) tier 2
+            GOODS-CHPL-T3            | MEDIUM  | CHPL (2024-02-23) tier 3A/3B
+            GOODS-CHPL-T4            | MEDIUM  | CHPL (2024-02-23) tier 4A/4B
+            GOODS-RESTRICTED-DEST    | HIGH    | EAR 746.8; EU Reg. 833/2014 Art. 2, 2a, 3k
+            GOODS-TRANSSHIPMENT      | HIGH    | FIN-2022-Alert003; FIN-2023-Alert004
+            GOODS-EO14114-ITEM       | SEVERE  | EO 14114 §11(a)(ii); OFAC FAQ 1148
+            GOODS-NO-REEXPORT-CLAUSE | MEDIUM  | EU Reg. 833/2014 Art. 12g
+            GOODS-RU-URANIUM         | MEDIUM  | Public Law 118-62
+            GOODS-DUAL-USE           | HIGH    | Reg. (EU) 2021/821 Annex I; EU Reg. 833/2014 Art. 2; EAR 746.8
+            GOODS-MIB-END-USER       | BLOCKED | EO 14024; 15 CFR 744
+            """)
+    void metadata(String id, Severity severity, String legalBasis) {
+        RuleDefinition rule = engine.rule(id).orElseThrow(() -> new AssertionError(id + " is not in the ruleset"));
+        assertThat(rule.severity()).isEqualTo(severity);
+        assertThat(rule.legalBasis()).contains(legalBasis);
+        assertThat(rule.title()).isNotBlank();
+        assertThat(rule.remediation()).isNotBlank();
+        assertThat(rule.file()).isEqualTo("rules/goods/goods.drl");
+    }
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1 .. GOODS-MIB-END-USER: the ruleset holds exactly the 11 GOODS rules")
+    void elevenGoodsRules() {
+        assertThat(engine.rules()).extracting(RuleDefinition::id).filteredOn(id -> id.startsWith("GOODS-"))
+                .containsExactlyInAnyOrder("GOODS-CHPL-T1", "GOODS-CHPL-T2", "GOODS-CHPL-T3", "GOODS-CHPL-T4",
+                        "GOODS-RESTRICTED-DEST", "GOODS-TRANSSHIPMENT", "GOODS-EO14114-ITEM",
+                        "GOODS-NO-REEXPORT-CLAUSE", "GOODS-RU-URANIUM", "GOODS-DUAL-USE", "GOODS-MIB-END-USER");
+    }
+
+    // ---------------------------------------------------------------- CHPL tiers
+
+    @Nested
+    class ChplTier1 {
+        @Test
+        @DisplayName("GOODS-CHPL-T1 fires HIGH for 8542.31 to DE (neither restricted nor transshipment)")
+        void highToGermany() {
+            Finding f = fires(goods("854231", "DE"), "GOODS-CHPL-T1", Severity.HIGH);
+            assertThat(f.explanation()).contains("HS 8542.31", "tier 1", "Germany (DE)")
+                    .doesNotContain("transshipment", "export bans").doesNotStartWith("Export ");
+            assertThat(f.legalBasis()).contains("tier 1");
+            assertThat(f.evidence()).containsEntry("path", "subject").containsEntry("hsCode", "854231")
+                    .containsEntry("chplTier", "1");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T1 fires SEVERE for 8542.31 to KZ (transshipment country)")
+        void severeToKazakhstan() {
+            Finding f = fires(goods("854231", "KZ"), "GOODS-CHPL-T1", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8542.31", "tier 1", "Kazakhstan (KZ)", "transshipment country");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T1 fires SEVERE for 8542.39 to RU (restricted destination)")
+        void severeToRussia() {
+            Finding f = fires(goods("854239", "RU"), "GOODS-CHPL-T1", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8542.39", "tier 1", "Russia (RU)", "export bans");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T1 fires SEVERE for 8542.32 to DE with the end user in RU")
+        void severeEndUserInRussia() {
+            Finding f = fires(goods("854232", null, "CN", "DE", null, endUser("Zavod", "RU"), null),
+                    "GOODS-CHPL-T1", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8542.32", "end user in Russia (RU)");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T1 stays silent for 8542.90 (parts of ICs, not on the CHPL), even to RU")
+        void silentForNonChplCode() {
+            silent(goods("854290", "RU"), "GOODS-CHPL-T1");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T1 stays silent for a tier-2 code (8517.62)")
+        void silentForTier2() {
+            silent(goods("851762", "KZ"), "GOODS-CHPL-T1");
+        }
+    }
+
+    @Nested
+    class ChplTier2 {
+        @Test
+        @DisplayName("GOODS-CHPL-T2 fires HIGH for 8532.21 to DE")
+        void highToGermany() {
+            Finding f = fires(goods("853221", "DE"), "GOODS-CHPL-T2", Severity.HIGH);
+            assertThat(f.explanation()).contains("HS 8532.21", "tier 2", "Germany (DE)");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T2 fires SEVERE for 8517.62 to BY (restricted)")
+        void severeToBelarus() {
+            Finding f = fires(goods("851762", "BY"), "GOODS-CHPL-T2", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8517.62", "tier 2", "Belarus (BY)");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T2 fires SEVERE for 8526.91 to HK (transshipment hub)")
+        void severeToHongKong() {
+            Finding f = fires(goods("852691", "HK"), "GOODS-CHPL-T2", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8526.91", "tier 2", "(HK)", "transshipment country");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T2 stays silent for 8532.22 (aluminium capacitors, not on the CHPL)")
+        void silentForNonChpl() {
+            silent(goods("853222", "RU"), "GOODS-CHPL-T2");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T2 stays silent for a tier-1 code (8542.31)")
+        void silentForTier1() {
+            silent(goods("854231", "DE"), "GOODS-CHPL-T2");
+        }
+    }
+
+    @Nested
+    class ChplTier3 {
+        @Test
+        @DisplayName("GOODS-CHPL-T3 fires MEDIUM for 8482.10 (tier 3B) to DE and says mechanical components")
+        void medium3B() {
+            Finding f = fires(goods("848210", "DE"), "GOODS-CHPL-T3", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 8482.10", "tier 3B", "mechanical components", "Germany (DE)");
+            assertThat(f.evidence()).containsEntry("chplTier", "3B");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T3 fires MEDIUM for 8541.10 (tier 3A) to DE and says other electronic components")
+        void medium3A() {
+            Finding f = fires(goods("854110", "DE"), "GOODS-CHPL-T3", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 8541.10", "tier 3A", "other electronic components")
+                    .doesNotContain("mechanical");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T3 fires HIGH for 8482.10 to RU (restricted)")
+        void highToRussia() {
+            Finding f = fires(goods("848210", "RU"), "GOODS-CHPL-T3", Severity.HIGH);
+            assertThat(f.explanation()).contains("tier 3B", "Russia (RU)");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T3 fires HIGH for 8541.10 to TR (transshipment)")
+        void highToTurkey() {
+            Finding f = fires(goods("854110", "TR"), "GOODS-CHPL-T3", Severity.HIGH);
+            assertThat(f.explanation()).contains("tier 3A", "(TR)", "transshipment country");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T3 stays silent for 8482.91 (balls and rollers, not on the CHPL)")
+        void silentForNonChpl() {
+            silent(goods("848291", "TR"), "GOODS-CHPL-T3");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T3 stays silent for a tier-4A code (9030.20)")
+        void silentForTier4() {
+            silent(goods("903020", "DE"), "GOODS-CHPL-T3");
+        }
+    }
+
+    @Nested
+    class ChplTier4 {
+        @Test
+        @DisplayName("GOODS-CHPL-T4 fires MEDIUM for 9030.20 (tier 4A) to DE and says manufacturing and test equipment")
+        void medium4A() {
+            Finding f = fires(goods("903020", "DE"), "GOODS-CHPL-T4", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 9030.20", "tier 4A", "manufacturing and test equipment");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T4 fires MEDIUM for 8459.61 (tier 4B) to DE and says CNC machine tools")
+        void medium4B() {
+            Finding f = fires(goods("845961", "DE"), "GOODS-CHPL-T4", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 8459.61", "tier 4B", "CNC machine tools");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T4 fires HIGH for 8459.61 to CN (transshipment)")
+        void highToChina() {
+            Finding f = fires(goods("845961", null, "DE", "CN", null, null, null), "GOODS-CHPL-T4", Severity.HIGH);
+            assertThat(f.explanation()).contains("tier 4B", "China (CN)", "transshipment country");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T4 fires HIGH for 8486.20 to UA, region Crimea")
+        void highToCrimea() {
+            Finding f = fires(goods("848620", null, "CN", "UA", "Crimea", null, null), "GOODS-CHPL-T4", Severity.HIGH);
+            assertThat(f.explanation()).contains("tier 4A", "Crimea (UA)");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T4 stays silent for 8458.19 (lathes that are not CNC, not on the CHPL)")
+        void silentForNonChpl() {
+            silent(goods("845819", "RU"), "GOODS-CHPL-T4");
+        }
+
+        @Test
+        @DisplayName("GOODS-CHPL-T4 stays silent for a tier-3B code (8482.10)")
+        void silentForTier3() {
+            silent(goods("848210", "DE"), "GOODS-CHPL-T4");
+        }
+    }
+
+    // ---------------------------------------------------------------- destinations
+
+    @Nested
+    class RestrictedDestination {
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires SEVERE for a CHPL code (8542.31) to RU")
+        void severeForChpl() {
+            Finding f = fires(goods("854231", "RU"), "GOODS-RESTRICTED-DEST", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8542.31", "Common High Priority List", "destination Russia (RU)");
+            assertThat(f.evidence()).containsEntry("restrictedDestination", "destination Russia (RU)");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires HIGH for non-CHPL goods (6109.10 T-shirts) to BY")
+        void highForNonChpl() {
+            Finding f = fires(goods("610910", "BY"), "GOODS-RESTRICTED-DEST", Severity.HIGH);
+            assertThat(f.explanation()).contains("HS 6109.10", "Belarus (BY)").doesNotContain("High Priority");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires for UA with region \"Crimea\"")
+        void crimea() {
+            Finding f = fires(goods("610910", null, "CN", "UA", "Crimea", null, null),
+                    "GOODS-RESTRICTED-DEST", Severity.HIGH);
+            assertThat(f.explanation()).contains("destination region Crimea (UA)");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires SEVERE for 8482.10 to UA with region \"Zaporozhye Oblast\" (a spelling of Zaporizhzhia)")
+        void zaporozhyeOblast() {
+            Finding f = fires(goods("848210", null, "CN", "UA", "Zaporozhye Oblast", null, null),
+                    "GOODS-RESTRICTED-DEST", Severity.SEVERE);
+            assertThat(f.explanation()).contains("Zaporizhzhia (UA)");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires for the occupied regions whatever the spelling (Sevastopol, DNR, Luhansk, Khersonska oblast')")
+        void otherRegionSpellings() {
+            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "Sevastopol", null, null)),
+                    "GOODS-RESTRICTED-DEST").explanation()).contains("Crimea (UA)");
+            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "DNR", null, null)),
+                    "GOODS-RESTRICTED-DEST").explanation()).contains("Donetsk (UA)");
+            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "Luhansk Oblast", null, null)),
+                    "GOODS-RESTRICTED-DEST").explanation()).contains("Luhansk (UA)");
+            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "Khersonska oblast'", null, null)),
+                    "GOODS-RESTRICTED-DEST").explanation()).contains("Kherson (UA)");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires SEVERE when the goods go to AM but the end user is in RU")
+        void endUserInRussia() {
+            Finding f = fires(goods("854231", null, "CN", "AM", null, endUser("Zavod Impuls", "RU"), null),
+                    "GOODS-RESTRICTED-DEST", Severity.SEVERE);
+            assertThat(f.explanation()).contains("end user in Russia (RU)");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST fires when the end user is in an occupied region (UA, Crimea), goods to TR")
+        void endUserInCrimea() {
+            Party eu = new Party("Sevastopol Shipyard", "UA", "Crimea", false);
+            Finding f = fires(goods("610910", null, "CN", "TR", null, eu, null), "GOODS-RESTRICTED-DEST", Severity.HIGH);
+            assertThat(f.explanation()).contains("end user in Crimea (UA)");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST stays silent for CHPL goods to KZ with the end user in KZ")
+        void silentForKazakhstan() {
+            silent(goods("854231", null, "CN", "KZ", null, endUser("Almaty Tech", "KZ"), null), "GOODS-RESTRICTED-DEST");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST stays silent for UA with an unoccupied region (Kyiv) or no region")
+        void silentForFreeUkraine() {
+            silent(goods("854231", null, "CN", "UA", "Kyiv Oblast", null, null), "GOODS-RESTRICTED-DEST");
+            silent(goods("854231", null, "CN", "UA", null, null, null), "GOODS-RESTRICTED-DEST");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST stays silent for a region name of Ukraine given under another country (RS, Crimea)")
+        void silentForRegionOfAnotherCountry() {
+            silent(goods("610910", null, "CN", "RS", "Crimea", null, null), "GOODS-RESTRICTED-DEST");
+        }
+    }
+
+    @Nested
+    class Transshipment {
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT fires HIGH for 8542.31 to KZ with no end user declared")
+        void noEndUser() {
+            Finding f = fires(goods("854231", "KZ"), "GOODS-TRANSSHIPMENT", Severity.HIGH);
+            assertThat(f.explanation()).contains("HS 8542.31", "Kazakhstan (KZ)", "no end user is declared");
+            assertThat(f.evidence()).containsEntry("transshipmentCountry", "KZ");
+        }
+
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT fires HIGH for 8482.10 to AE with the end user in RU")
+        void endUserElsewhere() {
+            Finding f = fires(goods("848210", null, "CN", "AE", null, endUser("Kupol", "RU"), null),
+                    "GOODS-TRANSSHIPMENT", Severity.HIGH);
+            assertThat(f.explanation()).contains("HS 8482.10", "(AE)", "the end user Kupol is in RU");
+        }
+
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT fires HIGH when the end user is named but its country is not given")
+        void endUserCountryUnknown() {
+            Finding f = fires(goods("854231", null, "CN", "HK", null, endUser("Some Trading Ltd", null), null),
+                    "GOODS-TRANSSHIPMENT", Severity.HIGH);
+            assertThat(f.explanation()).contains("Some Trading Ltd", "an undeclared country");
+        }
+
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT fires when the end user has a blank name (unknown)")
+        void blankEndUser() {
+            Finding f = fires(goods("854231", null, "CN", "KZ", null, endUser(" ", "KZ"), null),
+                    "GOODS-TRANSSHIPMENT", Severity.HIGH);
+            assertThat(f.explanation()).contains("no end user is declared");
+        }
+
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT stays silent when the end user is in the destination country (KZ)")
+        void silentEndUserInDestination() {
+            silent(goods("854231", null, "CN", "KZ", null, endUser("Almaty Tech", "KZ"), null), "GOODS-TRANSSHIPMENT");
+        }
+
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT stays silent for non-CHPL goods (8542.90) to KZ without end user")
+        void silentNonChpl() {
+            silent(goods("854290", "KZ"), "GOODS-TRANSSHIPMENT");
+        }
+
+        @Test
+        @DisplayName("GOODS-TRANSSHIPMENT stays silent for CHPL goods to a country not on the list (DE), or to RU itself")
+        void silentNotTransshipment() {
+            silent(goods("854231", "DE"), "GOODS-TRANSSHIPMENT");
+            silent(goods("854231", "RU"), "GOODS-TRANSSHIPMENT");
+        }
+    }
+
+    // ---------------------------------------------------------------- EO 14114, clause, uranium, dual use, end user
+
+    @Nested
+    class Eo14114Item {
+        @Test
+        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for 8542.31 to RU")
+        void severeToRussia() {
+            Finding f = fires(goods("854231", "RU"), "GOODS-EO14114-ITEM", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8542.31", "CHPL tier 1", "FAQ 1148", "Russia (RU)", "EO 14114");
+        }
+
+        @Test
+        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for a tier-4B machine tool (8457.10) with the end user in BY")
+        void severeEndUserBelarus() {
+            Finding f = fires(goods("845710", null, "CN", "KZ", null, endUser("Minsk Works", "BY"), null),
+                    "GOODS-EO14114-ITEM", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8457.10", "CHPL tier 4B", "end user in Belarus (BY)");
+        }
+
+        @Test
+        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for 9014.20 to UA, region Kherson")
+        void severeToKherson() {
+            Finding f = fires(goods("901420", null, "CN", "UA", "Kherson", null, null),
+                    "GOODS-EO14114-ITEM", Severity.SEVERE);
+            assertThat(f.explanation()).contains("CHPL tier 3B", "Kherson (UA)");
+        }
+
+        @Test
+        @DisplayName("GOODS-EO14114-ITEM stays silent for non-CHPL goods to RU")
+        void silentNonChpl() {
+            silent(goods("610910", "RU"), "GOODS-EO14114-ITEM");
+        }
+
+        @Test
+        @DisplayName("GOODS-EO14114-ITEM stays silent for CHPL goods to a transshipment country with a local end user")
+        void silentNotRestricted() {
+            silent(goods("854231", null, "CN", "KZ", null, endUser("Almaty Tech", "KZ"), null), "GOODS-EO14114-ITEM");
+        }
+    }
+
+    @Nested
+    class NoReexportClause {
+        @Test
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE fires MEDIUM for 8542.31 with noReexportClause false")
+        void mediumWithoutClause() {
+            Finding f = fires(goods("854231", null, "CN", "DE", null, null, false),
+                    "GOODS-NO-REEXPORT-CLAUSE", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 8542.31", "Annex XL", "no \"no re-export to Russia\" clause");
+            assertThat(f.evidence()).containsEntry("noReexportClause", false);
+        }
+
+        @Test
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent when noReexportClause is null (not stated)")
+        void silentWhenNull() {
+            silent(goods("854231", null, "CN", "DE", null, null, null), "GOODS-NO-REEXPORT-CLAUSE");
+        }
+
+        @Test
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent when noReexportClause is true")
+        void silentWhenTrue() {
+            silent(goods("854231", null, "CN", "DE", null, null, true), "GOODS-NO-REEXPORT-CLAUSE");
+        }
+
+        @Test
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent for non-CHPL goods without the clause")
+        void silentNonChpl() {
+            silent(goods("610910", null, "CN", "DE", null, null, false), "GOODS-NO-REEXPORT-CLAUSE");
+        }
+    }
+
+    @Nested
+    class RussianUranium {
+        @Test
+        @DisplayName("GOODS-RU-URANIUM fires MEDIUM for 2844.20 of Russian origin")
+        void mediumRussianOrigin() {
+            Finding f = fires(goods("284420", null, "RU", "US", null, null, null), "GOODS-RU-URANIUM", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 2844.20", "Russian origin", "Public Law 118-62");
+            assertThat(f.evidence()).containsEntry("originCountry", "RU");
+        }
+
+        @Test
+        @DisplayName("GOODS-RU-URANIUM fires for a Russian supplier's export of 2844.20 (origin = supplier country)")
+        void supplierInRussia() {
+            Export e = new Export("284420", null, "US", null, new Consignee("US Utility", "US", null,
+                    ConsigneeKind.END_USER, false), null, null, true, true);
+            SupplierSubject s = new SupplierSubject("s-ru", "Tenex", List.of(), "RU", null, null, null, null,
+                    List.of(), List.of(), List.of(e));
+            Finding f = only(evaluate(s), "GOODS-RU-URANIUM");
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.evidence()).containsEntry("path", "exports[0]");
+        }
+
+        @Test
+        @DisplayName("GOODS-RU-URANIUM stays silent for 2844.20 not of Russian origin (KZ, or origin not given)")
+        void silentOtherOrigin() {
+            silent(goods("284420", null, "KZ", "US", null, null, null), "GOODS-RU-URANIUM");
+            silent(goods("284420", null, null, "US", null, null, null), "GOODS-RU-URANIUM");
+        }
+
+        @Test
+        @DisplayName("GOODS-RU-URANIUM stays silent for other radioactive material (2844.10 natural uranium) of Russian origin")
+        void silentOtherCode() {
+            silent(goods("284410", null, "RU", "US", null, null, null), "GOODS-RU-URANIUM");
+        }
+    }
+
+    @Nested
+    class DualUse {
+        @Test
+        @DisplayName("GOODS-DUAL-USE fires HIGH for 3A001 to DE")
+        void highToGermany() {
+            Finding f = fires(goods("854231", "3A001", "CN", "DE", null, null, null), "GOODS-DUAL-USE", Severity.HIGH);
+            assertThat(f.explanation()).contains("HS 8542.31", "dual-use control entry 3A001", "Germany (DE)");
+        }
+
+        @Test
+        @DisplayName("GOODS-DUAL-USE fires HIGH for the sub-item 5A002.a.1 on non-CHPL goods to DE")
+        void subItem() {
+            Finding f = fires(goods("847330", "5A002.a.1", "CN", "DE", null, null, null), "GOODS-DUAL-USE", Severity.HIGH);
+            assertThat(f.explanation()).contains("5A002.a.1");
+        }
+
+        @Test
+        @DisplayName("GOODS-DUAL-USE fires SEVERE for 3A001 to RU (restricted)")
+        void severeToRussia() {
+            Finding f = fires(goods("854231", "3A001", "CN", "RU", null, null, null), "GOODS-DUAL-USE", Severity.SEVERE);
+            assertThat(f.explanation()).contains("3A001", "Russia (RU)", "restricted");
+        }
+
+        @Test
+        @DisplayName("GOODS-DUAL-USE fires SEVERE for 3A001 to KZ (transshipment) with no end user")
+        void severeTransshipmentUnknownEndUser() {
+            Finding f = fires(goods("854231", "3A001", "CN", "KZ", null, null, null), "GOODS-DUAL-USE", Severity.SEVERE);
+            assertThat(f.explanation()).contains("3A001", "Kazakhstan (KZ)", "transshipment country", "no end user");
+        }
+
+        @Test
+        @DisplayName("GOODS-DUAL-USE fires only HIGH for 3A001 to KZ with a known end user in KZ")
+        void highTransshipmentKnownEndUser() {
+            Finding f = fires(goods("854231", "3A001", "CN", "KZ", null, endUser("Almaty Tech", "KZ"), null),
+                    "GOODS-DUAL-USE", Severity.HIGH);
+            assertThat(f.explanation()).contains("3A001", "Kazakhstan (KZ)").doesNotContain("no end user");
+        }
+
+        @Test
+        @DisplayName("GOODS-DUAL-USE stays silent without a dualUseCode")
+        void silentWithoutCode() {
+            silent(goods("854231", null, "CN", "RU", null, null, null), "GOODS-DUAL-USE");
+        }
+    }
+
+    @Nested
+    class MibEndUser {
+        @Test
+        @DisplayName("GOODS-MIB-END-USER fires BLOCKED when the end user is marked sanctioned")
+        void blocked() {
+            Party eu = new Party("JSC Kronstadt", "RU", null, true);
+            Finding f = fires(goods("854231", null, "CN", "KZ", null, eu, null), "GOODS-MIB-END-USER", Severity.BLOCKED);
+            assertThat(f.explanation()).contains("JSC Kronstadt", "blocked");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> evidenceEndUser = (Map<String, Object>) f.evidence().get("endUser");
+            assertThat(evidenceEndUser).containsEntry("name", "JSC Kronstadt").containsEntry("sanctioned", true);
+        }
+
+        @Test
+        @DisplayName("GOODS-MIB-END-USER fires BLOCKED even for harmless goods to a harmless destination")
+        void blockedWhateverTheGoods() {
+            Party eu = new Party("JSC Kronstadt", "DE", null, true);
+            fires(goods("610910", null, "CN", "DE", null, eu, null), "GOODS-MIB-END-USER", Severity.BLOCKED);
+        }
+
+        @Test
+        @DisplayName("GOODS-MIB-END-USER stays silent when sanctioned is false or not given")
+        void silentNotSanctioned() {
+            silent(goods("854231", null, "CN", "RU", null, new Party("Zavod", "RU", null, false), null),
+                    "GOODS-MIB-END-USER");
+            silent(goods("854231", null, "CN", "RU", null, new Party("Zavod", "RU", null, null), null),
+                    "GOODS-MIB-END-USER");
+            silent(goods("854231", "RU"), "GOODS-MIB-END-USER");
+        }
+    }
+
+    // ---------------------------------------------------------------- combined and supplier exports
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1, GOODS-RESTRICTED-DEST, GOODS-EO14114-ITEM together for 8542.31 to RU, and nothing else")
+    void fullPictureForChipsToRussia() {
+        List<Finding> findings = evaluate(goods("854231", "RU"));
+        assertThat(ids(findings)).containsExactlyInAnyOrder("GOODS-CHPL-T1", "GOODS-RESTRICTED-DEST", "GOODS-EO14114-ITEM");
+        assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.SEVERE));
+    }
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1 .. GOODS-MIB-END-USER: harmless goods (6109.10 from CN to DE, clause given) fire nothing")
+    void harmlessGoodsAreClear() {
+        assertThat(evaluate(goods("610910", null, "CN", "DE", null, endUser("Berlin Retail", "DE"), true))).isEmpty();
+    }
+
+    private static Export export(String hs, String dest, Consignee consignee) {
+        return new Export(hs, null, dest, null, consignee, null, new BigDecimal("12500.00"), false, null);
+    }
+
+    private static SupplierSubject supplier(Export... exports) {
+        return new SupplierSubject("s-1", "Harbin Parts Co", List.of(), "CN", "Heilongjiang",
+                java.time.LocalDate.of(2022, 6, 1), null, false, List.of("85"), List.of(), List.of(exports));
+    }
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1 and GOODS-CHPL-T3 fire per export of a supplier with evidence path exports[0] / exports[1]")
+    void supplierExportsFirePerExport() {
+        SupplierSubject s = supplier(
+                export("854231", "RU", new Consignee("Zavod Impuls", "RU", "Khabarovsk Krai", ConsigneeKind.END_USER, false)),
+                export("848210", "KZ", new Consignee("Almaty Bearings", "KZ", null, ConsigneeKind.DISTRIBUTOR, false)));
+        List<Finding> findings = evaluate(s);
+
+        Finding t1 = only(findings, "GOODS-CHPL-T1");
+        assertThat(t1.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(t1.evidence()).containsEntry("path", "exports[0]").containsEntry("hsCode", "854231");
+        assertThat(t1.explanation()).startsWith("Export exports[0]: ").contains("HS 8542.31", "Russia (RU)");
+
+        Finding t3 = only(findings, "GOODS-CHPL-T3");
+        assertThat(t3.severity()).isEqualTo(Severity.HIGH);
+        assertThat(t3.evidence()).containsEntry("path", "exports[1]").containsEntry("hsCode", "848210");
+        assertThat(t3.explanation()).startsWith("Export exports[1]: ").contains("HS 8482.10", "tier 3B", "Kazakhstan (KZ)");
+
+        // The first export's restriction findings point at exports[0], never at exports[1].
+        assertThat(only(findings, "GOODS-RESTRICTED-DEST").evidence()).containsEntry("path", "exports[0]");
+        assertThat(only(findings, "GOODS-EO14114-ITEM").evidence()).containsEntry("path", "exports[0]");
+        // The distributor in KZ is the end user, in the destination country: no transshipment flag.
+        assertThat(ids(findings)).doesNotContain("GOODS-TRANSSHIPMENT");
+        // Evidence of a shipment carries the shipment's own facts.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> consignee = (Map<String, Object>) t1.evidence().get("consignee");
+        assertThat(consignee).containsEntry("name", "Zavod Impuls").containsEntry("kind", "END_USER");
+        assertThat(t1.evidence()).containsEntry("valueUsd", new BigDecimal("12500.00"))
+                .containsEntry("endUseStatement", false).containsEntry("originCountry", "CN");
+    }
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1 fires once per export when two exports carry the same code")
+    void sameCodeTwice() {
+        SupplierSubject s = supplier(export("854231", "DE", null), export("854231", "KZ", null));
+        List<Finding> t1 = evaluate(s).stream().filter(f -> f.ruleId().equals("GOODS-CHPL-T1")).toList();
+        assertThat(t1).extracting(f -> f.evidence().get("path")).containsExactlyInAnyOrder("exports[0]", "exports[1]");
+        assertThat(t1).filteredOn(f -> f.evidence().get("path").equals("exports[0]"))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.HIGH);
+        assertThat(t1).filteredOn(f -> f.evidence().get("path").equals("exports[1]"))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.SEVERE);
+    }
+
+    @Test
+    @DisplayName("GOODS-TRANSSHIPMENT: a FREIGHT_FORWARDER consignee in the destination country counts as an unknown end user")
+    void freightForwarderIsUnknownEndUser() {
+        SupplierSubject s = supplier(
+                export("848210", "KZ", new Consignee("Astana Forwarding", "KZ", null, ConsigneeKind.FREIGHT_FORWARDER, false)));
+        Finding f = only(evaluate(s), "GOODS-TRANSSHIPMENT");
+        assertThat(f.severity()).isEqualTo(Severity.HIGH);
+        assertThat(f.explanation()).startsWith("Export exports[0]: ").contains("no end user is declared");
+        assertThat(f.evidence()).containsEntry("path", "exports[0]").doesNotContainKey("endUser");
+    }
+
+    @Test
+    @DisplayName("GOODS-TRANSSHIPMENT: TRADING_COMPANY and LOGISTICS_COMPANY consignees count as unknown end users too; a MANUFACTURER does not")
+    void otherIntermediaries() {
+        for (ConsigneeKind kind : List.of(ConsigneeKind.TRADING_COMPANY, ConsigneeKind.LOGISTICS_COMPANY)) {
+            SupplierSubject s = supplier(export("854231", "AE", new Consignee("Dubai Co", "AE", null, kind, false)));
+            assertThat(ids(evaluate(s))).as(kind.name()).contains("GOODS-TRANSSHIPMENT");
+        }
+        SupplierSubject s = supplier(export("854231", "AE",
+                new Consignee("Dubai Assembly", "AE", null, ConsigneeKind.MANUFACTURER, false)));
+        assertThat(ids(evaluate(s))).doesNotContain("GOODS-TRANSSHIPMENT");
+    }
+
+    @Test
+    @DisplayName("GOODS-DUAL-USE escalates to SEVERE for an export to KZ consigned to a FREIGHT_FORWARDER (unknown end user)")
+    void dualUseForwarder() {
+        Export e = new Export("854231", "3A001", "KZ", null,
+                new Consignee("Astana Forwarding", "KZ", null, ConsigneeKind.FREIGHT_FORWARDER, false),
+                null, null, null, null);
+        Finding f = only(evaluate(supplier(e)), "GOODS-DUAL-USE");
+        assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(f.evidence()).containsEntry("path", "exports[0]").containsEntry("dualUseCode", "3A001");
+    }
+
+    @Test
+    @DisplayName("GOODS-RESTRICTED-DEST for an export to UA, region Crimea, and for a consignee (end user) in RU")
+    void supplierRestrictedRegions() {
+        Export crimea = new Export("610910", null, "UA", "Crimea", null, null, null, null, null);
+        Export viaArmenia = export("854231", "AM", new Consignee("Zavod", "RU", null, ConsigneeKind.END_USER, false));
+        List<Finding> findings = evaluate(supplier(crimea, viaArmenia));
+        List<Finding> restricted = findings.stream().filter(f -> f.ruleId().equals("GOODS-RESTRICTED-DEST")).toList();
+        assertThat(restricted).hasSize(2);
+        assertThat(restricted).filteredOn(f -> "exports[0]".equals(f.evidence().get("path"))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.explanation()).contains("Crimea (UA)");
+                });
+        assertThat(restricted).filteredOn(f -> "exports[1]".equals(f.evidence().get("path"))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+                    assertThat(f.explanation()).contains("end user in Russia (RU)");
+                });
+    }
+
+    @Test
+    @DisplayName("GOODS-MIB-END-USER fires for a supplier's export whose END_USER consignee is marked sanctioned")
+    void supplierSanctionedConsignee() {
+        SupplierSubject s = supplier(export("610910", "DE", null),
+                export("610910", "DE", new Consignee("Blocked GmbH", "DE", null, ConsigneeKind.END_USER, true)));
+        Finding f = only(evaluate(s), "GOODS-MIB-END-USER");
+        assertThat(f.severity()).isEqualTo(Severity.BLOCKED);
+        assertThat(f.evidence()).containsEntry("path", "exports[1]");
+        assertThat(f.explanation()).startsWith("Export exports[1]: ").contains("Blocked GmbH");
+    }
+
+    @Test
+    @DisplayName("GOODS-NO-REEXPORT-CLAUSE for a supplier export: fires on false, silent on null and true")
+    void supplierClause() {
+        Export without = new Export("854231", null, "DE", null, null, null, null, null, false);
+        Export unknown = new Export("854231", null, "DE", null, null, null, null, null, null);
+        Export with = new Export("854231", null, "DE", null, null, null, null, null, true);
+        List<Finding> clause = evaluate(supplier(without, unknown, with)).stream()
+                .filter(f -> f.ruleId().equals("GOODS-NO-REEXPORT-CLAUSE")).toList();
+        assertThat(clause).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.evidence()).containsEntry("path", "exports[0]");
+        });
+    }
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1 .. GOODS-MIB-END-USER: a supplier without exports fires no goods rule")
+    void supplierWithoutExports() {
+        SupplierSubject s = new SupplierSubject("s-0", "Empty Co", List.of(), "CN", null, null, null, null,
+                List.of(), List.of(), null);
+        assertThat(ids(evaluate(s))).noneMatch(id -> id.startsWith("GOODS-"));
+    }
+
+    @Test
+    @DisplayName("GOODS-CHPL-T1: the engine is safe to evaluate concurrently (same findings from many threads)")
+    void concurrentEvaluation() throws Exception {
+        GoodsSubject g = goods("854231", "KZ");
+        List<String> expected = ids(evaluate(g)).stream().sorted().toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<String>>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                futures.add(pool.submit(() -> ids(evaluate(g)).stream().sorted().toList()));
+            }
+            for (var fut : futures) {
+                assertThat(fut.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(expected).contains("GOODS-CHPL-T1");
+    }
+}
