@@ -5,7 +5,7 @@ package org.exposure.assessor.domain;
  * party is blocked; until list matching exists it is the only source of that fact.
  */
 public record Party(String name, String country, String region, Boolean sanctioned) {
-    public boolean isKnown() {
+    public boolean hasName() {
         return name != null && !name.isBlank();
     }
 }

@@ -143,7 +143,7 @@ public final class GoodsLine {
     }
 
     public boolean isEndUserKnown() {
-        return endUser != null && endUser.isKnown();
+        return endUser != null && endUser.hasName();
     }
 
     public boolean isEndUserInDestination() {

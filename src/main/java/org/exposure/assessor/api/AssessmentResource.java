@@ -1,0 +1,190 @@
+package org.exposure.assessor.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.exposure.assessor.api.dto.AssessmentPage;
+import org.exposure.assessor.api.dto.AssessmentView;
+import org.exposure.assessor.api.dto.BatchRequest;
+import org.exposure.assessor.api.dto.BatchResponse;
+import org.exposure.assessor.api.dto.Problem;
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.api.dto.SubjectDto;
+import org.exposure.assessor.assessment.AssessmentService;
+import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.persistence.AssessmentEntity;
+import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments", description = "Assess subjects and read stored assessments.")
+public class AssessmentResource {
+    private final AssessmentService service;
+    private final RequestReader reader;
+    private final AssessmentViews views;
+    private final AssessorConfig config;
+
+    AssessmentResource(AssessmentService service, RequestReader reader, AssessmentViews views, AssessorConfig config) {
+        this.service = service;
+        this.reader = reader;
+        this.views = views;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Assess one subject", description = "Evaluates the rules for a bank, supplier or goods subject and stores the assessment.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubjectDto.class)))
+    @APIResponse(responseCode = "201", description = "Assessed and stored; Location names the stored assessment.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "The subject is invalid; every offending field is listed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response assess(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        SubjectDto dto = reader.read(body, "", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        AssessmentView view = views.of(service.assess(SubjectMapper.toDomain(dto)));
+        return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Assess a batch of subjects",
+            description = "Validates every subject first: if any is invalid nothing is assessed or stored, and the 400 lists every invalid item by index and field. Otherwise all are assessed and stored together.")
+    @APIResponse(responseCode = "200", description = "Results in input order with a summary per risk level.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(responseCode = "400", description = "At least one subject is invalid.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More subjects than assessor.batch.max-size.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public BatchResponse assessBatch(BatchRequest request) {
+        if (request == null || request.subjects() == null) {
+            throw ProblemException.validation(List.of(new FieldError("subjects", "is required: an array of subjects")));
+        }
+        int max = config.batch().maxSize();
+        if (request.subjects().size() > max) {
+            throw new ProblemException(413, "/problems/batch-too-large", "Batch too large",
+                    "the batch holds " + request.subjects().size() + " subjects; at most " + max + " are accepted",
+                    List.of(new FieldError("subjects", "at most " + max + " subjects per batch")));
+        }
+        if (request.subjects().isEmpty()) {
+            throw ProblemException.validation(List.of(new FieldError("subjects", "must hold at least one subject")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<Subject> subjects = new ArrayList<>(request.subjects().size());
+        for (int i = 0; i < request.subjects().size(); i++) {
+            SubjectDto dto = reader.read(request.subjects().get(i), "subjects[" + i + "]", errors);
+            if (dto != null) {
+                subjects.add(SubjectMapper.toDomain(dto));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        List<AssessmentEntity> stored = service.assessAll(subjects);
+        Map<RiskLevel, Integer> summary = new EnumMap<>(RiskLevel.class);
+        for (RiskLevel level : RiskLevel.values()) {
+            summary.put(level, 0);
+        }
+        List<AssessmentView> results = new ArrayList<>(stored.size());
+        for (AssessmentEntity a : stored) {
+            summary.merge(a.riskLevel, 1, Integer::sum);
+            results.add(views.of(a));
+        }
+        return new BatchResponse(results, summary);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a stored assessment", description = "Exactly as it was returned when it was made.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "No assessment has this id.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public AssessmentView get(@Parameter(description = "Assessment id (UUID).") @PathParam("id") String id) {
+        UUID uuid = parseId(id);
+        return service.find(uuid).map(views::of)
+                .orElseThrow(() -> ProblemException.notFound("no assessment with id " + uuid));
+    }
+
+    @GET
+    @Operation(summary = "List stored assessments", description = "Newest first, optionally filtered by the client's ref and by risk level.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public AssessmentPage list(
+            @Parameter(description = "The client's ref, exact match.") @QueryParam("ref") String ref,
+            @Parameter(description = "CLEAR, INFO, LOW, MEDIUM, HIGH, SEVERE or BLOCKED.") @QueryParam("riskLevel") String riskLevel,
+            @Parameter(description = "Page number from 0 (default 0).") @QueryParam("page") String page,
+            @Parameter(description = "Page size (default 20, at most assessor.page.max-size).") @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        RiskLevel level = null;
+        if (riskLevel != null && !riskLevel.isBlank()) {
+            try {
+                level = RiskLevel.valueOf(riskLevel.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("riskLevel", "must be one of " + List.of(RiskLevel.values())));
+            }
+        }
+        int max = config.page().maxSize();
+        int pageNo = intParam("page", page, 0, 0, Integer.MAX_VALUE, errors);
+        int pageSize = intParam("size", size, 20, 1, max, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        PageResult result = service.page(ref == null || ref.isBlank() ? null : ref.strip(), level, pageNo, pageSize);
+        int pages = (int) ((result.total() + pageSize - 1) / pageSize);
+        return new AssessmentPage(result.items().stream().map(views::of).toList(), pageNo, pageSize, result.total(), pages);
+    }
+
+    private static int intParam(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                errors.add(new FieldError(name, "must be between " + min + " and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "must be a whole number, got \"" + value + "\""));
+            return fallback;
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no assessment with id " + id + " (ids are UUIDs)");
+        }
+    }
+}

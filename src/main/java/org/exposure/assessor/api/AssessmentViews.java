@@ -1,0 +1,55 @@
+package org.exposure.assessor.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.api.dto.AssessmentView;
+import org.exposure.assessor.api.dto.FiredRuleView;
+import org.exposure.assessor.api.dto.WarningView;
+import org.exposure.assessor.persistence.AssessmentEntity;
+import org.exposure.assessor.persistence.FiredRuleEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Renders a stored assessment. Creation and later reads both go through here, from the stored entity, so a
+ * reviewer reading it later sees exactly what the client got.
+ */
+@ApplicationScoped
+public class AssessmentViews {
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<WarningView>> WARNINGS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper;
+
+    AssessmentViews(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public AssessmentView of(AssessmentEntity a) {
+        try {
+            JsonNode subject = mapper.readTree(a.subjectJson);
+            List<FiredRuleView> rules = a.firedRules.stream().map(this::rule).toList();
+            List<WarningView> warnings = mapper.readValue(a.warningsJson, WARNINGS);
+            return new AssessmentView(a.id, a.ref, subject, a.riskLevel, rules, warnings, a.rulesetVersion, a.assessedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored assessment " + a.id + " holds unreadable JSON", e);
+        }
+    }
+
+    private FiredRuleView rule(FiredRuleEntity r) {
+        try {
+            return new FiredRuleView(r.ruleId, r.title, r.severity, r.legalBasis, r.explanation, r.remediation,
+                    mapper.readValue(r.evidenceJson, MAP));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored fired rule " + r.id + " holds unreadable evidence", e);
+        }
+    }
+}

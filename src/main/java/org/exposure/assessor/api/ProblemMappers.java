@@ -1,0 +1,104 @@
+package org.exposure.assessor.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.exposure.assessor.api.dto.Problem;
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Every error leaves as RFC 9457 application/problem+json. Client errors name the field; unexpected failures are
+ * logged with an id and answered without internals (no class names, no stack traces).
+ */
+public class ProblemMappers {
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e, UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                "the request body is not valid JSON" + where + ": " + e.getOriginalMessage(), path(uri),
+                List.of(new FieldError("(body)", "is not valid JSON" + where))));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return binding(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response binding(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonParseException parse) {
+            return malformed(parse, uri);
+        }
+        FieldError error = RequestReader.bindingError("", e);
+        return respond(new Problem("/problems/validation", "The request is invalid", 400,
+                error.field() + ": " + error.message(), path(uri), List.of(error)));
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(String.valueOf(v.getPropertyPath()), v.getMessage())).toList();
+        return respond(new Problem("/problems/validation", "The request is invalid", 400,
+                errors.size() + " fields are invalid", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON body reader wraps Jackson's own exception in a 400; unwrap it to name the field.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return binding(json, uri);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + path(uri);
+            case 405 -> "method not allowed on " + path(uri);
+            case 406 -> "this resource answers application/json only";
+            case 415 -> "send the body as application/json";
+            default -> title;
+        };
+        return respond(new Problem("about:blank", title, status, detail, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, path(uri));
+        return respond(new Problem("/problems/internal", "Internal error", 500,
+                "the assessor failed unexpectedly; nothing was stored. Quote incident " + incident + " when reporting it.",
+                path(uri), List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}

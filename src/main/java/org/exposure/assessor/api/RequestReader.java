@@ -1,0 +1,146 @@
+package org.exposure.assessor.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.api.dto.SubjectDto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+/**
+ * Reads and validates subjects, turning every defect into a field error with the field's path. Binding errors
+ * (wrong type, unknown kind, unknown field) and constraint violations are reported the same way, so a client sees
+ * one list of what to fix.
+ */
+@ApplicationScoped
+public class RequestReader {
+    private static final Set<String> KINDS = Set.of("GOODS", "SUPPLIER", "BANK");
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    RequestReader(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /** The subject bound from {@code node}, or null with the errors added to {@code errors} under {@code prefix}. */
+    SubjectDto read(JsonNode node, String prefix, List<FieldError> errors) {
+        if (node == null || !node.isObject()) {
+            errors.add(new FieldError(prefix, "must be a JSON object with a \"type\" of GOODS, SUPPLIER or BANK"));
+            return null;
+        }
+        JsonNode type = node.get("type");
+        if (type == null || type.isNull()) {
+            errors.add(new FieldError(join(prefix, "type"), "is required: one of GOODS, SUPPLIER, BANK"));
+            return null;
+        }
+        if (!type.isTextual() || !KINDS.contains(type.asText())) {
+            errors.add(new FieldError(join(prefix, "type"), "unknown subject type " + type + ": expected GOODS, SUPPLIER or BANK"));
+            return null;
+        }
+        SubjectDto dto;
+        try {
+            dto = mapper.treeToValue(node, SubjectDto.class);
+        } catch (JsonProcessingException e) {
+            errors.add(bindingError(prefix, e));
+            return null;
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(prefix, "cannot be read: " + e.getMessage()));
+            return null;
+        }
+        validate(dto, prefix, errors);
+        return dto;
+    }
+
+    void validate(Object dto, String prefix, List<FieldError> errors) {
+        List<FieldError> found = new ArrayList<>();
+        for (ConstraintViolation<Object> v : validator.validate(dto)) {
+            found.add(new FieldError(join(prefix, path(v.getPropertyPath())), v.getMessage()));
+        }
+        found.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        errors.addAll(found);
+    }
+
+    /** Bean Validation renders list elements as owners[0].<list element>; keep only the JSON path. */
+    private static String path(Path path) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : path) {
+            String name = node.getName();
+            boolean element = name == null || name.startsWith("<");
+            if (!element) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(name);
+            }
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    static FieldError bindingError(String prefix, JsonProcessingException e) {
+        String field = e instanceof MismatchedInputException m ? JsonPaths.of(prefix, m.getPath()) : prefix;
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            field = JsonPaths.of(prefix, u.getPath());
+            message = "unknown field \"" + u.getPropertyName() + "\"";
+        } else if (e instanceof InvalidTypeIdException) {
+            message = "unknown or missing subject type: expected GOODS, SUPPLIER or BANK";
+        } else if (e instanceof InvalidFormatException f) {
+            message = "cannot be " + describe(f.getValue()) + ": expected " + expected(f.getTargetType());
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "has the wrong type: expected " + expected(m.getTargetType());
+        } else {
+            message = "is not valid JSON: " + e.getOriginalMessage();
+        }
+        return new FieldError(field == null || field.isEmpty() ? "(body)" : field, message);
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            StringBuilder values = new StringBuilder("one of ");
+            Object[] constants = type.getEnumConstants();
+            for (int i = 0; i < constants.length; i++) {
+                values.append(i == 0 ? "" : ", ").append(constants[i]);
+            }
+            return values.toString();
+        }
+        String name = type.getSimpleName();
+        return switch (name) {
+            case "BigDecimal", "Integer", "int", "Long", "long", "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "LocalDate" -> "a date as YYYY-MM-DD";
+            case "String" -> "a string";
+            case "List" -> "an array";
+            default -> type.isArray() || java.util.Collection.class.isAssignableFrom(type) ? "an array" : "an object";
+        };
+    }
+
+    private static String join(String prefix, String field) {
+        if (prefix == null || prefix.isEmpty()) {
+            return field;
+        }
+        return field.isEmpty() ? prefix : prefix + "." + field;
+    }
+}

@@ -1,0 +1,21 @@
+package org.exposure.assessor.api.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.CountryCode;
+import org.exposure.assessor.domain.ConsigneeKind;
+
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Consignee", description = "Who receives an export.")
+public record ConsigneeDto(
+        @Schema(description = "Consignee's name.", examples = "Astana Trade Logistics LLP")
+        @Size(max = 500) String name,
+        @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "KZ")
+        @CountryCode String country,
+        @Schema(description = "Region, free text.", examples = "Khabarovsk Krai")
+        @Size(max = 200) String region,
+        @Schema(description = "What the consignee does. Trading companies, freight forwarders and logistics companies are intermediaries: the end user is then unknown.")
+        ConsigneeKind kind,
+        @Schema(description = "The submitter states that the consignee is a blocked party.")
+        Boolean sanctioned) {
+}

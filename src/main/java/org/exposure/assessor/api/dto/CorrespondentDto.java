@@ -1,0 +1,20 @@
+package org.exposure.assessor.api.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.Bic;
+import org.exposure.assessor.api.validation.CountryCode;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Correspondent", description = "A bank with which the assessed bank holds a correspondent relationship.")
+public record CorrespondentDto(
+        @Schema(description = "Bank name.", required = true, examples = "VTB Bank PJSC")
+        @NotBlank @Size(max = 500) String name,
+        @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "RU")
+        @CountryCode String country,
+        @Schema(description = "BIC (SWIFT code), 8 or 11 characters.", examples = "VTBRRUMM")
+        @Bic String bic,
+        @Schema(description = "The submitter states that this bank is blocked.")
+        Boolean sanctioned) {
+}

@@ -1,0 +1,35 @@
+package org.exposure.assessor.api.dto;
+
+import java.math.BigDecimal;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.CountryCode;
+import org.exposure.assessor.api.validation.DualUseCode;
+import org.exposure.assessor.api.validation.HsCode;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Export", description = "One export (shipment or contract) of a supplier; it is also assessed as goods.")
+public record ExportDto(
+        @Schema(description = "HS code, six digits (8542.31, 854231 or 8542 31).", required = true, examples = "8482.10")
+        @NotNull @HsCode String hsCode,
+        @Schema(description = "Dual-use control entry, e.g. 3A001.", examples = "3A001")
+        @DualUseCode String dualUseCode,
+        @Schema(description = "ISO 3166-1 alpha-2 code of the destination country.", examples = "KZ")
+        @CountryCode String destinationCountry,
+        @Schema(description = "Region of the destination, free text.")
+        @Size(max = 200) String destinationRegion,
+        @Schema(description = "Who receives the goods.")
+        @Valid ConsigneeDto consignee,
+        @Schema(description = "The land border crossing the goods pass, by either side's name.", examples = "Suifenhe")
+        @Size(max = 200) String borderCrossing,
+        @Schema(description = "Value in US dollars, zero or more.", examples = "125000")
+        @PositiveOrZero BigDecimal valueUsd,
+        @Schema(description = "Whether an end-use / end-user statement was obtained.")
+        Boolean endUseStatement,
+        @Schema(description = "Whether the contract carries a \"no re-export to Russia\" clause.")
+        Boolean noReexportClause) {
+}

@@ -1,0 +1,46 @@
+package org.exposure.assessor.api.dto;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.CountryCode;
+import org.exposure.assessor.api.validation.DualUseCode;
+import org.exposure.assessor.api.validation.HsCode;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Goods", description = "A goods category: an HS code moving from an origin to a destination, with its end user.")
+public record GoodsDto(
+        @Schema(description = "Always GOODS.", required = true, enumeration = "GOODS")
+        @NotNull @Pattern(regexp = "GOODS") String type,
+        @Schema(description = "The client's own key for this subject; returned unchanged and searchable.", examples = "PO-2024-0113")
+        @Size(max = 200) String ref,
+        @Schema(description = "A name for the goods, e.g. the product line.", examples = "STM32 microcontrollers")
+        @Size(max = 500) String name,
+        @Schema(description = "Other names of the goods.")
+        @Size(max = 50) List<@NotBlank @Size(max = 500) String> aliases,
+        @Schema(description = "ISO 3166-1 alpha-2 code of the country the goods are assessed in (e.g. where the exporter sits).", examples = "CN")
+        @CountryCode String country,
+        @Schema(description = "Region of that country, free text.", examples = "Heilongjiang")
+        @Size(max = 200) String region,
+        @Schema(description = "HS code, six digits: 8542.31, 854231 and 8542 31 are accepted and normalised to 854231.", required = true, examples = "8542.31")
+        @NotNull @HsCode String hsCode,
+        @Schema(description = "Dual-use control entry (EU Annex I / Wassenaar form), e.g. 3A001 or 3A001.a.2.", examples = "3A001")
+        @DualUseCode String dualUseCode,
+        @Schema(description = "What the goods are, free text.")
+        @Size(max = 2000) String description,
+        @Schema(description = "ISO 3166-1 alpha-2 code of the country of origin.", examples = "TW")
+        @CountryCode String originCountry,
+        @Schema(description = "ISO 3166-1 alpha-2 code of the destination country.", examples = "KZ")
+        @CountryCode String destinationCountry,
+        @Schema(description = "Region of the destination, free text; occupied regions of Ukraine (Crimea, Donetsk, Luhansk, Zaporizhzhia, Kherson) are restricted destinations.", examples = "Crimea")
+        @Size(max = 200) String destinationRegion,
+        @Schema(description = "The end user of the goods, if known.")
+        @Valid PartyDto endUser,
+        @Schema(description = "Whether the contract carries a \"no re-export to Russia\" clause (EU Reg. 833/2014 Art. 12g); omit when unknown.")
+        Boolean noReexportClause) implements SubjectDto {
+}

@@ -1,0 +1,28 @@
+package org.exposure.assessor.api.dto;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.CountryCode;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Owner", description = "A direct owner of a company, with its own owners nested for ownership chains.")
+public record OwnerDto(
+        @Schema(description = "Owner's name.", required = true, examples = "Ivan Petrov")
+        @NotBlank @Size(max = 500) String name,
+        @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "RU")
+        @CountryCode String country,
+        @Schema(description = "Share of the owned company held directly, in percent (0 to 100).", required = true, examples = "50")
+        @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal sharePercent,
+        @Schema(description = "The submitter states that this owner is a blocked person.")
+        Boolean sanctioned,
+        @Schema(description = "This owner's own owners (for chains).")
+        @Size(max = 100) List<@NotNull @Valid OwnerDto> owners) {
+}

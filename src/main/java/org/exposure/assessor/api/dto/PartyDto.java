@@ -1,0 +1,18 @@
+package org.exposure.assessor.api.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.CountryCode;
+
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Party", description = "A named party: the end user of goods, or the counterparty of a payment.")
+public record PartyDto(
+        @Schema(description = "Name as written in the documents.", examples = "Kazan Instrument Plant JSC")
+        @Size(max = 500) String name,
+        @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "RU")
+        @CountryCode String country,
+        @Schema(description = "Region, province or oblast, free text.", examples = "Tatarstan")
+        @Size(max = 200) String region,
+        @Schema(description = "The submitter states that this party is blocked (sanctioned). Until list matching exists this is the only source of that fact.")
+        Boolean sanctioned) {
+}

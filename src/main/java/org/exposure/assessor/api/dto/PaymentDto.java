@@ -1,0 +1,28 @@
+package org.exposure.assessor.api.dto;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.api.validation.CountryCode;
+import org.exposure.assessor.api.validation.HsCode;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+@Schema(name = "Payment", description = "A payment the bank facilitated.")
+public record PaymentDto(
+        @Schema(description = "The other party of the payment.")
+        @Valid PartyDto counterparty,
+        @Schema(description = "HS codes of the goods paid for (six digits each).", examples = "[\"8542.31\"]")
+        @Size(max = 100) List<@NotNull @HsCode String> hsCodes,
+        @Schema(description = "ISO 3166-1 alpha-2 code of the goods' destination.", examples = "RU")
+        @CountryCode String destinationCountry,
+        @Schema(description = "Amount in US dollars, zero or more.", examples = "48000")
+        @PositiveOrZero BigDecimal amountUsd,
+        @Schema(description = "Value date (ISO 8601).", examples = "2024-06-14")
+        LocalDate date) {
+}

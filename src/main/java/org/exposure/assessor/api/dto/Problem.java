@@ -1,0 +1,25 @@
+package org.exposure.assessor.api.dto;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** An RFC 9457 problem detail, with the offending fields listed in {@code errors}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details (media type application/problem+json).")
+public record Problem(
+        @Schema(description = "A URI reference naming the kind of problem.", examples = "/problems/validation") String type,
+        @Schema(description = "Short summary of the kind of problem.") String title,
+        @Schema(description = "HTTP status.") int status,
+        @Schema(description = "What went wrong in this occurrence.") String detail,
+        @Schema(description = "The request path.") String instance,
+        @Schema(description = "Each offending field with what is wrong with it.") List<FieldError> errors) {
+
+    @Schema(name = "FieldError")
+    public record FieldError(
+            @Schema(description = "Path of the field in the request body or the query parameter's name, e.g. subjects[3].hsCode.") String field,
+            @Schema(description = "What is wrong with it.") String message) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.exposure.assessor.assessment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.exposure.assessor.domain.Finding;
+import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Warning;
+import org.exposure.assessor.persistence.AssessmentEntity;
+import org.exposure.assessor.persistence.AssessmentRepository;
+import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
+import org.exposure.assessor.persistence.FiredRuleEntity;
+import org.exposure.assessor.rules.HsNomenclature;
+import org.exposure.assessor.rules.RuleEngine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Assesses validated subjects with the loaded ruleset and stores each assessment with every fired rule. */
+@ApplicationScoped
+public class AssessmentService {
+    private final RuleEngine engine;
+    private final HsNomenclature hs;
+    private final AssessmentRepository repository;
+    private final SubjectJson json;
+
+    AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper) {
+        this.engine = engine;
+        this.hs = hs;
+        this.repository = repository;
+        this.json = new SubjectJson(mapper);
+    }
+
+    @Transactional
+    public AssessmentEntity assess(Subject subject) {
+        AssessmentEntity entity = evaluate(subject);
+        repository.persist(entity);
+        return entity;
+    }
+
+    /** All or nothing: one transaction, so that a failure part-way stores none of the batch. */
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
+    public List<AssessmentEntity> assessAll(List<Subject> subjects) {
+        List<AssessmentEntity> out = new ArrayList<>(subjects.size());
+        for (Subject subject : subjects) {
+            AssessmentEntity entity = evaluate(subject);
+            repository.persist(entity);
+            out.add(entity);
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<AssessmentEntity> find(UUID id) {
+        return repository.findWithRules(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult page(String ref, RiskLevel riskLevel, int page, int size) {
+        PageResult result = repository.page(ref, riskLevel, page, size);
+        // Load the fired rules while the session is open (batch-fetched, not one query per assessment).
+        result.items().forEach(a -> a.firedRules.size());
+        return result;
+    }
+
+    public String rulesetVersion() {
+        return engine.version();
+    }
+
+    private AssessmentEntity evaluate(Subject subject) {
+        List<Finding> findings = engine.evaluate(subject);
+        List<Warning> warnings = InputWarnings.of(subject, hs);
+        AssessmentEntity a = new AssessmentEntity();
+        a.id = UUID.randomUUID();
+        a.ref = subject.ref();
+        a.subjectType = subject.type();
+        a.subjectName = subject.name();
+        a.subjectJson = json.write(subject);
+        a.riskLevel = RiskLevel.highestOf(findings);
+        a.warningsJson = json.writeValue(warnings);
+        a.rulesetVersion = engine.version();
+        // Stored at the precision both databases keep, so that what is returned now equals what is read later.
+        a.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            FiredRuleEntity r = new FiredRuleEntity();
+            r.id = UUID.randomUUID();
+            r.assessment = a;
+            r.position = i;
+            r.ruleId = f.ruleId();
+            r.title = f.title();
+            r.severity = f.severity();
+            r.legalBasis = f.legalBasis();
+            r.explanation = f.explanation();
+            r.remediation = f.remediation();
+            r.evidenceJson = json.writeValue(f.evidence());
+            a.firedRules.add(r);
+        }
+        return a;
+    }
+}

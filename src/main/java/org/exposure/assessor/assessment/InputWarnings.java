@@ -1,0 +1,48 @@
+package org.exposure.assessor.assessment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exposure.assessor.domain.BankSubject;
+import org.exposure.assessor.domain.GoodsSubject;
+import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.SupplierSubject;
+import org.exposure.assessor.domain.Warning;
+import org.exposure.assessor.rules.HsNomenclature;
+
+/** Notes about the input that do not stop an assessment: HS codes the HS 2022 nomenclature does not know. */
+final class InputWarnings {
+    private InputWarnings() {
+    }
+
+    static List<Warning> of(Subject subject, HsNomenclature hs) {
+        List<Warning> out = new ArrayList<>();
+        if (!hs.isAvailable()) {
+            out.add(new Warning("HS_NOMENCLATURE_UNAVAILABLE", null,
+                    "HS codes were not checked against the HS 2022 nomenclature: " + hs.source()));
+            return out;
+        }
+        if (subject instanceof GoodsSubject g) {
+            check(hs, g.hsCode(), "hsCode", out);
+        } else if (subject instanceof SupplierSubject s) {
+            for (int i = 0; i < s.exports().size(); i++) {
+                check(hs, s.exports().get(i).hsCode(), "exports[" + i + "].hsCode", out);
+            }
+        } else if (subject instanceof BankSubject b) {
+            for (int i = 0; i < b.payments().size(); i++) {
+                List<String> codes = b.payments().get(i).hsCodes();
+                for (int j = 0; j < codes.size(); j++) {
+                    check(hs, codes.get(j), "payments[" + i + "].hsCodes[" + j + "]", out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void check(HsNomenclature hs, String code, String field, List<Warning> out) {
+        if (code != null && !hs.contains(code)) {
+            out.add(new Warning("HS_CODE_UNKNOWN", field, "HS code " + code
+                    + " is not in the HS 2022 nomenclature; it was assessed as given"));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.exposure.assessor.assessment;
+
+import org.exposure.assessor.domain.BankSubject;
+import org.exposure.assessor.domain.GoodsSubject;
+import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.SupplierSubject;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes a normalised subject as the JSON that is stored and returned. The type property is added here, through
+ * a mix-in, so that the domain records stay free of serialisation annotations.
+ */
+final class SubjectJson {
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = GoodsSubject.class, name = "GOODS"),
+            @JsonSubTypes.Type(value = SupplierSubject.class, name = "SUPPLIER"),
+            @JsonSubTypes.Type(value = BankSubject.class, name = "BANK")})
+    private interface TypedSubject {
+    }
+
+    private final ObjectMapper mapper;
+
+    SubjectJson(ObjectMapper base) {
+        this.mapper = base.copy()
+                .addMixIn(Subject.class, TypedSubject.class)
+                .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    String write(Subject subject) {
+        try {
+            return mapper.writerFor(Subject.class).writeValueAsString(subject);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a validated subject always serialises", e);
+        }
+    }
+
+    String writeValue(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evidence and warnings always serialise", e);
+        }
+    }
+}

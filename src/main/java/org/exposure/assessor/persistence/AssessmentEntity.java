@@ -1,0 +1,61 @@
+package org.exposure.assessor.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.domain.SubjectType;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+/** One assessment as stored: the normalised subject, the verdict, the ruleset version and every fired rule. */
+@Entity
+@Table(name = "assessment")
+public class AssessmentEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+
+    /** Filled by the database; only used to order listings. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    public Long seq;
+
+    public String ref;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_type", nullable = false)
+    public SubjectType subjectType;
+
+    @Column(name = "subject_name")
+    public String subjectName;
+
+    @Column(name = "subject_json", nullable = false)
+    public String subjectJson;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_level", nullable = false)
+    public RiskLevel riskLevel;
+
+    @Column(name = "warnings_json", nullable = false)
+    public String warningsJson;
+
+    @Column(name = "ruleset_version", nullable = false)
+    public String rulesetVersion;
+
+    @Column(name = "assessed_at", nullable = false)
+    public Instant assessedAt;
+
+    @OneToMany(mappedBy = "assessment", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<FiredRuleEntity> firedRules = new ArrayList<>();
+}

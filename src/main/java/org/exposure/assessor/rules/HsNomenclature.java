@@ -1,0 +1,72 @@
+package org.exposure.assessor.rules;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The six-digit codes of the HS 2022 nomenclature, read from the UN Comtrade CSV layout
+ * ({@code section,hscode,description,parent,level}). Used to warn about codes that do not exist; an unknown code is
+ * still evaluated, because a mistyped code may still be a controlled one.
+ */
+public final class HsNomenclature {
+    private final Map<String, String> descriptions;
+    private final String source;
+
+    private HsNomenclature(Map<String, String> descriptions, String source) {
+        this.descriptions = Map.copyOf(descriptions);
+        this.source = source;
+    }
+
+    public static HsNomenclature read(Path file) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        Map<String, String> codes = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+            if (!parser.getHeaderMap().containsKey("hscode") || !parser.getHeaderMap().containsKey("level")) {
+                throw new IllegalArgumentException(file + " lacks the hscode and level columns");
+            }
+            for (CSVRecord r : parser) {
+                if ("6".equals(r.get("level")) && r.get("hscode").matches("\\d{6}")) {
+                    codes.put(r.get("hscode"), r.isMapped("description") ? r.get("description") : "");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the HS nomenclature " + file + ": " + e.getMessage(), e);
+        }
+        return new HsNomenclature(codes, file.toString());
+    }
+
+    /** Stands in when no nomenclature file is configured or found: nothing can be checked. */
+    public static HsNomenclature unavailable(String why) {
+        return new HsNomenclature(Map.of(), why);
+    }
+
+    public boolean isAvailable() {
+        return !descriptions.isEmpty();
+    }
+
+    public boolean contains(String hs6) {
+        return descriptions.containsKey(hs6);
+    }
+
+    public Optional<String> description(String hs6) {
+        return Optional.ofNullable(descriptions.get(hs6));
+    }
+
+    public int size() {
+        return descriptions.size();
+    }
+
+    public String source() {
+        return source;
+    }
+}
