@@ -29,6 +29,7 @@ public final class GoodsLine {
     private final Boolean endUseStatement;
     private final String restrictedDestination;
     private final boolean transshipmentDestination;
+    private final String destinationLabel;
 
     private GoodsLine(String path, String hsCode, String dualUseCode, String originCountry, String destinationCountry,
                       String destinationRegion, Party endUser, Boolean noReexportClause, Consignee consignee,
@@ -47,6 +48,7 @@ public final class GoodsLine {
         this.endUseStatement = endUseStatement;
         this.restrictedDestination = restriction(destinationCountry, destinationRegion, endUser, ref);
         this.transshipmentDestination = ref.isTransshipmentCountry(destinationCountry);
+        this.destinationLabel = destinationCountry == null ? "an undeclared destination" : ref.countryLabel(destinationCountry);
     }
 
     public static GoodsLine of(GoodsSubject goods, ReferenceData ref) {
@@ -71,7 +73,7 @@ public final class GoodsLine {
 
     private static String restriction(String country, String region, Party endUser, ReferenceData ref) {
         if (ref.isRestrictedCountry(country)) {
-            return "destination " + Names.countryName(country) + " (" + country + ")";
+            return "destination " + ref.countryLabel(country);
         }
         String regionLabel = ref.restrictedRegion(country, region).orElse(null);
         if (regionLabel != null) {
@@ -79,7 +81,7 @@ public final class GoodsLine {
         }
         if (endUser != null) {
             if (ref.isRestrictedCountry(endUser.country())) {
-                return "end user in " + Names.countryName(endUser.country()) + " (" + endUser.country() + ")";
+                return "end user in " + ref.countryLabel(endUser.country());
             }
             String endUserRegion = ref.restrictedRegion(endUser.country(), endUser.region()).orElse(null);
             if (endUserRegion != null) {
@@ -134,8 +136,7 @@ public final class GoodsLine {
 
     /** "Kazakhstan (KZ)", or "an undeclared destination". */
     public String getDestinationLabel() {
-        return destinationCountry == null ? "an undeclared destination"
-                : Names.countryName(destinationCountry) + " (" + destinationCountry + ")";
+        return destinationLabel;
     }
 
     public Party getEndUser() {
@@ -152,6 +153,25 @@ public final class GoodsLine {
 
     public boolean isEndUserSanctioned() {
         return endUser != null && Boolean.TRUE.equals(endUser.sanctioned());
+    }
+
+    /**
+     * A party of this movement that the submitter marked as blocked, in words: the end user, or an intermediary
+     * consignee (which never stands for the end user, but is as much a party to the deal). Null when there is none.
+     */
+    public String getSanctionedParty() {
+        if (isEndUserSanctioned()) {
+            return "the end user " + named(endUser.name());
+        }
+        if (consignee != null && Boolean.TRUE.equals(consignee.sanctioned())) {
+            String kind = consignee.kind() == null ? "" : " (" + consignee.kind().name().toLowerCase().replace('_', ' ') + ")";
+            return "the consignee " + named(consignee.name()) + kind;
+        }
+        return null;
+    }
+
+    private static String named(String name) {
+        return name == null ? "(unnamed)" : name;
     }
 
     public Boolean getNoReexportClause() {

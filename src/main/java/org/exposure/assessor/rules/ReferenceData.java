@@ -33,13 +33,17 @@ public final class ReferenceData {
     /** folded region name to "Region (CC)" label, per country code. */
     private final Map<String, Map<String, String>> restrictedRegions;
     private final Map<String, String> transshipmentCountries;
+    /** Names as the reference files spell them, so explanations do not depend on the JDK's locale data. */
+    private final Map<String, String> countryNames;
 
     private ReferenceData(Map<String, ChplEntry> chpl, Set<String> restrictedCountries,
-                          Map<String, Map<String, String>> restrictedRegions, Map<String, String> transshipmentCountries) {
+                          Map<String, Map<String, String>> restrictedRegions, Map<String, String> transshipmentCountries,
+                          Map<String, String> countryNames) {
         this.chpl = Map.copyOf(chpl);
         this.restrictedCountries = Set.copyOf(restrictedCountries);
         this.restrictedRegions = Map.copyOf(restrictedRegions);
         this.transshipmentCountries = Map.copyOf(transshipmentCountries);
+        this.countryNames = Map.copyOf(countryNames);
     }
 
     /** Reads the reference files from the ruleset's files (relative path to content). */
@@ -52,14 +56,22 @@ public final class ReferenceData {
                 throw new RulesetException(at
                         + " expects a six-digit code and a tier 1, 2, 3A, 3B, 4A or 4B, got " + code + "," + tier);
             }
-            chpl.put(code, new ChplEntry(code, tier, r.get("label")));
+            ChplEntry previous = chpl.put(code, new ChplEntry(code, tier, r.get("label")));
+            if (previous != null) {
+                // A second row would silently re-tier the code; make the officer choose.
+                throw new RulesetException(at + " lists " + code + " again (already tier " + previous.tier() + ")");
+            }
         });
+        Map<String, String> countryNames = new HashMap<>();
         Set<String> countries = new HashSet<>();
         Map<String, Map<String, String>> regions = new HashMap<>();
         read(files, RESTRICTED, (r, at) -> {
             String country = r.get("country").toUpperCase();
             switch (r.get("kind")) {
-                case "country" -> countries.add(country);
+                case "country" -> {
+                    countries.add(country);
+                    countryNames.put(country, r.get("name"));
+                }
                 case "region" -> {
                     Map<String, String> names = regions.computeIfAbsent(country, c -> new HashMap<>());
                     String label = r.get("name") + " (" + country + ")";
@@ -75,8 +87,11 @@ public final class ReferenceData {
             }
         });
         Map<String, String> transshipment = new LinkedHashMap<>();
-        read(files, TRANSSHIPMENT, (r, at) -> transshipment.put(r.get("iso2").toUpperCase(), r.get("name")));
-        return new ReferenceData(chpl, countries, regions, transshipment);
+        read(files, TRANSSHIPMENT, (r, at) -> {
+            transshipment.put(r.get("iso2").toUpperCase(), r.get("name"));
+            countryNames.put(r.get("iso2").toUpperCase(), r.get("name"));
+        });
+        return new ReferenceData(chpl, countries, regions, transshipment, countryNames);
     }
 
     /** Hands each record to {@code row} with where it is, "rules/reference/chpl.csv:7", for error messages. */
@@ -142,6 +157,14 @@ public final class ReferenceData {
             return Optional.ofNullable(restrictedRegions.getOrDefault(country, Map.of()).get(folded));
         }
         return restrictedRegions.values().stream().map(m -> m.get(folded)).filter(l -> l != null).findFirst();
+    }
+
+    /** "Kazakhstan (KZ)": the name from the reference files, else the JDK's English name. */
+    public String countryLabel(String iso2) {
+        if (iso2 == null) {
+            return null;
+        }
+        return countryNames.getOrDefault(iso2, Names.countryName(iso2)) + " (" + iso2 + ")";
     }
 
     public boolean isTransshipmentCountry(String iso2) {

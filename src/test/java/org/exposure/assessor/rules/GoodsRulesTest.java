@@ -599,6 +599,22 @@ class GoodsRulesTest {
         }
 
         @Test
+        @DisplayName("GOODS-MIB-END-USER fires BLOCKED for a sanctioned freight forwarder, which is not the end user but a party")
+        void blockedIntermediaryConsignee() {
+            Consignee forwarder = new Consignee("Sino-Ross Logistics", "KZ", null, ConsigneeKind.FREIGHT_FORWARDER, true);
+            Finding f = fires(supplier(export("848210", "KZ", forwarder)), "GOODS-MIB-END-USER", Severity.BLOCKED);
+            assertThat(f.explanation()).contains("the consignee Sino-Ross Logistics (freight forwarder)", "8482.10");
+            assertThat(f.evidence()).containsEntry("path", "exports[0]");
+        }
+
+        @Test
+        @DisplayName("GOODS-MIB-END-USER stays silent for an intermediary consignee that is not marked sanctioned")
+        void silentIntermediaryNotSanctioned() {
+            Consignee forwarder = new Consignee("Sino-Ross Logistics", "KZ", null, ConsigneeKind.FREIGHT_FORWARDER, null);
+            silent(supplier(export("848210", "KZ", forwarder)), "GOODS-MIB-END-USER");
+        }
+
+        @Test
         @DisplayName("GOODS-MIB-END-USER stays silent when sanctioned is false or not given")
         void silentNotSanctioned() {
             silent(goods("854231", null, "CN", "RU", null, new Party("Zavod", "RU", null, false), null),

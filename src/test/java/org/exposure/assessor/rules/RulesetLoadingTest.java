@@ -380,6 +380,16 @@ class RulesetLoadingTest {
     }
 
     @Test
+    @DisplayName("(e) a CHPL code listed twice is rejected rather than silently re-tiered")
+    void chplDuplicateCode() throws IOException {
+        replaceIn("reference/chpl.csv", "848210,3B,", "854231,3A,");
+        assertThatThrownBy(this::load)
+                .isInstanceOf(RulesetException.class)
+                .hasMessageContaining("rules/reference/chpl.csv:")
+                .hasMessageContaining("854231 again (already tier 1)");
+    }
+
+    @Test
     @DisplayName("(e) a lower-case tier (3b) is accepted as 3B")
     void chplLowerCaseTier() throws IOException {
         replaceIn("reference/chpl.csv", "848210,3B,", "848210,3b,");
