@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Proves which database the suite runs on: H2 in memory by default, PostgreSQL under
- * {@code mvn verify -Ppostgresql}, whose surefire configuration sets {@code assessor.expect.db=postgresql}.
+ * {@code mvn verify -Ppostgresql}, whose surefire configuration sets {@code expected.database=postgresql}.
  * Without it a mistake in the profile wiring would let the "PostgreSQL" suite pass on H2.
  */
 @QuarkusTest
@@ -26,7 +26,7 @@ class DatabaseKindTest {
 
     @Test
     void testsRunOnTheExpectedDatabase() throws SQLException {
-        boolean postgresql = "postgresql".equals(System.getProperty("assessor.expect.db", "h2"));
+        boolean postgresql = "postgresql".equals(System.getProperty("expected.database", "h2"));
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             if (postgresql) {
