@@ -15,6 +15,7 @@ import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository;
 import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
 import org.exposure.assessor.persistence.FiredRuleEntity;
+import org.exposure.assessor.persistence.TimeOrderedIds;
 import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
 
@@ -80,7 +81,7 @@ public class AssessmentService {
         List<Finding> findings = engine.evaluate(subject);
         List<Warning> warnings = InputWarnings.of(subject, hs);
         AssessmentEntity a = new AssessmentEntity();
-        a.id = UUID.randomUUID();
+        a.id = TimeOrderedIds.next();
         a.ref = subject.ref();
         a.subjectType = subject.type();
         a.subjectName = subject.name();
@@ -93,7 +94,7 @@ public class AssessmentService {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             FiredRuleEntity r = new FiredRuleEntity();
-            r.id = UUID.randomUUID();
+            r.id = TimeOrderedIds.next();
             r.assessment = a;
             r.position = i;
             r.ruleId = f.ruleId();
