@@ -33,6 +33,8 @@ public final class FindingCollector {
         }
         findings.add(new Finding(rule.id(), rule.title(), severity, rule.legalBasis(), explanation,
                 rule.remediation(), new LinkedHashMap<>(evidence)));
+        Object path = evidence.get("path");
+        kcontext.getKieRuntime().insert(new FiredFinding(rule.id(), severity, path == null ? "subject" : path.toString()));
     }
 
     /** The base severity declared by the firing rule, for rules that do not escalate. */

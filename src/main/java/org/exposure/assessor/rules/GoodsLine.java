@@ -30,6 +30,8 @@ public final class GoodsLine {
     private final String restrictedDestination;
     private final boolean transshipmentDestination;
     private final String destinationLabel;
+    private final BorderCrossing crossing;
+    private final String farEastRegion;
 
     private GoodsLine(String path, String hsCode, String dualUseCode, String originCountry, String destinationCountry,
                       String destinationRegion, Party endUser, Boolean noReexportClause, Consignee consignee,
@@ -49,6 +51,8 @@ public final class GoodsLine {
         this.restrictedDestination = restriction(destinationCountry, destinationRegion, endUser, ref);
         this.transshipmentDestination = ref.isTransshipmentCountry(destinationCountry);
         this.destinationLabel = destinationCountry == null ? "an undeclared destination" : ref.countryLabel(destinationCountry);
+        this.crossing = ref.borderCrossing(borderCrossing).orElse(null);
+        this.farEastRegion = farEast(consignee, destinationCountry, destinationRegion, ref);
     }
 
     public static GoodsLine of(GoodsSubject goods, ReferenceData ref) {
@@ -69,6 +73,20 @@ public final class GoodsLine {
         return new GoodsLine("exports[" + index + "]", export.hsCode(), export.dualUseCode(), supplierCountry,
                 export.destinationCountry(), export.destinationRegion(), endUser, export.noReexportClause(), c,
                 export.borderCrossing(), export.valueUsd(), export.endUseStatement(), ref);
+    }
+
+    /** The consignee's region, or the destination region, when it is a Far East defence-industry region of Russia. */
+    private static String farEast(Consignee consignee, String destinationCountry, String destinationRegion, ReferenceData ref) {
+        if (consignee != null && (consignee.country() == null || "RU".equals(consignee.country()))) {
+            String region = ref.farEastDefenseRegion(consignee.region()).orElse(null);
+            if (region != null) {
+                return region;
+            }
+        }
+        if ("RU".equals(destinationCountry)) {
+            return ref.farEastDefenseRegion(destinationRegion).orElse(null);
+        }
+        return null;
     }
 
     private static String restriction(String country, String region, Party endUser, ReferenceData ref) {
@@ -194,6 +212,25 @@ public final class GoodsLine {
         return endUseStatement;
     }
 
+    /** The first two digits: the HS chapter. */
+    public String getHsChapter() {
+        return hsCode.substring(0, 2);
+    }
+
+    /** The reference border crossing the submitted borderCrossing names, or null. */
+    public BorderCrossing getBorderCrossingMatch() {
+        return crossing;
+    }
+
+    /** The Russian Far East defence-industry region the goods go to (consignee or destination region), or null. */
+    public String getFarEastDefenseRegion() {
+        return farEastRegion;
+    }
+
+    public boolean isConsigneeIntermediary() {
+        return consignee != null && consignee.kind() != null && consignee.kind().isIntermediary();
+    }
+
     public boolean isRestrictedDestination() {
         return restrictedDestination != null;
     }
@@ -240,6 +277,10 @@ public final class GoodsLine {
             e.put("consignee", ce);
         }
         put(e, "borderCrossing", borderCrossing);
+        if (crossing != null) {
+            e.put("borderCrossingMatched", crossing.label());
+        }
+        put(e, "farEastDefenseRegion", farEastRegion);
         put(e, "valueUsd", valueUsd);
         put(e, "endUseStatement", endUseStatement);
         put(e, "noReexportClause", noReexportClause);

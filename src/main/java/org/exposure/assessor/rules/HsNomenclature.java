@@ -35,7 +35,9 @@ public final class HsNomenclature {
                 throw new IllegalArgumentException(file + " lacks the hscode and level columns");
             }
             for (CSVRecord r : parser) {
-                if ("6".equals(r.get("level")) && r.get("hscode").matches("\\d{6}")) {
+                // Chapters 98 and 99 are not HS chapters (reserved for national use); UN Comtrade's 999999
+                // "commodities not specified according to kind" is a reporting aggregate, not an HS 2022 code.
+                if ("6".equals(r.get("level")) && r.get("hscode").matches("(0[1-9]|[1-8]\\d|9[0-7])\\d{4}")) {
                     codes.put(r.get("hscode"), r.isMapped("description") ? r.get("description") : "");
                 }
             }

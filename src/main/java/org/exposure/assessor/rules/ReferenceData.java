@@ -24,6 +24,10 @@ public final class ReferenceData {
     static final String CHPL = "reference/chpl.csv";
     static final String RESTRICTED = "reference/restricted-destinations.csv";
     static final String TRANSSHIPMENT = "reference/transshipment-countries.csv";
+    static final String BORDER_CROSSINGS = "reference/border-crossings.csv";
+    static final String FAR_EAST = "reference/far-east-defense-regions.csv";
+    static final String BORDERING_REGIONS = "reference/russia-bordering-regions.csv";
+    static final String PARAMETERS = "reference/parameters.csv";
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
@@ -35,15 +39,25 @@ public final class ReferenceData {
     private final Map<String, String> transshipmentCountries;
     /** Names as the reference files spell them, so explanations do not depend on the JDK's locale data. */
     private final Map<String, String> countryNames;
+    private final PlaceIndex<BorderCrossing> borderCrossings;
+    private final PlaceIndex<String> farEastRegions;
+    private final Map<String, PlaceIndex<String>> borderingRegions;
+    private final Map<String, String> parameters;
 
     private ReferenceData(Map<String, ChplEntry> chpl, Set<String> restrictedCountries,
                           Map<String, Map<String, String>> restrictedRegions, Map<String, String> transshipmentCountries,
-                          Map<String, String> countryNames) {
+                          Map<String, String> countryNames, PlaceIndex<BorderCrossing> borderCrossings,
+                          PlaceIndex<String> farEastRegions, Map<String, PlaceIndex<String>> borderingRegions,
+                          Map<String, String> parameters) {
         this.chpl = Map.copyOf(chpl);
         this.restrictedCountries = Set.copyOf(restrictedCountries);
         this.restrictedRegions = Map.copyOf(restrictedRegions);
         this.transshipmentCountries = Map.copyOf(transshipmentCountries);
         this.countryNames = Map.copyOf(countryNames);
+        this.borderCrossings = borderCrossings;
+        this.farEastRegions = farEastRegions;
+        this.borderingRegions = Map.copyOf(borderingRegions);
+        this.parameters = Map.copyOf(parameters);
     }
 
     /** Reads the reference files from the ruleset's files (relative path to content). */
@@ -91,7 +105,36 @@ public final class ReferenceData {
             transshipment.put(r.get("iso2").toUpperCase(), r.get("name"));
             countryNames.put(r.get("iso2").toUpperCase(), r.get("name"));
         });
-        return new ReferenceData(chpl, countries, regions, transshipment, countryNames);
+        PlaceIndex<BorderCrossing> crossings = new PlaceIndex<>();
+        read(files, BORDER_CROSSINGS, (r, at) -> {
+            BorderCrossing crossing = new BorderCrossing(r.get("province"), r.get("chinese_side"), r.get("russian_side"));
+            crossings.add(crossing.chineseSide(), crossing);
+            crossings.add(crossing.russianSide(), crossing);
+            for (String alias : r.get("aliases").split("\\|")) {
+                crossings.add(alias, crossing);
+            }
+        });
+        PlaceIndex<String> farEast = new PlaceIndex<>();
+        read(files, FAR_EAST, (r, at) -> {
+            farEast.add(r.get("region"), r.get("region"));
+            for (String alias : r.get("aliases").split("\\|")) {
+                farEast.add(alias, r.get("region"));
+            }
+        });
+        Map<String, PlaceIndex<String>> bordering = new HashMap<>();
+        read(files, BORDERING_REGIONS, (r, at) -> {
+            PlaceIndex<String> index = bordering.computeIfAbsent(r.get("country").toUpperCase(), c -> new PlaceIndex<>());
+            index.add(r.get("region"), r.get("region"));
+            for (String alias : r.get("aliases").split("\\|")) {
+                index.add(alias, r.get("region"));
+            }
+        });
+        Map<String, String> parameters = new HashMap<>();
+        read(files, PARAMETERS, (r, at) -> parameters.put(r.get("name"), r.get("value")));
+        ReferenceData data = new ReferenceData(chpl, countries, regions, transshipment, countryNames, crossings, farEast,
+                bordering, parameters);
+        data.checkParameters();
+        return data;
     }
 
     /** Hands each record to {@code row} with where it is, "rules/reference/chpl.csv:7", for error messages. */
@@ -157,6 +200,61 @@ public final class ReferenceData {
             return Optional.ofNullable(restrictedRegions.getOrDefault(country, Map.of()).get(folded));
         }
         return restrictedRegions.values().stream().map(m -> m.get(folded)).filter(l -> l != null).findFirst();
+    }
+
+    /** The China-Russia border crossing a free-text crossing names, by either side or an alias. */
+    public Optional<BorderCrossing> borderCrossing(String text) {
+        return text == null ? Optional.empty() : borderCrossings.find(text);
+    }
+
+    /** The Russian Far East defence-industry region a free-text region or city names. */
+    public Optional<String> farEastDefenseRegion(String text) {
+        return text == null ? Optional.empty() : farEastRegions.find(text);
+    }
+
+    /** The Russia-bordering region (e.g. Heilongjiang) a bank's free-text region names, within its country. */
+    public Optional<String> russiaBorderingRegion(String country, String region) {
+        PlaceIndex<String> index = country == null ? null : borderingRegions.get(country);
+        return index == null || region == null ? Optional.empty() : index.find(region);
+    }
+
+    public java.math.BigDecimal decimal(String name) {
+        return new java.math.BigDecimal(parameter(name));
+    }
+
+    public java.time.LocalDate date(String name) {
+        return java.time.LocalDate.parse(parameter(name));
+    }
+
+    public Set<String> codes(String name) {
+        Set<String> out = new HashSet<>();
+        for (String code : parameter(name).split("\\|")) {
+            if (!code.isBlank()) {
+                out.add(code.strip().toUpperCase());
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    private String parameter(String name) {
+        String value = parameters.get(name);
+        if (value == null) {
+            throw new RulesetException(PARAMETERS + " lacks the parameter " + name);
+        }
+        return value;
+    }
+
+    /** Every parameter the rules use must be present and well-formed, or the ruleset does not load. */
+    private void checkParameters() {
+        try {
+            decimal(Parameters.RUSSIA_SHARE);
+            codes(Parameters.REGIONAL_CHANNEL_COUNTRIES);
+            decimal(Parameters.OWN_BLOCKED);
+            decimal(Parameters.OWN_MINORITY);
+            date(Parameters.NEW_ENTITY_SINCE);
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw new RulesetException(PARAMETERS + " holds a malformed value: " + e.getMessage(), e);
+        }
     }
 
     /** "Kazakhstan (KZ)": the name from the reference files, else the JDK's English name. */

@@ -17,6 +17,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.exposure.assessor.domain.BankSubject;
 import org.exposure.assessor.domain.Export;
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.GoodsSubject;
@@ -219,9 +220,23 @@ public final class RuleEngine {
         if (subject instanceof GoodsSubject goods) {
             session.insert(GoodsLine.of(goods, reference));
         } else if (subject instanceof SupplierSubject supplier) {
-            List<Export> exports = supplier.exports() == null ? List.of() : supplier.exports();
+            session.insert(new SupplierFact(supplier, reference));
+            List<Export> exports = supplier.exports();
             for (int i = 0; i < exports.size(); i++) {
                 session.insert(GoodsLine.of(exports.get(i), i, supplier.country(), reference));
+            }
+            if (!supplier.owners().isEmpty()) {
+                session.insert(OwnershipFact.of(supplier.owners(), reference));
+            }
+        } else if (subject instanceof BankSubject bank) {
+            List<PaymentFact> payments = new ArrayList<>();
+            for (int i = 0; i < bank.payments().size(); i++) {
+                payments.add(new PaymentFact(bank.payments().get(i), i, reference));
+            }
+            session.insert(new BankFact(bank, payments, reference));
+            payments.forEach(session::insert);
+            for (int i = 0; i < bank.correspondents().size(); i++) {
+                session.insert(new CorrespondentFact(bank.correspondents().get(i), i));
             }
         }
     }

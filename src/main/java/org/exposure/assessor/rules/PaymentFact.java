@@ -1,0 +1,128 @@
+package org.exposure.assessor.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.domain.Party;
+import org.exposure.assessor.domain.Payment;
+
+/** One payment the assessed bank facilitated, at path payments[i], with its HS codes looked up in the CHPL. */
+public final class PaymentFact {
+    private final Payment payment;
+    private final String path;
+    private final List<ChplEntry> chpl;
+    private final boolean restrictedDestination;
+    private final boolean counterpartyInRestrictedCountry;
+    private final String destinationLabel;
+    private final String counterpartyCountryLabel;
+
+    PaymentFact(Payment payment, int index, ReferenceData ref) {
+        this.payment = payment;
+        this.path = "payments[" + index + "]";
+        this.chpl = payment.hsCodes().stream().map(ref::chpl).flatMap(java.util.Optional::stream).toList();
+        this.restrictedDestination = ref.isRestrictedCountry(payment.destinationCountry());
+        Party cp = payment.counterparty();
+        this.counterpartyInRestrictedCountry = cp != null && ref.isRestrictedCountry(cp.country());
+        this.destinationLabel = payment.destinationCountry() == null ? "an undeclared destination" : ref.countryLabel(payment.destinationCountry());
+        this.counterpartyCountryLabel = cp == null || cp.country() == null ? "an undeclared country" : ref.countryLabel(cp.country());
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public Party getCounterparty() {
+        return payment.counterparty();
+    }
+
+    public String getCounterpartyName() {
+        return payment.counterparty() == null || payment.counterparty().name() == null ? "(unnamed)" : payment.counterparty().name();
+    }
+
+    public String getCounterpartyCountryLabel() {
+        return counterpartyCountryLabel;
+    }
+
+    public boolean isCounterpartySanctioned() {
+        return payment.counterparty() != null && Boolean.TRUE.equals(payment.counterparty().sanctioned());
+    }
+
+    /** The counterparty is in Russia or Belarus. */
+    public boolean isCounterpartyInRestrictedCountry() {
+        return counterpartyInRestrictedCountry;
+    }
+
+    public List<String> getHsCodes() {
+        return payment.hsCodes();
+    }
+
+    /** The payment's HS codes that are on the CHPL, with their tiers. */
+    public List<ChplEntry> getChplEntries() {
+        return chpl;
+    }
+
+    public boolean isChpl() {
+        return !chpl.isEmpty();
+    }
+
+    public String getDestinationCountry() {
+        return payment.destinationCountry();
+    }
+
+    public String getDestinationLabel() {
+        return destinationLabel;
+    }
+
+    public boolean isRestrictedDestination() {
+        return restrictedDestination;
+    }
+
+    /** Goes to Russia or Belarus, or is with a party there. */
+    public boolean isRussiaRelated() {
+        return restrictedDestination || counterpartyInRestrictedCountry;
+    }
+
+    public BigDecimal getAmountUsd() {
+        return payment.amountUsd();
+    }
+
+    public LocalDate getDate() {
+        return payment.date();
+    }
+
+    public Map<String, Object> evidence() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("path", path);
+        Party cp = payment.counterparty();
+        if (cp != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("name", cp.name());
+            if (cp.country() != null) {
+                c.put("country", cp.country());
+            }
+            if (cp.sanctioned() != null) {
+                c.put("sanctioned", cp.sanctioned());
+            }
+            e.put("counterparty", c);
+        }
+        if (!payment.hsCodes().isEmpty()) {
+            e.put("hsCodes", payment.hsCodes());
+        }
+        if (!chpl.isEmpty()) {
+            e.put("chpl", chpl.stream().map(c -> Map.of("hsCode", c.hsCode(), "tier", c.tier(), "label", c.label())).toList());
+        }
+        if (payment.destinationCountry() != null) {
+            e.put("destinationCountry", payment.destinationCountry());
+        }
+        if (payment.amountUsd() != null) {
+            e.put("amountUsd", payment.amountUsd());
+        }
+        if (payment.date() != null) {
+            e.put("date", payment.date().toString());
+        }
+        return e;
+    }
+}
