@@ -126,7 +126,8 @@ public final class OwnershipFact {
         return e;
     }
 
-    static String plain(BigDecimal value) {
+    /** 40, 49.9: percentages as people write them. */
+    public static String plain(BigDecimal value) {
         return value == null ? "?" : value.stripTrailingZeros().toPlainString();
     }
 }
