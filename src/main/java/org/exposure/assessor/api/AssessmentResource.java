@@ -99,16 +99,15 @@ public class AssessmentResource {
             throw ProblemException.validation(List.of(new FieldError("subjects", "must hold at least one subject")));
         }
         List<FieldError> errors = new ArrayList<>();
-        List<Subject> subjects = new ArrayList<>(request.subjects().size());
+        List<SubjectDto> dtos = new ArrayList<>(request.subjects().size());
         for (int i = 0; i < request.subjects().size(); i++) {
-            SubjectDto dto = reader.read(request.subjects().get(i), "subjects[" + i + "]", errors);
-            if (dto != null) {
-                subjects.add(SubjectMapper.toDomain(dto));
-            }
+            dtos.add(reader.read(request.subjects().get(i), "subjects[" + i + "]", errors));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        // Mapped only once every item passed validation: the mapper relies on valid input.
+        List<Subject> subjects = dtos.stream().map(SubjectMapper::toDomain).toList();
         List<AssessmentEntity> stored = service.assessAll(subjects);
         Map<RiskLevel, Integer> summary = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {
@@ -154,8 +153,9 @@ public class AssessmentResource {
             }
         }
         int max = config.page().maxSize();
-        int pageNo = intParam("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = intParam("size", size, 20, 1, max, errors);
+        // The offset page * size must fit an int (the database's first-result), whatever the size asked for.
+        int pageNo = intParam("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, Math.min(pageSize, max)) - 1, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }

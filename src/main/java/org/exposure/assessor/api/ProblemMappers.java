@@ -34,7 +34,7 @@ public class ProblemMappers {
     public Response malformed(JsonParseException e, UriInfo uri) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
-                "the request body is not valid JSON" + where + ": " + e.getOriginalMessage(), path(uri),
+                "the request body is not valid JSON" + where + ": " + RequestReader.clean(e.getOriginalMessage()), path(uri),
                 List.of(new FieldError("(body)", "is not valid JSON" + where))));
     }
 
@@ -45,8 +45,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response binding(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException parse) {
-            return malformed(parse, uri);
+        // Malformed JSON inside a bound object (the batch) arrives wrapped in a mapping exception.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformed(parse, uri);
+            }
         }
         FieldError error = RequestReader.bindingError("", e);
         return respond(new Problem("/problems/validation", "The request is invalid", 400,
@@ -82,7 +85,10 @@ public class ProblemMappers {
             case 415 -> "send the body as application/json";
             default -> title;
         };
-        return respond(new Problem("about:blank", title, status, detail, path(uri), List.of()));
+        List<FieldError> errors = status == 415
+                ? List.of(new FieldError("Content-Type", "must be application/json"))
+                : List.of();
+        return respond(new Problem("about:blank", title, status, detail, path(uri), errors));
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -41,7 +42,8 @@ public class RequestReader {
     /** The subject bound from {@code node}, or null with the errors added to {@code errors} under {@code prefix}. */
     SubjectDto read(JsonNode node, String prefix, List<FieldError> errors) {
         if (node == null || !node.isObject()) {
-            errors.add(new FieldError(prefix, "must be a JSON object with a \"type\" of GOODS, SUPPLIER or BANK"));
+            errors.add(new FieldError(prefix == null || prefix.isEmpty() ? "(body)" : prefix,
+                    "must be a JSON object with a \"type\" of GOODS, SUPPLIER or BANK"));
             return null;
         }
         JsonNode type = node.get("type");
@@ -76,10 +78,20 @@ public class RequestReader {
         errors.addAll(found);
     }
 
-    /** Bean Validation renders list elements as owners[0].<list element>; keep only the JSON path. */
+    /**
+     * Renders a Bean Validation path as the JSON path: owners[0].owners[1].sharePercent. Bean Validation puts the
+     * index of a list element on the node that follows the list (the element's property, or a
+     * {@code <list element>} node for a constraint on the element itself), so the index is written before that
+     * node's name.
+     */
     private static String path(Path path) {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                out.append('[').append(node.getKey()).append(']');
+            }
             String name = node.getName();
             boolean element = name == null || name.startsWith("<");
             if (!element) {
@@ -88,14 +100,18 @@ public class RequestReader {
                 }
                 out.append(name);
             }
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            }
         }
         return out.toString();
     }
 
     static FieldError bindingError(String prefix, JsonProcessingException e) {
+        // Databind wraps a parser limit hit inside an object (the batch) in a mapping exception; report the limit.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException limit) {
+                e = limit;
+                break;
+            }
+        }
         String field = e instanceof MismatchedInputException m ? JsonPaths.of(prefix, m.getPath()) : prefix;
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
@@ -105,12 +121,37 @@ public class RequestReader {
             message = "unknown or missing subject type: expected GOODS, SUPPLIER or BANK";
         } else if (e instanceof InvalidFormatException f) {
             message = "cannot be " + describe(f.getValue()) + ": expected " + expected(f.getTargetType());
+        } else if (e instanceof StreamConstraintsException) {
+            field = prefix;
+            // Jackson names its own configuration class in this message; keep only the limit.
+            message = "is not accepted: " + clean(e.getOriginalMessage());
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            field = prefix;
+            message = "is not valid JSON: more content follows the end of the JSON value"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             message = "has the wrong type: expected " + expected(m.getTargetType());
         } else {
-            message = "is not valid JSON: " + e.getOriginalMessage();
+            message = "is not valid JSON: " + clean(e.getOriginalMessage());
         }
         return new FieldError(field == null || field.isEmpty() ? "(body)" : field, message);
+    }
+
+    /**
+     * Jackson's own message without its internals: the source location it cannot show ("[Source: REDACTED
+     * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 13]" becomes "line 1, column 13"),
+     * the configuration it names ("from `StreamReadConstraints.getMaxNestingDepth()`") and the Java types it quotes.
+     */
+    static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message
+                .replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replaceAll(",? *from `[^`]*`", "")
+                .replaceAll("`(?:[\\w$]+\\.)*([\\w$]+)(?:\\[\\])?`", "$1")
+                .replace("`", "");
     }
 
     private static String describe(Object value) {

@@ -1,0 +1,117 @@
+package org.exposure.assessor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.exposure.assessor.api.Api.RULES;
+import static org.exposure.assessor.api.Api.getTree;
+import static org.exposure.assessor.api.Api.problem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/** GET /api/v1/rules and /api/v1/rules/{id}: the catalogue as loaded. */
+@QuarkusTest
+class RulesApiTest {
+
+    /** The Goods section of rules-catalog.md: id, base severity, a phrase of its legal basis. */
+    private static final Map<String, String[]> GOODS_CATALOGUE = new LinkedHashMap<>();
+
+    static {
+        GOODS_CATALOGUE.put("GOODS-CHPL-T1", new String[] {"HIGH", "tier 1"});
+        GOODS_CATALOGUE.put("GOODS-CHPL-T2", new String[] {"HIGH", "tier 2"});
+        GOODS_CATALOGUE.put("GOODS-CHPL-T3", new String[] {"MEDIUM", "tier 3A/3B"});
+        GOODS_CATALOGUE.put("GOODS-CHPL-T4", new String[] {"MEDIUM", "tier 4A/4B"});
+        GOODS_CATALOGUE.put("GOODS-RESTRICTED-DEST", new String[] {"HIGH", "EAR 746.8"});
+        GOODS_CATALOGUE.put("GOODS-TRANSSHIPMENT", new String[] {"HIGH", "FIN-2022-Alert003"});
+        GOODS_CATALOGUE.put("GOODS-EO14114-ITEM", new String[] {"SEVERE", "OFAC FAQ 1148"});
+        GOODS_CATALOGUE.put("GOODS-NO-REEXPORT-CLAUSE", new String[] {"MEDIUM", "Art. 12g"});
+        GOODS_CATALOGUE.put("GOODS-RU-URANIUM", new String[] {"MEDIUM", "118-62"});
+        GOODS_CATALOGUE.put("GOODS-DUAL-USE", new String[] {"HIGH", "2021/821"});
+        GOODS_CATALOGUE.put("GOODS-MIB-END-USER", new String[] {"BLOCKED", "EO 14024"});
+    }
+
+    private static Map<String, JsonNode> rulesById(JsonNode ruleset) {
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        ruleset.get("rules").forEach(r -> byId.put(r.get("id").asText(), r));
+        return byId;
+    }
+
+    @Test
+    void theRulesetListsEveryGoodsRuleOfTheCatalogueWithItsMetadataFileLineAndSource() throws IOException {
+        JsonNode ruleset = getTree(RULES);
+        assertThat(ruleset.get("version").asText()).matches("sha256:[0-9a-f]{64}");
+        assertThat(ruleset.get("origin").asText()).isNotBlank();
+        Map<String, JsonNode> byId = rulesById(ruleset);
+        assertThat(byId.keySet()).containsAll(GOODS_CATALOGUE.keySet());
+        assertThat(byId.keySet().stream().filter(id -> id.startsWith("GOODS-")))
+                .as("no GOODS rule outside the catalogue").containsExactlyInAnyOrderElementsOf(GOODS_CATALOGUE.keySet());
+        assertThat(ruleset.get("rules")).hasSize(byId.size());
+
+        List<String> drl = Files.readAllLines(Path.of("rules/goods/goods.drl"), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String[]> entry : GOODS_CATALOGUE.entrySet()) {
+            JsonNode rule = byId.get(entry.getKey());
+            String id = entry.getKey();
+            assertThat(rule.get("title").asText()).as("title of %s", id).isNotBlank();
+            assertThat(rule.get("name").asText()).as("name of %s", id).isNotBlank();
+            assertThat(rule.get("severity").asText()).as("severity of %s", id).isEqualTo(entry.getValue()[0]);
+            assertThat(rule.get("legalBasis").asText()).as("legal basis of %s", id).contains(entry.getValue()[1]);
+            assertThat(rule.get("remediation").asText()).as("remediation of %s", id).isNotBlank();
+            assertThat(rule.get("file").asText()).as("file of %s", id).isEqualTo("rules/goods/goods.drl");
+            int line = rule.get("line").asInt();
+            assertThat(line).as("line of %s", id).isPositive().isLessThanOrEqualTo(drl.size());
+            String source = rule.get("source").asText();
+            assertThat(source).as("source of %s", id).contains("rule \"").contains("@id(\"" + id + "\")")
+                    .contains("when").contains("then").contains("end");
+            // The line is where the rule starts in the file.
+            assertThat(drl.get(line - 1)).as("line %d of goods.drl for %s", line, id)
+                    .startsWith("rule \"" + rule.get("name").asText() + "\"");
+        }
+    }
+
+    @Test
+    void theRulesAreOrderedById() {
+        List<String> ids = new ArrayList<>(rulesById(getTree(RULES)).keySet());
+        assertThat(ids).isSorted();
+    }
+
+    @Test
+    void oneRuleByIdIsTheSameAsInTheList() {
+        JsonNode rule = getTree(RULES + "/GOODS-DUAL-USE");
+        assertThat(rule.get("id").asText()).isEqualTo("GOODS-DUAL-USE");
+        assertThat(rule.get("severity").asText()).isEqualTo("HIGH");
+        assertThat(rule.get("legalBasis").asText()).contains("Reg. (EU) 2021/821 Annex I");
+        assertThat(rule.get("file").asText()).isEqualTo("rules/goods/goods.drl");
+        assertThat(rule.get("line").asInt()).isPositive();
+        assertThat(rule.get("source").asText()).contains("rule \"").contains("dualUseCode");
+        assertThat(rule).isEqualTo(rulesById(getTree(RULES)).get("GOODS-DUAL-USE"));
+    }
+
+    @Test
+    void everyListedRuleCanBeReadById() {
+        rulesById(getTree(RULES)).forEach((id, rule) -> assertThat(getTree(RULES + "/" + id)).isEqualTo(rule));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GOODS-NOPE", "goods-dual-use-x", "SUP-NEW-ENTITY-9"})
+    void anUnknownRuleIdIsA404Problem(String id) {
+        ExtractableResponse<Response> r = problem(given().accept(ContentType.JSON).when().get(RULES + "/" + id).then(), 404);
+        assertThat(r.<String>path("detail")).contains(id);
+    }
+}
