@@ -21,6 +21,7 @@ public final class GoodsLine {
     private final String dualUseCode;
     private final String originCountry;
     private final String destinationCountry;
+    private final String destinationRegion;
     private final Party endUser;
     private final Boolean noReexportClause;
     private final Consignee consignee;
@@ -32,6 +33,7 @@ public final class GoodsLine {
     private final String destinationLabel;
     private final BorderCrossing crossing;
     private final String farEastRegion;
+    private final boolean farEastByConsignee;
 
     private GoodsLine(String path, String hsCode, String dualUseCode, String originCountry, String destinationCountry,
                       String destinationRegion, Party endUser, Boolean noReexportClause, Consignee consignee,
@@ -42,6 +44,7 @@ public final class GoodsLine {
         this.dualUseCode = dualUseCode;
         this.originCountry = originCountry;
         this.destinationCountry = destinationCountry;
+        this.destinationRegion = destinationRegion;
         this.endUser = endUser;
         this.noReexportClause = noReexportClause;
         this.consignee = consignee;
@@ -53,6 +56,9 @@ public final class GoodsLine {
         this.destinationLabel = destinationCountry == null ? "an undeclared destination" : ref.countryLabel(destinationCountry);
         this.crossing = ref.borderCrossing(borderCrossing).orElse(null);
         this.farEastRegion = farEast(consignee, destinationCountry, destinationRegion, ref);
+        this.farEastByConsignee = farEastRegion != null && consignee != null
+                && (consignee.country() == null || "RU".equals(consignee.country()))
+                && ref.farEastDefenseRegion(consignee.region()).isPresent();
     }
 
     public static GoodsLine of(GoodsSubject goods, ReferenceData ref) {
@@ -127,7 +133,12 @@ public final class GoodsLine {
         return chpl != null;
     }
 
-    public ChplEntry getChpl() {
+    /**
+     * The CHPL entry of the code, or null. Not named getChpl(): with isChpl() beside it, the DRL property "chpl"
+     * would resolve to whichever of the two reflection lists first, an order the JVM does not guarantee (it
+     * changed between two builds of this project and broke every rule using "chpl").
+     */
+    public ChplEntry getChplEntry() {
         return chpl;
     }
 
@@ -150,6 +161,11 @@ public final class GoodsLine {
 
     public String getDestinationCountry() {
         return destinationCountry;
+    }
+
+    /** The destination region as submitted (free text), or null. */
+    public String getDestinationRegion() {
+        return destinationRegion;
     }
 
     /** "Kazakhstan (KZ)", or "an undeclared destination". */
@@ -225,6 +241,14 @@ public final class GoodsLine {
     /** The Russian Far East defence-industry region the goods go to (consignee or destination region), or null. */
     public String getFarEastDefenseRegion() {
         return farEastRegion;
+    }
+
+    /**
+     * True when {@link #getFarEastDefenseRegion()} comes from the consignee's own region, false when it comes from
+     * the destination region (or there is none).
+     */
+    public boolean isFarEastDefenseRegionOfConsignee() {
+        return farEastByConsignee;
     }
 
     public boolean isConsigneeIntermediary() {

@@ -221,11 +221,11 @@ public final class RuleEngine {
             session.insert(GoodsLine.of(goods, reference));
         } else if (subject instanceof SupplierSubject supplier) {
             session.insert(new SupplierFact(supplier, reference));
-            List<Export> exports = supplier.exports();
+            List<Export> exports = supplier.exports() == null ? List.of() : supplier.exports();
             for (int i = 0; i < exports.size(); i++) {
                 session.insert(GoodsLine.of(exports.get(i), i, supplier.country(), reference));
             }
-            if (!supplier.owners().isEmpty()) {
+            if (supplier.owners() != null && !supplier.owners().isEmpty()) {
                 session.insert(OwnershipFact.of(supplier.owners(), reference));
             }
         } else if (subject instanceof BankSubject bank) {

@@ -429,7 +429,12 @@ class RulesetLoadingTest {
     void noRuleset() throws IOException {
         assertThatThrownBy(() -> RulesetFiles.fromDirectory(work.resolve("nowhere")))
                 .isInstanceOf(RulesetException.class).hasMessageContaining("does not exist");
-        Files.delete(rules.resolve("goods/goods.drl"));
+        // Every .drl of the copy (goods, supplier, bank, ownership...), leaving the reference files.
+        try (Stream<Path> paths = Files.walk(rules)) {
+            for (Path drl : paths.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                Files.delete(drl);
+            }
+        }
         assertThatThrownBy(this::load).isInstanceOf(RulesetException.class).hasMessageContaining("no .drl");
     }
 
