@@ -27,6 +27,9 @@ public class AssessmentViews {
     private static final TypeReference<List<WarningView>> WARNINGS = new TypeReference<>() {
     };
 
+    /** The evidence path of findings about the subject itself; every other path names a part of it. */
+    private static final String SUBJECT = "subject";
+
     private final ObjectMapper mapper;
 
     AssessmentViews(ObjectMapper mapper) {
@@ -36,9 +39,14 @@ public class AssessmentViews {
     public AssessmentView of(AssessmentEntity a) {
         try {
             JsonNode subject = mapper.readTree(a.subjectJson);
-            List<FiredRuleView> rules = a.firedRules.stream().map(this::rule).toList();
+            List<FiredRuleView> own = new java.util.ArrayList<>();
+            List<FiredRuleView> through = new java.util.ArrayList<>();
+            for (FiredRuleEntity r : a.firedRules) {
+                FiredRuleView view = rule(r);
+                (SUBJECT.equals(view.evidence().get("path")) ? own : through).add(view);
+            }
             List<WarningView> warnings = mapper.readValue(a.warningsJson, WARNINGS);
-            return new AssessmentView(a.id, a.ref, subject, a.riskLevel, rules, warnings, a.rulesetVersion, a.assessedAt);
+            return new AssessmentView(a.id, a.ref, subject, a.riskLevel, own, through, warnings, a.rulesetVersion, a.assessedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored assessment " + a.id + " holds unreadable JSON", e);
         }

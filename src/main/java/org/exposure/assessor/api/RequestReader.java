@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.api.dto.SubjectDto;
+import org.exposure.assessor.api.dto.SupplierDto;
+import org.exposure.assessor.api.validation.OwnershipChecks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +68,9 @@ public class RequestReader {
             return null;
         }
         validate(dto, prefix, errors);
+        if (dto instanceof SupplierDto supplier) {
+            OwnershipChecks.check(supplier.name(), supplier.owners(), prefix, errors);
+        }
         return dto;
     }
 

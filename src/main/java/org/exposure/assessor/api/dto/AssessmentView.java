@@ -18,10 +18,12 @@ public record AssessmentView(
         @Schema(description = "The subject as received, normalised (HS codes to six digits, country codes upper case).",
                 implementation = SubjectDto.class)
         JsonNode subject,
-        @Schema(description = "The highest severity among the fired rules; CLEAR when none fired.")
+        @Schema(description = "The highest severity among all fired rules (for the subject and through its parts); CLEAR when none fired.")
         RiskLevel riskLevel,
-        @Schema(description = "Every rule that fired, in firing order.")
+        @Schema(description = "Rules that fired for the subject itself (evidence.path \"subject\"), in firing order.")
         List<FiredRuleView> firedRules,
+        @Schema(description = "Rules that fired through one of the subject's exports, payments, correspondents or owners; evidence.path says which one, by index (\"exports[2]\", \"payments[0]\", \"owners\").")
+        List<FiredRuleView> firedThrough,
         @Schema(description = "Warnings about the input, e.g. an HS code unknown to HS 2022.")
         List<WarningView> warnings,
         @Schema(description = "Version of the ruleset: a SHA-256 of the rules and their reference data.")
