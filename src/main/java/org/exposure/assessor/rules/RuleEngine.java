@@ -25,6 +25,7 @@ import org.exposure.assessor.domain.Severity;
 import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.domain.SupplierSubject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -35,6 +36,7 @@ import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * The one boundary with Drools: compiles a ruleset once into a KieBase, checks that every rule carries the
@@ -144,7 +146,12 @@ public final class RuleEngine {
             }).collect(Collectors.joining("\n  "));
             throw new RulesetException("the ruleset at " + files.origin() + " does not compile:\n  " + detail);
         }
-        return ks.newKieContainer(releaseId).getKieBase();
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        // Drools 10.2 turns a constraint into bytecode after it has been evaluated 20 times, and that bytecode is
+        // broken for several DRL operators (memberOf, str[...], interface static calls): rules that worked in a
+        // test would fail under load. Constraints stay interpreted (ConstraintOperatorsTest keeps it so).
+        conf.setOption(ConstraintJittingThresholdOption.get(-1));
+        return ks.newKieContainer(releaseId).newKieBase(conf);
     }
 
     private record SourceLocation(String file, int line, String source) {
