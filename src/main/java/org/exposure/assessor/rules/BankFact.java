@@ -15,6 +15,7 @@ public final class BankFact {
     private final boolean regionalChannelCountry;
     private final BigDecimal russiaShareThreshold;
     private final boolean russiaRelatedPayments;
+    private final List<String> russiaRelatedPaymentPaths;
     private final String countryLabel;
 
     BankFact(BankSubject bank, List<PaymentFact> payments, ReferenceData ref) {
@@ -23,7 +24,8 @@ public final class BankFact {
         this.regionalChannelCountry = bank.country() != null
                 && ref.codes(Parameters.REGIONAL_CHANNEL_COUNTRIES).contains(bank.country());
         this.russiaShareThreshold = ref.decimal(Parameters.RUSSIA_SHARE);
-        this.russiaRelatedPayments = payments.stream().anyMatch(PaymentFact::isRussiaRelated);
+        this.russiaRelatedPaymentPaths = payments.stream().filter(PaymentFact::isRussiaRelated).map(PaymentFact::getPath).toList();
+        this.russiaRelatedPayments = !russiaRelatedPaymentPaths.isEmpty();
         this.countryLabel = bank.country() == null ? "an undeclared country" : ref.countryLabel(bank.country());
     }
 
@@ -86,6 +88,11 @@ public final class BankFact {
     public boolean isRussiaBusiness() {
         return russiaRelatedPayments
                 || (bank.russiaPaymentShare() != null && bank.russiaPaymentShare().signum() > 0);
+    }
+
+    /** The paths (payments[i]) of the payments that go to Russia or Belarus or are with a party there. */
+    public List<String> getRussiaRelatedPaymentPaths() {
+        return russiaRelatedPaymentPaths;
     }
 
     public Map<String, Object> evidence() {

@@ -1,0 +1,610 @@
+package org.exposure.assessor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.exposure.assessor.domain.BankSubject;
+import org.exposure.assessor.domain.Correspondent;
+import org.exposure.assessor.domain.Exposure;
+import org.exposure.assessor.domain.Finding;
+import org.exposure.assessor.domain.Party;
+import org.exposure.assessor.domain.Payment;
+import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.domain.Severity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The FFI rules of rules/bank/bank.drl against the catalogue (rules-catalog.md, section "Banks"): for each rule the
+ * cases that make it fire, with the facts in the explanation and the evidence path, and the nearest cases that keep
+ * it silent; the threshold of FFI-RUSSIA-SHARE as reference data; and the two realistic banks of issue 3 with their
+ * full set of fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.
+ */
+class BankRulesTest {
+
+    private static RuleEngine engine;
+
+    @BeforeAll
+    static void loadRuleset() {
+        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A bank with nothing alarming: CN/Guangdong, HIGH exposure, no US access given, no SPFS, no payments. */
+    private static final class Bank {
+        String name = "Test Bank";
+        String country = "CN";
+        String region = "Guangdong";
+        Exposure exposure = Exposure.HIGH;
+        Boolean usAccess;
+        Boolean spfs = false;
+        BigDecimal share;
+        final List<Correspondent> correspondents = new ArrayList<>();
+        final List<Payment> payments = new ArrayList<>();
+
+        Bank name(String n) { name = n; return this; }
+        Bank in(String c, String r) { country = c; region = r; return this; }
+        Bank exposure(Exposure e) { exposure = e; return this; }
+        Bank usAccess(Boolean b) { usAccess = b; return this; }
+        Bank spfs(Boolean b) { spfs = b; return this; }
+        Bank share(String s) { share = s == null ? null : new BigDecimal(s); return this; }
+        Bank pay(Payment p) { payments.add(p); return this; }
+        Bank correspondent(Correspondent c) { correspondents.add(c); return this; }
+
+        BankSubject build() {
+            return new BankSubject("b-1", name, List.of(), country, region, exposure, usAccess, spfs, share,
+                    List.copyOf(correspondents), List.copyOf(payments));
+        }
+    }
+
+    private static Bank bank() {
+        return new Bank();
+    }
+
+    /** A low-exposure bank in Heilongjiang: the regional channel, once it handles Russia-related payments. */
+    private static Bank heilongjiang() {
+        return bank().name("Heihe Test Rural Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW);
+    }
+
+    private static Party party(String name, String country, Boolean sanctioned) {
+        return new Party(name, country, null, sanctioned);
+    }
+
+    private static Payment payment(Party counterparty, String hs, String destination, String amount, String date) {
+        return new Payment(counterparty, hs == null ? List.of() : List.of(hs), destination,
+                amount == null ? null : new BigDecimal(amount), date == null ? null : LocalDate.parse(date));
+    }
+
+    /** A harmless payment: T-shirts (6109.10) to Germany with a German buyer. */
+    private static Payment harmless() {
+        return payment(party("Berlin Retail GmbH", "DE", false), "610910", "DE", "12000", "2024-04-02");
+    }
+
+    private static Correspondent correspondent(String name, String country, String bic, Boolean sanctioned) {
+        return new Correspondent(name, country, bic, sanctioned);
+    }
+
+    private static List<Finding> evaluate(Bank bank) {
+        return engine.evaluate(bank.build());
+    }
+
+    private static List<Finding> of(List<Finding> findings, String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    /** The one finding of the rule; fails when the rule did not fire or fired more than once. */
+    private static Finding only(List<Finding> findings, String ruleId) {
+        List<Finding> of = of(findings, ruleId);
+        assertThat(of).as("findings of %s among %s", ruleId, ids(findings)).hasSize(1);
+        return of.get(0);
+    }
+
+    private static Finding fires(Bank bank, String ruleId, Severity severity) {
+        Finding f = only(evaluate(bank), ruleId);
+        assertThat(f.severity()).as("severity of %s: %s", ruleId, f.explanation()).isEqualTo(severity);
+        return f;
+    }
+
+    private static void silent(Bank bank, String ruleId) {
+        assertThat(ids(evaluate(bank))).as("%s must not fire", ruleId).doesNotContain(ruleId);
+    }
+
+    private static List<String> ids(List<Finding> findings) {
+        return findings.stream().map(Finding::ruleId).toList();
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    @ParameterizedTest(name = "{0} carries the catalogue''s base severity {1} and legal basis")
+    @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT carry the catalogue's severity and legal basis")
+    @CsvSource(delimiter = '|', textBlock = """
+            FFI-MIB-COUNTERPARTY         | SEVERE | EO 14114 §11(a)(i); OFAC FAQ 1181
+            FFI-CRITICAL-ITEMS           | SEVERE | EO 14114 §11(a)(ii); OFAC FAQ 1148
+            FFI-SANCTIONED-CORRESPONDENT | SEVERE | EO 14114; EO 14024
+            FFI-SPFS                     | HIGH   | OFAC advisory to FFIs, 12 Jun 2024
+            FFI-REGIONAL-CHANNEL         | HIGH   | FIN-2022-Alert003; EO 14114
+            FFI-RUSSIA-SHARE             | MEDIUM | EO 14114 (significance factors)
+            FFI-USD-IMPACT               | INFO   | EO 14114 §11(a) (correspondent account prohibition)
+            """)
+    void metadata(String id, Severity severity, String legalBasis) {
+        RuleDefinition rule = engine.rule(id).orElseThrow(() -> new AssertionError(id + " is not in the ruleset"));
+        assertThat(rule.severity()).isEqualTo(severity);
+        assertThat(rule.legalBasis()).contains(legalBasis);
+        assertThat(rule.title()).isNotBlank();
+        assertThat(rule.remediation()).isNotBlank();
+        assertThat(rule.file()).isEqualTo("rules/bank/bank.drl");
+    }
+
+    @Test
+    @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT: the ruleset holds exactly the 7 FFI rules")
+    void sevenFfiRules() {
+        assertThat(engine.rules()).extracting(RuleDefinition::id).filteredOn(id -> id.startsWith("FFI-"))
+                .containsExactlyInAnyOrder("FFI-MIB-COUNTERPARTY", "FFI-CRITICAL-ITEMS",
+                        "FFI-SANCTIONED-CORRESPONDENT", "FFI-SPFS", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE",
+                        "FFI-USD-IMPACT");
+    }
+
+    @Test
+    @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT: a bank with nothing alarming fires no rule at all")
+    void harmlessBankIsClear() {
+        List<Finding> findings = evaluate(bank().usAccess(true).share("0").pay(harmless())
+                .correspondent(correspondent("Frankfurt Test Bank AG", "DE", "FTBKDEFF", false)));
+        assertThat(findings).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- FFI-MIB-COUNTERPARTY
+
+    @Nested
+    class MibCounterparty {
+        @Test
+        @DisplayName("FFI-MIB-COUNTERPARTY fires SEVERE for payments[1] whose counterparty is marked sanctioned, with bank, counterparty, amount and date")
+        void firesForSanctionedCounterparty() {
+            Bank b = bank().name("Harbin Bank").pay(harmless())
+                    .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "KZ", "75000", "2024-05-20"));
+            Finding f = fires(b, "FFI-MIB-COUNTERPARTY", Severity.SEVERE);
+            assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 75,000.00", "2024-05-20",
+                    "JSC Zavod Impuls in Russia (RU)", "marked by the submitter as a blocked person", "OFAC FAQ 1181", "EO 14114 §11(a)(i)");
+            assertThat(f.evidence()).containsEntry("path", "payments[1]");
+            assertThat(f.evidence().get("counterparty")).isEqualTo(
+                    Map.of("name", "JSC Zavod Impuls", "country", "RU", "sanctioned", true));
+        }
+
+        @Test
+        @DisplayName("FFI-MIB-COUNTERPARTY fires once per payment with a sanctioned counterparty, even a counterparty outside Russia")
+        void firesPerPayment() {
+            Bank b = bank()
+                    .pay(payment(party("Blocked Trading FZE", "AE", true), null, "AE", "10000", "2024-01-10"))
+                    .pay(harmless())
+                    .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "RU", "5000", null));
+            List<Finding> mib = of(evaluate(b), "FFI-MIB-COUNTERPARTY");
+            assertThat(mib).extracting(f -> f.evidence().get("path")).containsExactlyInAnyOrder("payments[0]", "payments[2]");
+            assertThat(mib).filteredOn(f -> f.evidence().get("path").equals("payments[0]")).singleElement()
+                    .satisfies(f -> assertThat(f.explanation()).contains("Blocked Trading FZE", "(AE)"));
+            assertThat(mib).filteredOn(f -> f.evidence().get("path").equals("payments[2]")).singleElement()
+                    .satisfies(f -> assertThat(f.explanation()).contains("undated"));
+        }
+
+        @Test
+        @DisplayName("FFI-MIB-COUNTERPARTY stays silent when the Russian counterparty is sanctioned: false or not stated")
+        void silentWhenNotSanctioned() {
+            silent(bank().pay(payment(party("JSC Zavod Impuls", "RU", false), "610910", "RU", "75000", "2024-05-20")),
+                    "FFI-MIB-COUNTERPARTY");
+            silent(bank().pay(payment(party("JSC Zavod Impuls", "RU", null), "610910", "RU", "75000", "2024-05-20")),
+                    "FFI-MIB-COUNTERPARTY");
+            silent(bank().pay(payment(null, "610910", "RU", "75000", "2024-05-20")), "FFI-MIB-COUNTERPARTY");
+        }
+
+        @Test
+        @DisplayName("FFI-MIB-COUNTERPARTY stays silent for a sanctioned correspondent (that is FFI-SANCTIONED-CORRESPONDENT)")
+        void silentForSanctionedCorrespondent() {
+            List<Finding> findings = evaluate(bank().correspondent(correspondent("Bank Blocked", "RU", null, true)));
+            assertThat(ids(findings)).doesNotContain("FFI-MIB-COUNTERPARTY").contains("FFI-SANCTIONED-CORRESPONDENT");
+        }
+    }
+
+    // ---------------------------------------------------------------- FFI-CRITICAL-ITEMS
+
+    @Nested
+    class CriticalItems {
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for a payment for 8542.31 (CHPL tier 1) bound for RU, naming code, tier, amount, date")
+        void firesForChipsToRussia() {
+            Bank b = bank().name("Harbin Bank").pay(harmless())
+                    .pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "480000", "2024-09-12"));
+            Finding f = fires(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE);
+            assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 480,000.00", "2024-09-12",
+                    "HS 8542.31 (CHPL tier 1", "bound for Russia (RU)", "OOO Dalelektronika in Russia (RU)", "OFAC FAQ 1148");
+            assertThat(f.evidence()).containsEntry("path", "payments[1]").containsEntry("destinationCountry", "RU");
+        }
+
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for bearings 8482.10 (tier 3B) shipped to KZ when the counterparty is in BY")
+        void firesForCounterpartyInBelarus() {
+            Bank b = bank().pay(payment(party("Minsk Podshipnik", "BY", false), "848210", "KZ", "30000", "2024-02-01"));
+            Finding f = fires(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8482.10 (CHPL tier 3B", "the counterparty Minsk Podshipnik in Belarus (BY)",
+                    "goods bound for Kazakhstan (KZ)", "going to Russia or Belarus");
+            assertThat(f.evidence()).containsEntry("path", "payments[0]");
+        }
+
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS names every CHPL code of the payment, and not the codes that are not on the CHPL")
+        void namesEveryChplCode() {
+            Payment mixed = new Payment(party("OOO Dalelektronika", "RU", false), List.of("854231", "610910", "848210"),
+                    "RU", new BigDecimal("1000"), LocalDate.parse("2024-03-01"));
+            Finding f = fires(bank().pay(mixed), "FFI-CRITICAL-ITEMS", Severity.SEVERE);
+            assertThat(f.explanation()).contains("HS 8542.31 (CHPL tier 1", "HS 8482.10 (CHPL tier 3B")
+                    .doesNotContain("6109.10");
+        }
+
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS fires once per payment: only the payment to RU, not the one to DE")
+        void firesPerPayment() {
+            Bank b = bank()
+                    .pay(payment(party("Munich Chips", "DE", false), "854231", "DE", "9000", "2024-03-01"))
+                    .pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "9000", "2024-03-02"));
+            assertThat(of(evaluate(b), "FFI-CRITICAL-ITEMS")).singleElement()
+                    .satisfies(f -> assertThat(f.evidence()).containsEntry("path", "payments[1]"));
+        }
+
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS stays silent for CHPL chips to KZ with a KZ counterparty (transshipment, but no Russian leg in the payment)")
+        void silentForTransshipmentOnly() {
+            silent(bank().pay(payment(party("Almaty Electronics", "KZ", false), "854231", "KZ", "9000", "2024-03-01")),
+                    "FFI-CRITICAL-ITEMS");
+        }
+
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS stays silent for non-CHPL goods (6109.10, or 8542.90 parts of ICs) to RU")
+        void silentForNonChplToRussia() {
+            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), "610910", "RU", "9000", "2024-03-01")),
+                    "FFI-CRITICAL-ITEMS");
+            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), "854290", "RU", "9000", "2024-03-01")),
+                    "FFI-CRITICAL-ITEMS");
+            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), null, "RU", "9000", "2024-03-01")),
+                    "FFI-CRITICAL-ITEMS");
+        }
+    }
+
+    // ---------------------------------------------------------------- FFI-SANCTIONED-CORRESPONDENT
+
+    @Nested
+    class SanctionedCorrespondent {
+        @Test
+        @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires SEVERE for correspondents[1] marked sanctioned, naming it, its country and BIC")
+        void firesForSanctionedCorrespondent() {
+            Bank b = bank().name("Harbin Bank")
+                    .correspondent(correspondent("Kowloon Clearing Bank", "HK", "KCLBHKHH", false))
+                    .correspondent(correspondent("Bank Vostok Test", "RU", "BVTKRU2V", true));
+            Finding f = fires(b, "FFI-SANCTIONED-CORRESPONDENT", Severity.SEVERE);
+            assertThat(f.explanation()).contains("Harbin Bank", "correspondents[1]", "Bank Vostok Test",
+                    "Russia (RU)", "BIC BVTKRU2V", "blocked bank");
+            assertThat(f.evidence()).containsEntry("path", "correspondents[1]").containsEntry("bic", "BVTKRU2V")
+                    .containsEntry("sanctioned", true);
+        }
+
+        @Test
+        @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires once per sanctioned correspondent")
+        void firesPerCorrespondent() {
+            Bank b = bank()
+                    .correspondent(correspondent("Bank A", "RU", null, true))
+                    .correspondent(correspondent("Bank B", "BY", null, true));
+            assertThat(of(evaluate(b), "FFI-SANCTIONED-CORRESPONDENT")).extracting(f -> f.evidence().get("path"))
+                    .containsExactlyInAnyOrder("correspondents[0]", "correspondents[1]");
+        }
+
+        @Test
+        @DisplayName("FFI-SANCTIONED-CORRESPONDENT stays silent for a Russian correspondent whose sanctioned is false or not stated")
+        void silentWhenNotSanctioned() {
+            silent(bank().correspondent(correspondent("Bank Vostok Test", "RU", "BVTKRU2V", false)),
+                    "FFI-SANCTIONED-CORRESPONDENT");
+            silent(bank().correspondent(correspondent("Bank Vostok Test", "RU", "BVTKRU2V", null)),
+                    "FFI-SANCTIONED-CORRESPONDENT");
+        }
+    }
+
+    // ---------------------------------------------------------------- FFI-SPFS
+
+    @Nested
+    class Spfs {
+        @Test
+        @DisplayName("FFI-SPFS fires HIGH for a bank connected to SPFS, naming the bank and the OFAC warning")
+        void firesWhenConnected() {
+            Finding f = fires(bank().name("Harbin Bank").spfs(true), "FFI-SPFS", Severity.HIGH);
+            assertThat(f.explanation()).contains("Harbin Bank", "China (CN)", "SPFS", "12 Jun 2024");
+            assertThat(f.evidence()).containsEntry("path", "subject").containsEntry("connectedToSpfs", true);
+        }
+
+        @Test
+        @DisplayName("FFI-SPFS stays silent when connectedToSpfs is false or not stated")
+        void silentWhenNotConnected() {
+            silent(bank().spfs(false), "FFI-SPFS");
+            silent(bank().spfs(null), "FFI-SPFS");
+        }
+    }
+
+    // ---------------------------------------------------------------- FFI-REGIONAL-CHANNEL
+
+    @Nested
+    class RegionalChannel {
+        private final Payment toRussia =
+                payment(party("OOO Dalelektronika", "RU", false), "610910", "RU", "20000", "2024-07-01");
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL fires HIGH for a low-exposure Heilongjiang bank with a Russia-related payment, naming region and payment")
+        void firesForHeilongjiang() {
+            Finding f = fires(heilongjiang().pay(harmless()).pay(toRussia), "FFI-REGIONAL-CHANNEL", Severity.HIGH);
+            assertThat(f.explanation()).contains("Heihe Test Rural Bank", "low international exposure",
+                    "Heilongjiang (China (CN)), a Russia-bordering Chinese region", "payments[1]")
+                    .doesNotContain("payments[0]");
+            assertThat(f.evidence()).containsEntry("path", "subject").containsEntry("russiaBorderingRegion", "Heilongjiang")
+                    .containsEntry("internationalExposure", "LOW").containsEntry("russiaRelatedPayments", List.of("payments[1]"));
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL matches the region by its Chinese name (吉林, Jilin) and counts a payment with a Belarusian counterparty")
+        void firesForJilinByChineseName() {
+            Bank b = bank().name("Hunchun Rural Bank").in("CN", "吉林").exposure(Exposure.LOW)
+                    .pay(payment(party("Minsk Trade", "BY", false), "610910", "KZ", "1000", "2024-07-01"));
+            Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
+            assertThat(f.explanation()).contains("Jilin (China (CN))", "payments[0]");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL fires HIGH for a low-exposure bank in KZ (Central Asian country of the parameter) that only declares a Russia share")
+        void firesForKazakhstanByShare() {
+            Bank b = bank().name("Almaty Regional Bank").in("KZ", null).exposure(Exposure.LOW).share("0.05");
+            Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
+            assertThat(f.explanation()).contains("Almaty Regional Bank", "Kazakhstan (KZ), a Central Asian transshipment country",
+                    "declared Russia share 5%");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL stays silent for the same Heilongjiang bank with HIGH or MEDIUM exposure")
+        void silentForHighExposure() {
+            silent(heilongjiang().exposure(Exposure.HIGH).pay(toRussia), "FFI-REGIONAL-CHANNEL");
+            silent(heilongjiang().exposure(Exposure.MEDIUM).pay(toRussia), "FFI-REGIONAL-CHANNEL");
+            silent(heilongjiang().exposure(null).pay(toRussia), "FFI-REGIONAL-CHANNEL");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL stays silent for a low-exposure bank in a region not bordering Russia (Guangdong) or without a region")
+        void silentForRegionNotBordering() {
+            silent(heilongjiang().in("CN", "Guangdong").pay(toRussia), "FFI-REGIONAL-CHANNEL");
+            silent(heilongjiang().in("CN", null).pay(toRussia), "FFI-REGIONAL-CHANNEL");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL stays silent for a low-exposure bank in a transshipment country outside Central Asia (AE)")
+        void silentForNonCentralAsianHub() {
+            silent(heilongjiang().in("AE", "Dubai").pay(toRussia), "FFI-REGIONAL-CHANNEL");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL stays silent for a low-exposure Heilongjiang bank without Russia business (payment to DE, share 0)")
+        void silentWithoutRussiaBusiness() {
+            silent(heilongjiang().pay(harmless()).share("0"), "FFI-REGIONAL-CHANNEL");
+            silent(heilongjiang(), "FFI-REGIONAL-CHANNEL");
+        }
+    }
+
+    // ---------------------------------------------------------------- FFI-RUSSIA-SHARE
+
+    @Nested
+    class RussiaShare {
+        @Test
+        @DisplayName("FFI-RUSSIA-SHARE fires MEDIUM for a declared share of 18% against the default threshold of 10%")
+        void firesAboveThreshold() {
+            Finding f = fires(bank().name("Harbin Bank").share("0.18"), "FFI-RUSSIA-SHARE", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("Harbin Bank", "18%", "above the threshold of 10%",
+                    "ffi.russia-share.threshold");
+            assertThat(f.evidence()).containsEntry("path", "subject")
+                    .containsEntry("russiaPaymentShare", new BigDecimal("0.18"))
+                    .containsEntry("russiaShareThreshold", new BigDecimal("0.10"));
+        }
+
+        @Test
+        @DisplayName("FFI-RUSSIA-SHARE fires just above the threshold (10.01%)")
+        void firesJustAbove() {
+            Finding f = fires(bank().share("0.1001"), "FFI-RUSSIA-SHARE", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("10.01%");
+        }
+
+        @Test
+        @DisplayName("FFI-RUSSIA-SHARE stays silent for a share exactly at the threshold (0.10, also written 0.1)")
+        void silentAtThreshold() {
+            silent(bank().share("0.10"), "FFI-RUSSIA-SHARE");
+            silent(bank().share("0.1"), "FFI-RUSSIA-SHARE");
+        }
+
+        @Test
+        @DisplayName("FFI-RUSSIA-SHARE stays silent below the threshold and when no share is declared")
+        void silentBelowOrUndeclared() {
+            silent(bank().share("0.05"), "FFI-RUSSIA-SHARE");
+            silent(bank().share(null).pay(payment(party("OOO X", "RU", false), "610910", "RU", "1", "2024-01-01")),
+                    "FFI-RUSSIA-SHARE");
+        }
+
+        @Test
+        @DisplayName("FFI-RUSSIA-SHARE: raising ffi.russia-share.threshold to 0.20 in a copy of rules/ silences a 15% share; lowering it to 0.05 makes 8% fire")
+        void thresholdIsReferenceData() throws IOException {
+            Bank fifteen = bank().share("0.15");
+            Bank eight = bank().share("0.08");
+            assertThat(ids(engine.evaluate(fifteen.build()))).contains("FFI-RUSSIA-SHARE");
+            assertThat(ids(engine.evaluate(eight.build()))).doesNotContain("FFI-RUSSIA-SHARE");
+
+            Path target = Files.createDirectories(Path.of("target", "ruleset-tests"));
+            Path work = Files.createTempDirectory(target, "bank-threshold-");
+            try {
+                RuleEngine raised = engineWithThreshold(work.resolve("raised"), "0.20");
+                assertThat(ids(raised.evaluate(fifteen.build()))).doesNotContain("FFI-RUSSIA-SHARE");
+
+                RuleEngine lowered = engineWithThreshold(work.resolve("lowered"), "0.05");
+                Finding f = only(lowered.evaluate(eight.build()), "FFI-RUSSIA-SHARE");
+                assertThat(f.explanation()).contains("8%", "above the threshold of 5%");
+                assertThat(f.evidence()).containsEntry("russiaShareThreshold", new BigDecimal("0.05"));
+                assertThat(lowered.version()).isNotEqualTo(engine.version());
+            } finally {
+                deleteTree(work);
+            }
+        }
+
+        private RuleEngine engineWithThreshold(Path rules, String threshold) throws IOException {
+            copyTree(Path.of("rules"), rules);
+            Path parameters = rules.resolve("reference/parameters.csv");
+            String csv = Files.readString(parameters);
+            String changed = csv.replaceFirst("(?m)^ffi\\.russia-share\\.threshold,[^,]*,", "ffi.russia-share.threshold," + threshold + ",");
+            assertThat(changed).as("the parameter line was found and replaced").isNotEqualTo(csv);
+            Files.writeString(parameters, changed);
+            return RuleEngine.load(RulesetFiles.fromDirectory(rules));
+        }
+    }
+
+    // ---------------------------------------------------------------- FFI-USD-IMPACT
+
+    @Nested
+    class UsdImpact {
+        private final Payment chipsToRussia =
+                payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "480000", "2024-09-12");
+
+        @Test
+        @DisplayName("FFI-USD-IMPACT fires INFO when FFI-CRITICAL-ITEMS fired and the bank has US correspondent access, naming the rule and the consequence")
+        void firesAfterSevereRule() {
+            Finding f = fires(bank().name("Harbin Bank").usAccess(true).pay(chipsToRussia), "FFI-USD-IMPACT", Severity.INFO);
+            assertThat(f.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0])", "SEVERE", "Harbin Bank",
+                    "US correspondent and payable-through accounts", "blocked", "EO 14114 §11(a)");
+            assertThat(f.evidence()).containsEntry("path", "subject").containsEntry("usCorrespondentAccess", true)
+                    .containsEntry("severeFindings", List.of(Map.of("ruleId", "FFI-CRITICAL-ITEMS", "path", "payments[0]")));
+        }
+
+        @Test
+        @DisplayName("FFI-USD-IMPACT fires once for a bank with several SEVERE FFI findings and names them all")
+        void firesOnceForSeveral() {
+            Bank b = bank().usAccess(true).pay(chipsToRussia).pay(chipsToRussia)
+                    .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "RU", "1000", "2024-09-13"))
+                    .correspondent(correspondent("Bank Blocked", "RU", null, true));
+            List<Finding> findings = evaluate(b);
+            Finding f = only(findings, "FFI-USD-IMPACT");
+            assertThat(f.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0], payments[1])",
+                    "FFI-MIB-COUNTERPARTY (payments[2])", "FFI-SANCTIONED-CORRESPONDENT (correspondents[0])");
+            // It reports last, after every SEVERE finding it names.
+            assertThat(findings.get(findings.size() - 1).ruleId()).isEqualTo("FFI-USD-IMPACT");
+        }
+
+        @Test
+        @DisplayName("FFI-USD-IMPACT stays silent for the same SEVERE payment when the bank has no US correspondent access (false or not stated)")
+        void silentWithoutUsAccess() {
+            List<Finding> findings = evaluate(bank().usAccess(false).pay(chipsToRussia));
+            assertThat(ids(findings)).contains("FFI-CRITICAL-ITEMS").doesNotContain("FFI-USD-IMPACT");
+            silent(bank().usAccess(null).pay(chipsToRussia), "FFI-USD-IMPACT");
+        }
+
+        @Test
+        @DisplayName("FFI-USD-IMPACT stays silent with US access when only HIGH and MEDIUM FFI rules fired (FFI-SPFS, FFI-REGIONAL-CHANNEL, FFI-RUSSIA-SHARE)")
+        void silentWithOnlyHighRules() {
+            Bank b = heilongjiang().usAccess(true).spfs(true).share("0.30")
+                    .pay(payment(party("OOO Odezhda", "RU", false), "610910", "RU", "1000", "2024-09-13"));
+            List<Finding> findings = evaluate(b);
+            assertThat(ids(findings)).containsExactlyInAnyOrder("FFI-SPFS", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE");
+        }
+
+        @Test
+        @DisplayName("FFI-USD-IMPACT stays silent with US access when nothing fired")
+        void silentWhenNothingFired() {
+            assertThat(evaluate(bank().usAccess(true).pay(harmless()))).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------- realistic cases (issue 3)
+
+    @Test
+    @DisplayName("FFI-CRITICAL-ITEMS, FFI-REGIONAL-CHANNEL, FFI-RUSSIA-SHARE, FFI-USD-IMPACT (and nothing else, SEVERE): a Heilongjiang regional bank paying for tier-1 chips shipped to Russia")
+    void heilongjiangBankPayingForChips() {
+        // A small regional bank in Heilongjiang (fictional name) with low international exposure that still holds
+        // US correspondent access. Chosen: it is NOT connected to SPFS (connectedToSpfs false, so FFI-SPFS stays
+        // silent) and it declares 18% of its cross-border volume as Russia-related (above the 10% default).
+        // payments[0]: USD 480,000 on 2024-09-12 between its customer and a Russian buyer in Vladivostok for
+        // processors (HS 8542.31, CHPL tier 1) shipped to Russia. The goods crossed at Suifenhe–Pogranichny; the
+        // route is not a payment field, so it appears only in this comment (on the supplier's export it would be
+        // SUP-BORDER-CROSSING). payments[1] is an ordinary domestic payment that fires nothing.
+        Bank b = bank().name("Longjiang Frontier Rural Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW)
+                .usAccess(true).spfs(false).share("0.18")
+                .correspondent(correspondent("Kowloon Clearing Bank", "HK", "KCLBHKHH", false))
+                .pay(payment(party("OOO Dalnevostochnaya Elektronika", "RU", false), "854231", "RU",
+                        "480000", "2024-09-12"))
+                .pay(payment(party("Harbin Light Industry Co", "CN", false), "610910", "CN", "15000", "2024-09-20"));
+        List<Finding> findings = evaluate(b);
+
+        assertThat(ids(findings)).containsExactlyInAnyOrder(
+                "FFI-CRITICAL-ITEMS", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE", "FFI-USD-IMPACT");
+        assertThat(RiskLevel.highestOf(findings)).isEqualTo(RiskLevel.SEVERE);
+
+        Finding critical = only(findings, "FFI-CRITICAL-ITEMS");
+        assertThat(critical.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(critical.evidence()).containsEntry("path", "payments[0]");
+        assertThat(critical.explanation()).contains("Longjiang Frontier Rural Bank", "HS 8542.31 (CHPL tier 1",
+                "USD 480,000.00", "2024-09-12", "bound for Russia (RU)");
+        assertThat(only(findings, "FFI-REGIONAL-CHANNEL").explanation()).contains("Heilongjiang", "payments[0]", "18%");
+        assertThat(only(findings, "FFI-RUSSIA-SHARE").explanation()).contains("18%", "10%");
+        Finding usd = only(findings, "FFI-USD-IMPACT");
+        assertThat(usd.severity()).isEqualTo(Severity.INFO);
+        assertThat(usd.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0])", "US correspondent and payable-through accounts");
+    }
+
+    @Test
+    @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT: none fires for a Liaoning bank with HIGH international exposure and no Russia business (CLEAR)")
+    void liaoningBankWithoutRussiaBusiness() {
+        // A Liaoning (Russia-bordering region in the catalogue) bank with high international exposure and US access,
+        // no SPFS, no Russia share; it even pays for CHPL chips, but for a German buyer with goods staying in Germany.
+        Bank b = bank().name("Dalian Harbour Test Bank").in("CN", "Liaoning").exposure(Exposure.HIGH)
+                .usAccess(true).spfs(false).share("0")
+                .correspondent(correspondent("US Correspondent Bank NA", "US", "USCBUS33", false))
+                .pay(payment(party("Munich Chips GmbH", "DE", false), "854231", "DE", "250000", "2024-06-14"))
+                .pay(payment(party("Osaka Textiles KK", "JP", false), "610910", "JP", "40000", "2024-06-20"));
+        List<Finding> findings = evaluate(b);
+
+        assertThat(ids(findings)).isEmpty();
+        assertThat(RiskLevel.highestOf(findings)).isEqualTo(RiskLevel.CLEAR);
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
