@@ -13,13 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.exposure.assessor.rules.RuleFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,17 +35,7 @@ class RulesDirStartupIT {
     @BeforeEach
     void copyRules() throws IOException {
         assertThat(JAR).as("the packaged application; run through mvn verify").exists();
-        rules = Path.of("target/it-rules/" + System.nanoTime());
-        try (Stream<Path> paths = Files.walk(Path.of("rules"))) {
-            for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = rules.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        rules = RuleFiles.copyOfProjectRules("startup-it");
     }
 
     @Test

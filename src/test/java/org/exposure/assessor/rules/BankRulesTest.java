@@ -460,12 +460,12 @@ class BankRulesTest {
                 assertThat(f.evidence()).containsEntry("russiaShareThreshold", new BigDecimal("0.05"));
                 assertThat(lowered.version()).isNotEqualTo(engine.version());
             } finally {
-                deleteTree(work);
+                RuleFiles.delete(work);
             }
         }
 
         private RuleEngine engineWithThreshold(Path rules, String threshold) throws IOException {
-            copyTree(Path.of("rules"), rules);
+            RuleFiles.copy(Path.of("rules"), rules);
             Path parameters = rules.resolve("reference/parameters.csv");
             String csv = Files.readString(parameters);
             String changed = csv.replaceFirst("(?m)^ffi\\.russia-share\\.threshold,[^,]*,", "ffi.russia-share.threshold," + threshold + ",");
@@ -584,27 +584,5 @@ class BankRulesTest {
 
     // ---------------------------------------------------------------- files
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-    }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

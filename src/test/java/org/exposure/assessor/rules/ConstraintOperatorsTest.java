@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.GoodsSubject;
@@ -22,17 +20,7 @@ class ConstraintOperatorsTest {
 
     @Test
     void operatorsKeepWorkingAfterManyEvaluations() throws IOException {
-        Path dir = Path.of("target/operator-rules/" + System.nanoTime());
-        try (Stream<Path> paths = Files.walk(Path.of("rules"))) {
-            for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = dir.resolve(Path.of("rules").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        Path dir = RuleFiles.copyOfProjectRules("operators");
         Files.writeString(dir.resolve("goods/operators.drl"), String.join("\n",
                 "package rules.goods;",
                 "import org.exposure.assessor.rules.GoodsLine;",

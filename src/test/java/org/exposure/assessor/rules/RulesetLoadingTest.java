@@ -41,38 +41,15 @@ class RulesetLoadingTest {
     void copyRuleset() throws IOException {
         Path target = Files.createDirectories(Path.of("target", "ruleset-tests"));
         work = Files.createTempDirectory(target, "ruleset-");
-        rules = copyTree(PROJECT_RULES, work.resolve("rules"));
+        rules = RuleFiles.copy(PROJECT_RULES, work.resolve("rules"));
     }
 
     @AfterEach
     void deleteCopy() throws IOException {
-        deleteTree(work);
+        RuleFiles.delete(work);
     }
 
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
-        return to;
-    }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     private RuleEngine load() {
         return RuleEngine.load(RulesetFiles.fromDirectory(rules));
@@ -309,7 +286,7 @@ class RulesetLoadingTest {
         assertThat(original).matches("sha256:[0-9a-f]{64}");
 
         // Identical content elsewhere: same version.
-        Path twin = copyTree(rules, work.resolve("twin"));
+        Path twin = RuleFiles.copy(rules, work.resolve("twin"));
         assertThat(RuleEngine.load(RulesetFiles.fromDirectory(twin)).version()).isEqualTo(original);
         assertThat(RulesetFiles.fromDirectory(PROJECT_RULES).version()).isEqualTo(original);
 
@@ -332,7 +309,7 @@ class RulesetLoadingTest {
     @Test
     @DisplayName("(d) even a comment-only edit of a CSV gives a new version; the twin copy keeps the old one")
     void versionChangesOnAnyEdit() throws IOException {
-        Path twin = copyTree(rules, work.resolve("twin"));
+        Path twin = RuleFiles.copy(rules, work.resolve("twin"));
         replaceIn("reference/chpl.csv", "# Common High Priority List", "# The Common High Priority List");
         String edited = load().version();
         String untouched = RuleEngine.load(RulesetFiles.fromDirectory(twin)).version();
