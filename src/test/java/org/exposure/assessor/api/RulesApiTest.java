@@ -86,6 +86,38 @@ class RulesApiTest {
     }
 
     @Test
+    void theRulesetListsEverySupplierBankAndOwnershipRuleWithItsSeverityAndFile() {
+        Map<String, JsonNode> byId = rulesById(getTree(RULES));
+        String[][] catalogue = {
+                {"SUP-NEW-ENTITY", "MEDIUM", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
+                {"SUP-LINE-OF-BUSINESS", "MEDIUM", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
+                {"SUP-THIN-PRESENCE", "LOW", "rules/supplier/supplier.drl", "2023-11-06"},
+                {"SUP-INTERMEDIARY-CONSIGNEE", "MEDIUM", "rules/supplier/supplier.drl", "2023-11-06"},
+                {"SUP-NO-END-USE", "MEDIUM", "rules/supplier/supplier.drl", "2023-11-06"},
+                {"SUP-HUB-TO-RUSSIA", "SEVERE", "rules/supplier/supplier.drl", "FIN-2022-Alert003"},
+                {"SUP-BORDER-CROSSING", "HIGH", "rules/supplier/supplier.drl", "FIN-2022-Alert003"},
+                {"SUP-FAR-EAST-DEFENSE", "SEVERE", "rules/supplier/supplier.drl", "EO 14024"},
+                {"FFI-MIB-COUNTERPARTY", "SEVERE", "rules/bank/bank.drl", "FAQ 1181"},
+                {"FFI-CRITICAL-ITEMS", "SEVERE", "rules/bank/bank.drl", "FAQ 1148"},
+                {"FFI-SANCTIONED-CORRESPONDENT", "SEVERE", "rules/bank/bank.drl", "EO 14114"},
+                {"FFI-SPFS", "HIGH", "rules/bank/bank.drl", "12 Jun 2024"},
+                {"FFI-REGIONAL-CHANNEL", "HIGH", "rules/bank/bank.drl", "FIN-2022-Alert003"},
+                {"FFI-RUSSIA-SHARE", "MEDIUM", "rules/bank/bank.drl", "EO 14114"},
+                {"FFI-USD-IMPACT", "INFO", "rules/bank/bank.drl", "EO 14114"},
+                {"OWN-50", "BLOCKED", "rules/ownership/ownership.drl", "FAQs 398-401"},
+                {"OWN-MINORITY", "HIGH", "rules/ownership/ownership.drl", "FAQ 400"}};
+        for (String[] rule : catalogue) {
+            JsonNode listed = byId.get(rule[0]);
+            assertThat(listed).as("rule %s is listed", rule[0]).isNotNull();
+            assertThat(listed.get("severity").asText()).as("severity of %s", rule[0]).isEqualTo(rule[1]);
+            assertThat(listed.get("file").asText()).as("file of %s", rule[0]).isEqualTo(rule[2]);
+            assertThat(listed.get("legalBasis").asText()).as("legal basis of %s", rule[0]).contains(rule[3]);
+            assertThat(listed.get("source").asText()).contains("@id(\"" + rule[0] + "\")");
+        }
+        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 2 OWN rules").hasSize(28);
+    }
+
+    @Test
     void theRulesAreOrderedById() {
         List<String> ids = new ArrayList<>(rulesById(getTree(RULES)).keySet());
         assertThat(ids).isSorted();
