@@ -73,10 +73,6 @@ public class AssessmentService {
         return result;
     }
 
-    public String rulesetVersion() {
-        return engine.version();
-    }
-
     private AssessmentEntity evaluate(Subject subject) {
         List<Finding> findings = engine.evaluate(subject);
         List<Warning> warnings = InputWarnings.of(subject, hs);

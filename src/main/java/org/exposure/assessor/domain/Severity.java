@@ -2,9 +2,5 @@ package org.exposure.assessor.domain;
 
 /** Severities of the rule catalogue, from low to high; the declaration order is the ranking. */
 public enum Severity {
-    INFO, LOW, MEDIUM, HIGH, SEVERE, BLOCKED;
-
-    public boolean isAtLeast(Severity other) {
-        return compareTo(other) >= 0;
-    }
+    INFO, LOW, MEDIUM, HIGH, SEVERE, BLOCKED
 }

@@ -37,11 +37,6 @@ public final class FindingCollector {
         kcontext.getKieRuntime().insert(new FiredFinding(rule.id(), severity, path == null ? "subject" : path.toString()));
     }
 
-    /** The base severity declared by the firing rule, for rules that do not escalate. */
-    public Severity declared(RuleContext kcontext) {
-        return byRuleName.get(kcontext.getRule().getPackageName() + "." + kcontext.getRule().getName()).severity();
-    }
-
     List<Finding> findings() {
         return findings;
     }
