@@ -218,22 +218,28 @@ public final class ReferenceData {
         return index == null || region == null ? Optional.empty() : index.find(region);
     }
 
+    // Facts read parameters for every subject: parse each once.
+    private final Map<String, Object> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public java.math.BigDecimal decimal(String name) {
-        return new java.math.BigDecimal(parameter(name));
+        return (java.math.BigDecimal) parsed.computeIfAbsent(name, n -> new java.math.BigDecimal(parameter(n)));
     }
 
     public java.time.LocalDate date(String name) {
-        return java.time.LocalDate.parse(parameter(name));
+        return (java.time.LocalDate) parsed.computeIfAbsent(name, n -> java.time.LocalDate.parse(parameter(n)));
     }
 
+    @SuppressWarnings("unchecked")
     public Set<String> codes(String name) {
-        Set<String> out = new HashSet<>();
-        for (String code : parameter(name).split("\\|")) {
-            if (!code.isBlank()) {
-                out.add(code.strip().toUpperCase());
+        return (Set<String>) parsed.computeIfAbsent(name, n -> {
+            Set<String> out = new HashSet<>();
+            for (String code : parameter(n).split("\\|")) {
+                if (!code.isBlank()) {
+                    out.add(code.strip().toUpperCase());
+                }
             }
-        }
-        return Set.copyOf(out);
+            return Set.copyOf(out);
+        });
     }
 
     private String parameter(String name) {
