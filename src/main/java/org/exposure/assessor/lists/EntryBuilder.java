@@ -1,0 +1,114 @@
+package org.exposure.assessor.lists;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Mutable collector for one entry while a file is read; drops blanks and duplicates. */
+final class EntryBuilder {
+    final String source;
+    final String id;
+    String name;
+    EntityType type = EntityType.UNKNOWN;
+    String list;
+    boolean secondarySanctionsRisk;
+    private final List<Alias> aliases = new ArrayList<>();
+    private final Set<String> aliasKeys = new LinkedHashSet<>();
+    private final Set<String> programs = new LinkedHashSet<>();
+    private final Set<String> countries = new LinkedHashSet<>();
+    private final Set<Identifier> identifiers = new LinkedHashSet<>();
+    private final List<String> remarks = new ArrayList<>();
+    private final Set<String> datasets = new LinkedHashSet<>();
+    private final Map<String, String> evidence = new LinkedHashMap<>();
+
+    EntryBuilder(String source, String id) {
+        this.source = source;
+        this.id = id;
+    }
+
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    EntryBuilder alias(String aliasName, AliasKind kind, boolean weak) {
+        String n = clean(aliasName);
+        if (n == null) {
+            return this;
+        }
+        String key = n.toLowerCase(Locale.ROOT);
+        if ((name != null && key.equals(name.toLowerCase(Locale.ROOT))) || !aliasKeys.add(key)) {
+            return this;
+        }
+        aliases.add(new Alias(n, kind, weak));
+        return this;
+    }
+
+    int aliasCount() {
+        return aliases.size();
+    }
+
+    EntryBuilder program(String p) {
+        String v = clean(p);
+        if (v != null) {
+            programs.add(v);
+        }
+        return this;
+    }
+
+    /** A country as written: mapped to ISO alpha-2 where possible. */
+    EntryBuilder country(String raw) {
+        String c = Countries.toIso(raw);
+        if (c != null) {
+            countries.add(c);
+        }
+        return this;
+    }
+
+    EntryBuilder identifier(String idType, String value, String country) {
+        String t = clean(idType);
+        String v = clean(value);
+        if (t != null && v != null) {
+            identifiers.add(new Identifier(t, v, Countries.toIso(country)));
+        }
+        return this;
+    }
+
+    EntryBuilder remark(String r) {
+        String v = clean(r);
+        if (v != null) {
+            remarks.add(v);
+        }
+        return this;
+    }
+
+    EntryBuilder dataset(String d) {
+        String v = clean(d);
+        if (v != null) {
+            datasets.add(v);
+        }
+        return this;
+    }
+
+    /** Evidence field: blank values are left out, a repeated field keeps its values joined with " | ". */
+    EntryBuilder evidence(String field, String value) {
+        String v = clean(value);
+        if (v != null) {
+            evidence.merge(field, v, (a, b) -> a.equals(b) ? a : a + " | " + b);
+        }
+        return this;
+    }
+
+    ListEntry build() {
+        return new ListEntry(source, id, name, aliases, type, new ArrayList<>(programs), new ArrayList<>(countries),
+                new ArrayList<>(identifiers), remarks, secondarySanctionsRisk, list, new ArrayList<>(datasets),
+                evidence);
+    }
+}

@@ -1,0 +1,85 @@
+package org.exposure.assessor.lists;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Reading whole inputs, hashing them and recognising what a wrong file is. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static byte[] readAll(InputStream in, String what) throws ImportException {
+        if (in == null) {
+            throw new ImportException(what + ": no input");
+        }
+        try (InputStream s = in) {
+            return s.readAllBytes();
+        } catch (IOException e) {
+            throw new ImportException(what + ": cannot read input: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] readAll(Path path, String what) throws ImportException {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ImportException(what + ": cannot read " + path + ": " + e, e);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    static boolean isGzip(byte[] b) {
+        return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
+    }
+
+    /**
+     * What a file obviously is when it is one of the usual wrong uploads (HTML, XML, JSON, gzip, zip, PDF, empty),
+     * else null.
+     */
+    static String obviousKind(byte[] b) {
+        int i = 0;
+        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            i = 3;
+        }
+        while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        if (i >= b.length) {
+            return "an empty file";
+        }
+        if (isGzip(b)) {
+            return "a gzip file";
+        }
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+            return "a zip file";
+        }
+        if (b.length >= 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F') {
+            return "a PDF file";
+        }
+        if (b[i] == '<') {
+            String head = new String(b, i, Math.min(200, b.length - i), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .toLowerCase(java.util.Locale.ROOT);
+            return head.startsWith("<!doctype html") || head.startsWith("<html") ? "an HTML page" : "an XML or HTML document";
+        }
+        if (b[i] == '{' || b[i] == '[') {
+            return "a JSON document";
+        }
+        return null;
+    }
+}

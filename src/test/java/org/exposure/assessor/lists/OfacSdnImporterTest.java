@@ -1,0 +1,173 @@
+package org.exposure.assessor.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OfacSdnImporterTest {
+    private static final String SDN = "ofac/sdn_2024-05-03.csv";
+    private static final String ALT = "ofac/alt_2025-12_watchman.csv";
+    private static final String ADD = "ofac/add_2025-12_watchman.csv";
+    private static ImportResult full;
+
+    @BeforeAll
+    static void importSnapshot() throws Exception {
+        if (java.nio.file.Files.isRegularFile(Snapshots.DATA.resolve(SDN))
+                && Files.isRegularFile(Snapshots.DATA.resolve(ALT)) && Files.isRegularFile(Snapshots.DATA.resolve(ADD))) {
+            full = new OfacSdnImporter().importFrom(Snapshots.DATA.resolve(SDN), Snapshots.DATA.resolve(ALT),
+                    Snapshots.DATA.resolve(ADD));
+        }
+    }
+
+    private static ImportResult full() {
+        Snapshots.require(SDN);
+        Snapshots.require(ALT);
+        Snapshots.require(ADD);
+        return full;
+    }
+
+    @Test
+    void countsOfTheRealSnapshot() {
+        ImportResult r = full();
+        // The shared README says 14,964 / 20,106 / 24,243; the files hold one row more each (14,965 SDN rows with
+        // 14,965 distinct ent_num, checked independently with Python's csv module).
+        assertThat(r.count("sdnRows")).isEqualTo(14_965);
+        assertThat(r.entryCount()).isEqualTo(14_965);
+        assertThat(r.count("altRows")).isEqualTo(20_107);
+        assertThat(r.count("altUnknownEntity")).isEqualTo(2_460);
+        assertThat(r.count("addRows")).isEqualTo(24_244);
+        assertThat(r.count("addUnknownEntity")).isEqualTo(4_893);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.published()).isNull();
+        assertThat(r.source()).isEqualTo("OFAC-SDN");
+        assertThat(r.sha256()).hasSize(64);
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.INDIVIDUAL).count()).isEqualTo(6_854);
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.VESSEL).count()).isEqualTo(851);
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.AIRCRAFT).count()).isEqualTo(376);
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.ENTITY).count()).isEqualTo(6_884);
+        assertThat(r.count("secondarySanctionsRisk")).isEqualTo(SECONDARY_RISK_ENTRIES);
+    }
+
+    /** Rows of sdn.csv whose remarks contain "Secondary sanctions risk" (grep -c). */
+    private static final long SECONDARY_RISK_ENTRIES = 2_479;
+
+    @Test
+    void vtbBankWithSwiftBicProgramsAndSecondaryRisk() {
+        ListEntry vtb = full().entry("17013");
+        assertThat(vtb.name()).isEqualTo("VTB BANK PUBLIC JOINT STOCK COMPANY");
+        assertThat(vtb.type()).isEqualTo(EntityType.ENTITY);
+        assertThat(vtb.programs()).containsExactly("UKRAINE-EO13662", "RUSSIA-EO14024");
+        assertThat(vtb.identifierValues("SWIFT/BIC")).containsExactly("VTBRRUMM");
+        assertThat(vtb.identifiers()).contains(new Identifier("Tax ID No.", "7702070139", "RU"),
+                new Identifier("BIK (RU)", "044030707", null), new Identifier("Website", "www.vtb.com", null));
+        assertThat(vtb.secondarySanctionsRisk()).isTrue();
+        assertThat(vtb.countries()).contains("RU");
+        assertThat(vtb.evidence()).containsEntry("ent_num", "17013").containsKey("remarks");
+        assertThat(vtb.list()).isNull();
+    }
+
+    @Test
+    void yilufaCarriesTheEo14114SecondaryRiskRemark() {
+        ListEntry e = full().entry("47700");
+        assertThat(e.name()).isEqualTo("YILUFA ELECTRONICS LIMITED");
+        assertThat(e.secondarySanctionsRisk()).isTrue();
+        assertThat(e.remarks().get(0)).contains("section 11 of Executive Order 14024, as amended by Executive Order 14114");
+        assertThat(e.identifiers()).contains(new Identifier("Unified Social Credit Code (USCC)", "91440300769188559R", "CN"));
+        assertThat(e.programs()).containsExactly("RUSSIA-EO14024");
+    }
+
+    @Test
+    void swiftBicOfABankWithoutSecondaryRisk() {
+        ListEntry havin = full().entry("906");
+        assertThat(havin.identifierValues("SWIFT/BIC")).containsExactly("HAVIGB2L");
+        assertThat(havin.identifiers()).contains(new Identifier("Company Number", "01074897", "GB"));
+        assertThat(havin.secondarySanctionsRisk()).isFalse();
+    }
+
+    @Test
+    void aliasesFromRemarksAndAltFile() {
+        ListEntry bnc = full().entry("306");
+        assertThat(bnc.name()).isEqualTo("BANCO NACIONAL DE CUBA");
+        assertThat(bnc.aliases()).contains(new Alias("BNC", AliasKind.AKA, false),
+                new Alias("NATIONAL BANK OF CUBA", AliasKind.AKA, false));
+        assertThat(bnc.countries()).contains("CH");
+        assertThat(full().entries().stream().flatMap(e -> e.aliases().stream())
+                .anyMatch(a -> a.kind() == AliasKind.FKA)).isTrue();
+    }
+
+    @Test
+    void sdnAloneWithoutAltAndAdd() throws Exception {
+        Path sdn = Snapshots.require(SDN);
+        ImportResult r = new OfacSdnImporter().importFrom(Files.newInputStream(sdn));
+        assertThat(r.entryCount()).isEqualTo(14_965);
+        assertThat(r.sha256()).isEqualTo(Inputs.sha256(Files.readAllBytes(sdn)));
+        assertThat(r.counts()).doesNotContainKey("altRows");
+    }
+
+    @Test
+    void malformedRowsAreReportedAndTheRestImported() throws Exception {
+        List<String> lines = Files.readAllLines(Snapshots.require(SDN), StandardCharsets.ISO_8859_1).subList(0, 10);
+        List<String> copy = new ArrayList<>(lines);
+        copy.add(3, "X12,\"BROKEN ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ");
+        copy.add(6, "4711,\"TOO FEW COLUMNS\",-0- ");
+        copy.add(8, "4712,-0- ,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ");
+        copy.add("\u001a");
+        Path file = Snapshots.scratch("sdn-broken-rows.csv");
+        Files.write(file, copy, StandardCharsets.ISO_8859_1);
+
+        ImportResult r = new OfacSdnImporter().importFrom(file);
+        assertThat(r.entryCount()).isEqualTo(10);
+        assertThat(r.problems()).extracting(RowProblem::rowNumber).containsExactly(4L, 7L, 9L);
+        assertThat(r.problems().get(0).reason()).contains("ent_num 'X12' is not a number");
+        assertThat(r.problems().get(1).reason()).contains("3 columns, expected 12");
+        assertThat(r.problems().get(2).reason()).contains("empty name");
+    }
+
+    @Test
+    void altRowsOfUnknownEntitiesAreSkippedAndCounted() throws Exception {
+        Path sdn = Snapshots.scratch("sdn-small.csv");
+        Files.write(sdn, Files.readAllLines(Snapshots.require(SDN), StandardCharsets.ISO_8859_1).subList(0, 3),
+                StandardCharsets.ISO_8859_1);
+        Path alt = Snapshots.scratch("alt-small.csv");
+        Files.writeString(alt, "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n999999,1,\"aka\",\"NOBODY\",-0- \r\n"
+                + "36,13,\"fka\",-0- ,-0- \r\n\u001a", StandardCharsets.ISO_8859_1);
+        ImportResult r = new OfacSdnImporter().importFrom(sdn, alt, null);
+        assertThat(r.entry("36").aliases()).containsExactly(new Alias("AERO-CARIBBEAN", AliasKind.AKA, false));
+        assertThat(r.count("altUnknownEntity")).isEqualTo(1);
+        assertThat(r.problems()).containsExactly(new RowProblem(3, "alt.csv: empty alt_name"));
+    }
+
+    @Test
+    void wrongFilesAreRejectedWhole() throws Exception {
+        OfacSdnImporter importer = new OfacSdnImporter();
+        assertRejected(importer, "<!DOCTYPE html><html><body>Service unavailable</body></html>", "HTML page");
+        assertRejected(importer, "{\"results\": []}", "JSON document");
+        assertRejected(importer, "", "empty file");
+        assertRejected(importer, "_id,source,name\n1,SDN,FOO\n", "first row");
+        assertRejected(importer, "36,\"UNTERMINATED ,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "");
+        Path un = Snapshots.DATA.resolve("un/UN_consolidated.xml");
+        if (Files.isRegularFile(un)) {
+            assertThatThrownBy(() -> importer.importFrom(un)).isInstanceOf(ImportException.class)
+                    .hasMessageContaining("XML");
+        }
+    }
+
+    private static void assertRejected(OfacSdnImporter importer, String content, String message) throws IOException {
+        Path file = Snapshots.scratch("sdn-reject.txt");
+        Files.writeString(file, content);
+        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("OFAC").hasMessageContaining(message);
+        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ImportException.class);
+    }
+}
