@@ -1,0 +1,144 @@
+package org.exposure.assessor.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CslImporterTest {
+    private static final String CSL = "csl/csl_us_consolidated_2025.csv.gz";
+    private static final String SDN = "Specially Designated Nationals (SDN) - Treasury Department";
+    private static final String EL = "Entity List (EL) - Bureau of Industry and Security";
+    private static final String SSI = "Sectoral Sanctions Identifications List (SSI) - Treasury Department";
+    private static ImportResult full;
+
+    @BeforeAll
+    static void importSnapshot() throws Exception {
+        if (Files.isRegularFile(Snapshots.DATA.resolve(CSL))) {
+            full = new CslImporter().importFrom(Snapshots.DATA.resolve(CSL));
+        }
+    }
+
+    private static ImportResult full() {
+        Snapshots.require(CSL);
+        return full;
+    }
+
+    private static List<ListEntry> withId(String id) {
+        return full().entries().stream().filter(e -> e.id().equals(id)).toList();
+    }
+
+    @Test
+    void countsOfTheRealSnapshot() {
+        ImportResult r = full();
+        assertThat(r.entryCount()).isEqualTo(14_160);
+        assertThat(r.count("rows")).isEqualTo(14_160);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.count("list:" + SDN)).isEqualTo(10_026);
+        assertThat(r.count("list:" + EL)).isEqualTo(2_001);
+        assertThat(r.count("list:" + SSI)).isEqualTo(290);
+        assertThat(r.entries().stream().filter(e -> EL.equals(e.list())).count()).isEqualTo(2_001);
+        // one party on several lists has one row per list with the same _id
+        assertThat(r.entries().stream().map(ListEntry::id).distinct().count()).isEqualTo(14_048);
+        assertThat(r.count("secondarySanctionsRisk")).isEqualTo(1_402);
+        assertThat(r.sha256()).hasSize(64);
+        assertThat(r.published()).isNull();
+    }
+
+    @Test
+    void vtbBankIsOnSdnSsiAndCapta() {
+        List<ListEntry> vtb = withId("17013");
+        assertThat(vtb).extracting(ListEntry::list).containsExactlyInAnyOrder(SDN, SSI,
+                "Capta List (CAP) - Treasury Department");
+        ListEntry sdn = vtb.stream().filter(e -> SDN.equals(e.list())).findFirst().orElseThrow();
+        assertThat(sdn.name()).isEqualTo("VTB BANK PUBLIC JOINT STOCK COMPANY");
+        assertThat(sdn.type()).isEqualTo(EntityType.ENTITY);
+        assertThat(sdn.aliases()).contains(Alias.aka("VTB BANK PJSC"), Alias.aka("VNESHTORGBANK"));
+        assertThat(sdn.programs()).contains("RUSSIA-EO14024");
+        assertThat(sdn.identifiers()).contains(new Identifier("Tax ID No.", "7702070139", "RU"));
+        assertThat(sdn.countries()).contains("RU");
+        assertThat(sdn.evidence()).containsEntry("_id", "17013").containsEntry("source", SDN);
+    }
+
+    @Test
+    void entityListRowWithItsAliases() {
+        ListEntry e = withId("4398d33e9e93c7477af39f1e0bfffc13ddd47bcc").get(0);
+        assertThat(e.name()).isEqualTo("140 Repair Plant JSC");
+        assertThat(e.list()).isEqualTo(EL);
+        assertThat(e.type()).isEqualTo(EntityType.UNKNOWN);
+        assertThat(e.aliases()).containsExactly(Alias.aka("Open Joint Stock Company 140 Repair Plant"),
+                Alias.aka("JSC 140 Repair Plant"));
+        assertThat(e.countries()).containsExactly("BY");
+    }
+
+    @Test
+    void malformedRowsAreReportedAndTheRestImported() throws Exception {
+        List<String> lines;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Snapshots.require(CSL)))) {
+            lines = new ArrayList<>(Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", 12)));
+        }
+        List<String> copy = new ArrayList<>(lines.subList(0, 11)); // header + 10 rows without embedded newlines
+        assertThat(copy).allMatch(l -> !l.isEmpty());
+        copy.add(4, "only,three,columns");
+        copy.add(7, ",Entity List (EL) - Bureau of Industry and Security,,,,No id,,,,,,,,,,,,,,,,,,,,,,,");
+        Path file = Snapshots.scratch("csl-broken-rows.csv.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(String.join("\n", copy).getBytes(StandardCharsets.UTF_8));
+        }
+        ImportResult r = new CslImporter().importFrom(file);
+        assertThat(r.entryCount()).isEqualTo(10);
+        assertThat(r.problems()).containsExactly(new RowProblem(5, "3 columns, header has 29"),
+                new RowProblem(8, "empty _id"));
+
+        // the same rows uncompressed
+        Path plain = Snapshots.scratch("csl-broken-rows.csv");
+        Files.writeString(plain, String.join("\n", copy));
+        assertThat(new CslImporter().importFrom(plain).entryCount()).isEqualTo(10);
+    }
+
+    @Test
+    void wrongFilesAreRejectedWhole() throws Exception {
+        CslImporter importer = new CslImporter();
+        assertRejected(importer, "<html><head><title>502 Bad Gateway</title></head></html>".getBytes(), "HTML page");
+        assertRejected(importer, gzip("{\"total\": 0, \"results\": []}"), "JSON document");
+        assertRejected(importer, gzip("a,b,c\n1,2,3\n"), "header lacks _id, source, name, alt_names");
+        byte[] real = Files.readAllBytes(Snapshots.require(CSL));
+        assertRejected(importer, Arrays.copyOf(real, real.length / 2), "truncated gzip");
+        Path sdn = Snapshots.DATA.resolve("ofac/sdn_2024-05-03.csv");
+        if (Files.isRegularFile(sdn)) {
+            assertThatThrownBy(() -> importer.importFrom(sdn)).isInstanceOf(ImportException.class)
+                    .hasMessageContaining("header lacks");
+        }
+    }
+
+    private static byte[] gzip(String s) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(b)) {
+            out.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+
+    private static void assertRejected(CslImporter importer, byte[] content, String message) throws IOException {
+        Path file = Snapshots.scratch("csl-reject.bin");
+        Files.write(file, content);
+        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("US CSL").hasMessageContaining(message);
+        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content)))
+                .isInstanceOf(ImportException.class).hasMessageContaining(message);
+    }
+}
