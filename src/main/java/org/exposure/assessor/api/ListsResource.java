@@ -1,0 +1,120 @@
+package org.exposure.assessor.api;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.exposure.assessor.api.dto.ListImportView;
+import org.exposure.assessor.api.dto.ListImportView.RowProblemView;
+import org.exposure.assessor.api.dto.ListVersionView;
+import org.exposure.assessor.api.dto.Problem;
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.persistence.ListEntryEntity;
+import org.exposure.assessor.persistence.ListVersionEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/api/v1/lists")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Lists", description = "Sanctions lists: upload a new version, see the versions in force, read an entry.")
+public class ListsResource {
+    private final ListImporters importers;
+    private final ListStore store;
+    private final ObjectMapper mapper;
+
+    ListsResource(ListImporters importers, ListStore store, ObjectMapper mapper) {
+        this.importers = importers;
+        this.store = store;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Operation(summary = "The list versions in force", description = "One per source that has been imported.")
+    public List<ListVersionView> inForce() {
+        return store.inForce().stream().map(ListsResource::view).toList();
+    }
+
+    @POST
+    @Path("/{source}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Import a list file", description = "The body is the file as published (e.g. OFAC sdn.csv). A file not of the format is rejected whole and the version in force stays; malformed rows are skipped and listed; identical content makes no new version.")
+    @APIResponse(responseCode = "201", description = "A new version is in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "200", description = "The same content was imported before; that version is in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The file is not of the source's format; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@PathParam("source") String source, InputStream body) {
+        ListImporters.Importer importer = importers.importer(source).orElseThrow(() -> ProblemException.notFound(
+                "no list source " + source + "; known sources: " + String.join(", ", importers.sources())));
+        ImportResult result;
+        try {
+            result = importer.read(body);
+        } catch (ImportException e) {
+            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file", e.getMessage()
+                    + "; the version in force is unchanged", List.of(new FieldError("(body)", e.getMessage())));
+        }
+        ListStore.Stored stored = store.store(result);
+        List<RowProblemView> skipped = result.problems().stream().limit(1000)
+                .map(p -> new RowProblemView(p.rowNumber(), p.reason())).toList();
+        ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped);
+        return Response.status(stored.created() ? 201 : 200).entity(out).build();
+    }
+
+    @GET
+    @Path("/{source}/entries/{id}")
+    @Operation(summary = "One entry of the version in force of a source")
+    @APIResponse(responseCode = "404", description = "No such entry in force.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public JsonNode entry(@PathParam("source") String source, @PathParam("id") String id) {
+        ListEntryEntity e = store.entry(source, id).orElseThrow(
+                () -> ProblemException.notFound("no entry " + id + " in the " + source + " list in force"));
+        try {
+            ObjectNode out = mapper.createObjectNode();
+            out.put("source", source);
+            out.put("id", e.entryId);
+            out.put("versionId", e.versionId.toString());
+            out.put("name", e.primaryName);
+            out.put("type", e.entityType);
+            out.put("list", e.listName);
+            out.set("aliases", mapper.readTree(e.aliasesJson));
+            out.set("programs", mapper.readTree(e.programsJson));
+            out.set("countries", mapper.readTree(e.countriesJson));
+            out.set("identifiers", mapper.readTree(e.identifiersJson));
+            out.set("remarks", mapper.readTree(e.remarksJson));
+            out.set("datasets", mapper.readTree(e.datasetsJson));
+            out.put("secondarySanctionsRisk", e.secondarySanctionsRisk);
+            out.set("original", mapper.readTree(e.originalJson));
+            return out;
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored list entry " + e.id + " holds unreadable JSON", ex);
+        }
+    }
+
+    private static ListVersionView view(ListVersionEntity v) {
+        return new ListVersionView(v.id, v.source, v.publishedAt, v.contentHash, v.entryCount, v.skippedRows,
+                v.importedAt, v.inForce);
+    }
+}

@@ -1,0 +1,88 @@
+package org.exposure.assessor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Upload, versions in force and entries, on the first rows of the real OFAC SDN snapshot. */
+@QuarkusTest
+class ListsApiTest {
+    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
+
+    /** The first {@code rows} lines of the snapshot, byte for byte (Latin-1, CRLF), plus a marker row to vary the hash. */
+    private static byte[] sdnSample(int rows, String extraRow) throws IOException {
+        Assumptions.assumeTrue(Files.isReadable(SDN), "needs " + SDN + " (the shared data snapshots)");
+        List<String> lines = Files.readAllLines(SDN, StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String line : lines.subList(0, rows)) {
+            out.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        if (extraRow != null) {
+            out.writeBytes((extraRow + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        return out.toByteArray();
+    }
+
+    private static String firstId(byte[] sample) {
+        String first = new String(sample, StandardCharsets.ISO_8859_1).lines().findFirst().orElseThrow();
+        return first.substring(0, first.indexOf(','));
+    }
+
+    @Test
+    void uploadMakesAVersionInForceOnceAndEntriesReadable() throws IOException {
+        byte[] sample = sdnSample(20, null);
+        JsonPath created = given().contentType("text/csv").body(sample).post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(201).body("created", equalTo(true)).body("version.entryCount", equalTo(20))
+                .body("version.inForce", equalTo(true)).extract().jsonPath();
+        String versionId = created.getString("version.id");
+        assertThat(created.getString("version.contentHash")).matches("[0-9a-f]{64}");
+
+        // The same file again: no new version.
+        given().contentType("text/csv").body(sample).post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(200).body("created", equalTo(false)).body("version.id", equalTo(versionId));
+
+        String id = firstId(sample);
+        given().get("/api/v1/lists/OFAC-SDN/entries/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("versionId", equalTo(versionId)).body("source", equalTo("OFAC-SDN"));
+        given().get("/api/v1/lists/OFAC-SDN/entries/no-such-entry").then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // A file that is not an SDN file is rejected whole and the version in force stays.
+        given().contentType("text/html").body("<html><body>Service unavailable</body></html>")
+                .post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("version in force is unchanged"));
+        JsonPath lists = given().get("/api/v1/lists").then().statusCode(200).extract().jsonPath();
+        assertThat(lists.getString("find { it.source == 'OFAC-SDN' }.id")).isEqualTo(versionId);
+
+        // A different file makes a new version and retires the old one.
+        byte[] bigger = sdnSample(30, null);
+        String newId = given().contentType("text/csv").body(bigger).post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(201).body("version.entryCount", equalTo(30)).extract().path("version.id");
+        assertThat(newId).isNotEqualTo(versionId);
+        lists = given().get("/api/v1/lists").then().statusCode(200).extract().jsonPath();
+        assertThat(lists.getList("findAll { it.source == 'OFAC-SDN' }")).hasSize(1);
+        assertThat(lists.getString("find { it.source == 'OFAC-SDN' }.id")).isEqualTo(newId);
+    }
+
+    @Test
+    void anUnknownSourceIsA404Problem() {
+        given().contentType("text/csv").body("a,b").post("/api/v1/lists/NO-SUCH-LIST")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("OFAC-SDN"));
+    }
+}
