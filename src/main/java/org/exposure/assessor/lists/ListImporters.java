@@ -22,6 +22,8 @@ public class ListImporters {
     public ListImporters() {
         OfacSdnImporter sdn = new OfacSdnImporter();
         bySource.put(ListEntry.OFAC_SDN, sdn::importFrom);
+        CslImporter csl = new CslImporter();
+        bySource.put(ListEntry.US_CSL, csl::importFrom);
     }
 
     public Optional<Importer> importer(String source) {
