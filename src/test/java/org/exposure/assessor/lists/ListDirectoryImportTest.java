@@ -1,0 +1,46 @@
+package org.exposure.assessor.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class ListDirectoryImportTest {
+    @Inject
+    ListDirectoryImport directoryImport;
+    @Inject
+    ListStore store;
+
+    @Test
+    void importsEachSourceDirectoryAndSkipsABrokenOne() throws IOException {
+        Path sdn = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
+        Assumptions.assumeTrue(Files.isReadable(sdn), "needs the shared OFAC snapshot");
+        Path dir = Path.of("target/list-dir-test/" + System.nanoTime());
+        Files.createDirectories(dir.resolve("OFAC-SDN"));
+        Files.createDirectories(dir.resolve("US-CSL"));
+        List<String> lines = Files.readAllLines(sdn, StandardCharsets.ISO_8859_1).subList(100, 112);
+        Files.write(dir.resolve("OFAC-SDN/sdn.csv"), lines, StandardCharsets.ISO_8859_1);
+        Files.writeString(dir.resolve("US-CSL/consolidated.csv"), "<html>not a csv list</html>");
+
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        assertThat(store.inForce()).anySatisfy(v -> {
+            assertThat(v.source).isEqualTo("OFAC-SDN");
+            assertThat(v.entryCount).isEqualTo(12);
+        });
+        // Running it again changes nothing: the same content is the same version.
+        String before = store.inForce().stream().filter(v -> v.source.equals("OFAC-SDN")).findFirst().orElseThrow().id.toString();
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        assertThat(store.inForce().stream().filter(v -> v.source.equals("OFAC-SDN")).findFirst().orElseThrow().id.toString())
+                .isEqualTo(before);
+    }
+}

@@ -1,0 +1,141 @@
+package org.exposure.assessor.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class UnConsolidatedImporterTest {
+    private static final String UN = "un/UN_consolidated.xml";
+    private static ImportResult full;
+
+    @BeforeAll
+    static void importSnapshot() throws Exception {
+        if (Files.isRegularFile(Snapshots.DATA.resolve(UN))) {
+            full = new UnConsolidatedImporter().importFrom(Snapshots.DATA.resolve(UN));
+        }
+    }
+
+    private static ImportResult full() {
+        Snapshots.require(UN);
+        return full;
+    }
+
+    @Test
+    void countsOfTheRealSnapshot() {
+        ImportResult r = full();
+        assertThat(r.count("individuals")).isEqualTo(730);
+        assertThat(r.count("entities")).isEqualTo(273);
+        assertThat(r.entryCount()).isEqualTo(1_003);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.published()).isEqualTo(Instant.parse("2026-02-27T00:00:09.554Z"));
+        assertThat(r.source()).isEqualTo("UN");
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.INDIVIDUAL).count()).isEqualTo(730);
+    }
+
+    @Test
+    void entityWithAliases() {
+        ListEntry q = full().entry("113458");
+        assertThat(q.name()).isEqualTo("AL-QAIDA");
+        assertThat(q.type()).isEqualTo(EntityType.ENTITY);
+        assertThat(q.programs()).containsExactly("Al-Qaida");
+        assertThat(q.aliases()).contains(Alias.aka("Al Qaeda"), Alias.aka("Islamic Salvation Foundation"));
+        assertThat(q.identifiers()).contains(new Identifier("UN Reference Number", "QDe.004", null));
+
+        ListEntry adf = full().entry("6908402");
+        assertThat(adf.name()).isEqualTo("ADF");
+        assertThat(adf.aliases()).contains(Alias.aka("Allied Democratic Forces"),
+                new Alias("ADF/NALU", AliasKind.FKA, false));
+        assertThat(adf.countries()).containsExactly("CD");
+        assertThat(adf.programs()).containsExactly("DRC");
+    }
+
+    @Test
+    void individualWithOriginalScriptNationalityAndDocument() {
+        ListEntry t = full().entry("6908072");
+        assertThat(t.name()).isEqualTo("TARIQ AZIZ");
+        assertThat(t.type()).isEqualTo(EntityType.INDIVIDUAL);
+        assertThat(t.aliases()).contains(Alias.aka("طارق عزيز"), Alias.aka("Tariq Mikhail Aziz"));
+        assertThat(t.countries()).contains("IQ");
+        assertThat(t.identifiers()).contains(new Identifier("Passport", "No34409/129", null));
+        assertThat(t.evidence()).containsEntry("DATAID", "6908072").containsKey("REFERENCE_NUMBER");
+
+        ListEntry kakolele = full().entry("6907994");
+        assertThat(kakolele.name()).isEqualTo("FRANK KAKOLELE BWAMBALE");
+        assertThat(kakolele.aliases()).contains(Alias.aka("AIGLE BLANC"));
+        assertThat(kakolele.remarks().get(0)).startsWith("Left the CNDP in January 2008");
+        assertThat(full().entries().stream().flatMap(e -> e.aliases().stream()).anyMatch(Alias::weak)).isTrue();
+    }
+
+    @Test
+    void malformedRecordsAreReportedAndTheRestImported() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z">
+                  <INDIVIDUALS>
+                    <INDIVIDUAL>
+                      <DATAID>1</DATAID><FIRST_NAME>ERIC</FIRST_NAME><SECOND_NAME>BADEGE</SECOND_NAME>
+                      <UN_LIST_TYPE>DRC</UN_LIST_TYPE>
+                    </INDIVIDUAL>
+                    <INDIVIDUAL>
+                      <FIRST_NAME>NO ID</FIRST_NAME>
+                    </INDIVIDUAL>
+                  </INDIVIDUALS>
+                  <ENTITIES>
+                    <ENTITY>
+                      <DATAID>2</DATAID><UN_LIST_TYPE>DRC</UN_LIST_TYPE>
+                    </ENTITY>
+                    <ENTITY>
+                      <DATAID>3</DATAID><FIRST_NAME>ADF</FIRST_NAME>
+                      <ENTITY_ALIAS><QUALITY>a.k.a.</QUALITY><ALIAS_NAME>Allied Democratic Forces</ALIAS_NAME></ENTITY_ALIAS>
+                    </ENTITY>
+                  </ENTITIES>
+                </CONSOLIDATED_LIST>
+                """;
+        Path file = Snapshots.scratch("un-broken-records.xml");
+        Files.writeString(file, xml);
+        ImportResult r = new UnConsolidatedImporter().importFrom(file);
+        assertThat(r.entries()).extracting(ListEntry::id).containsExactly("1", "3");
+        assertThat(r.problems()).containsExactly(new RowProblem(8, "INDIVIDUAL: no DATAID"),
+                new RowProblem(13, "ENTITY: DATAID 2: no name"));
+        assertThat(r.count("individuals")).isEqualTo(1);
+        assertThat(r.count("entities")).isEqualTo(1);
+    }
+
+    @Test
+    void wrongFilesAreRejectedWhole() throws Exception {
+        UnConsolidatedImporter importer = new UnConsolidatedImporter();
+        assertRejected(importer, "<!DOCTYPE html><html><body>Maintenance</body></html>".getBytes(StandardCharsets.UTF_8),
+                "an HTML page");
+        assertRejected(importer, "<?xml version=\"1.0\"?><sdnList><sdnEntry/></sdnList>".getBytes(StandardCharsets.UTF_8),
+                "root element is <sdnList>, expected <CONSOLIDATED_LIST>");
+        assertRejected(importer, "{\"id\": \"x\"}".getBytes(StandardCharsets.UTF_8), "JSON document");
+        assertRejected(importer, "36,\"AEROCARIBBEAN AIRLINES\",-0- \n".getBytes(StandardCharsets.UTF_8), "not a well-formed");
+        byte[] real = Files.readAllBytes(Snapshots.require(UN));
+        assertRejected(importer, Arrays.copyOf(real, real.length / 2), "not a well-formed");
+        assertRejected(importer, "<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>".getBytes(StandardCharsets.UTF_8),
+                "no valid INDIVIDUAL or ENTITY");
+        // no external entities: an XXE attempt is not expanded (DTDs are off) and the file is rejected
+        assertRejected(importer, ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>&e;</FIRST_NAME>"
+                + "</INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>").getBytes(StandardCharsets.UTF_8), "UN");
+    }
+
+    private static void assertRejected(UnConsolidatedImporter importer, byte[] content, String message) throws IOException {
+        Path file = Snapshots.scratch("un-reject.xml");
+        Files.write(file, content);
+        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("UN").hasMessageContaining(message);
+        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content)))
+                .isInstanceOf(ImportException.class).hasMessageContaining(message);
+    }
+}
