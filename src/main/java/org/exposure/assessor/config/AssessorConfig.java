@@ -18,6 +18,8 @@ public interface AssessorConfig {
 
     Page page();
 
+    Lists lists();
+
     interface Rules {
         /** A directory that replaces the packaged rules/ (DRL files and reference data) at start-up. */
         Optional<Path> dir();
@@ -32,6 +34,14 @@ public interface AssessorConfig {
         /** Most subjects accepted by POST /api/v1/assessments/batch; more gets 413. */
         @WithDefault("1000")
         int maxSize();
+    }
+
+    interface Lists {
+        /**
+         * A directory imported at start-up: one subdirectory per source id (OFAC-SDN, US-CSL, ...) holding that
+         * source's file(s). Identical content makes no new version, so restarting is cheap.
+         */
+        Optional<Path> dir();
     }
 
     interface Page {
