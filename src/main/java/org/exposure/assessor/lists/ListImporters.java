@@ -24,6 +24,8 @@ public class ListImporters {
         bySource.put(ListEntry.OFAC_SDN, sdn::importFrom);
         CslImporter csl = new CslImporter();
         bySource.put(ListEntry.US_CSL, csl::importFrom);
+        UnConsolidatedImporter un = new UnConsolidatedImporter();
+        bySource.put(ListEntry.UN, un::importFrom);
     }
 
     public Optional<Importer> importer(String source) {
