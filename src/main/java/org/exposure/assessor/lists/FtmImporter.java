@@ -1,0 +1,256 @@
+package org.exposure.assessor.lists;
+
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * OpenSanctions FollowTheMoney entities as JSON lines: one entity per line ({@code id}, {@code schema},
+ * {@code caption}, {@code properties} of string arrays, {@code datasets}, ...), or, in delta files, one
+ * {@code {"op": "ADD"|"MOD"|"DEL", "entity": {...}}} per line. DEL ids go to {@link ImportResult#removedIds()}.
+ *
+ * <p>Parties (Person, Organization, Company, LegalEntity, PublicBody, Vessel, Airplane) become entries; other
+ * schemata (Address, Sanction, Ownership, ...) are counted as {@code nonParty} and skipped. The primary name is the
+ * caption (else the first {@code name}); the other {@code name} values, {@code alias} and {@code previousName} (fka)
+ * and {@code weakAlias} (weak) are aliases.
+ */
+public final class FtmImporter {
+    public static final String SOURCE = ListEntry.OPENSANCTIONS;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] COUNTRY_PROPS = {"country", "nationality", "citizenship", "jurisdiction",
+            "mainCountry", "flag"};
+    private static final String[] ID_PROPS = {"registrationNumber", "taxNumber", "innCode", "ogrnCode", "okpoCode",
+            "kppCode", "vatCode", "leiCode", "dunsCode", "swiftBic", "bicCode", "imoNumber", "mmsi", "callSign",
+            "idNumber", "passportNumber", "uniqueEntityId", "permId", "email", "phone", "website"};
+    private static final String[] EVIDENCE_PROPS = {"topics", "birthDate", "gender", "position", "createdAt",
+            "modifiedAt", "incorporationDate", "address"};
+
+    public ImportResult importFrom(Path file) throws ImportException {
+        return importBytes(Inputs.readAll(file, "OpenSanctions FtM"));
+    }
+
+    /** The stream is read to the end and closed. */
+    public ImportResult importFrom(InputStream in) throws ImportException {
+        return importBytes(Inputs.readAll(in, "OpenSanctions FtM"));
+    }
+
+    private static EntityType typeOf(String schema) {
+        return switch (schema) {
+            case "Person" -> EntityType.INDIVIDUAL;
+            case "Organization", "Company", "LegalEntity", "PublicBody" -> EntityType.ENTITY;
+            case "Vessel" -> EntityType.VESSEL;
+            case "Airplane" -> EntityType.AIRCRAFT;
+            default -> null;
+        };
+    }
+
+    private ImportResult importBytes(byte[] bytes) throws ImportException {
+        String kind = Inputs.obviousKind(bytes);
+        if (kind != null && !kind.equals("a JSON document")) {
+            throw new ImportException("OpenSanctions FtM: not FollowTheMoney JSON lines but " + kind);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImportException("OpenSanctions FtM: not UTF-8 text, file rejected", e);
+        }
+        List<ListEntry> entries = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        long records = 0;
+        long nonParty = 0;
+        long malformed = 0;
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            long lineNumber = i + 1;
+            records++;
+            String problem;
+            JsonNode node = null;
+            try {
+                node = JSON.readTree(line);
+                problem = shapeProblem(node);
+            } catch (JsonProcessingException e) {
+                problem = "not JSON: " + e.getOriginalMessage();
+            }
+            if (problem != null) {
+                if (records == 1) {
+                    throw new ImportException("OpenSanctions FtM: not FollowTheMoney JSON lines: line " + lineNumber
+                            + ": " + problem);
+                }
+                malformed++;
+                problems.add(new RowProblem(lineNumber, problem));
+                continue;
+            }
+            String op = null;
+            JsonNode entity = node;
+            if (node.has("op") && node.has("entity")) {
+                op = node.get("op").asText();
+                entity = node.get("entity");
+            }
+            String id = entity.path("id").asText();
+            if ("DEL".equals(op)) {
+                removed.add(id);
+                continue;
+            }
+            EntityType type = typeOf(entity.path("schema").asText());
+            if (type == null) {
+                nonParty++;
+                continue;
+            }
+            ListEntry e = read(entity, id, type, op);
+            if (e == null) {
+                problems.add(new RowProblem(lineNumber, "entity " + id + ": no name"));
+                continue;
+            }
+            entries.add(e);
+        }
+        if (records == 0) {
+            throw new ImportException("OpenSanctions FtM: no entity in the file");
+        }
+        if (malformed * 2 > records) {
+            throw new ImportException("OpenSanctions FtM: " + malformed + " of " + records
+                    + " lines are not FtM entities, file rejected");
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("records", records);
+        counts.put("entries", (long) entries.size());
+        counts.put("nonParty", nonParty);
+        counts.put("removed", (long) removed.size());
+        counts.put("aliases", entries.stream().mapToLong(x -> x.aliases().size()).sum());
+        counts.put("problems", (long) problems.size());
+        return new ImportResult(SOURCE, entries, problems, null, Inputs.sha256(bytes), counts, removed);
+    }
+
+    /** Null when the node is an FtM entity or a delta operation on one, else what is wrong. */
+    private static String shapeProblem(JsonNode node) {
+        if (!node.isObject()) {
+            return "not a JSON object";
+        }
+        JsonNode entity = node;
+        if (node.has("op")) {
+            String op = node.path("op").asText();
+            if (!op.equals("ADD") && !op.equals("MOD") && !op.equals("DEL")) {
+                return "unknown delta op '" + op + "'";
+            }
+            entity = node.path("entity");
+            if (!entity.isObject()) {
+                return "delta " + op + " without an entity object";
+            }
+            if (op.equals("DEL")) {
+                return entity.path("id").isTextual() ? null : "delta DEL without an entity id";
+            }
+        }
+        if (!entity.path("id").isTextual() || entity.path("id").asText().isBlank()) {
+            return "no \"id\"";
+        }
+        if (!entity.path("schema").isTextual()) {
+            return "no \"schema\"";
+        }
+        if (!entity.path("properties").isObject()) {
+            return "no \"properties\" object";
+        }
+        return null;
+    }
+
+    private static List<String> values(JsonNode props, String name) {
+        List<String> out = new ArrayList<>();
+        JsonNode v = props.get(name);
+        if (v != null && v.isArray()) {
+            for (JsonNode x : v) {
+                String s = EntryBuilder.clean(x.asText());
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+        } else if (v != null && v.isTextual() && EntryBuilder.clean(v.asText()) != null) {
+            out.add(v.asText().strip());
+        }
+        return out;
+    }
+
+    private static ListEntry read(JsonNode entity, String id, EntityType type, String op) {
+        JsonNode props = entity.path("properties");
+        List<String> names = values(props, "name");
+        String caption = EntryBuilder.clean(entity.path("caption").asText(null));
+        String primary = caption != null ? caption : names.isEmpty() ? null : names.get(0);
+        if (primary == null) {
+            return null;
+        }
+        EntryBuilder b = new EntryBuilder(SOURCE, id);
+        b.name = primary;
+        b.type = type;
+        b.evidence("id", id);
+        b.evidence("schema", entity.path("schema").asText());
+        b.evidence("caption", caption);
+        b.evidence("op", op);
+        for (String f : new String[] {"first_seen", "last_seen", "last_change", "target"}) {
+            if (entity.hasNonNull(f)) {
+                b.evidence(f, entity.get(f).asText());
+            }
+        }
+        if (entity.path("referents").isArray() && !entity.path("referents").isEmpty()) {
+            List<String> refs = new ArrayList<>();
+            entity.path("referents").forEach(r -> refs.add(r.asText()));
+            b.evidence("referents", String.join(", ", refs));
+        }
+        for (String n : names) {
+            b.alias(n, AliasKind.AKA, false);
+        }
+        for (String n : values(props, "alias")) {
+            b.alias(n, AliasKind.AKA, false);
+        }
+        for (String n : values(props, "previousName")) {
+            b.alias(n, AliasKind.FKA, false);
+        }
+        for (String n : values(props, "weakAlias")) {
+            b.alias(n, AliasKind.AKA, true);
+        }
+        for (String p : values(props, "program")) {
+            b.program(p);
+        }
+        for (String p : values(props, "programId")) {
+            b.program(p);
+        }
+        for (String prop : COUNTRY_PROPS) {
+            for (String c : values(props, prop)) {
+                b.country(c);
+            }
+        }
+        for (String prop : ID_PROPS) {
+            for (String v : values(props, prop)) {
+                b.identifier(prop, v, null);
+            }
+        }
+        for (String prop : EVIDENCE_PROPS) {
+            List<String> v = values(props, prop);
+            if (!v.isEmpty()) {
+                b.evidence(prop, String.join(", ", v));
+            }
+        }
+        for (String r : values(props, "notes")) {
+            b.remark(r);
+        }
+        for (String r : values(props, "description")) {
+            b.remark(r);
+        }
+        entity.path("datasets").forEach(d -> b.dataset(d.asText()));
+        return b.build();
+    }
+}

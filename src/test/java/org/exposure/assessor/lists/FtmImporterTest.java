@@ -1,0 +1,113 @@
+package org.exposure.assessor.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class FtmImporterTest {
+    private static final String T1 = "ftm/yente_tests_fixtures_dataset_t1_entities.ftm.json";
+    private static final String DELTA1 = "ftm/yente_tests_fixtures_dataset_t2_20240527194702-wnk_entities.delta.json";
+    private static final String DELTA2 = "ftm/yente_tests_fixtures_dataset_t2_20240528014702-pfh_entities.delta.json";
+
+    @Test
+    void fullFileOfSevenEntities() throws Exception {
+        ImportResult r = new FtmImporter().importFrom(Snapshots.require(T1));
+        assertThat(r.count("records")).isEqualTo(7);
+        // six parties (4 Person, 2 Organization); the seventh record is an Address
+        assertThat(r.entryCount()).isEqualTo(6);
+        assertThat(r.count("nonParty")).isEqualTo(1);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.removedIds()).isEmpty();
+        assertThat(r.source()).isEqualTo("OPENSANCTIONS");
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.INDIVIDUAL).count()).isEqualTo(4);
+
+        ListEntry tobacco = r.entry("NK-2GdmHtZTeNXjNVrBGEXZNj");
+        assertThat(tobacco.name()).isEqualTo("RAB „Inter Tobacco“");
+        assertThat(tobacco.type()).isEqualTo(EntityType.ENTITY);
+        assertThat(tobacco.aliases()).hasSize(11).contains(Alias.aka("LLC “Inter Tobacco”"),
+                Alias.aka("Общество с ограниченной ответственностью “Интер Тобако”"));
+        assertThat(tobacco.countries()).containsExactly("BY");
+        assertThat(tobacco.identifiers()).containsExactly(new Identifier("registrationNumber", "808000714", null));
+        assertThat(tobacco.datasets()).containsExactly("eu_fsf");
+        assertThat(tobacco.remarks()).containsExactly("Belarus (Minsk Free Economic Zone)");
+        assertThat(tobacco.evidence()).containsEntry("schema", "Organization").containsEntry("topics", "sanction");
+
+        ListEntry kuzmenko = r.entry("NK-2Ka3UvopqbpZmVDFjWd4LA");
+        assertThat(kuzmenko.type()).isEqualTo(EntityType.INDIVIDUAL);
+        assertThat(kuzmenko.allNames()).contains("Виталий Юрьевич КУЗЬМЕНКО", "Vitalij Kuzmenko");
+        assertThat(kuzmenko.countries()).containsExactly("RU");
+        assertThat(kuzmenko.identifiers()).contains(new Identifier("taxNumber", "366510784303", null));
+    }
+
+    @Test
+    void deltaFiles() throws Exception {
+        ImportResult first = new FtmImporter().importFrom(Snapshots.require(DELTA1));
+        assertThat(first.entryCount()).isEqualTo(2);
+        ListEntry aqi = first.entry("NK-2T3S8Hu29ktYnKSTgQp2wL");
+        assertThat(aqi.name()).isEqualTo("AL-QAIDA IN IRAQ");
+        assertThat(aqi.aliases()).contains(Alias.aka("Islamic State in Iraq and the Levant"), Alias.aka("ISIS"),
+                new Alias("Daesch", AliasKind.AKA, false));
+        assertThat(aqi.aliases()).anyMatch(Alias::weak);
+        assertThat(aqi.countries()).containsExactly("IQ", "SY");
+        assertThat(aqi.datasets()).contains("us_ofac_sdn", "un_sc_sanctions", "eu_fsf").hasSize(22);
+        assertThat(aqi.evidence()).containsEntry("op", "ADD");
+
+        ImportResult second = new FtmImporter().importFrom(Snapshots.require(DELTA2));
+        assertThat(second.entries()).extracting(ListEntry::id).containsExactly("NK-500Poltergeist",
+                "NK-2T3S8Hu29ktYnKSTgQp2wL");
+        assertThat(second.entry("NK-500Poltergeist").name()).isEqualTo("AL-QAIDA IN IRAQ"); // its names are empty
+        assertThat(second.entry("NK-2T3S8Hu29ktYnKSTgQp2wL").evidence()).containsEntry("op", "MOD");
+        assertThat(second.entry("NK-2T3S8Hu29ktYnKSTgQp2wL").name()).isEqualTo("Foobar Foobargroup");
+    }
+
+    @Test
+    void deleteOperationsAndMalformedLines() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(Snapshots.require(T1), StandardCharsets.UTF_8));
+        lines.add(2, "{\"id\": \"broken\", \"schema\": \"Person\", \"properties\": {\"name\": [\"X\"]");
+        lines.add(4, "{\"schema\": \"Person\", \"properties\": {\"name\": [\"No id\"]}}");
+        lines.add("{\"op\": \"DEL\", \"entity\": {\"id\": \"NK-gone\"}}");
+        lines.add("{\"id\": \"NK-noname\", \"schema\": \"Person\", \"properties\": {\"name\": [\"\"]}}");
+        Path file = Snapshots.scratch("ftm-broken-lines.json");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        ImportResult r = new FtmImporter().importFrom(file);
+        assertThat(r.entryCount()).isEqualTo(6);
+        assertThat(r.removedIds()).containsExactly("NK-gone");
+        assertThat(r.problems()).extracting(RowProblem::rowNumber).containsExactly(3L, 5L, 11L);
+        assertThat(r.problems().get(0).reason()).startsWith("not JSON");
+        assertThat(r.problems().get(1).reason()).isEqualTo("no \"id\"");
+        assertThat(r.problems().get(2).reason()).isEqualTo("entity NK-noname: no name");
+    }
+
+    @Test
+    void wrongFilesAreRejectedWhole() throws Exception {
+        FtmImporter importer = new FtmImporter();
+        assertRejected(importer, "<html><body>Not found</body></html>", "HTML page");
+        assertRejected(importer, "_id,source,name\n1,SDN,FOO\n", "line 1: not JSON");
+        assertRejected(importer, "[{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {}}]", "not a JSON object");
+        assertRejected(importer, "{\"results\": [], \"total\": 0}", "no \"id\"");
+        assertRejected(importer, "", "empty file");
+        byte[] real = Files.readAllBytes(Snapshots.require(T1));
+        Path half = Snapshots.scratch("ftm-truncated.json");
+        Files.write(half, java.util.Arrays.copyOf(real, 300));
+        assertThatThrownBy(() -> importer.importFrom(half)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("not FollowTheMoney JSON lines");
+    }
+
+    private static void assertRejected(FtmImporter importer, String content, String message) throws IOException {
+        Path file = Snapshots.scratch("ftm-reject.json");
+        Files.writeString(file, content);
+        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("OpenSanctions FtM").hasMessageContaining(message);
+        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ImportException.class).hasMessageContaining(message);
+    }
+}
