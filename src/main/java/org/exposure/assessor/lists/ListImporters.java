@@ -26,6 +26,8 @@ public class ListImporters {
         bySource.put(ListEntry.US_CSL, csl::importFrom);
         UnConsolidatedImporter un = new UnConsolidatedImporter();
         bySource.put(ListEntry.UN, un::importFrom);
+        FtmImporter ftm = new FtmImporter();
+        bySource.put(ListEntry.OPENSANCTIONS, ftm::importFrom);
     }
 
     public Optional<Importer> importer(String source) {
