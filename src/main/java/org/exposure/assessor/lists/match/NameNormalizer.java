@@ -1,0 +1,199 @@
+package org.exposure.assessor.lists.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Turns a name in any script into lower-case Latin ASCII tokens.
+ * <ol>
+ *   <li>Non-ASCII text goes through the ICU transliterator {@value #TRANSLITERATION}: Russian Cyrillic by the
+ *       BGN/PCGN table (Сергей → sergey, Щукин → shchukin, closer to the English spellings on the lists than ICU's
+ *       default ISO 9), other Cyrillic, Greek, Arabic, Hebrew, Georgian, Armenian, Indic, Hangul and kana by
+ *       {@code Any-Latin}, Han by ICU 77's {@code Han-Latin} (pinyin, one syllable a token: 习近平 → xi jin ping;
+ *       tone marks go with {@code Latin-ASCII}), then every accent folded to ASCII.</li>
+ *   <li>Case folding; apostrophes and modifier letters (ʿ ʾ ’) dropped, so {@code Yel'tsin} is {@code yeltsin};
+ *       any other non-alphanumeric character separates tokens. Dotted initials are joined:
+ *       {@code L.X.C.} is {@code lxc}, {@code Co.,Ltd.} is {@code co ltd}.</li>
+ *   <li>Legal-form words and phrases from {@code lists/legal-forms.txt} (LLC, PJSC, OOO, GMBH, "JOINT STOCK
+ *       COMPANY", "YOUXIAN GONGSI", …) are removed wherever they stand and kept as {@link
+ *       NormalizedName#legalForms()}; titles from {@code lists/name-titles.txt} ("President", "Dr") are removed.
+ *       Neither is removed when nothing else would be left.</li>
+ * </ol>
+ * Thread-safe: ICU transliterators are not shared between threads.
+ */
+public final class NameNormalizer {
+
+    /** ICU transform applied to non-ASCII names. */
+    public static final String TRANSLITERATION = "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
+
+    private static final String LEGAL_FORMS = "/lists/legal-forms.txt";
+    private static final String TITLES = "/lists/name-titles.txt";
+
+    private final ThreadLocal<Transliterator> transliterator =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATION));
+    private final List<Phrase> legalForms;
+    private final List<Phrase> titles;
+
+    private record Phrase(List<String> tokens, String group) {
+    }
+
+    public NameNormalizer() {
+        this.legalForms = load(LEGAL_FORMS, true);
+        this.titles = load(TITLES, false);
+    }
+
+    /** Normalises one name; null or blank gives an empty name. */
+    public NormalizedName normalize(String name) {
+        if (name == null || name.isBlank()) {
+            return new NormalizedName(name == null ? "" : name, List.of(), List.of(), false);
+        }
+        boolean abjad = isAbjad(name);
+        List<String> tokens = tokenize(name);
+        List<String> forms = new ArrayList<>();
+        List<String> rest = removePhrases(tokens, legalForms, forms);
+        if (!rest.isEmpty()) {
+            tokens = rest;
+        } else {
+            forms.clear();
+        }
+        rest = removePhrases(tokens, titles, new ArrayList<>());
+        if (!rest.isEmpty()) {
+            tokens = rest;
+        }
+        return new NormalizedName(name, tokens, forms, abjad);
+    }
+
+    /** Transliteration, case folding and punctuation only: no legal-form or title removal. */
+    public List<String> tokenize(String name) {
+        String s = name;
+        if (!isAscii(s)) {
+            s = transliterator.get().transliterate(s);
+        }
+        s = s.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
+                b.append(c);
+            } else if (c == '\'' || c == '`' || c == '\u2019' || c == '\u2018' || c == '\u00b4'
+                    || Character.getType(c) == Character.MODIFIER_LETTER
+                    || Character.getType(c) == Character.NON_SPACING_MARK) {
+                // dropped without separating: apostrophes, ayin/hamza, leftover combining marks
+            } else if (Character.isLetterOrDigit(c)) {
+                b.append(c); // a letter the transliterator left as is: keep it rather than lose it
+            } else {
+                b.append(' ');
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String chunk : b.toString().split(" +")) {
+            if (chunk.isEmpty()) {
+                continue;
+            }
+            if (chunk.indexOf('.') < 0) {
+                out.add(chunk);
+                continue;
+            }
+            String[] parts = chunk.split("\\.+");
+            List<String> nonEmpty = new ArrayList<>();
+            boolean allSingle = true;
+            for (String p : parts) {
+                if (!p.isEmpty()) {
+                    nonEmpty.add(p);
+                    allSingle &= p.length() == 1;
+                }
+            }
+            if (allSingle && nonEmpty.size() > 1) {
+                out.add(String.join("", nonEmpty)); // L.X.C. -> lxc
+            } else {
+                out.addAll(nonEmpty);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> removePhrases(List<String> tokens, List<Phrase> phrases, List<String> removed) {
+        List<String> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        outer:
+        while (i < tokens.size()) {
+            for (Phrase p : phrases) {
+                int n = p.tokens.size();
+                if (i + n <= tokens.size() && tokens.subList(i, i + n).equals(p.tokens)) {
+                    removed.add(p.group);
+                    i += n;
+                    continue outer;
+                }
+            }
+            out.add(tokens.get(i));
+            i++;
+        }
+        return out;
+    }
+
+    private List<Phrase> load(String resource, boolean grouped) {
+        List<Phrase> out = new ArrayList<>();
+        try (InputStream in = NameNormalizer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String phrase = line;
+                String group = null;
+                int eq = line.lastIndexOf('=');
+                if (grouped && eq > 0) {
+                    phrase = line.substring(0, eq).strip();
+                    group = line.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
+                }
+                List<String> tokens = tokenize(phrase);
+                if (!tokens.isEmpty()) {
+                    out.add(new Phrase(tokens, group == null ? String.join(" ", tokens).toUpperCase(Locale.ROOT) : group));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(Comparator.comparingInt((Phrase p) -> p.tokens.size()).reversed());
+        return List.copyOf(out);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAbjad(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (cp >= 0x80) {
+                Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+                if (sc == Character.UnicodeScript.ARABIC || sc == Character.UnicodeScript.HEBREW
+                        || sc == Character.UnicodeScript.SYRIAC || sc == Character.UnicodeScript.THAANA) {
+                    return true;
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+}

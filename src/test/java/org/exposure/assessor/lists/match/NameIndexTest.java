@@ -1,0 +1,123 @@
+package org.exposure.assessor.lists.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class NameIndexTest {
+
+    private static MatchCandidate entry(String id, String name, String type, Set<String> countries, String... aliases) {
+        return new MatchCandidate("TEST", id, name, List.of(aliases), type, countries, List.of("RUSSIA-EO14024"));
+    }
+
+    private static List<MatchCandidate> sample() {
+        List<MatchCandidate> list = new ArrayList<>();
+        list.add(entry("1", "VTB BANK PJSC", "ENTITY", Set.of("RU"), "BANK VTB PAO", "VNESHTORGBANK"));
+        list.add(entry("2", "PUTIN, Vladimir Vladimirovich", "INDIVIDUAL", Set.of("RU")));
+        list.add(entry("3", "SHENZHEN YILUFA ELECTRONICS CO., LTD.", "ENTITY", Set.of("CN"), "YILUFA ELECTRONICS LTD"));
+        list.add(entry("4", "AEROCARIBBEAN AIRLINES", "ENTITY", Set.of("CU")));
+        list.add(entry("5", "SNOW STORM 1", "VESSEL", Set.of()));
+        return list;
+    }
+
+    @Test
+    void findsByPrimaryNameAndAliasWhateverTheTokenOrderAndLegalForm() {
+        NameIndex index = NameIndex.build(sample());
+        for (String q : List.of("VTB Bank PJSC", "PJSC VTB BANK", "Bank VTB, PAO", "Public Joint Stock Company VTB Bank")) {
+            List<Match> m = index.match(MatchQuery.of(q));
+            assertThat(m).as(q).isNotEmpty();
+            assertThat(m.get(0).entryId()).as(q).isEqualTo("1");
+            assertThat(m.get(0).score()).as(q).isGreaterThanOrEqualTo(0.95);
+        }
+        Match alias = index.match(MatchQuery.of("Vneshtorgbank")).get(0);
+        assertThat(alias.alias()).isTrue();
+        assertThat(alias.matchedName()).isEqualTo("VNESHTORGBANK");
+        assertThat(alias.primaryName()).isEqualTo("VTB BANK PJSC");
+        assertThat(alias.listId()).isEqualTo("TEST");
+        assertThat(alias.programs()).containsExactly("RUSSIA-EO14024");
+    }
+
+    @Test
+    void matchesAcrossScriptsAndSpellings() {
+        NameIndex index = NameIndex.build(sample());
+        for (String q : List.of("Владимир Путин", "Vladimir Vladimirovitch Poutine", "Putin Vladimir", "فلاديمير بوتين")) {
+            List<Match> m = index.match(MatchQuery.of(q));
+            assertThat(m).as(q).extracting(Match::entryId).first().isEqualTo("2");
+        }
+        assertThat(index.match(MatchQuery.of("AEROCARRIBEAN AIRLINES"))).extracting(Match::entryId).containsExactly("4");
+        assertThat(index.match(MatchQuery.of("Yilufa Electronics Ltd."))).extracting(Match::entryId).containsExactly("3");
+        assertThat(index.match(MatchQuery.of("Banco Nacional de Cuba"))).isEmpty();
+        assertThat(index.match(MatchQuery.of("Snow Storm 2"))).isEmpty();
+    }
+
+    @Test
+    void eachMatchExplainsItsScore() {
+        NameIndex index = NameIndex.build(sample());
+        Match m = index.match(new MatchQuery("Yilufa Electronics Ltd.", "ENTITY", Set.of("CN"))).get(0);
+        assertThat(m.queryNormalized()).isEqualTo("yilufa electronics");
+        assertThat(m.candidateNormalized()).isEqualTo("yilufa electronics");
+        assertThat(m.features()).extracting(MatchFeature::feature)
+                .contains("name", "token", "coverage", "country", "type", "legalForm");
+        double sum = m.features().stream().mapToDouble(MatchFeature::contribution).sum();
+        assertThat(m.score()).isEqualTo(Math.min(1.0, sum), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void countryAndTypeAgreementRaiseAndDisagreementLowersTheScore() {
+        NameIndex index = NameIndex.build(sample(), new NameNormalizer(), 0.0, NameIndex.DEFAULT_CANDIDATE_CAP);
+        MatchQuery plain = MatchQuery.of("Vladimir Poutine");
+        MatchQuery agree = new MatchQuery("Vladimir Poutine", "INDIVIDUAL", Set.of("RU"));
+        MatchQuery disagree = new MatchQuery("Vladimir Poutine", "INDIVIDUAL", Set.of("FR"));
+        MatchQuery wrongType = new MatchQuery("Vladimir Poutine", "VESSEL", Set.of());
+        double p = top(index, plain);
+        assertThat(top(index, agree)).isGreaterThan(p);
+        assertThat(top(index, disagree)).isLessThan(p);
+        assertThat(top(index, wrongType)).isLessThan(p);
+    }
+
+    private static double top(NameIndex index, MatchQuery q) {
+        return index.search(q, 0.0, 5).matches().stream().filter(m -> m.entryId().equals("2"))
+                .findFirst().orElseThrow().score();
+    }
+
+    @Test
+    void aQueryScoresOnlyCandidatesSharingATokenOrTrigramNeverTheWholeList() {
+        List<MatchCandidate> list = new ArrayList<>(sample());
+        Random rnd = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            list.add(entry("R" + i, word(rnd) + " " + word(rnd) + " " + word(rnd), "ENTITY", Set.of()));
+        }
+        NameIndex index = NameIndex.build(list);
+        assertThat(index.nameCount()).isGreaterThan(20_000);
+        for (String q : List.of("VTB Bank PJSC", "Vladimir Putin", "AEROCARRIBEAN AIRLINES", "Qqqq Zzzz")) {
+            NameIndex.Result r = index.search(MatchQuery.of(q), index.threshold(), 10);
+            assertThat(r.namesScored()).as(q).isLessThanOrEqualTo(NameIndex.DEFAULT_CANDIDATE_CAP);
+            assertThat(r.namesConsidered()).as(q).isLessThan(index.nameCount() / 10);
+        }
+        assertThat(index.search(MatchQuery.of("Vladimir Putin"), index.threshold(), 10).matches())
+                .extracting(Match::entryId).first().isEqualTo("2");
+        NameIndex.Result none = index.search(MatchQuery.of("Qqqq Zzzz"), index.threshold(), 10);
+        assertThat(none.namesConsidered()).isLessThan(100);
+        assertThat(none.matches()).isEmpty();
+    }
+
+    private static String word(Random rnd) {
+        StringBuilder b = new StringBuilder();
+        int n = 4 + rnd.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + rnd.nextInt(26)));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void emptyQueryMatchesNothing() {
+        NameIndex index = NameIndex.build(sample());
+        assertThat(index.match(MatchQuery.of("  "))).isEmpty();
+    }
+}

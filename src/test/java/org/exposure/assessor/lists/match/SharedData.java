@@ -1,0 +1,99 @@
+package org.exposure.assessor.lists.match;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Minimal readers for the snapshots in {@code ../shared/data} (relative to the project root), for the matcher's
+ * tests and benchmark only; the real importers live in {@code org.exposure.assessor.lists}.
+ */
+final class SharedData {
+
+    static final Path ROOT = Path.of("..", "shared", "data");
+    static final Path NAMEMATCH = ROOT.resolve("namematch");
+    static final Path SDN = ROOT.resolve("ofac").resolve("sdn_2024-05-03.csv");
+    static final Path ALT = ROOT.resolve("ofac").resolve("alt_2025-12_watchman.csv");
+
+    private SharedData() {
+    }
+
+    /** Rows of a name-set CSV with a header, as header → value maps. */
+    static List<Map<String, String>> nameSet(String file) throws IOException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(NAMEMATCH.resolve(file), StandardCharsets.UTF_8)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                out.add(new LinkedHashMap<>(rec.toMap()));
+            }
+        }
+        return out;
+    }
+
+    /** SDN entries (primary name, type, programs) keyed by ent_num, in file order. */
+    static Map<String, MatchCandidate> sdn() throws IOException {
+        Map<String, MatchCandidate> out = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(SDN, StandardCharsets.ISO_8859_1)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.parse(r)) {
+                if (rec.size() < 4) {
+                    continue; // the trailing 0x1A line
+                }
+                String type = value(rec.get(2));
+                String t = type == null ? "ENTITY" : type;
+                List<String> programs = value(rec.get(3)) == null ? List.of()
+                        : List.of(rec.get(3).trim().split("\\] \\["));
+                out.put(rec.get(0).trim(), new MatchCandidate("OFAC-SDN", rec.get(0).trim(), rec.get(1).trim(),
+                        List.of(), t, Set.of(), programs));
+            }
+        }
+        return out;
+    }
+
+    /** SDN entries with their aliases from the alt file (aliases of ent_num absent from the SDN file skipped). */
+    static List<MatchCandidate> sdnWithAliases() throws IOException {
+        Map<String, MatchCandidate> sdn = sdn();
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(ALT, StandardCharsets.ISO_8859_1)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.parse(r)) {
+                if (rec.size() < 4) {
+                    continue;
+                }
+                String id = rec.get(0).trim();
+                String name = value(rec.get(3));
+                if (name != null && sdn.containsKey(id)) {
+                    aliases.computeIfAbsent(id, k -> new ArrayList<>()).add(name);
+                }
+            }
+        }
+        List<MatchCandidate> out = new ArrayList<>(sdn.size());
+        for (MatchCandidate c : sdn.values()) {
+            out.add(new MatchCandidate(c.listId(), c.entryId(), c.primaryName(),
+                    aliases.getOrDefault(c.entryId(), List.of()), c.type(), c.countries(), c.programs()));
+        }
+        return out;
+    }
+
+    private static String value(String s) {
+        String t = s.trim();
+        return t.isEmpty() || t.equals("-0-") ? null : t;
+    }
+
+    static String schemaType(String schema) {
+        return switch (schema) {
+            case "Person" -> "INDIVIDUAL";
+            case "Company", "Organization", "LegalEntity" -> "ENTITY";
+            case "Vessel" -> "VESSEL";
+            case "Airplane" -> "AIRCRAFT";
+            default -> null;
+        };
+    }
+}
