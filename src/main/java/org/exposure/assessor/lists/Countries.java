@@ -10,6 +10,12 @@ import java.util.Set;
 final class Countries {
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_NAME = new HashMap<>();
+    /** Results by raw value: lists repeat the same few hundred spellings thousands of times. */
+    private static final Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern QUOTES = java.util.regex.Pattern.compile("['’‘`.]");
+    private static final java.util.regex.Pattern NON_ALNUM = java.util.regex.Pattern.compile("[^A-Z0-9]+");
+    private static final java.util.regex.Pattern PARENTHESISED = java.util.regex.Pattern.compile("\\(.*?\\)");
 
     static {
         for (String code : Locale.getISOCountries()) {
@@ -55,10 +61,9 @@ final class Countries {
     }
 
     private static String key(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        s = s.toUpperCase(Locale.ROOT).replace("&", " AND ").replaceAll("['’‘`.]", "")
-                .replaceAll("[^A-Z0-9]+", " ").strip();
-        return s;
+        String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        s = QUOTES.matcher(s.toUpperCase(Locale.ROOT).replace("&", " AND ")).replaceAll("");
+        return NON_ALNUM.matcher(s).replaceAll(" ").strip();
     }
 
     /**
@@ -70,6 +75,10 @@ final class Countries {
         if (v == null) {
             return null;
         }
+        return CACHE.computeIfAbsent(v, Countries::derive);
+    }
+
+    private static String derive(String v) {
         String upper = v.toUpperCase(Locale.ROOT);
         if (upper.length() == 2 && ISO.contains(upper)) {
             return upper;
@@ -77,7 +86,7 @@ final class Countries {
         String k = key(v);
         String code = BY_NAME.get(k);
         if (code == null && v.contains("(")) {
-            code = BY_NAME.get(key(v.replaceAll("\\(.*?\\)", " ")));
+            code = BY_NAME.get(key(PARENTHESISED.matcher(v).replaceAll(" ")));
             if (code == null) {
                 code = BY_NAME.get(key(v.replace("(", " ").replace(")", " ")));
             }

@@ -35,6 +35,7 @@ public final class CslImporter {
     private static final List<String> REQUIRED = List.of("_id", "source", "name", "alt_names");
     private static final Pattern ADDRESS_COUNTRY = Pattern.compile(".*(?:^|,\\s*)([A-Z]{2})\\s*$");
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
+    private static final Pattern ID_PARTS = Pattern.compile(",\\s*");
 
     public ImportResult importFrom(Path file) throws ImportException {
         return importBytes(Inputs.readAll(file, "US CSL"));
@@ -149,7 +150,7 @@ public final class CslImporter {
             }
         }
         for (String idText : split(get(record, "ids"))) {
-            String[] parts = idText.split(",\\s*");
+            String[] parts = ID_PARTS.split(idText);
             if (parts.length < 2) {
                 continue;
             }

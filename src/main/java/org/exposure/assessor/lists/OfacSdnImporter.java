@@ -50,7 +50,10 @@ public final class OfacSdnImporter {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_COUNTRY = Pattern.compile("^(.*?)\\s*\\(([^()]+)\\)\\s*$");
 
-    /** Identifier kinds in OFAC remarks, longest first so that "Registration Number" does not swallow others. */
+    private static final Pattern FACT_SEPARATOR = Pattern.compile(";");
+    private static final Pattern PROGRAM_SEPARATOR = Pattern.compile("\\]\\s*\\[");
+
+    /** Identifier kinds (each followed by a space) in OFAC remarks, longest first so that "Registration Number" does not swallow others. */
     private static final List<String> ID_KINDS;
 
     static {
@@ -75,7 +78,7 @@ public final class OfacSdnImporter {
                 "Kenyan ID No.", "Travel Document Number", "ISIN", "File Number", "License", "Stock Ticker",
                 "Identification Number IMO", "Company Number IMO"));
         kinds.sort((a, b) -> Integer.compare(b.length(), a.length()));
-        ID_KINDS = List.copyOf(kinds);
+        ID_KINDS = kinds.stream().map(k -> k + " ").toList();
     }
 
     public ImportResult importFrom(Path sdn) throws ImportException {
@@ -293,7 +296,7 @@ public final class OfacSdnImporter {
         };
         String programs = field(record, 3);
         if (programs != null) {
-            for (String p : programs.split("\\]\\s*\\[")) {
+            for (String p : PROGRAM_SEPARATOR.split(programs)) {
                 b.program(p.replace("[", "").replace("]", ""));
             }
         }
@@ -312,7 +315,7 @@ public final class OfacSdnImporter {
 
     /** The {@code ;}-separated facts of the remarks column. */
     static void readRemarks(String remarks, EntryBuilder b) {
-        for (String raw : remarks.split(";")) {
+        for (String raw : FACT_SEPARATOR.split(remarks)) {
             String fact = raw.strip();
             if (fact.endsWith(".") && !fact.endsWith("Co.") && !fact.endsWith("No.")) {
                 fact = fact.substring(0, fact.length() - 1).strip();
@@ -341,15 +344,15 @@ public final class OfacSdnImporter {
             }
             String f = fact.startsWith("alt. ") ? fact.substring(5).strip() : fact;
             if (f.startsWith("Digital Currency Address - ")) {
-                String[] parts = f.substring("Digital Currency Address - ".length()).strip().split("\\s+", 2);
+                String[] parts = f.substring("Digital Currency Address - ".length()).strip().split(" ", 2);
                 if (parts.length == 2) {
                     b.identifier("Digital Currency Address - " + parts[0], parts[1], null);
                 }
                 continue;
             }
-            for (String kind : ID_KINDS) {
-                if (f.startsWith(kind + " ") && f.length() > kind.length() + 1) {
-                    identifier(kind, f.substring(kind.length() + 1).strip(), b);
+            for (String kindSpace : ID_KINDS) {
+                if (f.startsWith(kindSpace) && f.length() > kindSpace.length()) {
+                    identifier(kindSpace.substring(0, kindSpace.length() - 1), f.substring(kindSpace.length()).strip(), b);
                     break;
                 }
             }
