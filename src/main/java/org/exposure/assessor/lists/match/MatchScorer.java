@@ -35,6 +35,25 @@ public final class MatchScorer {
         return normalizer;
     }
 
+    /** The final score without the explanation (the same arithmetic as below). */
+    private static double adjusted(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c,
+                                   double score) {
+        if (!query.countries().isEmpty() && !candidate.countries().isEmpty()) {
+            score += query.countries().stream().anyMatch(candidate.countries()::contains) ? COUNTRY_AGREE : COUNTRY_DISAGREE;
+        }
+        String qt = query.type();
+        String ct = candidate.type();
+        if (!EntityTypes.UNKNOWN.equals(qt) && !EntityTypes.UNKNOWN.equals(ct)) {
+            score += qt.equals(ct) ? TYPE_AGREE : TYPE_DISAGREE;
+        }
+        if ((!q.legalForms().isEmpty() && "INDIVIDUAL".equals(ct)) || (!c.legalForms().isEmpty() && "INDIVIDUAL".equals(qt))) {
+            score += LEGAL_FORM_PERSON;
+        } else if (!q.legalForms().isEmpty() && q.legalForms().stream().anyMatch(c.legalForms()::contains)) {
+            score += LEGAL_FORM_AGREE;
+        }
+        return Math.max(0.0, Math.min(1.0, score));
+    }
+
     /** Best-scoring name (primary or alias) of the candidate for the query, whatever its score. */
     public Match compare(MatchQuery query, MatchCandidate candidate) {
         NormalizedName q = normalizer.normalize(query.name());
@@ -51,7 +70,19 @@ public final class MatchScorer {
     /** Score of a normalised query against one normalised name of a candidate. */
     Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
                 NormalizedName c) {
+        return score(query, q, candidate, name, alias, c, -1);
+    }
+
+    /**
+     * As {@link #score(MatchQuery, NormalizedName, MatchCandidate, String, boolean, NormalizedName)}, but null when
+     * the score is under {@code threshold}, without building the explanation.
+     */
+    Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
+                NormalizedName c, double threshold) {
         NameSimilarity.Result r = NameSimilarity.compare(q, c);
+        if (threshold > 0 && adjusted(query, q, candidate, c, r.score()) < threshold) {
+            return null;
+        }
         List<MatchFeature> features = new ArrayList<>();
         features.add(new MatchFeature("name", r.score(), r.score(), String.format(Locale.ROOT,
                 "'%s' ~ '%s': symmetric %.3f, subset %.3f, compact %.3f%s", q.text(), c.text(), r.symmetric(),

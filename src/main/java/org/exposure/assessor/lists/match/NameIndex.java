@@ -17,7 +17,8 @@ import java.util.Set;
  * <b>Candidate index.</b> Every primary name and alias is normalised ({@link NameNormalizer}); its distinct tokens
  * form a dictionary with, per token, the names that contain it, and an index of the tokens' character trigrams
  * (padded with a space at either end). A query token looks up its exact token, then the dictionary tokens sharing
- * enough trigrams (Dice coefficient at least {@value #MIN_DICE}) whose {@link NameSimilarity#token token similarity}
+ * enough trigrams (Dice coefficient at least {@value #MIN_DICE}, {@value #MIN_DICE_WITH_EXACT} when the query token
+ * is itself in the dictionary) whose {@link NameSimilarity#token token similarity}
  * reaches {@value NameSimilarity#MIN_TOKEN}, and for names from an abjad the tokens of equal consonant skeleton.
  * The names holding those tokens collect the query tokens' length times similarity; only the
  * {@link #candidateCap} best of them are scored in full by {@link MatchScorer}. A query therefore never scans the
@@ -43,8 +44,10 @@ public final class NameIndex {
     /** Default score at or above which a name is a match. See the class comment for the measurements. */
     public static final double DEFAULT_THRESHOLD = 0.85;
     /** Default number of names scored in full per query. */
-    public static final int DEFAULT_CANDIDATE_CAP = 50;
-    static final double MIN_DICE = 0.4;
+    public static final int DEFAULT_CANDIDATE_CAP = 25;
+    static final double MIN_DICE = 0.5;
+    /** Stricter trigram overlap when the query token is itself in the dictionary. */
+    static final double MIN_DICE_WITH_EXACT = 0.65;
 
     private final MatchScorer scorer;
     private final MatchCandidate[] candidates;
@@ -53,6 +56,7 @@ public final class NameIndex {
     private final boolean[] nameAlias;
     private final NormalizedName[] nameNorm;
     private final String[] tokens;
+    private final String[] tokenFolds;
     private final Map<String, Integer> tokenIds;
     private final int[][] tokenNames;
     private final int[] tokenGrams;
@@ -132,6 +136,7 @@ public final class NameIndex {
             }
         }
         tokens = tokenList.toArray(String[]::new);
+        tokenFolds = Arrays.stream(tokens).map(NameSimilarity::fold).toArray(String[]::new);
         tokenNames = new int[tokens.length][];
         tokenGrams = new int[tokens.length];
         Map<String, List<Integer>> grams = new HashMap<>();
@@ -219,9 +224,9 @@ public final class NameIndex {
             for (int k = considered - 1; k >= considered - scored; k--) {
                 int n = (int) ranked[k];
                 int ci = nameCandidate[n];
-                Match m = scorer.score(query, q, candidates[ci], nameRaw[n], nameAlias[n], nameNorm[n]);
-                Match prev = best.get(ci);
-                if (m.score() >= threshold && (prev == null || m.score() > prev.score())) {
+                Match m = scorer.score(query, q, candidates[ci], nameRaw[n], nameAlias[n], nameNorm[n], threshold);
+                Match prev = m == null ? null : best.get(ci);
+                if (m != null && m.score() >= threshold && (prev == null || m.score() > prev.score())) {
                     best.put(ci, m);
                 }
             }
@@ -240,12 +245,14 @@ public final class NameIndex {
     }
 
     private void collect(Scratch s, String qt, boolean abjad) {
+        String fq = NameSimilarity.fold(qt);
         Integer exact = tokenIds.get(qt);
         if (exact != null) {
             add(s, exact, qt.length());
         }
         if (qt.length() >= 2 && !NameSimilarity.isDigits(qt)) {
             List<String> g = grams(qt);
+            double minDice = exact == null ? MIN_DICE : MIN_DICE_WITH_EXACT;
             for (String gram : g) {
                 int[] ts = gramTokens.get(gram);
                 if (ts == null) {
@@ -264,8 +271,8 @@ public final class NameIndex {
                 if (exact != null && t == exact) {
                     continue;
                 }
-                if (2.0 * count / (g.size() + tokenGrams[t]) >= MIN_DICE) {
-                    double sim = NameSimilarity.token(qt, tokens[t], abjad);
+                if (2.0 * count / (g.size() + tokenGrams[t]) >= minDice) {
+                    double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], abjad);
                     if (sim > 0) {
                         add(s, t, sim * qt.length());
                     }
@@ -277,7 +284,7 @@ public final class NameIndex {
                 if (ts != null) {
                     for (int t : ts) {
                         if (exact == null || t != exact) {
-                            double sim = NameSimilarity.token(qt, tokens[t], true);
+                            double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], true);
                             if (sim > 0) {
                                 add(s, t, sim * qt.length());
                             }

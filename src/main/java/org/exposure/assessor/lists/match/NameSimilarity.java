@@ -46,6 +46,11 @@ public final class NameSimilarity {
 
     /** Similarity of two tokens in 0..1 (0 below {@value #MIN_TOKEN}). */
     public static double token(String a, String b, boolean abjad) {
+        return token(a, fold(a), b, fold(b), abjad);
+    }
+
+    /** As {@link #token(String, String, boolean)} with the tokens' folded forms already computed. */
+    static double token(String a, String fa, String b, String fb, boolean abjad) {
         if (a.equals(b)) {
             return 1.0;
         }
@@ -55,9 +60,11 @@ public final class NameSimilarity {
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? 0.9 : 0.0;
         }
-        double s = sharpen(JW.apply(a, b), Math.min(a.length(), b.length()));
-        String fa = fold(a);
-        String fb = fold(b);
+        int shorter = Math.min(a.length(), b.length());
+        if (!abjad && fa.equals(a) && fb.equals(b) && bound(shorter, Math.max(a.length(), b.length())) < MIN_TOKEN) {
+            return 0.0; // lengths too different for Jaro-Winkler to reach the minimum
+        }
+        double s = sharpen(JW.apply(a, b), shorter);
         if (!fa.equals(a) || !fb.equals(b)) {
             double f = fa.equals(fb) ? 1.0 : sharpen(JW.apply(fa, fb), Math.min(fa.length(), fb.length()));
             s = Math.max(s, FOLD_DISCOUNT * f);
@@ -80,6 +87,15 @@ public final class NameSimilarity {
      * y→i, doubled letters once (Wladimir / Vladimir, Poetin / Poutine / Putin, Wladimirowitsch / Vladimirovich).
      */
     static String fold(String t) {
+        boolean plain = true;
+        for (int i = 0; i < t.length() && plain; i++) {
+            char c = t.charAt(i);
+            plain = c != 'w' && c != 'h' && c != 'j' && c != 'x' && c != 'q' && c != 'y' && c != 'z' && c != 'k'
+                    && c != 'o' && (i == 0 || c != t.charAt(i - 1));
+        }
+        if (plain) {
+            return t;
+        }
         String s = t;
         if (s.indexOf('w') >= 0) {
             s = s.replace('w', 'v');
@@ -95,6 +111,12 @@ public final class NameSimilarity {
             }
         }
         return b.toString();
+    }
+
+    /** Upper bound of the sharpened Jaro-Winkler of two strings of these lengths (all of the shorter matching). */
+    static double bound(int shorter, int longer) {
+        double jaro = (2.0 + (double) shorter / longer) / 3.0;
+        return sharpen(jaro + 0.4 * (1.0 - jaro), shorter);
     }
 
     static double sharpen(double jw, int shorterLength) {
@@ -142,7 +164,7 @@ public final class NameSimilarity {
         double[] sim = new double[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                sim[i * m + j] = token(q.get(i), c.get(j), abjad);
+                sim[i * m + j] = token(q.get(i), query.folded().get(i), c.get(j), candidate.folded().get(j), abjad);
             }
         }
         boolean[] usedQ = new boolean[n];
@@ -177,7 +199,7 @@ public final class NameSimilarity {
         double covC = matchedC / lenC;
         double subset = Math.max(covQ, covC) * (0.9 + 0.1 * Math.min(covQ, covC));
         double compact = 0;
-        if (n != m) {
+        if (n != m && Math.max(symmetric, subset) < 0.95) {
             compact = compact(q, c, abjad);
         }
         boolean numberMismatch = unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC);

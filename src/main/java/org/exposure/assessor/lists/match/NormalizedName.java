@@ -10,12 +10,19 @@ import java.util.List;
  * @param legalForms groups of the legal forms removed (e.g. {@code JSC} for "PJSC" or "OAO"), in order found
  * @param abjad      whether the name was (partly) written in a script that leaves out vowels (Arabic, Hebrew,
  *                   Syriac, Thaana): such names are also compared by consonant skeleton
+ * @param folded     the tokens with spelling variants folded ({@link NameSimilarity#fold}), computed when null
  */
-public record NormalizedName(String original, List<String> tokens, List<String> legalForms, boolean abjad) {
+public record NormalizedName(String original, List<String> tokens, List<String> legalForms, boolean abjad,
+                             List<String> folded) {
 
     public NormalizedName {
         tokens = List.copyOf(tokens);
         legalForms = List.copyOf(legalForms);
+        folded = folded == null ? tokens.stream().map(NameSimilarity::fold).toList() : List.copyOf(folded);
+    }
+
+    public NormalizedName(String original, List<String> tokens, List<String> legalForms, boolean abjad) {
+        this(original, tokens, legalForms, abjad, null);
     }
 
     /** Tokens joined by single spaces. */

@@ -1,0 +1,131 @@
+package org.exposure.assessor.lists.match;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Matcher benchmark, in process, no Quarkus: loads every SDN primary name and alias from
+ * {@code ../shared/data/ofac/sdn_2024-05-03.csv} and {@code alt_2025-12_watchman.csv}, builds a {@link NameIndex}
+ * (prints build time and heap used after GC), then screens a mix of exact names, misspelt names (one letter
+ * changed, dropped or doubled) and random non-matching names, one thread and two threads, and prints p50/p99
+ * latency per name and names per second. Targets (issue 4): p99 under 2 ms, at least 5,000 names/s.
+ * Not a test. Run from the project root after {@code mvn test-compile}:
+ * <pre>
+ *   java -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ *       org.exposure.assessor.lists.match.MatchBench [queries, default 30000]
+ * </pre>
+ */
+public final class MatchBench {
+
+    private MatchBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        long t0 = System.nanoTime();
+        List<MatchCandidate> entries = SharedData.sdnWithAliases();
+        long t1 = System.nanoTime();
+        NameIndex index = NameIndex.build(entries);
+        long t2 = System.nanoTime();
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        long heap = rt.totalMemory() - rt.freeMemory();
+        int aliases = entries.stream().mapToInt(e -> e.aliases().size()).sum();
+        System.out.printf(Locale.ROOT, "entries %d, aliases %d, distinct normalised names %d, tokens %d%n",
+                entries.size(), aliases, index.nameCount(), index.tokenCount());
+        System.out.printf(Locale.ROOT, "read %.0f ms, index build %.0f ms, heap used after GC %.1f MB (JVM, data and index)%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, heap / 1048576.0);
+
+        List<String> queries = queries(entries, n, new Random(2024));
+        run(index, queries.subList(0, Math.min(5000, queries.size())), 1, false); // warm-up
+        run(index, queries, 1, true);
+        run(index, queries, 2, true);
+    }
+
+    static List<String> queries(List<MatchCandidate> entries, int n, Random rnd) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MatchCandidate e = entries.get(rnd.nextInt(entries.size()));
+            String name = e.aliases().isEmpty() || rnd.nextBoolean() ? e.primaryName()
+                    : e.aliases().get(rnd.nextInt(e.aliases().size()));
+            switch (i % 3) {
+                case 0 -> out.add(name);
+                case 1 -> out.add(misspell(name, rnd));
+                default -> out.add(randomName(rnd));
+            }
+        }
+        return out;
+    }
+
+    private static String misspell(String s, Random rnd) {
+        StringBuilder b = new StringBuilder(s);
+        int p = rnd.nextInt(b.length());
+        switch (rnd.nextInt(3)) {
+            case 0 -> b.setCharAt(p, (char) ('A' + rnd.nextInt(26)));
+            case 1 -> b.deleteCharAt(p);
+            default -> b.insert(p, b.charAt(p));
+        }
+        return b.toString();
+    }
+
+    private static String randomName(Random rnd) {
+        String vowels = "AEIOU";
+        String cons = "BCDFGHJKLMNPRSTVWZ";
+        StringBuilder b = new StringBuilder();
+        int words = 2 + rnd.nextInt(2);
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                b.append(' ');
+            }
+            int syl = 2 + rnd.nextInt(2);
+            for (int k = 0; k < syl; k++) {
+                b.append(cons.charAt(rnd.nextInt(cons.length()))).append(vowels.charAt(rnd.nextInt(vowels.length())));
+            }
+        }
+        return b.toString();
+    }
+
+    private static void run(NameIndex index, List<String> queries, int threads, boolean print) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long[] lat = new long[queries.size()];
+        long[] matched = new long[threads];
+        long start = System.nanoTime();
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            fs.add(pool.submit(() -> {
+                for (int i = id; i < queries.size(); i += threads) {
+                    long a = System.nanoTime();
+                    List<Match> m = index.match(MatchQuery.of(queries.get(i)));
+                    lat[i] = System.nanoTime() - a;
+                    if (!m.isEmpty()) {
+                        matched[id]++;
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        long wall = System.nanoTime() - start;
+        pool.shutdown();
+        if (!print) {
+            return;
+        }
+        long[] sorted = lat.clone();
+        Arrays.sort(sorted);
+        long hits = Arrays.stream(matched).sum();
+        System.out.printf(Locale.ROOT, "%d thread(s): %d names, p50 %.3f ms, p99 %.3f ms, max %.1f ms, %.0f names/s,"
+                        + " %d with a match (threshold %.2f)%n", threads, queries.size(), sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6,
+                queries.size() / (wall / 1e9), hits, index.threshold());
+    }
+}
