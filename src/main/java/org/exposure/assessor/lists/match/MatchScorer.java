@@ -3,6 +3,7 @@ package org.exposure.assessor.lists.match;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Final score of a query against one name of a candidate: the {@link NameSimilarity} name score plus small
@@ -79,7 +80,13 @@ public final class MatchScorer {
      */
     Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
                 NormalizedName c, double threshold) {
-        NameSimilarity.Result r = NameSimilarity.compare(q, c);
+        return score(query, q, candidate, name, alias, c, threshold, null);
+    }
+
+    /** As above, with a per-query memo of token similarities (see {@link NameSimilarity#compare}). */
+    Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
+                NormalizedName c, double threshold, Map<String, Double> memo) {
+        NameSimilarity.Result r = NameSimilarity.compare(q, c, memo);
         if (threshold > 0 && adjusted(query, q, candidate, c, r.score()) < threshold) {
             return null;
         }

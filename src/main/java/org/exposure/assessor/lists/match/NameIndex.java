@@ -209,22 +209,18 @@ public final class NameIndex {
         }
         Scratch s = scratch.get();
         try {
+            Map<String, Double> memo = new HashMap<>();
             for (String qt : new HashSet<>(q.tokens())) {
-                collect(s, qt, q.abjad());
+                collect(s, qt, q.abjad(), memo);
             }
             int considered = s.touchedNameCount;
-            long[] ranked = new long[considered];
-            for (int k = 0; k < considered; k++) {
-                int n = s.touchedNames[k];
-                ranked[k] = ((long) Float.floatToIntBits(s.nameWeight[n]) << 32) | n;
-            }
-            Arrays.sort(ranked); // positive floats sort like their bits: ascending weight
-            int scored = Math.min(candidateCap, considered);
+            long[] ranked = top(s, candidateCap);
+            int scored = ranked.length;
             Map<Integer, Match> best = new LinkedHashMap<>();
-            for (int k = considered - 1; k >= considered - scored; k--) {
+            for (int k = scored - 1; k >= 0; k--) {
                 int n = (int) ranked[k];
                 int ci = nameCandidate[n];
-                Match m = scorer.score(query, q, candidates[ci], nameRaw[n], nameAlias[n], nameNorm[n], threshold);
+                Match m = scorer.score(query, q, candidates[ci], nameRaw[n], nameAlias[n], nameNorm[n], threshold, memo);
                 Match prev = m == null ? null : best.get(ci);
                 if (m != null && m.score() >= threshold && (prev == null || m.score() > prev.score())) {
                     best.put(ci, m);
@@ -244,7 +240,52 @@ public final class NameIndex {
         }
     }
 
-    private void collect(Scratch s, String qt, boolean abjad) {
+    /** The {@code cap} touched names of highest weight, as (weight bits, name) longs in ascending order. */
+    private static long[] top(Scratch s, int cap) {
+        int n = s.touchedNameCount;
+        int k = Math.min(cap, n);
+        long[] heap = new long[k]; // min-heap of the best k so far
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            int name = s.touchedNames[i];
+            long key = ((long) Float.floatToIntBits(s.nameWeight[name]) << 32) | name; // positive floats order like bits
+            if (size < k) {
+                heap[size] = key;
+                int c = size++;
+                while (c > 0 && heap[(c - 1) / 2] > heap[c]) {
+                    long t = heap[c];
+                    heap[c] = heap[(c - 1) / 2];
+                    heap[(c - 1) / 2] = t;
+                    c = (c - 1) / 2;
+                }
+            } else if (k > 0 && key > heap[0]) {
+                heap[0] = key;
+                int c = 0;
+                while (true) {
+                    int l = 2 * c + 1;
+                    int r = l + 1;
+                    int m = c;
+                    if (l < k && heap[l] < heap[m]) {
+                        m = l;
+                    }
+                    if (r < k && heap[r] < heap[m]) {
+                        m = r;
+                    }
+                    if (m == c) {
+                        break;
+                    }
+                    long t = heap[c];
+                    heap[c] = heap[m];
+                    heap[m] = t;
+                    c = m;
+                }
+            }
+        }
+        Arrays.sort(heap);
+        return heap;
+    }
+
+    private void collect(Scratch s, String qt, boolean abjad, Map<String, Double> memo) {
         String fq = NameSimilarity.fold(qt);
         Integer exact = tokenIds.get(qt);
         if (exact != null) {
@@ -273,6 +314,7 @@ public final class NameIndex {
                 }
                 if (2.0 * count / (g.size() + tokenGrams[t]) >= minDice) {
                     double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], abjad);
+                    memo.put(NameSimilarity.memoKey(qt, tokens[t]), sim);
                     if (sim > 0) {
                         add(s, t, sim * qt.length());
                     }

@@ -3,6 +3,7 @@ package org.exposure.assessor.lists.match;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
@@ -119,6 +120,10 @@ public final class NameSimilarity {
         return sharpen(jaro + 0.4 * (1.0 - jaro), shorter);
     }
 
+    static String memoKey(String queryToken, String candidateToken) {
+        return queryToken + '\u0001' + candidateToken;
+    }
+
     static double sharpen(double jw, int shorterLength) {
         return Math.max(0.0, 1.0 - (1.0 - jw) * Math.max(1.0, 6.0 / shorterLength));
     }
@@ -153,6 +158,14 @@ public final class NameSimilarity {
 
     /** Compares a query name with a candidate name. */
     public static Result compare(NormalizedName query, NormalizedName candidate) {
+        return compare(query, candidate, null);
+    }
+
+    /**
+     * As {@link #compare(NormalizedName, NormalizedName)}, reusing token similarities from {@code memo} (keyed by
+     * {@link #memoKey}) and adding those it computes; null for none.
+     */
+    static Result compare(NormalizedName query, NormalizedName candidate, Map<String, Double> memo) {
         List<String> q = query.tokens();
         List<String> c = candidate.tokens();
         if (q.isEmpty() || c.isEmpty()) {
@@ -164,7 +177,17 @@ public final class NameSimilarity {
         double[] sim = new double[n * m];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                sim[i * m + j] = token(q.get(i), query.folded().get(i), c.get(j), candidate.folded().get(j), abjad);
+                if (memo == null) {
+                    sim[i * m + j] = token(q.get(i), query.folded().get(i), c.get(j), candidate.folded().get(j), abjad);
+                } else {
+                    String key = memoKey(q.get(i), c.get(j));
+                    Double v = memo.get(key);
+                    if (v == null) {
+                        v = token(q.get(i), query.folded().get(i), c.get(j), candidate.folded().get(j), abjad);
+                        memo.put(key, v);
+                    }
+                    sim[i * m + j] = v;
+                }
             }
         }
         boolean[] usedQ = new boolean[n];

@@ -96,6 +96,8 @@ public final class MatchBench {
     private static void run(NameIndex index, List<String> queries, int threads, boolean print) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long[] lat = new long[queries.size()];
+        long[] cpu = new long[queries.size()];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long[] matched = new long[threads];
         long start = System.nanoTime();
         List<Future<?>> fs = new ArrayList<>();
@@ -103,9 +105,11 @@ public final class MatchBench {
             int id = t;
             fs.add(pool.submit(() -> {
                 for (int i = id; i < queries.size(); i += threads) {
+                    long c = mx.getCurrentThreadCpuTime();
                     long a = System.nanoTime();
                     List<Match> m = index.match(MatchQuery.of(queries.get(i)));
                     lat[i] = System.nanoTime() - a;
+                    cpu[i] = mx.getCurrentThreadCpuTime() - c;
                     if (!m.isEmpty()) {
                         matched[id]++;
                     }
@@ -123,9 +127,27 @@ public final class MatchBench {
         long[] sorted = lat.clone();
         Arrays.sort(sorted);
         long hits = Arrays.stream(matched).sum();
+        long[] cpuSorted = cpu.clone();
+        Arrays.sort(cpuSorted);
+        double cpuTotal = Arrays.stream(cpu).sum() / 1e9;
         System.out.printf(Locale.ROOT, "%d thread(s): %d names, p50 %.3f ms, p99 %.3f ms, max %.1f ms, %.0f names/s,"
                         + " %d with a match (threshold %.2f)%n", threads, queries.size(), sorted[sorted.length / 2] / 1e6,
                 sorted[(int) (sorted.length * 0.99)] / 1e6, sorted[sorted.length - 1] / 1e6,
                 queries.size() / (wall / 1e9), hits, index.threshold());
+        System.out.printf(Locale.ROOT, "    CPU time of the querying thread per name: p50 %.3f ms, p99 %.3f ms, mean %.3f ms"
+                        + " (= %.0f names/s per busy core); machine load average now %.1f%n",
+                cpuSorted[cpuSorted.length / 2] / 1e6, cpuSorted[(int) (cpuSorted.length * 0.99)] / 1e6,
+                cpuTotal * 1e3 / queries.size(), queries.size() / cpuTotal,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (System.getProperty("bench.slowest") != null) {
+            Integer[] idx = new Integer[queries.size()];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            Arrays.sort(idx, (x, y) -> Long.compare(cpu[y], cpu[x]));
+            for (int i = 0; i < 15; i++) {
+                System.out.printf(Locale.ROOT, "    slow: %.2f ms %s%n", cpu[idx[i]] / 1e6, queries.get(idx[i]));
+            }
+        }
     }
 }
