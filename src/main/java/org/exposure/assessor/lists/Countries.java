@@ -51,6 +51,9 @@ final class Countries {
                 {"CHINA", "CN"}, {"PEOPLES REPUBLIC OF CHINA", "CN"}, {"BELARUS", "BY"}, {"KYRGYZSTAN", "KG"},
                 {"KYRGYZ REPUBLIC", "KG"}, {"SLOVAK REPUBLIC", "SK"}, {"BRITISH VIRGIN ISLANDS", "VG"},
                 {"VIRGIN ISLANDS BRITISH", "VG"}, {"CRIMEA", "UA"}, {"REGION CRIMEA", "UA"},
+                {"PALESTINIAN", "PS"}, {"COTE D IVOIRE", "CI"}, {"SAINT VINCENT AND THE GRENADINES", "VC"},
+                {"ISLE OF MAN", "IM"}, {"CHINA HONG KONG SPECIAL ADMINISTRATIVE REGION", "HK"},
+                {"HONG KONG SPECIAL ADMINISTRATIVE REGION", "HK"}, {"MACAO SPECIAL ADMINISTRATIVE REGION", "MO"},
         };
         for (String[] e : extra) {
             BY_NAME.put(key(e[0]), e[1]);
@@ -93,6 +96,19 @@ final class Countries {
         }
         if (code == null && k.startsWith("THE ")) {
             code = BY_NAME.get(k.substring(4));
+        }
+        if (code == null && v.startsWith("Region: ")) {
+            String region = toIso(v.substring("Region: ".length()));
+            code = region != null && region.length() == 2 ? region : null;
+        }
+        int comma = v.indexOf(", ");
+        if (code == null && comma > 0) {
+            // "Man, Isle of", "Virgin Islands, British", "North Macedonia, The Republic of"
+            String inverted = key(v.substring(comma + 2) + " " + v.substring(0, comma));
+            code = BY_NAME.get(inverted);
+            if (code == null) {
+                code = BY_NAME.get(inverted.replaceFirst("^(THE )?(REPUBLIC OF )?", ""));
+            }
         }
         return code != null ? code : v;
     }

@@ -35,6 +35,10 @@ public final class CslImporter {
     private static final List<String> REQUIRED = List.of("_id", "source", "name", "alt_names");
     private static final Pattern ADDRESS_COUNTRY = Pattern.compile(".*(?:^|,\\s*)([A-Z]{2})\\s*$");
     private static final Pattern ISO2 = Pattern.compile("[A-Z]{2}");
+    private static final java.util.Set<String> NOT_IDENTIFIERS = java.util.Set.of("Gender",
+            "Organization Established Date", "Organization Type", "Target Type", "Vessel Year of Build",
+            "Aircraft Manufacture Date", "Aircraft Model", "Aircraft Operator", "Listing Date", "Effective Date",
+            "Vessel Type", "Vessel Flag");
     private static final Pattern ID_PARTS = Pattern.compile(",\\s*");
 
     public ImportResult importFrom(Path file) throws ImportException {
@@ -115,7 +119,7 @@ public final class CslImporter {
 
     private static ListEntry read(CSVRecord record, List<String> header, String id, String name, String list) {
         EntryBuilder b = new EntryBuilder(SOURCE, id);
-        b.name = name;
+        b.name = EntryBuilder.oneLine(name);
         b.list = list;
         for (String column : header) {
             if (!column.isEmpty()) {
@@ -155,6 +159,9 @@ public final class CslImporter {
                 continue;
             }
             String idType = parts[parts.length - 1];
+            if (NOT_IDENTIFIERS.contains(idType) || idType.endsWith(":") || idType.endsWith(" -")) {
+                continue; // facts the ids column also carries (gender, dates, sanctions information); in evidence
+            }
             String country = null;
             int from = 0;
             if (parts.length >= 3 && ISO2.matcher(parts[0]).matches()) {

@@ -38,8 +38,16 @@ final class EntryBuilder {
         return t.isEmpty() ? null : t;
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    /** {@link #clean} with inner runs of whitespace (line breaks in XML values) as one space. */
+    static String oneLine(String s) {
+        String t = clean(s);
+        return t == null ? null : WHITESPACE.matcher(t).replaceAll(" ");
+    }
+
     EntryBuilder alias(String aliasName, AliasKind kind, boolean weak) {
-        String n = clean(aliasName);
+        String n = oneLine(aliasName);
         if (n == null) {
             return this;
         }
@@ -73,8 +81,8 @@ final class EntryBuilder {
     }
 
     EntryBuilder identifier(String idType, String value, String country) {
-        String t = clean(idType);
-        String v = clean(value);
+        String t = oneLine(idType);
+        String v = oneLine(value);
         if (t != null && v != null) {
             identifiers.add(new Identifier(t, v, Countries.toIso(country)));
         }

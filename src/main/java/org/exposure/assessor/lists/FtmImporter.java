@@ -194,7 +194,7 @@ public final class FtmImporter {
             return null;
         }
         EntryBuilder b = new EntryBuilder(SOURCE, id);
-        b.name = primary;
+        b.name = EntryBuilder.oneLine(primary);
         b.type = type;
         b.evidence("id", id);
         b.evidence("schema", entity.path("schema").asText());

@@ -46,7 +46,8 @@ public final class OfacSdnImporter {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEAK_ALIAS = Pattern.compile("^(weak|strong)\\s+(a\\.k\\.a\\.)\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NATIONALITY = Pattern.compile("^(?:alt\\.\\s+)?(nationality|citizen)\\s+(.+)$",
+    private static final Pattern NATIONALITY = Pattern.compile(
+            "^(?:alt\\.\\s+)?(nationality of registration|nationality|citizen)\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_COUNTRY = Pattern.compile("^(.*?)\\s*\\(([^()]+)\\)\\s*$");
 
@@ -283,7 +284,7 @@ public final class OfacSdnImporter {
             return "ent_num " + id + " appears again";
         }
         EntryBuilder b = new EntryBuilder(SOURCE, id);
-        b.name = name;
+        b.name = EntryBuilder.oneLine(name);
         for (int i = 0; i < SDN_FIELDS.length; i++) {
             b.evidence(SDN_FIELDS[i], field(record, i));
         }
@@ -370,8 +371,12 @@ public final class OfacSdnImporter {
         }
         Matcher m = TRAILING_COUNTRY.matcher(value);
         if (m.matches() && !m.group(1).isBlank()) {
-            value = m.group(1).strip();
-            country = m.group(2).strip();
+            // "(Russia)" is the issuing country; "(357)(22660766)" in a phone number or "(Cali)" is not
+            String iso = Countries.toIso(m.group(2));
+            if (iso != null && iso.length() == 2) {
+                value = m.group(1).strip();
+                country = iso;
+            }
         }
         b.identifier(kind, value, country);
     }

@@ -215,7 +215,7 @@ public final class UnConsolidatedImporter {
         boolean individual = n.name().equals("INDIVIDUAL");
         String prefix = individual ? "INDIVIDUAL_" : "ENTITY_";
         EntryBuilder b = new EntryBuilder(SOURCE, id);
-        b.name = String.join(" ", parts);
+        b.name = EntryBuilder.oneLine(String.join(" ", parts));
         b.type = individual ? EntityType.INDIVIDUAL : EntityType.ENTITY;
         for (String f : new String[] {"DATAID", "VERSIONNUM", "FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME",
                 "UN_LIST_TYPE", "REFERENCE_NUMBER", "LISTED_ON", "GENDER", "NAME_ORIGINAL_SCRIPT", "SUBMITTED_BY"}) {

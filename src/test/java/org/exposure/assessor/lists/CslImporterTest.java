@@ -55,6 +55,10 @@ class CslImporterTest {
         // one party on several lists has one row per list with the same _id
         assertThat(r.entries().stream().map(ListEntry::id).distinct().count()).isEqualTo(14_048);
         assertThat(r.count("secondarySanctionsRisk")).isEqualTo(1_402);
+        // the ids column also carries facts that are not identifiers; they stay in the evidence only
+        assertThat(r.entries().stream().flatMap(e -> e.identifiers().stream()).map(Identifier::type))
+                .doesNotContain("Gender", "Secondary sanctions risk:", "Additional Sanctions Information -")
+                .contains("SWIFT/BIC", "Passport");
         assertThat(r.sha256()).hasSize(64);
         assertThat(r.published()).isNull();
     }
