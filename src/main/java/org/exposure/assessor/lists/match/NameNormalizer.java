@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -41,8 +43,8 @@ public final class NameNormalizer {
 
     private final ThreadLocal<Transliterator> transliterator =
             ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATION));
-    private final List<Phrase> legalForms;
-    private final List<Phrase> titles;
+    private final Map<String, List<Phrase>> legalForms;
+    private final Map<String, List<Phrase>> titles;
 
     private record Phrase(List<String> tokens, String group) {
     }
@@ -122,12 +124,13 @@ public final class NameNormalizer {
         return out;
     }
 
-    private static List<String> removePhrases(List<String> tokens, List<Phrase> phrases, List<String> removed) {
+    private static List<String> removePhrases(List<String> tokens, Map<String, List<Phrase>> byFirst,
+                                              List<String> removed) {
         List<String> out = new ArrayList<>(tokens.size());
         int i = 0;
         outer:
         while (i < tokens.size()) {
-            for (Phrase p : phrases) {
+            for (Phrase p : byFirst.getOrDefault(tokens.get(i), List.of())) {
                 int n = p.tokens.size();
                 if (i + n <= tokens.size() && tokens.subList(i, i + n).equals(p.tokens)) {
                     removed.add(p.group);
@@ -141,7 +144,8 @@ public final class NameNormalizer {
         return out;
     }
 
-    private List<Phrase> load(String resource, boolean grouped) {
+    /** Phrases by their first token, longest first. */
+    private Map<String, List<Phrase>> load(String resource, boolean grouped) {
         List<Phrase> out = new ArrayList<>();
         try (InputStream in = NameNormalizer.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -170,7 +174,11 @@ public final class NameNormalizer {
             throw new UncheckedIOException(e);
         }
         out.sort(Comparator.comparingInt((Phrase p) -> p.tokens.size()).reversed());
-        return List.copyOf(out);
+        Map<String, List<Phrase>> byFirst = new HashMap<>();
+        for (Phrase p : out) {
+            byFirst.computeIfAbsent(p.tokens.get(0), k -> new ArrayList<>()).add(p);
+        }
+        return Map.copyOf(byFirst);
     }
 
     private static boolean isAscii(String s) {

@@ -21,7 +21,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *       {@code subset} = the better-covered side's coverage times {@code 0.9 + 0.1 * the other side's coverage}
  *       (one name inside the other: "John Smith" in "John Michael Smith", "Putin" in "Putin Vladimir
  *       Vladimirovich"); {@code compact} = Jaro-Winkler of the names with spaces removed, in order and sorted, only
- *       when the token counts differ ("xi jin ping" / "xi jinping", "ramimakhlouf" / "rami makhlouf").
+ *       when the token counts differ and one side has at most {@value #COMPACT_MAX_TOKENS} tokens ("xi jin ping" / "xi jinping", "ramimakhlouf" / "rami makhlouf").
  *       The name score is the best of the three, times {@value #NUMBER_PENALTY} when each side has a number the
  *       other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
  * </ul>
@@ -31,6 +31,8 @@ public final class NameSimilarity {
     static final double MIN_TOKEN = 0.75;
     static final double NUMBER_PENALTY = 0.6;
     static final double FOLD_DISCOUNT = 0.97;
+    /** The compact comparison is made only when one side has at most this many tokens. */
+    static final int COMPACT_MAX_TOKENS = 4;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
     private NameSimilarity() {
@@ -222,8 +224,13 @@ public final class NameSimilarity {
         double covC = matchedC / lenC;
         double subset = Math.max(covQ, covC) * (0.9 + 0.1 * Math.min(covQ, covC));
         double compact = 0;
-        if (n != m && Math.max(symmetric, subset) < 0.95) {
-            compact = compact(q, c, abjad);
+        double sofar = Math.max(symmetric, subset);
+        if (n != m && sofar < 0.95 && Math.min(n, m) <= COMPACT_MAX_TOKENS) {
+            int lq = (int) lenQ;
+            int lc = (int) lenC;
+            if (abjad || bound(Math.min(lq, lc), Math.max(lq, lc)) > sofar) {
+                compact = compact(q, c, abjad);
+            }
         }
         boolean numberMismatch = unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC);
         double score = Math.max(symmetric, Math.max(subset, compact));
