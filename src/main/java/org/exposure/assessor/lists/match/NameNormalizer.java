@@ -22,7 +22,8 @@ import com.ibm.icu.text.Transliterator;
  *       BGN/PCGN table (Сергей → sergey, Щукин → shchukin, closer to the English spellings on the lists than ICU's
  *       default ISO 9), other Cyrillic, Greek, Arabic, Hebrew, Georgian, Armenian, Indic, Hangul and kana by
  *       {@code Any-Latin}, Han by ICU 77's {@code Han-Latin} (pinyin, one syllable a token: 习近平 → xi jin ping;
- *       tone marks go with {@code Latin-ASCII}), then every accent folded to ASCII.</li>
+ *       tone marks go with {@code Latin-ASCII}), then every accent folded to ASCII. Greek ντ/μπ/γκ/β are read
+ *       as d/b/g/v first ({@link #greekDigraphs}).</li>
  *   <li>Case folding; apostrophes and modifier letters (ʿ ʾ ’) dropped, so {@code Yel'tsin} is {@code yeltsin};
  *       any other non-alphanumeric character separates tokens. Dotted initials are joined:
  *       {@code L.X.C.} is {@code lxc}, {@code Co.,Ltd.} is {@code co ltd}.</li>
@@ -79,6 +80,7 @@ public final class NameNormalizer {
     public List<String> tokenize(String name) {
         String s = name;
         if (!isAscii(s)) {
+            s = greekDigraphs(s);
             s = transliterator.get().transliterate(s);
         }
         s = s.toLowerCase(Locale.ROOT);
@@ -179,6 +181,46 @@ public final class NameNormalizer {
             byFirst.computeIfAbsent(p.tokens.get(0), k -> new ArrayList<>()).add(p);
         }
         return Map.copyOf(byFirst);
+    }
+
+    /**
+     * Modern Greek writes d, b and g as ντ, μπ and γκ, and β is v; ICU transliterates them letter by letter as
+     * in ancient Greek (Βλαντίμιρ → blantimir). Here ντ, μπ, γκ become d, b, g at the start of a word and nd, mb, ng
+     * inside it, β becomes v (Βλαντίμιρ → vlandimir).
+     */
+    static String greekDigraphs(String s) {
+        boolean greek = false;
+        for (int i = 0; i < s.length() && !greek; i++) {
+            greek = Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.GREEK;
+        }
+        if (!greek) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 4);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char next = i + 1 < s.length() ? Character.toLowerCase(s.charAt(i + 1)) : 0;
+            char lower = Character.toLowerCase(c);
+            boolean start = i == 0 || !Character.isLetter(s.charAt(i - 1));
+            String rep = null;
+            if (lower == 'ν' && next == 'τ') {
+                rep = start ? "d" : "nd";
+            } else if (lower == 'μ' && next == 'π') {
+                rep = start ? "b" : "mb";
+            } else if (lower == 'γ' && next == 'κ') {
+                rep = start ? "g" : "ng";
+            } else if (lower == 'β') {
+                rep = "v";
+                i--; // one letter, not two
+            }
+            if (rep != null) {
+                b.append(Character.isUpperCase(c) ? rep.toUpperCase(Locale.ROOT) : rep);
+                i++;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static boolean isAscii(String s) {

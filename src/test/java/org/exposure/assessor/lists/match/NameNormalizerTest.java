@@ -30,6 +30,8 @@ class NameNormalizerTest {
     @Test
     void otherScriptsAndAccentsBecomeAscii() {
         assertThat(tokens("Νικόλαος")).containsExactly("nikolaos");
+        assertThat(tokens("Βλαντίμιρ Πούτιν")).containsExactly("vlandimir", "poutin");
+        assertThat(tokens("Ντίνος")).containsExactly("dinos");
         assertThat(tokens("Vladímír Pútín")).containsExactly("vladimir", "putin");
         assertThat(tokens("Władimir Putin")).containsExactly("wladimir", "putin");
         NormalizedName arabic = normalizer.normalize("محمد علي");
