@@ -46,7 +46,8 @@ public class AssessmentViews {
                 (SUBJECT.equals(view.evidence().get("path")) ? own : through).add(view);
             }
             List<WarningView> warnings = mapper.readValue(a.warningsJson, WARNINGS);
-            return new AssessmentView(a.id, a.ref, subject, a.riskLevel, own, through, warnings, a.rulesetVersion, a.assessedAt);
+            return new AssessmentView(a.id, a.ref, subject, a.riskLevel, own, through, warnings, a.rulesetVersion,
+                    mapper.readTree(a.listVersionsJson), a.assessedAt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored assessment " + a.id + " holds unreadable JSON", e);
         }

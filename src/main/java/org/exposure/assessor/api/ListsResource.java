@@ -42,7 +42,11 @@ public class ListsResource {
     private final ListStore store;
     private final ObjectMapper mapper;
 
-    ListsResource(ListImporters importers, ListStore store, ObjectMapper mapper) {
+    private final org.exposure.assessor.screening.ScreeningIndex screening;
+
+    ListsResource(ListImporters importers, ListStore store, ObjectMapper mapper,
+                  org.exposure.assessor.screening.ScreeningIndex screening) {
+        this.screening = screening;
         this.importers = importers;
         this.store = store;
         this.mapper = mapper;
@@ -77,6 +81,8 @@ public class ListsResource {
                     + "; the version in force is unchanged", List.of(new FieldError("(body)", e.getMessage())));
         }
         ListStore.Stored stored = store.store(result);
+        // Also when an earlier version came back in force: the index must follow what is in force.
+        screening.reload();
         List<RowProblemView> skipped = result.problems().stream().limit(1000)
                 .map(p -> new RowProblemView(p.rowNumber(), p.reason())).toList();
         ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped);

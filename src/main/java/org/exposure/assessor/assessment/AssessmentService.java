@@ -17,7 +17,10 @@ import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 import org.exposure.assessor.rules.HsNomenclature;
+import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.screening.Screener;
+import org.exposure.assessor.screening.ScreeningIndex;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,7 +36,13 @@ public class AssessmentService {
     private final AssessmentRepository repository;
     private final SubjectJson json;
 
-    AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper) {
+    private final Screener screener;
+    private final ScreeningIndex lists;
+
+    AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
+                      Screener screener, ScreeningIndex lists) {
+        this.screener = screener;
+        this.lists = lists;
         this.engine = engine;
         this.hs = hs;
         this.repository = repository;
@@ -74,7 +83,8 @@ public class AssessmentService {
     }
 
     private AssessmentEntity evaluate(Subject subject) {
-        List<Finding> findings = engine.evaluate(subject);
+        List<ListMatch> matches = screener.screen(subject);
+        List<Finding> findings = engine.evaluate(subject, matches);
         List<Warning> warnings = InputWarnings.of(subject, hs);
         AssessmentEntity a = new AssessmentEntity();
         a.id = TimeOrderedIds.next();
@@ -85,6 +95,9 @@ public class AssessmentService {
         a.riskLevel = RiskLevel.highestOf(findings);
         a.warningsJson = json.writeValue(warnings);
         a.rulesetVersion = engine.version();
+        a.listVersionsJson = json.writeValue(lists.versions().stream()
+                .map(v -> java.util.Map.of("source", v.source, "versionId", v.id.toString(), "contentHash", v.contentHash))
+                .toList());
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
         a.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < findings.size(); i++) {

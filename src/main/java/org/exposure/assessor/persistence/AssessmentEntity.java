@@ -52,6 +52,10 @@ public class AssessmentEntity extends PanacheEntityBase {
     @Column(name = "ruleset_version", nullable = false)
     public String rulesetVersion;
 
+    /** The sanctions-list versions the subject's parties were matched against, as JSON. */
+    @Column(name = "list_versions_json", nullable = false)
+    public String listVersionsJson;
+
     @Column(name = "assessed_at", nullable = false)
     public Instant assessedAt;
 

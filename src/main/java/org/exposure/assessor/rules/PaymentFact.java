@@ -34,6 +34,11 @@ public final class PaymentFact {
         return path;
     }
 
+    /** Where the counterparty is in the subject, as the screening of parties names it: payments[i].counterparty. */
+    public String getCounterpartyPath() {
+        return path + ".counterparty";
+    }
+
     public Party getCounterparty() {
         return payment.counterparty();
     }

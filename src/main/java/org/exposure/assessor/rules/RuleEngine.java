@@ -205,6 +205,11 @@ public final class RuleEngine {
 
     /** Runs every rule over one subject and returns the findings in firing order. */
     public List<Finding> evaluate(Subject subject) {
+        return evaluate(subject, List.of());
+    }
+
+    /** As {@link #evaluate(Subject)}, with the subject's parties' matches against the sanctions lists as facts. */
+    public List<Finding> evaluate(Subject subject, List<ListMatch> matches) {
         FindingCollector collector = new FindingCollector(byQualifiedName);
         KieSession session = kieBase.newKieSession();
         try {
@@ -215,6 +220,7 @@ public final class RuleEngine {
                 session.setGlobal(GLOBAL_REFERENCE, reference);
             }
             insertFacts(session, subject);
+            matches.forEach(session::insert);
             session.fireAllRules();
         } finally {
             session.dispose();

@@ -21,6 +21,14 @@ import io.restassured.path.json.JsonPath;
 /** Upload, versions in force and entries, on the first rows of the real OFAC SDN snapshot. */
 @QuarkusTest
 class ListsApiTest {
+    @jakarta.inject.Inject
+    org.exposure.assessor.screening.ScreeningIndex index;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeLists() {
+        ListTestData.clear(index);
+    }
+
     private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
     private static final long RUN = System.nanoTime();
 

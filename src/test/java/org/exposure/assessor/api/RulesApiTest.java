@@ -114,7 +114,7 @@ class RulesApiTest {
             assertThat(listed.get("legalBasis").asText()).as("legal basis of %s", rule[0]).contains(rule[3]);
             assertThat(listed.get("source").asText()).contains("@id(\"" + rule[0] + "\")");
         }
-        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 2 OWN rules").hasSize(28);
+        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 2 OWN + 4 LIST rules").hasSize(32);
     }
 
     @Test

@@ -20,6 +20,17 @@ class ListDirectoryImportTest {
     ListDirectoryImport directoryImport;
     @Inject
     ListStore store;
+    @Inject
+    org.exposure.assessor.screening.ScreeningIndex index;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeLists() {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            org.exposure.assessor.persistence.ListEntryEntity.deleteAll();
+            org.exposure.assessor.persistence.ListVersionEntity.deleteAll();
+        });
+        index.reload();
+    }
 
     @Test
     void importsEachSourceDirectoryAndSkipsABrokenOne() throws IOException {

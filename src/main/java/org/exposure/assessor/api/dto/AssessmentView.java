@@ -28,6 +28,8 @@ public record AssessmentView(
         List<WarningView> warnings,
         @Schema(description = "Version of the ruleset: a SHA-256 of the rules and their reference data.")
         String rulesetVersion,
+        @Schema(description = "The sanctions-list versions the subject's parties were matched against: source, versionId, contentHash (empty when no list is loaded).")
+        JsonNode listVersions,
         @Schema(description = "When the assessment was made (UTC).")
         Instant assessedAt) {
 }

@@ -1,0 +1,62 @@
+package org.exposure.assessor.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.api.validation.Codes;
+import org.exposure.assessor.rules.ListMatch;
+import org.exposure.assessor.screening.ScreeningIndex;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/api/v1/screen")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Screening", description = "Quick look-up of one name against the lists in force; nothing is stored.")
+public class ScreenResource {
+    private static final Set<String> TYPES = Set.of("INDIVIDUAL", "ENTITY", "VESSEL", "AIRCRAFT", "UNKNOWN");
+    private final ScreeningIndex index;
+
+    ScreenResource(ScreeningIndex index) {
+        this.index = index;
+    }
+
+    @GET
+    @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, each with its list, entry, matched name, score, the score's parts and the list version.")
+    public Map<String, Object> screen(
+            @Parameter(description = "The name, any script.", required = true) @QueryParam("name") String name,
+            @Parameter(description = "INDIVIDUAL, ENTITY, VESSEL, AIRCRAFT or UNKNOWN.") @QueryParam("type") String type,
+            @Parameter(description = "ISO 3166-1 alpha-2 country of the party.") @QueryParam("country") String country) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (name.length() > 500) {
+            errors.add(new FieldError("name", "must be at most 500 characters"));
+        }
+        if (type != null && !type.isBlank() && !TYPES.contains(type.strip().toUpperCase(Locale.ROOT))) {
+            errors.add(new FieldError("type", "must be one of " + TYPES));
+        }
+        if (country != null && !country.isBlank() && !Codes.isCountry(country)) {
+            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code, e.g. KZ"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Set<String> countries = country == null || country.isBlank() ? Set.of() : Set.of(Codes.country(country));
+        List<ListMatch> matches = index.screen("query", "QUERY", name.strip(),
+                type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT), countries);
+        return Map.of("name", name.strip(), "threshold", index.threshold(),
+                "matches", matches.stream().map(m -> m.evidence().get("match")).toList(),
+                "listVersions", index.versions().stream().map(v -> Map.of("source", v.source, "versionId", v.id.toString())).toList());
+    }
+}

@@ -1,0 +1,97 @@
+package org.exposure.assessor.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named party of the subject that matched a list entry: which party (path and role), which entry of which list
+ * version, the matched name, the score and how it was made up. Inserted into the session before the rules run.
+ *
+ * @param path                  where the party is in the subject: "subject", "payments[0].counterparty", ...
+ * @param role                  SUBJECT, OWNER, CORRESPONDENT, COUNTERPARTY, CONSIGNEE or END_USER
+ * @param queryName             the name as submitted
+ * @param source                list source id (OFAC-SDN, US-CSL, UN, OPENSANCTIONS)
+ * @param list                  for the CSL, the list within it (e.g. "Entity List (EL) - Bureau of Industry and Security")
+ * @param versionId             the list version matched against
+ * @param features              the score's parts, one map per feature
+ */
+public record ListMatch(String path, String role, String queryName, String source, String list, String versionId,
+                        String entryId, String primaryName, String matchedName, double score, List<String> programs,
+                        boolean secondarySanctionsRisk, List<Map<String, Object>> features) {
+
+    public String getPath() {
+        return path;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getList() {
+        return list;
+    }
+
+    public String getEntryId() {
+        return entryId;
+    }
+
+    public double getScore() {
+        return score;
+    }
+
+    public boolean isSecondarySanctionsRisk() {
+        return secondarySanctionsRisk;
+    }
+
+    /** An OFAC SDN entry, whether from the SDN file or from the SDN rows of the Consolidated Screening List. */
+    public boolean isSdn() {
+        return "OFAC-SDN".equals(source) || (list != null && list.startsWith("Specially Designated Nationals"));
+    }
+
+    public boolean isEntityList() {
+        return list != null && list.startsWith("Entity List");
+    }
+
+    /** Designated under EO 14024 (RUSSIA-EO14024): Russia's military-industrial base since OFAC FAQ 1181. */
+    public boolean isRussiaEo14024() {
+        return programs.stream().anyMatch(p -> p.contains("RUSSIA-EO14024"));
+    }
+
+    /** "OFAC-SDN 12345 (VTB BANK PJSC)" */
+    public String getLabel() {
+        return source + (list == null || "OFAC-SDN".equals(source) ? "" : " / " + list) + " entry " + entryId
+                + " (" + primaryName + ")";
+    }
+
+    /** "0.97" */
+    public String getScoreText() {
+        return String.format(java.util.Locale.ROOT, "%.2f", score);
+    }
+
+    public Map<String, Object> evidence() {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("path", path);
+        e.put("role", role);
+        e.put("name", queryName);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("list", source);
+        if (list != null) {
+            m.put("sublist", list);
+        }
+        m.put("listVersion", versionId);
+        m.put("entryId", entryId);
+        m.put("primaryName", primaryName);
+        m.put("matchedName", matchedName);
+        m.put("score", Math.round(score * 1000) / 1000.0);
+        m.put("programs", programs);
+        m.put("secondarySanctionsRisk", secondarySanctionsRisk);
+        m.put("features", features);
+        e.put("match", m);
+        return e;
+    }
+}

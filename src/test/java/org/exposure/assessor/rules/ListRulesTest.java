@@ -1,0 +1,116 @@
+package org.exposure.assessor.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.domain.BankSubject;
+import org.exposure.assessor.domain.Exposure;
+import org.exposure.assessor.domain.Finding;
+import org.exposure.assessor.domain.Party;
+import org.exposure.assessor.domain.Payment;
+import org.exposure.assessor.domain.Severity;
+import org.exposure.assessor.domain.SupplierSubject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The LIST-* rules and the list-match path of FFI-MIB-COUNTERPARTY, fed with match facts as the screener makes them. */
+class ListRulesTest {
+    private static RuleEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
+    }
+
+    private static final SupplierSubject SUPPLIER = new SupplierSubject(null, "Yilufa Electronics Ltd.", List.of(), "CN",
+            null, null, "https://y.example", false, List.of(), List.of(), List.of());
+
+    private static ListMatch match(String path, String role, String source, String list, List<String> programs, boolean secondary) {
+        return new ListMatch(path, role, "Yilufa Electronics Ltd.", source, list, "v-1", "47700", "YILUFA ELECTRONICS LIMITED",
+                "YILUFA ELECTRONICS LIMITED", 0.97, programs, secondary, List.of(Map.of("feature", "name", "value", 0.97)));
+    }
+
+    private static List<Finding> fired(String ruleId, SupplierSubject s, ListMatch... matches) {
+        return engine.evaluate(s, List.of(matches)).stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    @Test
+    @DisplayName("LIST-SDN fires BLOCKED for a subject matching an OFAC SDN entry, with entry, name, score and list version")
+    void sdnFires() {
+        Finding f = fired("LIST-SDN", SUPPLIER, match("subject", "SUBJECT", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), false)).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.BLOCKED);
+        assertThat(f.explanation()).contains("47700", "YILUFA ELECTRONICS LIMITED", "0.97", "RUSSIA-EO14024");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) f.evidence().get("match");
+        assertThat(m).containsEntry("entryId", "47700").containsEntry("listVersion", "v-1").containsEntry("list", "OFAC-SDN");
+    }
+
+    @Test
+    @DisplayName("LIST-SDN also fires for the SDN rows of the Consolidated Screening List, and stays silent for a party's match or another list")
+    void sdnScope() {
+        assertThat(fired("LIST-SDN", SUPPLIER, match("subject", "SUBJECT", "US-CSL",
+                "Specially Designated Nationals (SDN) - Treasury Department", List.of("RUSSIA-EO14024"), false))).hasSize(1);
+        assertThat(fired("LIST-SDN", SUPPLIER, match("owners[0]", "OWNER", "OFAC-SDN", null, List.of(), false))).isEmpty();
+        assertThat(fired("LIST-SDN", SUPPLIER, match("subject", "SUBJECT", "UN", null, List.of(), false))).isEmpty();
+        assertThat(fired("LIST-SDN", SUPPLIER)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("LIST-SECONDARY-RISK fires SEVERE when the matched entry carries the EO 14114 remark, and stays silent without it")
+    void secondaryRisk() {
+        Finding f = fired("LIST-SECONDARY-RISK", SUPPLIER, match("subject", "SUBJECT", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), true)).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(f.explanation()).contains("secondary sanctions risk", "EO 14114");
+        assertThat(fired("LIST-SECONDARY-RISK", SUPPLIER, match("subject", "SUBJECT", "OFAC-SDN", null, List.of(), false))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("LIST-ENTITY-LIST fires SEVERE for a BIS Entity List match, and stays silent for other CSL lists")
+    void entityList() {
+        Finding f = fired("LIST-ENTITY-LIST", SUPPLIER, match("subject", "SUBJECT", "US-CSL",
+                "Entity List (EL) - Bureau of Industry and Security", List.of(), false)).get(0);
+        assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(fired("LIST-ENTITY-LIST", SUPPLIER, match("subject", "SUBJECT", "US-CSL",
+                "Sectoral Sanctions Identifications List (SSI) - Treasury Department", List.of(), false))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("LIST-OTHER fires SEVERE for the UN list and HIGH for another list, and stays silent for SDN and Entity List matches")
+    void other() {
+        assertThat(fired("LIST-OTHER", SUPPLIER, match("subject", "SUBJECT", "UN", null, List.of(), false)))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.SEVERE);
+        assertThat(fired("LIST-OTHER", SUPPLIER, match("subject", "SUBJECT", "OPENSANCTIONS", null, List.of(), false)))
+                .singleElement().extracting(Finding::severity).isEqualTo(Severity.HIGH);
+        assertThat(fired("LIST-OTHER", SUPPLIER, match("subject", "SUBJECT", "OFAC-SDN", null, List.of(), false))).isEmpty();
+        assertThat(fired("LIST-OTHER", SUPPLIER, match("subject", "SUBJECT", "US-CSL",
+                "Entity List (EL) - Bureau of Industry and Security", List.of(), false))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("FFI-MIB-COUNTERPARTY fires for a payment whose counterparty matches an EO 14024 SDN, without a sanctioned flag")
+    void counterpartyByMatch() {
+        BankSubject bank = new BankSubject(null, "Heihe Rural Commercial Bank", List.of(), "CN", "Heilongjiang", Exposure.LOW,
+                false, false, null, List.of(),
+                List.of(new Payment(new Party("VTB Bank PJSC", "RU", null, null), List.of("610910"), "RU", BigDecimal.TEN,
+                        LocalDate.of(2024, 5, 10))));
+        ListMatch vtb = new ListMatch("payments[0].counterparty", "COUNTERPARTY", "VTB Bank PJSC", "OFAC-SDN", null, "v-1",
+                "17013", "VTB BANK PUBLIC JOINT STOCK COMPANY", "VTB BANK PUBLIC JOINT STOCK COMPANY", 0.95,
+                List.of("UKRAINE-EO13662", "RUSSIA-EO14024"), true, List.of());
+        List<Finding> f = engine.evaluate(bank, List.of(vtb)).stream().filter(x -> x.ruleId().equals("FFI-MIB-COUNTERPARTY")).toList();
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.explanation()).contains("17013", "VTB BANK PUBLIC JOINT STOCK COMPANY");
+            assertThat(x.evidence()).containsEntry("path", "payments[0]").containsKey("listMatches");
+        });
+        // A match under another programme only, or no match, keeps it silent.
+        ListMatch other = new ListMatch("payments[0].counterparty", "COUNTERPARTY", "VTB Bank PJSC", "OFAC-SDN", null, "v-1",
+                "1", "X", "X", 0.95, List.of("DPRK4"), false, List.of());
+        assertThat(engine.evaluate(bank, List.of(other))).noneMatch(x -> x.ruleId().equals("FFI-MIB-COUNTERPARTY"));
+        assertThat(engine.evaluate(bank, List.of())).noneMatch(x -> x.ruleId().equals("FFI-MIB-COUNTERPARTY"));
+    }
+}
