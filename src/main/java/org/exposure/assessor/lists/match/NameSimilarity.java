@@ -20,8 +20,11 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *   <li><b>Scores.</b> {@code symmetric} = matched token length over all token length, both sides;
  *       {@code subset} = the better-covered side's coverage times {@code 0.9 + 0.1 * the other side's coverage}
  *       (one name inside the other: "John Smith" in "John Michael Smith", "Putin" in "Putin Vladimir
- *       Vladimirovich"); {@code compact} = Jaro-Winkler of the names with spaces removed, in order and sorted, only
- *       when the token counts differ and one side has at most {@value #COMPACT_MAX_TOKENS} tokens ("xi jin ping" / "xi jinping", "ramimakhlouf" / "rami makhlouf").
+ *       Vladimirovich"); when the covered side is a one-word candidate name inside a longer query the factor is
+ *       {@code 0.8 + 0.1 * query coverage} instead ("Koti Kefawu" is not "KOTI", "Rosneft Trading" is "ROSNEFT" at
+ *       0.85); {@code compact} = Jaro-Winkler of the names with spaces removed, in order and sorted, only
+ *       when the token counts differ and one side has at most {@value #COMPACT_MAX_TOKENS} tokens and the
+ *       lengths without spaces differ by at most 15% ("xi jin ping" / "xi jinping", "ramimakhlouf" / "rami makhlouf").
  *       The name score is the best of the three, times {@value #NUMBER_PENALTY} when each side has a number the
  *       other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
  * </ul>
@@ -33,6 +36,7 @@ public final class NameSimilarity {
     static final double FOLD_DISCOUNT = 0.97;
     /** The compact comparison is made only when one side has at most this many tokens. */
     static final int COMPACT_MAX_TOKENS = 4;
+    static final double SUBSET_ONE_WORD_BASE = 0.8;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
     private NameSimilarity() {
@@ -222,13 +226,16 @@ public final class NameSimilarity {
         double symmetric = (matchedQ + matchedC) / (lenQ + lenC);
         double covQ = matchedQ / lenQ;
         double covC = matchedC / lenC;
-        double subset = Math.max(covQ, covC) * (0.9 + 0.1 * Math.min(covQ, covC));
+        double subset = covC > covQ && m == 1 && n > 1
+                ? covC * (SUBSET_ONE_WORD_BASE + 0.1 * covQ) // a one-word list name inside a longer query
+                : Math.max(covQ, covC) * (0.9 + 0.1 * Math.min(covQ, covC));
         double compact = 0;
         double sofar = Math.max(symmetric, subset);
         if (n != m && sofar < 0.95 && Math.min(n, m) <= COMPACT_MAX_TOKENS) {
             int lq = (int) lenQ;
             int lc = (int) lenC;
-            if (abjad || bound(Math.min(lq, lc), Math.max(lq, lc)) > sofar) {
+            boolean similarLength = Math.abs(lq - lc) <= Math.max(1, 0.15 * Math.max(lq, lc));
+            if (abjad || (similarLength && bound(Math.min(lq, lc), Math.max(lq, lc)) > sofar)) {
                 compact = compact(q, c, abjad);
             }
         }

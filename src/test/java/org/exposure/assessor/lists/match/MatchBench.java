@@ -23,12 +23,12 @@ import java.util.concurrent.Future;
  * {@code -Dbench.slowest=1} also lists the 15 slowest names. Wall-clock latency includes time the thread waited
  * for a core, so the CPU time of the querying thread is printed as well.
  * <p>
- * Measured 2026-12-01 on the 2-core build machine while other builds ran (load average 5.5): 14,965 SDN entries,
- * 17,647 aliases, 30,901 distinct normalised names, 25,983 tokens; index built in 2.3 s, 36 MB heap used after GC
- * (whole JVM); 30,000 names (one third exact, one third misspelt, one third random): one thread p50 0.26 ms,
- * p99 1.24 ms, 3,174 names/s; two threads p50 0.24 ms, p99 1.14 ms, 5,732 names/s. With the machine busier
- * (load 8-9) the wall-clock p99 rose to 5-8 ms and throughput fell to 1,400-2,000 names/s while the CPU time per
- * name stayed at p99 1.1-1.5 ms.
+ * Measured 2026-12-01 on the 2-core build machine while other builds ran (load average 4.7-5.5): 14,965 SDN
+ * entries, 17,647 aliases, 30,901 distinct normalised names, 25,983 tokens; index built in 2.3-4.5 s, 36-45 MB heap
+ * used after GC (whole JVM); 30,000 names (one third exact, one third misspelt, one third random): one thread
+ * p50 0.21 ms, p99 1.2-2.0 ms, 2,400-3,200 names/s; two threads p50 0.20-0.24 ms, p99 1.1-2.5 ms, 3,500-5,700
+ * names/s. CPU time per name: p50 0.21 ms, p99 1.0-1.2 ms, mean 0.25-0.29 ms (3,500-4,000 names/s per core).
+ * The wall-clock figures move with the machine's load (at load 8-9 the p99 was 5-8 ms).
  */
 public final class MatchBench {
 
@@ -107,7 +107,7 @@ public final class MatchBench {
         long[] lat = new long[queries.size()];
         long[] cpu = new long[queries.size()];
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long[] matched = new long[threads];
+        long[][] matched = new long[threads][3]; // by query kind: i % 3 = exact, misspelt, random
         long start = System.nanoTime();
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -120,7 +120,7 @@ public final class MatchBench {
                     lat[i] = System.nanoTime() - a;
                     cpu[i] = mx.getCurrentThreadCpuTime() - c;
                     if (!m.isEmpty()) {
-                        matched[id]++;
+                        matched[id][i % 3]++;
                     }
                 }
             }));
@@ -135,7 +135,13 @@ public final class MatchBench {
         }
         long[] sorted = lat.clone();
         Arrays.sort(sorted);
-        long hits = Arrays.stream(matched).sum();
+        long[] kind = new long[3];
+        for (long[] perThread : matched) {
+            for (int k = 0; k < 3; k++) {
+                kind[k] += perThread[k];
+            }
+        }
+        long hits = kind[0] + kind[1] + kind[2];
         long[] cpuSorted = cpu.clone();
         Arrays.sort(cpuSorted);
         double cpuTotal = Arrays.stream(cpu).sum() / 1e9;
@@ -148,6 +154,9 @@ public final class MatchBench {
                 cpuSorted[cpuSorted.length / 2] / 1e6, cpuSorted[(int) (cpuSorted.length * 0.99)] / 1e6,
                 cpuTotal * 1e3 / queries.size(), queries.size() / cpuTotal,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        int per = queries.size() / 3;
+        System.out.printf(Locale.ROOT, "    with a match: exact names %d/%d, misspelt names %d/%d, random names %d/%d%n",
+                kind[0], per, kind[1], per, kind[2], per);
         if (System.getProperty("bench.slowest") != null) {
             Integer[] idx = new Integer[queries.size()];
             for (int i = 0; i < idx.length; i++) {
