@@ -228,6 +228,11 @@ public final class GoodsLine {
         return endUseStatement;
     }
 
+    /** Where the end user or consignee of this line is in the subject, as the screening of parties names it. */
+    public String getPartyPath() {
+        return "subject".equals(path) ? "endUser" : path + ".consignee";
+    }
+
     /** The first two digits: the HS chapter. */
     public String getHsChapter() {
         return hsCode.substring(0, 2);

@@ -93,6 +93,22 @@ class ListRulesTest {
     }
 
     @Test
+    @DisplayName("GOODS-MIB-END-USER fires BLOCKED when the end user matches an SDN entry, and stays silent for a subject-only match")
+    void endUserByMatch() {
+        org.exposure.assessor.domain.GoodsSubject goods = new org.exposure.assessor.domain.GoodsSubject(null, null, List.of(),
+                "CN", null, "854231", null, null, "CN", "KZ", null, new Party("Yilufa Electronics Ltd.", "HK", null, null), null);
+        ListMatch endUser = match("endUser", "END_USER", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), true);
+        List<Finding> f = engine.evaluate(goods, List.of(endUser)).stream().filter(x -> x.ruleId().equals("GOODS-MIB-END-USER")).toList();
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.BLOCKED);
+            assertThat(x.explanation()).contains("end user", "47700");
+            assertThat(x.evidence()).containsKey("listMatches");
+        });
+        ListMatch elsewhere = match("subject", "SUBJECT", "OFAC-SDN", null, List.of(), false);
+        assertThat(engine.evaluate(goods, List.of(elsewhere))).noneMatch(x -> x.ruleId().equals("GOODS-MIB-END-USER"));
+    }
+
+    @Test
     @DisplayName("FFI-MIB-COUNTERPARTY fires for a payment whose counterparty matches an EO 14024 SDN, without a sanctioned flag")
     void counterpartyByMatch() {
         BankSubject bank = new BankSubject(null, "Heihe Rural Commercial Bank", List.of(), "CN", "Heilongjiang", Exposure.LOW,
