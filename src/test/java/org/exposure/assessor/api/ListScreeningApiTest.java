@@ -1,0 +1,111 @@
+package org.exposure.assessor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.screening.ScreeningIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** The whole OFAC SDN snapshot loaded through the API; LIST-SDN, LIST-SECONDARY-RISK and FFI-MIB-COUNTERPARTY from matches. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ListScreeningApiTest {
+    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
+
+    @Inject
+    ScreeningIndex index;
+
+    String versionId;
+
+    // Not in @BeforeAll: RestAssured learns the test port only once a test runs.
+    @BeforeEach
+    void importSdnOnce() throws IOException {
+        Assumptions.assumeTrue(Files.isReadable(SDN), "needs " + SDN + " (the shared data snapshots)");
+        if (versionId != null) {
+            return;
+        }
+        versionId = given().contentType("text/csv").body(Files.readAllBytes(SDN)).post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(201).body("version.entryCount", equalTo(14965)).extract().path("version.id");
+    }
+
+    @AfterAll
+    void removeLists() {
+        ListTestData.clear(index);
+    }
+
+    @Test
+    void LIST_SDN_and_LIST_SECONDARY_RISK_fire_for_Yilufa_Electronics_with_the_entry_as_evidence() {
+        JsonPath a = given().contentType(ContentType.JSON)
+                .body("{\"type\":\"SUPPLIER\",\"name\":\"Yilufa Electronics Ltd.\",\"country\":\"CN\"}")
+                .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
+        assertThat(a.getString("riskLevel")).isEqualTo("BLOCKED");
+        assertThat(a.getList("firedRules.ruleId", String.class)).contains("LIST-SDN", "LIST-SECONDARY-RISK");
+        Map<String, Object> match = a.getMap("firedRules.find { it.ruleId == 'LIST-SDN' }.evidence.match");
+        assertThat(match).containsEntry("entryId", "47700").containsEntry("list", "OFAC-SDN")
+                .containsEntry("matchedName", "YILUFA ELECTRONICS LIMITED").containsEntry("listVersion", versionId);
+        assertThat(a.getString("firedRules.find { it.ruleId == 'LIST-SDN' }.explanation")).contains("47700", "YILUFA ELECTRONICS LIMITED");
+        assertThat(a.getList("listVersions.versionId", String.class)).containsExactly(versionId);
+    }
+
+    @Test
+    void FFI_MIB_COUNTERPARTY_fires_for_a_payment_to_VTB_Bank_PJSC_without_any_sanctioned_flag() {
+        String bank = """
+                {"type":"BANK","name":"Heihe Rural Commercial Bank","country":"CN","region":"Heilongjiang",
+                 "internationalExposure":"LOW","payments":[
+                   {"counterparty":{"name":"VTB Bank PJSC","country":"RU"},"hsCodes":["610910"],"destinationCountry":"RU","amountUsd":12000,"date":"2024-05-10"}]}""";
+        JsonPath a = given().contentType(ContentType.JSON).body(bank).post("/api/v1/assessments")
+                .then().statusCode(201).extract().jsonPath();
+        assertThat(a.getList("firedThrough.ruleId", String.class)).contains("FFI-MIB-COUNTERPARTY");
+        List<Map<String, Object>> matches = a.getList("firedThrough.find { it.ruleId == 'FFI-MIB-COUNTERPARTY' }.evidence.listMatches");
+        assertThat(matches).extracting(m -> m.get("entryId")).contains("17013");
+        assertThat(a.getString("riskLevel")).as(a.prettify()).isEqualTo("SEVERE");
+    }
+
+    @Test
+    void screening_a_name_returns_its_matches_with_their_parts() {
+        JsonPath r = given().queryParam("name", "VTB Bank PJSC").queryParam("country", "RU").get("/api/v1/screen")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(r.getList("matches.entryId", String.class)).first().isEqualTo("17013");
+        assertThat(r.getList("matches[0].features")).isNotEmpty();
+        given().queryParam("name", "").get("/api/v1/screen").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("name", "x").queryParam("country", "XX").get("/api/v1/screen").then().statusCode(400);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Yilufa Electronics", "YILUFA ELECTRONIC LIMITED", "Yilufa Electronics Co., Ltd.", "Electronics Yilufa"})
+    void spelling_variants_of_a_listed_name_still_match(String variant) {
+        JsonPath r = given().queryParam("name", variant).get("/api/v1/screen").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getList("matches.entryId", String.class)).as(variant).contains("47700");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Heihe Rural Commercial Bank", "Harbin Bank Co., Ltd.", "Suifenhe Trading Company"})
+    void names_that_share_only_common_words_with_listed_names_do_not_match(String name) {
+        JsonPath r = given().queryParam("name", name).get("/api/v1/screen").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getList("matches.primaryName", String.class)).as(name).isEmpty();
+    }
+
+    @Test
+    void an_unrelated_supplier_matches_nothing() {
+        JsonPath a = given().contentType(ContentType.JSON)
+                .body("{\"type\":\"SUPPLIER\",\"name\":\"Bavarian Precision Tools GmbH\",\"country\":\"DE\"}")
+                .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
+        assertThat(a.getList("firedRules.ruleId", String.class)).noneMatch(id -> id.startsWith("LIST-"));
+    }
+}
