@@ -93,6 +93,25 @@ class ListRulesTest {
     }
 
     @Test
+    @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires for a correspondent matching an SDN bank, and stays silent for a non-SDN match")
+    void correspondentByMatch() {
+        BankSubject bank = new BankSubject(null, "Heihe Rural Commercial Bank", List.of(), "CN", "Heilongjiang", Exposure.LOW,
+                false, false, null, List.of(new org.exposure.assessor.domain.Correspondent("VTB Bank", "RU", "VTBRRUMM", null)),
+                List.of());
+        ListMatch sdn = new ListMatch("correspondents[0]", "CORRESPONDENT", "VTB Bank", "OFAC-SDN", null, "v-1", "17013",
+                "VTB BANK PUBLIC JOINT STOCK COMPANY", "VTB BANK PUBLIC JOINT STOCK COMPANY", 0.95, List.of("RUSSIA-EO14024"),
+                true, List.of());
+        assertThat(engine.evaluate(bank, List.of(sdn)).stream().filter(x -> x.ruleId().equals("FFI-SANCTIONED-CORRESPONDENT")))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.explanation()).contains("17013", "correspondents[0]");
+                    assertThat(x.evidence()).containsKey("listMatches");
+                });
+        ListMatch un = new ListMatch("correspondents[0]", "CORRESPONDENT", "VTB Bank", "UN", null, "v-2", "QDe.1", "X", "X",
+                0.95, List.of(), false, List.of());
+        assertThat(engine.evaluate(bank, List.of(un))).noneMatch(x -> x.ruleId().equals("FFI-SANCTIONED-CORRESPONDENT"));
+    }
+
+    @Test
     @DisplayName("GOODS-MIB-END-USER fires BLOCKED when the end user matches an SDN entry, and stays silent for a subject-only match")
     void endUserByMatch() {
         org.exposure.assessor.domain.GoodsSubject goods = new org.exposure.assessor.domain.GoodsSubject(null, null, List.of(),
