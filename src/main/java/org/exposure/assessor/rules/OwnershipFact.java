@@ -17,14 +17,15 @@ import org.exposure.assessor.domain.Owner;
  */
 public final class OwnershipFact {
     /** A blocked owner: marked sanctioned by the submitter, or blocked by the 50 % rule through its own owners. */
-    public record BlockedOwner(String name, String path, BigDecimal sharePercent, boolean marked,
+    public record BlockedOwner(String name, String path, BigDecimal sharePercent, boolean marked, String listedAs,
                                BigDecimal blockedOwnedPercent, List<BlockedOwner> through) {
         Map<String, Object> evidence() {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("name", name);
             e.put("path", path);
             e.put("sharePercent", sharePercent);
-            e.put("blockedBecause", marked ? "marked sanctioned" : "owned " + plain(blockedOwnedPercent) + "% by blocked persons");
+            e.put("blockedBecause", listedAs != null ? "listed: " + listedAs
+                    : marked ? "marked sanctioned" : "owned " + plain(blockedOwnedPercent) + "% by blocked persons");
             if (!through.isEmpty()) {
                 e.put("through", through.stream().map(BlockedOwner::evidence).toList());
             }
@@ -33,6 +34,9 @@ public final class OwnershipFact {
 
         /** "A (40%, blocked: 50% owned by X)" */
         String describe() {
+            if (listedAs != null) {
+                return name + " (" + plain(sharePercent) + "%, listed as " + listedAs + ")";
+            }
             if (marked) {
                 return name + " (" + plain(sharePercent) + "%, sanctioned)";
             }
@@ -55,26 +59,33 @@ public final class OwnershipFact {
     }
 
     static OwnershipFact of(List<Owner> owners, ReferenceData ref) {
+        return of(owners, ref, Map.of());
+    }
+
+    /** @param listed owners matched to an SDN entry, by path ("owners[1].owners[0]") to the entry's label */
+    static OwnershipFact of(List<Owner> owners, ReferenceData ref, Map<String, String> listed) {
         BigDecimal threshold = ref.decimal(Parameters.OWN_BLOCKED);
         List<BlockedOwner> blocked = new ArrayList<>();
-        BigDecimal total = aggregate(owners, "owners", threshold, blocked);
+        BigDecimal total = aggregate(owners, "owners", threshold, listed, blocked);
         return new OwnershipFact(total, blocked, threshold, ref.decimal(Parameters.OWN_MINORITY));
     }
 
     /** Sum of the stakes of the blocked owners in {@code owners}; the blocked ones are added to {@code blocked}. */
-    private static BigDecimal aggregate(List<Owner> owners, String prefix, BigDecimal threshold, List<BlockedOwner> blocked) {
+    private static BigDecimal aggregate(List<Owner> owners, String prefix, BigDecimal threshold, Map<String, String> listed,
+                                        List<BlockedOwner> blocked) {
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < owners.size(); i++) {
             Owner o = owners.get(i);
             String path = prefix + "[" + i + "]";
             List<BlockedOwner> through = new ArrayList<>();
             BigDecimal ownedByBlocked = o.owners() == null || o.owners().isEmpty() ? BigDecimal.ZERO
-                    : aggregate(o.owners(), path + ".owners", threshold, through);
-            boolean marked = Boolean.TRUE.equals(o.sanctioned());
+                    : aggregate(o.owners(), path + ".owners", threshold, listed, through);
+            String listedAs = listed.get(path);
+            boolean marked = Boolean.TRUE.equals(o.sanctioned()) || listedAs != null;
             if (marked || ownedByBlocked.compareTo(threshold) >= 0) {
                 BigDecimal share = o.sharePercent() == null ? BigDecimal.ZERO : o.sharePercent();
                 total = total.add(share);
-                blocked.add(new BlockedOwner(o.name(), path, share, marked, ownedByBlocked, marked ? List.of() : through));
+                blocked.add(new BlockedOwner(o.name(), path, share, marked, listedAs, ownedByBlocked, marked ? List.of() : through));
             }
         }
         return total;

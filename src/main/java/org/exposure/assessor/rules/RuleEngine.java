@@ -219,7 +219,7 @@ public final class RuleEngine {
             if (globals.contains(GLOBAL_REFERENCE)) {
                 session.setGlobal(GLOBAL_REFERENCE, reference);
             }
-            insertFacts(session, subject);
+            insertFacts(session, subject, matches);
             matches.forEach(session::insert);
             session.fireAllRules();
         } finally {
@@ -228,7 +228,7 @@ public final class RuleEngine {
         return List.copyOf(collector.findings());
     }
 
-    private void insertFacts(KieSession session, Subject subject) {
+    private void insertFacts(KieSession session, Subject subject, List<ListMatch> matches) {
         session.insert(subject);
         if (subject instanceof GoodsSubject goods) {
             session.insert(GoodsLine.of(goods, reference));
@@ -239,7 +239,14 @@ public final class RuleEngine {
                 session.insert(GoodsLine.of(exports.get(i), i, supplier.country(), reference));
             }
             if (supplier.owners() != null && !supplier.owners().isEmpty()) {
-                session.insert(OwnershipFact.of(supplier.owners(), reference));
+                // An owner matched to an SDN entry is a blocked person for the 50 % rule, as one marked sanctioned.
+                Map<String, String> listed = new LinkedHashMap<>();
+                for (ListMatch m : matches) {
+                    if ("OWNER".equals(m.role()) && m.isSdn()) {
+                        listed.putIfAbsent(m.path(), m.getLabel());
+                    }
+                }
+                session.insert(OwnershipFact.of(supplier.owners(), reference, listed));
             }
         } else if (subject instanceof BankSubject bank) {
             List<PaymentFact> payments = new ArrayList<>();

@@ -112,6 +112,22 @@ class ListRulesTest {
     }
 
     @Test
+    @DisplayName("OWN-50 counts an owner matched to an SDN entry as a blocked person; OWN-MINORITY for a 30% one")
+    void ownerByMatch() {
+        SupplierSubject owned = new SupplierSubject(null, "Alpha Trading Ltd", List.of(), "HK", null, null, "https://a.example",
+                false, List.of(), List.of(new org.exposure.assessor.domain.Owner("Yilufa Electronics Ltd.", "CN", new BigDecimal("60"), null, List.of()),
+                        new org.exposure.assessor.domain.Owner("Someone Else", "HK", new BigDecimal("40"), null, List.of())), List.of());
+        ListMatch owner = match("owners[0]", "OWNER", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), true);
+        Finding f = fired("OWN-50", owned, owner).get(0);
+        assertThat(f.explanation()).contains("Yilufa Electronics Ltd. (60%, listed as OFAC-SDN entry 47700");
+        assertThat(fired("OWN-50", owned)).isEmpty();
+        SupplierSubject minority = new SupplierSubject(null, "Alpha Trading Ltd", List.of(), "HK", null, null, "https://a.example",
+                false, List.of(), List.of(new org.exposure.assessor.domain.Owner("Yilufa Electronics Ltd.", "CN", new BigDecimal("30"), null, List.of())), List.of());
+        assertThat(fired("OWN-MINORITY", minority, owner)).hasSize(1);
+        assertThat(fired("OWN-MINORITY", minority, match("owners[0]", "OWNER", "UN", null, List.of(), false))).isEmpty();
+    }
+
+    @Test
     @DisplayName("GOODS-MIB-END-USER fires BLOCKED when the end user matches an SDN entry, and stays silent for a subject-only match")
     void endUserByMatch() {
         org.exposure.assessor.domain.GoodsSubject goods = new org.exposure.assessor.domain.GoodsSubject(null, null, List.of(),
