@@ -5,9 +5,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -19,17 +18,17 @@ import org.apache.commons.csv.CSVRecord;
  * still evaluated, because a mistyped code may still be a controlled one.
  */
 public final class HsNomenclature {
-    private final Map<String, String> descriptions;
+    private final Set<String> codes;
     private final String source;
 
-    private HsNomenclature(Map<String, String> descriptions, String source) {
-        this.descriptions = Map.copyOf(descriptions);
+    private HsNomenclature(Set<String> codes, String source) {
+        this.codes = Set.copyOf(codes);
         this.source = source;
     }
 
     public static HsNomenclature read(Path file) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        Map<String, String> codes = new HashMap<>();
+        Set<String> codes = new HashSet<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
             if (!parser.getHeaderMap().containsKey("hscode") || !parser.getHeaderMap().containsKey("level")) {
                 throw new IllegalArgumentException(file + " lacks the hscode and level columns");
@@ -38,7 +37,7 @@ public final class HsNomenclature {
                 // Chapters 98 and 99 are not HS chapters (reserved for national use); UN Comtrade's 999999
                 // "commodities not specified according to kind" is a reporting aggregate, not an HS 2022 code.
                 if ("6".equals(r.get("level")) && r.get("hscode").matches("(0[1-9]|[1-8]\\d|9[0-7])\\d{4}")) {
-                    codes.put(r.get("hscode"), r.isMapped("description") ? r.get("description") : "");
+                    codes.add(r.get("hscode"));
                 }
             }
         } catch (IOException e) {
@@ -49,23 +48,20 @@ public final class HsNomenclature {
 
     /** Stands in when no nomenclature file is configured or found: nothing can be checked. */
     public static HsNomenclature unavailable(String why) {
-        return new HsNomenclature(Map.of(), why);
+        return new HsNomenclature(Set.of(), why);
     }
 
     public boolean isAvailable() {
-        return !descriptions.isEmpty();
+        return !codes.isEmpty();
     }
 
     public boolean contains(String hs6) {
-        return descriptions.containsKey(hs6);
+        return codes.contains(hs6);
     }
 
-    public Optional<String> description(String hs6) {
-        return Optional.ofNullable(descriptions.get(hs6));
-    }
 
     public int size() {
-        return descriptions.size();
+        return codes.size();
     }
 
     public String source() {
