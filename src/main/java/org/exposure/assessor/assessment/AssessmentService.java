@@ -82,7 +82,11 @@ public class AssessmentService {
         return result;
     }
 
-    private AssessmentEntity evaluate(Subject subject) {
+    /**
+     * Screens and assesses one subject into an entity that is not stored yet: the batch jobs store a chunk's
+     * assessments together with the chunk's other results, in the transaction that holds the chunk.
+     */
+    public AssessmentEntity evaluate(Subject subject) {
         List<ListMatch> matches = screener.screen(subject);
         List<Finding> findings = engine.evaluate(subject, matches);
         List<Warning> warnings = InputWarnings.of(subject, hs);

@@ -1,6 +1,7 @@
 package org.exposure.assessor.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,8 @@ public interface AssessorConfig {
     Page page();
 
     Lists lists();
+
+    Jobs jobs();
 
     interface Rules {
         /** A directory that replaces the packaged rules/ (DRL files and reference data) at start-up. */
@@ -48,5 +51,36 @@ public interface AssessorConfig {
         /** Largest page size of GET /api/v1/assessments. */
         @WithDefault("200")
         int maxSize();
+    }
+
+    /** Asynchronous batch jobs (POST /api/v1/batches). */
+    interface Jobs {
+        /** Whether this instance works on jobs; an instance that only serves the API may leave them to others. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Worker threads, each assessing one chunk at a time. */
+        @WithDefault("2")
+        int workers();
+
+        /** Rows per chunk: the unit that is claimed, assessed and committed together. */
+        @WithDefault("1000")
+        int chunkSize();
+
+        /** Longest accepted row, in characters; a longer JSON line is rejected, a longer CSV record fails the upload. */
+        @WithDefault("1000000")
+        int maxRowLength();
+
+        /** How long an idle worker waits before looking for work again. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** How often running jobs' progress is logged. */
+        @WithDefault("PT5S")
+        Duration progressInterval();
+
+        /** An upload that has not advanced for this long is taken for abandoned (its instance died). */
+        @WithDefault("PT10M")
+        Duration abandonedUpload();
     }
 }

@@ -35,12 +35,13 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * The one boundary with Drools: compiles a ruleset once into a KieBase, checks that every rule carries the
- * catalogue's metadata, and evaluates subjects in a fresh session each (always disposed), collecting what fired.
+ * catalogue's metadata, and evaluates subjects in a pooled session each (reset when disposed), collecting what fired.
  */
 public final class RuleEngine {
     static final String GLOBAL_FINDINGS = "findings";
@@ -48,6 +49,11 @@ public final class RuleEngine {
     private static final List<String> REQUIRED = List.of("id", "title", "severity", "legalBasis", "remediation");
 
     private final KieBase kieBase;
+    /**
+     * Sessions are reset and reused rather than built for each subject: Drools keeps a disposed pooled session for
+     * the next caller, which saves most of a session's set-up (measured in EngineBench).
+     */
+    private final KieSessionsPool sessions;
     private final RulesetFiles files;
     private final ReferenceData reference;
     private final Map<String, RuleDefinition> byQualifiedName;
@@ -57,6 +63,7 @@ public final class RuleEngine {
     private RuleEngine(KieBase kieBase, RulesetFiles files, ReferenceData reference,
                        Map<String, RuleDefinition> byQualifiedName, Set<String> globals) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.files = files;
         this.reference = reference;
         this.byQualifiedName = Map.copyOf(byQualifiedName);
@@ -211,7 +218,7 @@ public final class RuleEngine {
     /** As {@link #evaluate(Subject)}, with the subject's parties' matches against the sanctions lists as facts. */
     public List<Finding> evaluate(Subject subject, List<ListMatch> matches) {
         FindingCollector collector = new FindingCollector(byQualifiedName);
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             if (globals.contains(GLOBAL_FINDINGS)) {
                 session.setGlobal(GLOBAL_FINDINGS, collector);

@@ -110,6 +110,15 @@ final class Api {
         }
     }
 
+    static long count(String table) {
+        AgroalDataSource ds = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            return count(s, table);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot count rows of " + table, e);
+        }
+    }
+
     private static long count(Statement s, String table) throws SQLException {
         try (ResultSet r = s.executeQuery("select count(*) from " + table)) {
             r.next();

@@ -1,0 +1,53 @@
+package org.exposure.assessor.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.api.dto.SubjectDto;
+import org.exposure.assessor.domain.Subject;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * One subject from its JSON text, validated exactly as {@code POST /api/v1/assessments} validates it: the batch jobs
+ * accept and reject what the synchronous API does, with the same field paths and messages.
+ */
+@ApplicationScoped
+public class SubjectDecoder {
+    private final RequestReader reader;
+    private final ObjectMapper mapper;
+
+    SubjectDecoder(RequestReader reader, ObjectMapper mapper) {
+        this.reader = reader;
+        this.mapper = mapper;
+    }
+
+    /** Either a subject or the errors that keep it from being one. */
+    public record Decoded(Subject subject, String ref, List<FieldError> errors) {
+    }
+
+    public Decoded decode(String json) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return new Decoded(null, null, List.of(RequestReader.bindingError("", e)));
+        }
+        return decode(node);
+    }
+
+    public Decoded decode(JsonNode node) {
+        String ref = node != null && node.isObject() && node.path("ref").isTextual() ? node.get("ref").asText() : null;
+        List<FieldError> errors = new ArrayList<>();
+        SubjectDto dto = reader.read(node, "", errors);
+        if (!errors.isEmpty() || dto == null) {
+            return new Decoded(null, ref, errors.isEmpty() ? List.of(new FieldError("(row)", "cannot be read")) : errors);
+        }
+        return new Decoded(SubjectMapper.toDomain(dto), ref, List.of());
+    }
+}

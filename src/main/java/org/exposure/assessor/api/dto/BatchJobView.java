@@ -1,0 +1,26 @@
+package org.exposure.assessor.api.dto;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "BatchJob", description = "An asynchronous batch job and how far it has got.")
+public record BatchJobView(
+        @Schema(description = "Job id (UUID).") String id,
+        @Schema(description = "RECEIVING, QUEUED, RUNNING, DONE, FAILED or CANCELLED.") String state,
+        @Schema(description = "JSONL or CSV.") String format,
+        @Schema(description = "Rows read from the body (blank lines are not rows).") long rowsRead,
+        @Schema(description = "Rows assessed and stored.") long assessed,
+        @Schema(description = "Rows rejected; each is listed by GET .../errors.") long rejected,
+        @Schema(description = "Assessed rows per risk level.") Map<String, Long> riskLevels,
+        @Schema(description = "Chunks of the job, and how many are done.") int chunks,
+        int chunksDone,
+        @Schema(description = "Rows per second since the job started.") Double rowsPerSecond,
+        @Schema(description = "Estimated seconds until the job is done, at that rate.") Long estimatedSecondsLeft,
+        @Schema(description = "Why the job failed, when it did.") String failure,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        @Schema(description = "Where the results and the rejected rows are.") Map<String, String> links) {
+}

@@ -1,0 +1,463 @@
+package org.exposure.assessor.batch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.persistence.TimeOrderedIds;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The jobs' tables, in plain JDBC: the chunk claim needs {@code FOR UPDATE SKIP LOCKED}, results are written and
+ * read in large batches, and none of it needs an entity's life cycle. Methods that take a {@link Connection} run in
+ * the caller's transaction; the others open their own.
+ */
+@ApplicationScoped
+public class BatchStore {
+    private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    BatchStore(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** A chunk as claimed by a worker: the rows to assess, locked until the claiming transaction ends. */
+    public record Chunk(UUID jobId, int chunkNo, long firstLine, int rowCount, String input) {
+    }
+
+    /** What a finished chunk adds to its job. */
+    public record ChunkOutcome(int assessed, int rejected, Map<RiskLevel, Integer> levels) {
+    }
+
+    public UUID createJob(BatchFormat format) {
+        UUID id = TimeOrderedIds.next();
+        Instant now = Instant.now();
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO batch_job (id, state, format, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setObject(1, id);
+                ps.setString(2, JobState.RECEIVING.name());
+                ps.setString(3, format.name());
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
+
+    public long jobSeq(UUID jobId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM batch_job WHERE id = ?")) {
+                ps.setObject(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no job " + jobId);
+                    }
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Stores chunks of a job still receiving, with the job's counters, in one transaction. */
+    public void appendChunks(UUID jobId, long jobSeq, List<Chunk> chunks, long rowsRead, int chunkCount) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch_chunk (job_id, chunk_no, job_seq, "
+                    + "first_line, row_count, input, state) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')")) {
+                for (Chunk chunk : chunks) {
+                    ps.setObject(1, jobId);
+                    ps.setInt(2, chunk.chunkNo());
+                    ps.setLong(3, jobSeq);
+                    ps.setLong(4, chunk.firstLine());
+                    ps.setInt(5, chunk.rowCount());
+                    ps.setString(6, chunk.input());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE batch_job SET rows_read = ?, chunk_count = ?, updated_at = ? WHERE id = ?")) {
+                ps.setLong(1, rowsRead);
+                ps.setInt(2, chunkCount);
+                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                ps.setObject(4, jobId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The body has arrived whole: the job may be worked on. */
+    public void markQueued(UUID jobId, long rowsRead, int chunkCount) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = ?, rows_read = ?, chunk_count = ?, "
+                    + "updated_at = ? WHERE id = ? AND state = ?")) {
+                ps.setString(1, chunkCount == 0 ? JobState.DONE.name() : JobState.QUEUED.name());
+                ps.setLong(2, rowsRead);
+                ps.setInt(3, chunkCount);
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.setObject(5, jobId);
+                ps.setString(6, JobState.RECEIVING.name());
+                ps.executeUpdate();
+            }
+            if (chunkCount == 0) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET finished_at = ? WHERE id = ?")) {
+                    ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                    ps.setObject(2, jobId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Removes a job whose upload failed: nothing of a half-received body stays behind. */
+    public void delete(UUID jobId) {
+        inTransaction(c -> {
+            for (String sql : List.of("DELETE FROM batch_result WHERE job_id = ?", "DELETE FROM batch_chunk WHERE job_id = ?",
+                    "DELETE FROM batch_job WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, jobId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Takes the next pending chunk of a queued or running job, oldest job first, skipping chunks other transactions
+     * hold. The lock lasts until the caller's transaction ends.
+     */
+    public Optional<Chunk> claim(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT job_id, chunk_no, first_line, row_count, input "
+                + "FROM batch_chunk WHERE state = 'PENDING' "
+                + "AND job_id IN (SELECT id FROM batch_job WHERE state IN ('QUEUED', 'RUNNING')) "
+                + "ORDER BY job_seq, chunk_no LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Chunk(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3), rs.getInt(4),
+                        rs.getString(5)));
+            }
+        }
+    }
+
+    /** Whether there is pending work at all, without locking anything (lets idle workers sleep). */
+    public boolean hasPendingWork() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM batch_job WHERE state IN ('QUEUED', 'RUNNING')");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
+    /** QUEUED becomes RUNNING when its first chunk is taken; a short transaction of its own, so no lock is kept. */
+    public void markRunning(UUID jobId) {
+        inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE batch_job SET state = 'RUNNING', started_at = ? WHERE id = ? AND state = 'QUEUED'")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setObject(2, jobId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public Optional<JobState> state(Connection c, UUID jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM batch_job WHERE id = ?")) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(JobState.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The job's state, with the job row locked against a concurrent cancel until the caller's transaction ends:
+     * shared on PostgreSQL (workers on one job do not wait for each other), exclusive on H2, which has no shared
+     * row lock.
+     */
+    public Optional<JobState> lockRunning(Connection c, UUID jobId) throws SQLException {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM batch_job WHERE id = ? "
+                + (postgres ? "FOR SHARE" : "FOR UPDATE"))) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(JobState.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Writes a chunk's results and marks it done, in the claiming transaction. */
+    public void complete(Connection c, Chunk chunk, List<ResultRow> results, ChunkOutcome outcome, String worker)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch_result (job_id, line, ref, status, "
+                + "assessment_id, risk_level, fired_rules, errors_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ResultRow r : results) {
+                ps.setObject(1, chunk.jobId());
+                ps.setLong(2, r.line());
+                ps.setString(3, r.ref());
+                ps.setString(4, r.status().name());
+                if (r.assessmentId() == null) {
+                    ps.setNull(5, Types.OTHER);
+                } else {
+                    ps.setObject(5, r.assessmentId());
+                }
+                ps.setString(6, r.riskLevel() == null ? null : r.riskLevel().name());
+                ps.setString(7, r.firedRules() == null ? null : String.join(",", r.firedRules()));
+                ps.setString(8, r.errors() == null ? null : json(r.errors()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE batch_chunk SET state = 'DONE', input = NULL, assessed = ?, "
+                + "rejected = ?, n_clear = ?, n_info = ?, n_low = ?, n_medium = ?, n_high = ?, n_severe = ?, n_blocked = ?, "
+                + "worker = ?, done_at = ? WHERE job_id = ? AND chunk_no = ? AND state = 'PENDING'")) {
+            ps.setInt(1, outcome.assessed());
+            ps.setInt(2, outcome.rejected());
+            int i = 3;
+            for (RiskLevel level : RiskLevel.values()) {
+                ps.setInt(i++, outcome.levels().getOrDefault(level, 0));
+            }
+            ps.setString(i++, worker);
+            ps.setTimestamp(i++, Timestamp.from(Instant.now()));
+            ps.setObject(i++, chunk.jobId());
+            ps.setInt(i, chunk.chunkNo());
+            if (ps.executeUpdate() != 1) {
+                // Only possible if the lock did not hold; the rollback keeps the chunk's rows from being written twice.
+                throw new IllegalStateException("chunk " + chunk.chunkNo() + " of job " + chunk.jobId() + " was not pending");
+            }
+        }
+    }
+
+    /**
+     * Marks the job done when no chunk is pending. Called after each chunk's commit, so the worker that commits the
+     * last chunk sees every other chunk committed.
+     */
+    public boolean finishIfComplete(UUID jobId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = 'DONE', finished_at = ? "
+                    + "WHERE id = ? AND state IN ('QUEUED', 'RUNNING') "
+                    + "AND NOT EXISTS (SELECT 1 FROM batch_chunk WHERE job_id = ? AND state = 'PENDING')")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setObject(2, jobId);
+                ps.setObject(3, jobId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Finishes jobs whose last chunk was committed by an instance that stopped before it could say so. */
+    public int finishCompletedJobs() {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = 'DONE', finished_at = ? "
+                    + "WHERE state IN ('QUEUED', 'RUNNING') "
+                    + "AND NOT EXISTS (SELECT 1 FROM batch_chunk WHERE job_id = batch_job.id AND state = 'PENDING')")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Uploads that stopped arriving (their instance died mid-upload) become FAILED, and their chunks are dropped. */
+    public int failAbandonedUploads(Instant olderThan) {
+        return inTransaction(c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM batch_job WHERE state = 'RECEIVING' AND updated_at < ?")) {
+                ps.setTimestamp(1, Timestamp.from(olderThan));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            for (UUID id : ids) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM batch_chunk WHERE job_id = ?")) {
+                    ps.setObject(1, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = 'FAILED', finished_at = ?, "
+                        + "failure = 'the upload stopped before the body was complete' WHERE id = ? AND state = 'RECEIVING'")) {
+                    ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                    ps.setObject(2, id);
+                    ps.executeUpdate();
+                }
+            }
+            return ids.size();
+        });
+    }
+
+    /** Cancels a job that is not finished; returns its state after the call, or empty when there is no such job. */
+    public Optional<JobState> cancel(UUID jobId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = 'CANCELLED', finished_at = ? "
+                    + "WHERE id = ? AND state IN ('RECEIVING', 'QUEUED', 'RUNNING')")) {
+                ps.setTimestamp(1, Timestamp.from(Instant.now()));
+                ps.setObject(2, jobId);
+                ps.executeUpdate();
+            }
+            return state(c, jobId);
+        });
+    }
+
+    public Optional<JobStatus> status(UUID jobId) {
+        return inTransaction(c -> status(c, jobId));
+    }
+
+    /** Jobs queued or running now, for the progress log. */
+    public List<JobStatus> active() {
+        return inTransaction(c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM batch_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+            List<JobStatus> out = new ArrayList<>();
+            for (UUID id : ids) {
+                status(c, id).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    private Optional<JobStatus> status(Connection c, UUID jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT j.state, j.format, j.rows_read, j.chunk_count, j.failure, "
+                + "j.created_at, j.started_at, j.finished_at, "
+                + "(SELECT COUNT(*) FROM batch_chunk k WHERE k.job_id = j.id AND k.state = 'DONE'), "
+                + "(SELECT COALESCE(SUM(assessed), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(rejected), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_clear), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_info), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_low), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_medium), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_high), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_severe), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(n_blocked), 0) FROM batch_chunk k WHERE k.job_id = j.id) "
+                + "FROM batch_job j WHERE j.id = ?")) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<RiskLevel, Long> levels = new EnumMap<>(RiskLevel.class);
+                int col = 12;
+                for (RiskLevel level : RiskLevel.values()) {
+                    levels.put(level, rs.getLong(col++));
+                }
+                return Optional.of(new JobStatus(jobId, JobState.valueOf(rs.getString(1)), BatchFormat.valueOf(rs.getString(2)),
+                        rs.getLong(3), rs.getInt(4), rs.getInt(9), rs.getLong(10), rs.getLong(11), levels, rs.getString(5),
+                        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+            }
+        }
+    }
+
+    /** Results after {@code afterLine} in input order, at most {@code limit}; rejected rows only when asked. */
+    public List<ResultRow> results(UUID jobId, long afterLine, int limit, boolean rejectedOnly, long beforeLine) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT line, ref, status, assessment_id, risk_level, fired_rules, "
+                    + "errors_json FROM batch_result WHERE job_id = ? AND line > ? AND line < ?"
+                    + (rejectedOnly ? " AND status = 'REJECTED'" : "") + " ORDER BY line LIMIT ?")) {
+                ps.setObject(1, jobId);
+                ps.setLong(2, afterLine);
+                ps.setLong(3, beforeLine);
+                ps.setInt(4, limit);
+                List<ResultRow> out = new ArrayList<>(limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String rules = rs.getString(6);
+                        String errors = rs.getString(7);
+                        String level = rs.getString(5);
+                        out.add(new ResultRow(rs.getLong(1), rs.getString(2), ResultRow.Status.valueOf(rs.getString(3)),
+                                rs.getObject(4, UUID.class), level == null ? null : RiskLevel.valueOf(level),
+                                rules == null ? null : rules.isEmpty() ? List.of() : Arrays.asList(rules.split(",")),
+                                errors == null ? null : errors(errors)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The first input line of the job's first chunk not done yet, if any. */
+    public Optional<Long> firstPendingLine(UUID jobId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MIN(first_line) FROM batch_chunk WHERE job_id = ? AND state = 'PENDING'")) {
+                ps.setObject(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(v);
+                }
+            }
+        });
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<FieldError> errors(String json) {
+        try {
+            return mapper.readValue(json, ERRORS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored errors are not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a new transaction of its own on a connection enlisted in it. */
+    public <T> T inTransaction(Work<T> work) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package org.exposure.assessor.batch;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.exposure.assessor.config.AssessorConfig;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The background side of batch jobs: worker threads that take chunks from the database until none is left, and a
+ * housekeeping task that logs each running job's progress, finishes jobs whose last chunk was committed by an
+ * instance that then stopped, and fails uploads abandoned by a dead instance. Nothing here is held only in memory:
+ * every instance on the same database shares the same jobs.
+ */
+@ApplicationScoped
+public class BatchWorkers {
+    private static final Logger LOG = Logger.getLogger(BatchWorkers.class);
+
+    private final ChunkProcessor processor;
+    private final BatchStore store;
+    private final AssessorConfig config;
+    private final String instance;
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<UUID, Long> lastLogged = new ConcurrentHashMap<>();
+    private ScheduledExecutorService housekeeping;
+    private volatile boolean running;
+
+    BatchWorkers(ChunkProcessor processor, BatchStore store, AssessorConfig config) {
+        this.processor = processor;
+        this.store = store;
+        this.config = config;
+        this.instance = ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.jobs().enabled()) {
+            LOG.info("Batch jobs are not worked on by this instance (assessor.jobs.enabled=false)");
+            return;
+        }
+        running = true;
+        for (int i = 0; i < config.jobs().workers(); i++) {
+            String name = instance + "/worker-" + i;
+            Thread t = new Thread(() -> work(name), "batch-worker-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "batch-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(100, config.jobs().progressInterval().toMillis());
+        housekeeping.scheduleWithFixedDelay(this::housekeep, every, every, TimeUnit.MILLISECONDS);
+        LOG.infof("Batch jobs: %d workers on %s", threads.size(), instance);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        for (Thread t : threads) {
+            try {
+                // A chunk under way is finished or rolled back by its transaction; either is safe.
+                t.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void work(String worker) {
+        long idle = Math.max(10, config.jobs().pollInterval().toMillis());
+        while (running) {
+            try {
+                Optional<ChunkProcessor.Outcome> outcome = store.hasPendingWork() ? processor.processNext(worker) : Optional.empty();
+                if (outcome.isEmpty()) {
+                    Thread.sleep(idle);
+                    continue;
+                }
+                if (outcome.get().completed() && store.finishIfComplete(outcome.get().chunk().jobId())) {
+                    store.status(outcome.get().chunk().jobId()).ifPresent(s -> LOG.infof("Batch job %s done: %s", s.id(), summary(s)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The chunk's transaction was rolled back; it stays pending and is taken again.
+                if (running) {
+                    LOG.errorf(e, "Batch worker %s: a chunk failed and will be retried", worker);
+                    sleepQuietly(idle);
+                }
+            }
+        }
+    }
+
+    private void housekeep() {
+        try {
+            store.finishCompletedJobs();
+            int failed = store.failAbandonedUploads(Instant.now().minus(config.jobs().abandonedUpload()));
+            if (failed > 0) {
+                LOG.warnf("Batch jobs: %d abandoned uploads marked FAILED", failed);
+            }
+            for (JobStatus s : store.active()) {
+                Long previous = lastLogged.put(s.id(), s.done());
+                if (previous == null || previous != s.done()) {
+                    LOG.infof("Batch job %s %s: %s", s.id(), s.state(), summary(s));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Batch housekeeping failed: %s", e.getMessage());
+        }
+    }
+
+    static String summary(JobStatus s) {
+        Progress p = Progress.of(s, Instant.now());
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%,d of %,d rows (%d%%), %,d assessed, %,d rejected", s.done(), s.rowsRead(),
+                s.rowsRead() == 0 ? 100 : s.done() * 100 / s.rowsRead(), s.assessed(), s.rejected()));
+        if (p.rowsPerSecond() != null) {
+            out.append(String.format(", %,.0f rows/s", p.rowsPerSecond()));
+        }
+        if (p.secondsLeft() != null && !s.state().finished()) {
+            out.append(String.format(", about %d s left", p.secondsLeft()));
+        }
+        return out.toString();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

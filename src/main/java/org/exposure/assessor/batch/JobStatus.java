@@ -1,0 +1,17 @@
+package org.exposure.assessor.batch;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.exposure.assessor.domain.RiskLevel;
+
+/** A job as the database has it now: its rows so far and the results of the chunks that are done. */
+public record JobStatus(UUID id, JobState state, BatchFormat format, long rowsRead, int chunks, int chunksDone,
+                        long assessed, long rejected, Map<RiskLevel, Long> riskLevels, String failure,
+                        Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+    public long done() {
+        return assessed + rejected;
+    }
+}
