@@ -238,7 +238,7 @@ public class BatchResource {
         }
         String base = "/api/v1/batches/" + s.id();
         return new BatchJobView(s.id().toString(), s.state().name(), s.format().name(), s.rowsRead(), s.assessed(),
-                s.rejected(), levels, s.chunks(), s.chunksDone(), p.rowsPerSecond(), p.secondsLeft(), s.failure(),
+                s.rejected(), levels, s.chunks(), s.chunksDone(), p.rowsPerSecond(), p.secondsLeft(), s.failure(), s.workers(),
                 s.createdAt(), s.startedAt(), s.finishedAt(),
                 Map.of("self", base, "results", base + "/results", "errors", base + "/errors"));
     }

@@ -380,9 +380,24 @@ public class BatchStore {
                 }
                 return Optional.of(new JobStatus(jobId, JobState.valueOf(rs.getString(1)), BatchFormat.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getInt(9), rs.getLong(10), rs.getLong(11), levels, rs.getString(5),
-                        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                        workers(c, jobId), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
             }
         }
+    }
+
+    /** Chunks done per worker ("pid@host/worker-n"): which instances shared the job. */
+    private static Map<String, Long> workers(Connection c, UUID jobId) throws SQLException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT worker, COUNT(*) FROM batch_chunk WHERE job_id = ? AND state = 'DONE' GROUP BY worker")) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** Results after {@code afterLine} in input order, at most {@code limit}; rejected rows only when asked. */

@@ -8,7 +8,7 @@ import org.exposure.assessor.domain.RiskLevel;
 
 /** A job as the database has it now: its rows so far and the results of the chunks that are done. */
 public record JobStatus(UUID id, JobState state, BatchFormat format, long rowsRead, int chunks, int chunksDone,
-                        long assessed, long rejected, Map<RiskLevel, Long> riskLevels, String failure,
+                        long assessed, long rejected, Map<RiskLevel, Long> riskLevels, String failure, Map<String, Long> workers,
                         Instant createdAt, Instant startedAt, Instant finishedAt) {
 
     public long done() {

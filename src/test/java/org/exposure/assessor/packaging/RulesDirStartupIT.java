@@ -132,11 +132,15 @@ class RulesDirStartupIT {
                 "-Dassessor.rules.dir=" + rules.toAbsolutePath(),
                 "-Dquarkus.http.port=0",
                 "-Dquarkus.http.host=127.0.0.1",
-                // The jar is built for H2: give it a private in-memory database, whatever the environment says.
-                "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:startup-it",
                 "-jar", JAR.toString()));
+        if (!AppProcess.postgres()) {
+            // The jar is built for H2: give it a private in-memory database, whatever the environment says.
+            cmd.add(cmd.size() - 2, "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:startup-it");
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("ASSESSOR_DB_"));
+        if (!AppProcess.postgres()) {
+            pb.environment().keySet().removeIf(k -> k.startsWith("ASSESSOR_DB_"));
+        }
         return new Run(pb.start(), log);
     }
 }

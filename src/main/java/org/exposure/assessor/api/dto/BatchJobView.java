@@ -19,6 +19,7 @@ public record BatchJobView(
         @Schema(description = "Rows per second since the job started.") Double rowsPerSecond,
         @Schema(description = "Estimated seconds until the job is done, at that rate.") Long estimatedSecondsLeft,
         @Schema(description = "Why the job failed, when it did.") String failure,
+        @Schema(description = "Chunks done by each worker (instance/worker-n): which instances shared the job.") Map<String, Long> workers,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,

@@ -1,0 +1,117 @@
+package org.exposure.assessor.packaging;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The packaged application (target/quarkus-app) started as a separate process, as an operator would start it, on
+ * the database the jar was built for: H2 (a file of the test's own) or PostgreSQL (ASSESSOR_DB_URL and friends,
+ * passed in by {@code mvn verify -Ppostgresql}).
+ */
+final class AppProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final Process process;
+    final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private int port;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Whether the jar under test was built for PostgreSQL (the postgresql Maven profile). */
+    static boolean postgres() {
+        return "postgresql".equals(System.getProperty("it.database", "h2"));
+    }
+
+    /** Starts the jar with the given -D options and waits until it listens; {@code log} must be a new file. */
+    static AppProcess start(Path log, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
+        cmd.addAll(List.of(options));
+        cmd.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        if (!postgres()) {
+            pb.environment().keySet().removeIf(k -> k.startsWith("ASSESSOR_DB_"));
+        }
+        AppProcess app = new AppProcess(pb.start(), log);
+        app.port = app.awaitPort();
+        return app;
+    }
+
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    private int awaitPort() throws Exception {
+        Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = listening.matcher(output());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the application stopped:\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the application did not start in 120 s:\n" + output());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return MAPPER.readTree(r.body());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed; what a crash or an OOM kill does. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
