@@ -151,44 +151,57 @@ public class BatchIntake {
 
     private void readJsonLines(Reader reader, Chunker chunker) throws IOException {
         int max = config.jobs().maxRowLength();
+        char[] buf = new char[64 * 1024];
         StringBuilder line = new StringBuilder(1024);
         long lineNo = 0;
         boolean overlong = false;
-        boolean any = false;
-        int ch;
-        while (true) {
-            ch = reader.read();
-            if (ch == '\n' || ch == -1) {
-                if (ch == -1 && !any && line.length() == 0) {
-                    break;
+        boolean open = false;
+        int n;
+        while ((n = reader.read(buf)) != -1) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') {
+                    continue;
                 }
-                lineNo++;
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                if (overlong) {
-                    chunker.add(lineNo, ERROR, "is longer than " + max + " characters");
-                } else if (!line.toString().isBlank()) {
-                    chunker.add(lineNo, JSON, line.toString());
-                }
+                overlong = append(line, buf, start, i - start, max, overlong);
+                endLine(++lineNo, line, overlong, max, chunker);
                 line.setLength(0);
                 overlong = false;
-                any = false;
-                if (ch == -1) {
-                    break;
-                }
-                continue;
+                open = false;
+                start = i + 1;
             }
-            any = true;
-            if (!overlong) {
-                if (line.length() >= max) {
-                    overlong = true;
-                    line.setLength(0);
-                } else {
-                    line.append((char) ch);
-                }
+            if (start < n) {
+                overlong = append(line, buf, start, n - start, max, overlong);
+                open = true;
             }
+        }
+        if (open) {
+            endLine(++lineNo, line, overlong, max, chunker);
+        }
+    }
+
+    /** Appends to the line unless it has grown past {@code max}; returns whether it has. */
+    private static boolean append(StringBuilder line, char[] buf, int from, int len, int max, boolean overlong) {
+        if (overlong) {
+            return true;
+        }
+        if (line.length() + len > max) {
+            line.setLength(0);
+            return true;
+        }
+        line.append(buf, from, len);
+        return false;
+    }
+
+    private static void endLine(long lineNo, StringBuilder line, boolean overlong, int max, Chunker chunker) {
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        if (overlong) {
+            chunker.add(lineNo, ERROR, "is longer than " + max + " characters");
+        } else if (!line.toString().isBlank()) {
+            chunker.add(lineNo, JSON, line.toString());
         }
     }
 

@@ -366,9 +366,11 @@ public class BatchStore {
                 + "(SELECT COALESCE(SUM(n_medium), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
                 + "(SELECT COALESCE(SUM(n_high), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
                 + "(SELECT COALESCE(SUM(n_severe), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_blocked), 0) FROM batch_chunk k WHERE k.job_id = j.id) "
+                + "(SELECT COALESCE(SUM(n_blocked), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
+                + "(SELECT COALESCE(SUM(assessed + rejected), 0) FROM batch_chunk k WHERE k.job_id = j.id AND k.done_at >= ?) "
                 + "FROM batch_job j WHERE j.id = ?")) {
-            ps.setObject(1, jobId);
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(JobStatus.RECENT)));
+            ps.setObject(2, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -380,7 +382,8 @@ public class BatchStore {
                 }
                 return Optional.of(new JobStatus(jobId, JobState.valueOf(rs.getString(1)), BatchFormat.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getInt(9), rs.getLong(10), rs.getLong(11), levels, rs.getString(5),
-                        workers(c, jobId), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                        workers(c, jobId), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+                        rs.getLong(19)));
             }
         }
     }

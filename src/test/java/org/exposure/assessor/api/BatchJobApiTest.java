@@ -212,6 +212,35 @@ class BatchJobApiTest {
     }
 
     @Test
+    @DisplayName("a JSON line longer than assessor.jobs.max-row-length is rejected alone; the lines around it are assessed")
+    void overlongLineIsRejectedAlone() {
+        String longLine = "{\"type\":\"GOODS\",\"hsCode\":\"854231\",\"description\":\"" + "x".repeat(1_000_001) + "\"}";
+        String id = Batches.submit(Api.KZ_CHIPS + "\n" + longLine + "\n" + Api.KZ_CHIPS, BatchResource.JSONL);
+        JsonNode status = Batches.awaitFinished(id);
+        assertThat(status.get("assessed").asLong()).isEqualTo(2);
+        assertThat(status.get("rejected").asLong()).isEqualTo(1);
+        List<JsonNode> errors = Batches.lines(given().get("/api/v1/batches/" + id + "/errors").asString());
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(errors.get(0).get("errors").get(0).get("message").asText()).contains("longer than 1000000 characters");
+    }
+
+    @Test
+    @DisplayName("a JSON request declaring more than 64 MiB gets 413 problem+json at once, before its body is read")
+    void jsonBodyLimit() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] head = new byte[2048];
+            int n = socket.getInputStream().read(head);
+            String response = new String(head, 0, n, StandardCharsets.US_ASCII);
+            assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
     @DisplayName("an empty JSON Lines body is a job with no rows, done at once")
     void emptyJob() {
         String id = Batches.submit("\n\n", BatchResource.JSONL);
