@@ -11,10 +11,14 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.api.dto.ListImportView;
+import org.exposure.assessor.api.dto.ListImportView.DownloadView;
+import org.exposure.assessor.api.dto.ListImportView.DownloadedFileView;
 import org.exposure.assessor.api.dto.ListImportView.RowProblemView;
+import org.exposure.assessor.api.dto.ListPartsForm;
 import org.exposure.assessor.api.dto.ListVersionView;
 import org.exposure.assessor.api.dto.Problem;
 import org.exposure.assessor.api.dto.Problem.FieldError;
@@ -22,6 +26,8 @@ import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListImporters;
 import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.download.DownloadException;
+import org.exposure.assessor.lists.download.ListDownloads;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
@@ -50,13 +56,15 @@ public class ListsResource {
     private final ObjectMapper mapper;
 
     private final org.exposure.assessor.screening.ScreeningIndex screening;
+    private final ListDownloads downloads;
 
     ListsResource(ListImporters importers, ListStore store, ObjectMapper mapper,
-                  org.exposure.assessor.screening.ScreeningIndex screening) {
+                  org.exposure.assessor.screening.ScreeningIndex screening, ListDownloads downloads) {
         this.screening = screening;
         this.importers = importers;
         this.store = store;
         this.mapper = mapper;
+        this.downloads = downloads;
     }
 
     @GET
@@ -103,6 +111,7 @@ public class ListsResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A part is not of its format (the problem names it); nothing changed.",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ListPartsForm.class)))
     public Response uploadParts(@PathParam("source") String source, MultipartFormDataInput form) {
         if (importers.importer(source).isEmpty()) {
             throw unknownSource(source);
@@ -145,6 +154,62 @@ public class ListsResource {
         } finally {
             streams.values().forEach(ListsResource::closeQuietly);
         }
+    }
+
+    @POST
+    @Path("/{source}/download")
+    @Operation(summary = "Download a list now", description = "Fetches the source's file(s) from the URL(s) configured in assessor.lists.download.\"<source>\" and imports them as an upload. The files that made the version in force are asked for with If-None-Match / If-Modified-Since; when the server answers 304 for all of them nothing is imported. A failed or corrupt download leaves the version in force.")
+    @APIResponse(responseCode = "201", description = "A new version is in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "200", description = "Unchanged: the same content was imported before, or the server answered 304 Not Modified.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No download URL is configured for the source.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The downloaded file is not of the source's format; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The server answered an error status (named in the problem), or the connection failed or the file was too large; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "The server did not answer within assessor.lists.download.timeout; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response download(@PathParam("source") String source) {
+        if (importers.importer(source).isEmpty()) {
+            throw unknownSource(source);
+        }
+        String first = importers.parts(source).get(0);
+        if (!downloads.configured(source)) {
+            String key = ListDownloads.urlKey(source, first);
+            throw new ProblemException(409, "/problems/list-download-not-configured", "No download URL configured",
+                    "no download URL is configured for " + source + "; set " + key,
+                    List.of(new FieldError(key, "is not set")));
+        }
+        ListDownloads.Outcome outcome;
+        try {
+            outcome = downloads.download(source);
+        } catch (DownloadException e) {
+            String part = e.part().orElse(first);
+            int status = e.kind() == DownloadException.Kind.TIMEOUT ? 504 : 502;
+            throw new ProblemException(status, "/problems/list-download-failed", "The list download failed",
+                    e.getMessage() + "; the version in force is unchanged",
+                    List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
+        } catch (ImportException e) {
+            String part = e.part().orElse(first);
+            String detail = "the file downloaded from " + downloads.shownUrl(source, part) + " is not a " + source
+                    + " file: " + e.getMessage();
+            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file",
+                    detail + "; the version in force is unchanged",
+                    List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
+        }
+        List<DownloadedFileView> files = outcome.files().entrySet().stream().map(f -> new DownloadedFileView(f.getKey(),
+                f.getValue().url(), f.getValue().status(), f.getValue().bytes(), f.getValue().millis())).toList();
+        DownloadView download = new DownloadView(outcome.notModified(), files);
+        ListStore.Stored stored = outcome.stored();
+        ListImportView out = outcome.notModified()
+                ? new ListImportView(view(stored.version()), false, Map.of(), List.of(), download)
+                : new ListImportView(view(stored.version()), stored.created(), outcome.result().counts(),
+                        skipped(outcome.result()), download);
+        return Response.status(stored.created() ? 201 : 200).entity(out).build();
     }
 
     private Response stored(ImportResult result) {
