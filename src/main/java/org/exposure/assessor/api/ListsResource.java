@@ -1,15 +1,24 @@
 package org.exposure.assessor.api;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.api.dto.ListImportView;
+import org.exposure.assessor.api.dto.ListImportView.DownloadView;
+import org.exposure.assessor.api.dto.ListImportView.DownloadedFileView;
 import org.exposure.assessor.api.dto.ListImportView.RowProblemView;
+import org.exposure.assessor.api.dto.ListPartsForm;
 import org.exposure.assessor.api.dto.ListVersionView;
 import org.exposure.assessor.api.dto.Problem;
 import org.exposure.assessor.api.dto.Problem.FieldError;
@@ -17,8 +26,12 @@ import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListImporters;
 import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.download.DownloadException;
+import org.exposure.assessor.lists.download.ListDownloads;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,13 +56,15 @@ public class ListsResource {
     private final ObjectMapper mapper;
 
     private final org.exposure.assessor.screening.ScreeningIndex screening;
+    private final ListDownloads downloads;
 
     ListsResource(ListImporters importers, ListStore store, ObjectMapper mapper,
-                  org.exposure.assessor.screening.ScreeningIndex screening) {
+                  org.exposure.assessor.screening.ScreeningIndex screening, ListDownloads downloads) {
         this.screening = screening;
         this.importers = importers;
         this.store = store;
         this.mapper = mapper;
+        this.downloads = downloads;
     }
 
     @GET
@@ -71,8 +86,7 @@ public class ListsResource {
     @APIResponse(responseCode = "422", description = "The file is not of the source's format; nothing changed.",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response upload(@PathParam("source") String source, InputStream body) {
-        ListImporters.Importer importer = importers.importer(source).orElseThrow(() -> ProblemException.notFound(
-                "no list source " + source + "; known sources: " + String.join(", ", importers.sources())));
+        ListImporters.Importer importer = importers.importer(source).orElseThrow(() -> unknownSource(source));
         ImportResult result;
         try {
             result = importer.read(body);
@@ -80,13 +94,147 @@ public class ListsResource {
             throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file", e.getMessage()
                     + "; the version in force is unchanged", List.of(new FieldError("(body)", e.getMessage())));
         }
+        return stored(result);
+    }
+
+    @POST
+    @Path("/{source}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a list from several files", description = "multipart/form-data with one file part per file of the source, imported together: OFAC-SDN takes sdn (sdn.csv, required), alt (alt.csv, aliases) and add (add.csv, addresses); the other sources take one part named file. Otherwise as the plain upload.")
+    @APIResponse(responseCode = "201", description = "A new version is in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "200", description = "The same files were imported before; that version is in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "400", description = "A part the source does not have, a part given twice or not as a file, or the first part missing.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A part is not of its format (the problem names it); nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ListPartsForm.class)))
+    public Response uploadParts(@PathParam("source") String source, MultipartFormDataInput form) {
+        if (importers.importer(source).isEmpty()) {
+            throw unknownSource(source);
+        }
+        List<String> parts = importers.parts(source);
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, FormValue> files = new LinkedHashMap<>();
+        for (Map.Entry<String, Collection<FormValue>> part : form.getValues().entrySet()) {
+            String name = part.getKey();
+            if (!parts.contains(name)) {
+                errors.add(new FieldError(name, "is not a file of " + source + "; its parts are " + String.join(", ", parts)));
+            } else if (part.getValue().size() != 1) {
+                errors.add(new FieldError(name, "is given " + part.getValue().size() + " times"));
+            } else if (!part.getValue().iterator().next().isFileItem()) {
+                errors.add(new FieldError(name, "must be sent as a file (curl -F " + name + "=@" + name + ".csv)"));
+            } else {
+                files.put(name, part.getValue().iterator().next());
+            }
+        }
+        if (!form.getValues().containsKey(parts.get(0))) {
+            errors.add(new FieldError(parts.get(0), "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Map<String, InputStream> streams = new LinkedHashMap<>();
+        try {
+            for (String part : parts) {
+                if (files.containsKey(part)) {
+                    streams.put(part, files.get(part).getFileItem().getInputStream());
+                }
+            }
+            return stored(importers.read(source, streams));
+        } catch (ImportException e) {
+            String part = e.part().orElse(parts.get(0));
+            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file", "part " + part + ": "
+                    + e.getMessage() + "; the version in force is unchanged", List.of(new FieldError(part, e.getMessage())));
+        } catch (IOException e) {
+            throw new IllegalStateException("an uploaded part cannot be read", e);
+        } finally {
+            streams.values().forEach(ListsResource::closeQuietly);
+        }
+    }
+
+    @POST
+    @Path("/{source}/download")
+    @Operation(summary = "Download a list now", description = "Fetches the source's file(s) from the URL(s) configured in assessor.lists.download.\"<source>\" and imports them as an upload. The files that made the version in force are asked for with If-None-Match / If-Modified-Since; when the server answers 304 for all of them nothing is imported. A failed or corrupt download leaves the version in force.")
+    @APIResponse(responseCode = "201", description = "A new version is in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "200", description = "Unchanged: the same content was imported before, or the server answered 304 Not Modified.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No download URL is configured for the source.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The downloaded file is not of the source's format; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The server answered an error status (named in the problem), or the connection failed or the file was too large; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "The server did not answer within assessor.lists.download.timeout; nothing changed.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response download(@PathParam("source") String source) {
+        if (importers.importer(source).isEmpty()) {
+            throw unknownSource(source);
+        }
+        String first = importers.parts(source).get(0);
+        if (!downloads.configured(source)) {
+            String key = ListDownloads.urlKey(source, first);
+            throw new ProblemException(409, "/problems/list-download-not-configured", "No download URL configured",
+                    "no download URL is configured for " + source + "; set " + key,
+                    List.of(new FieldError(key, "is not set")));
+        }
+        ListDownloads.Outcome outcome;
+        try {
+            outcome = downloads.download(source);
+        } catch (DownloadException e) {
+            String part = e.part().orElse(first);
+            int status = e.kind() == DownloadException.Kind.TIMEOUT ? 504 : 502;
+            throw new ProblemException(status, "/problems/list-download-failed", "The list download failed",
+                    e.getMessage() + "; the version in force is unchanged",
+                    List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
+        } catch (ImportException e) {
+            String part = e.part().orElse(first);
+            String detail = "the file downloaded from " + downloads.shownUrl(source, part) + " is not a " + source
+                    + " file: " + e.getMessage();
+            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file",
+                    detail + "; the version in force is unchanged",
+                    List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
+        }
+        List<DownloadedFileView> files = outcome.files().entrySet().stream().map(f -> new DownloadedFileView(f.getKey(),
+                f.getValue().url(), f.getValue().status(), f.getValue().bytes(), f.getValue().millis())).toList();
+        DownloadView download = new DownloadView(outcome.notModified(), files);
+        ListStore.Stored stored = outcome.stored();
+        ListImportView out = outcome.notModified()
+                ? new ListImportView(view(stored.version()), false, Map.of(), List.of(), download)
+                : new ListImportView(view(stored.version()), stored.created(), outcome.result().counts(),
+                        skipped(outcome.result()), download);
+        return Response.status(stored.created() ? 201 : 200).entity(out).build();
+    }
+
+    private Response stored(ImportResult result) {
         ListStore.Stored stored = store.store(result);
         // Also when an earlier version came back in force: the index must follow what is in force.
         screening.reload();
-        List<RowProblemView> skipped = result.problems().stream().limit(1000)
-                .map(p -> new RowProblemView(p.rowNumber(), p.reason())).toList();
-        ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped);
+        ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped(result));
         return Response.status(stored.created() ? 201 : 200).entity(out).build();
+    }
+
+    private static List<RowProblemView> skipped(ImportResult result) {
+        return result.problems().stream().limit(1000).map(p -> new RowProblemView(p.rowNumber(), p.reason())).toList();
+    }
+
+    private ProblemException unknownSource(String source) {
+        return ProblemException.notFound("no list source " + source + "; known sources: "
+                + String.join(", ", importers.sources()));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // an uploaded part's temporary file; it is deleted at the end of the request anyway
+        }
     }
 
     @GET

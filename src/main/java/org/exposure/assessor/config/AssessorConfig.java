@@ -1,11 +1,15 @@
 package org.exposure.assessor.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 
 /** The assessor's own settings (prefix {@code assessor.}); see application.properties for the defaults. */
 @ConfigMapping(prefix = "assessor")
@@ -45,6 +49,44 @@ public interface AssessorConfig {
          * source's file(s). Identical content makes no new version, so restarting is cheap.
          */
         Optional<Path> dir();
+
+        /** Downloading lists from configured URLs ({@code assessor.lists.download.}); off while no URL is set. */
+        Download download();
+
+        interface Download {
+            /** Download every configured source this often (first run right after start-up); unset: on demand only. */
+            Optional<Duration> every();
+
+            /** Longest wait for a connection. */
+            @WithDefault("PT20S")
+            Duration connectTimeout();
+
+            /** Longest time for one file, from the request to the last byte. */
+            @WithDefault("PT5M")
+            Duration timeout();
+
+            /** Largest file accepted; a bigger answer is abandoned and the version in force stays. */
+            @WithDefault("512M")
+            MemorySize maxSize();
+
+            /** By source id: {@code assessor.lists.download."OFAC-SDN".url=...}. */
+            @WithParentName
+            Map<String, Source> sources();
+
+            interface Source {
+                /** The source's file (for OFAC-SDN: sdn.csv). */
+                URI url();
+
+                /** OFAC-SDN only: alt.csv (aliases). */
+                Optional<URI> altUrl();
+
+                /** OFAC-SDN only: add.csv (addresses). */
+                Optional<URI> addUrl();
+
+                /** This source's own interval, instead of {@code assessor.lists.download.every}. */
+                Optional<Duration> every();
+            }
+        }
     }
 
     interface Page {

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.exposure.assessor.config.AssessorConfig;
@@ -16,8 +21,10 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Imports the lists found in {@code assessor.lists.dir} at start-up: {@code DIR/<source>/<file>}, one file per
- * source (the newest by name when there are several). A file that does not import is logged and skipped: the
- * version in force for that source stays, and the service starts.
+ * source (the newest by name when there are several). A source read from several files finds them by name
+ * (case ignored): {@code DIR/OFAC-SDN/sdn.csv} with the optional {@code alt.csv} and {@code add.csv} beside it,
+ * imported together; without {@code sdn.csv} the newest file there is read as the SDN file alone. A file that does
+ * not import is logged and skipped: the version in force for that source stays, and the service starts.
  */
 @ApplicationScoped
 public class ListDirectoryImport {
@@ -49,32 +56,73 @@ public class ListDirectoryImport {
             if (!Files.isDirectory(sourceDir)) {
                 continue;
             }
-            Path file = newestFile(sourceDir);
-            if (file == null) {
+            Map<String, Path> files = files(source, sourceDir);
+            if (files.isEmpty()) {
                 continue;
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            String names = files.values().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" + "));
+            Map<String, InputStream> streams = new LinkedHashMap<>();
+            try {
+                for (Map.Entry<String, Path> f : files.entrySet()) {
+                    streams.put(f.getKey(), Files.newInputStream(f.getValue()));
+                }
                 long start = System.nanoTime();
-                ImportResult result = importers.importer(source).orElseThrow().read(in);
+                ImportResult result = importers.read(source, streams);
                 ListStore.Stored stored = store.store(result);
-                LOG.infof("List %s from %s: %d entries, %d rows skipped, %s in %d ms", source, file.getFileName(),
+                LOG.infof("List %s from %s: %d entries, %d rows skipped, %s in %d ms", source, names,
                         result.entryCount(), result.problems().size(), stored.created() ? "new version" : "unchanged",
                         (System.nanoTime() - start) / 1_000_000);
                 ok++;
             } catch (ImportException | IOException | RuntimeException e) {
-                LOG.errorf("List %s: %s was not imported (%s); the version in force stays", source, file, e.getMessage());
+                LOG.errorf("List %s: %s in %s was not imported (%s); the version in force stays", source, names,
+                        sourceDir, e.getMessage());
+            } finally {
+                for (InputStream in : streams.values()) {
+                    try {
+                        in.close();
+                    } catch (IOException e) {
+                        LOG.debugf("closing a list file: %s", e.getMessage());
+                    }
+                }
             }
         }
         return ok;
     }
 
-    private static Path newestFile(Path dir) {
+    /** The files to import by part name, or empty when there is nothing (or nothing coherent) to import. */
+    private Map<String, Path> files(String source, Path sourceDir) {
+        List<Path> regular = regularFiles(sourceDir);
+        if (regular.isEmpty()) {
+            return Map.of();
+        }
+        List<String> parts = importers.parts(source);
+        if (parts.size() > 1) {
+            Map<String, Path> named = new LinkedHashMap<>();
+            for (String part : parts) {
+                for (Path p : regular) {
+                    if (p.getFileName().toString().toLowerCase(Locale.ROOT).equals(part + ".csv")) {
+                        named.put(part, p);
+                    }
+                }
+            }
+            if (named.containsKey(parts.get(0))) {
+                return named;
+            }
+            if (!named.isEmpty()) {
+                LOG.errorf("List %s: %s holds %s but no %s.csv; nothing imported, the version in force stays", source,
+                        sourceDir, named.values().stream().map(p -> p.getFileName().toString()).toList(), parts.get(0));
+                return Map.of();
+            }
+        }
+        return Map.of(parts.get(0), regular.get(regular.size() - 1));
+    }
+
+    private static List<Path> regularFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> regular = files.filter(Files::isRegularFile).sorted().toList();
-            return regular.isEmpty() ? null : regular.get(regular.size() - 1);
+            return new ArrayList<>(files.filter(Files::isRegularFile).sorted().toList());
         } catch (IOException e) {
             LOG.errorf("cannot list %s: %s", dir, e.getMessage());
-            return null;
+            return List.of();
         }
     }
 }

@@ -2,22 +2,36 @@ package org.exposure.assessor.lists;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The importer for each list source id, as used by uploads and the start-up import. */
+/** The importer for each list source id, as used by uploads, downloads and the start-up import. */
 @ApplicationScoped
 public class ListImporters {
+    /** The part name of a source read from one file. */
+    public static final String SINGLE_PART = "file";
+
     /** Reads one file of a source; throws when the file is not of the source's format. */
     @FunctionalInterface
     public interface Importer {
         ImportResult read(InputStream in) throws ImportException;
     }
 
+    /** Reads the files of a source together, by part name; an optional part that is absent is not in the map. */
+    @FunctionalInterface
+    private interface PartsImporter {
+        ImportResult read(Map<String, InputStream> parts) throws ImportException;
+    }
+
+    private record Source(List<String> parts, PartsImporter importer) {
+    }
+
     private final Map<String, Importer> bySource = new LinkedHashMap<>();
+    private final Map<String, Source> partsBySource = new LinkedHashMap<>();
 
     public ListImporters() {
         OfacSdnImporter sdn = new OfacSdnImporter();
@@ -28,6 +42,11 @@ public class ListImporters {
         bySource.put(ListEntry.UN, un::importFrom);
         FtmImporter ftm = new FtmImporter();
         bySource.put(ListEntry.OPENSANCTIONS, ftm::importFrom);
+
+        bySource.forEach((source, importer) -> partsBySource.put(source,
+                new Source(List.of(SINGLE_PART), parts -> importer.read(parts.get(SINGLE_PART)))));
+        partsBySource.put(ListEntry.OFAC_SDN, new Source(List.of("sdn", "alt", "add"),
+                parts -> sdn.importFrom(parts.get("sdn"), parts.get("alt"), parts.get("add"))));
     }
 
     public Optional<Importer> importer(String source) {
@@ -36,5 +55,33 @@ public class ListImporters {
 
     public Set<String> sources() {
         return bySource.keySet();
+    }
+
+    /**
+     * The files a source is read from, the required one first: {@code sdn}, {@code alt}, {@code add} for OFAC-SDN
+     * (sdn.csv, alt.csv, add.csv), {@link #SINGLE_PART} for the sources published as one file. Empty for an
+     * unknown source.
+     */
+    public List<String> parts(String source) {
+        Source s = partsBySource.get(source);
+        return s == null ? List.of() : s.parts();
+    }
+
+    /**
+     * Reads the files of a source together. The first part is required, the others optional; an
+     * {@link ImportException} of a several-file source names the part at fault.
+     *
+     * @throws IllegalArgumentException for an unknown source, a missing first part or a part the source has not
+     */
+    public ImportResult read(String source, Map<String, InputStream> parts) throws ImportException {
+        Source s = partsBySource.get(source);
+        if (s == null) {
+            throw new IllegalArgumentException("no list source " + source);
+        }
+        if (!parts.containsKey(s.parts().get(0)) || !s.parts().containsAll(parts.keySet())) {
+            throw new IllegalArgumentException(source + " is read from " + s.parts() + " (the first required), not "
+                    + parts.keySet());
+        }
+        return s.importer().read(parts);
     }
 }

@@ -88,9 +88,7 @@ public final class OfacSdnImporter {
 
     /** @param alt alt.csv or null; @param add add.csv or null */
     public ImportResult importFrom(Path sdn, Path alt, Path add) throws ImportException {
-        return importBytes(Inputs.readAll(sdn, "OFAC sdn.csv"),
-                alt == null ? null : Inputs.readAll(alt, "OFAC alt.csv"),
-                add == null ? null : Inputs.readAll(add, "OFAC add.csv"));
+        return importBytes(read(sdn, "sdn"), alt == null ? null : read(alt, "alt"), add == null ? null : read(add, "add"));
     }
 
     public ImportResult importFrom(InputStream sdn) throws ImportException {
@@ -99,9 +97,23 @@ public final class OfacSdnImporter {
 
     /** @param alt alt.csv or null; @param add add.csv or null. The streams are read to the end and closed. */
     public ImportResult importFrom(InputStream sdn, InputStream alt, InputStream add) throws ImportException {
-        return importBytes(Inputs.readAll(sdn, "OFAC sdn.csv"),
-                alt == null ? null : Inputs.readAll(alt, "OFAC alt.csv"),
-                add == null ? null : Inputs.readAll(add, "OFAC add.csv"));
+        return importBytes(read(sdn, "sdn"), alt == null ? null : read(alt, "alt"), add == null ? null : read(add, "add"));
+    }
+
+    private static byte[] read(Path file, String part) throws ImportException {
+        try {
+            return Inputs.readAll(file, "OFAC " + part + ".csv");
+        } catch (ImportException e) {
+            throw e.inPart(part);
+        }
+    }
+
+    private static byte[] read(InputStream in, String part) throws ImportException {
+        try {
+            return Inputs.readAll(in, "OFAC " + part + ".csv");
+        } catch (ImportException e) {
+            throw e.inPart(part);
+        }
     }
 
     private ImportResult importBytes(byte[] sdn, byte[] alt, byte[] add) throws ImportException {
@@ -117,7 +129,7 @@ public final class OfacSdnImporter {
             }
         });
         if (byId.isEmpty()) {
-            throw new ImportException("OFAC sdn.csv: no valid SDN row in " + sdnRows[0] + " rows");
+            throw new ImportException("OFAC sdn.csv: no valid SDN row in " + sdnRows[0] + " rows").inPart("sdn");
         }
         counts.put("sdnRows", sdnRows[0]);
 
@@ -211,6 +223,16 @@ public final class OfacSdnImporter {
      */
     private static void parse(byte[] bytes, String file, int columns, String firstField, List<RowProblem> problems,
                               long[] rowCount, Consumer<CSVRecord> onRow) throws ImportException {
+        try {
+            parseFile(bytes, file, columns, firstField, problems, rowCount, onRow);
+        } catch (ImportException e) {
+            // "alt.csv" is the part "alt": a multipart upload or a download names the file at fault.
+            throw e.inPart(file.substring(0, file.indexOf('.')));
+        }
+    }
+
+    private static void parseFile(byte[] bytes, String file, int columns, String firstField, List<RowProblem> problems,
+                                  long[] rowCount, Consumer<CSVRecord> onRow) throws ImportException {
         String kind = Inputs.obviousKind(bytes);
         if (kind != null) {
             throw new ImportException("OFAC " + file + ": not an OFAC legacy CSV file but " + kind);

@@ -148,6 +148,33 @@ class OfacSdnImporterTest {
     }
 
     @Test
+    void aRejectedFileIsNamedByItsPart() throws Exception {
+        Path sdn = Snapshots.scratch("sdn-small.csv");
+        Files.write(sdn, Files.readAllLines(Snapshots.require(SDN), StandardCharsets.ISO_8859_1).subList(0, 3),
+                StandardCharsets.ISO_8859_1);
+        Path html = Snapshots.scratch("not-a-list.html");
+        Files.writeString(html, "<html><body>Service unavailable</body></html>");
+        OfacSdnImporter importer = new OfacSdnImporter();
+        assertThatThrownBy(() -> importer.importFrom(sdn, html, null)).isInstanceOfSatisfying(ImportException.class,
+                e -> assertThat(e.part()).hasValue("alt"));
+        assertThatThrownBy(() -> importer.importFrom(sdn, null, html)).isInstanceOfSatisfying(ImportException.class,
+                e -> assertThat(e.part()).hasValue("add"));
+        // An sdn.csv given as alt.csv: 12 columns where alt.csv has 5.
+        assertThatThrownBy(() -> importer.importFrom(sdn, sdn, null)).isInstanceOfSatisfying(ImportException.class,
+                e -> assertThat(e.part()).hasValue("alt"));
+        assertThatThrownBy(() -> importer.importFrom(html, null, null)).isInstanceOfSatisfying(ImportException.class,
+                e -> assertThat(e.part()).hasValue("sdn"));
+        // Through the registry, by part name.
+        ListImporters importers = new ListImporters();
+        assertThat(importers.parts("OFAC-SDN")).containsExactly("sdn", "alt", "add");
+        assertThat(importers.parts("UN")).containsExactly(ListImporters.SINGLE_PART);
+        assertThatThrownBy(() -> importers.read("OFAC-SDN", java.util.Map.of("sdn", Files.newInputStream(sdn),
+                "add", Files.newInputStream(html)))).isInstanceOfSatisfying(ImportException.class,
+                e -> assertThat(e.part()).hasValue("add"));
+        assertThat(importers.read("OFAC-SDN", java.util.Map.of("sdn", Files.newInputStream(sdn))).entryCount()).isEqualTo(3);
+    }
+
+    @Test
     void wrongFilesAreRejectedWhole() throws Exception {
         OfacSdnImporter importer = new OfacSdnImporter();
         assertRejected(importer, "<!DOCTYPE html><html><body>Service unavailable</body></html>", "HTML page");

@@ -1,0 +1,81 @@
+package org.exposure.assessor.lists.download;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the scheduled downloads: each source right after {@link #start()}, then again each interval after the
+ * previous run ended. One thread for all sources, so two big imports never compete for the machine; a run that
+ * throws is logged and the schedule goes on.
+ */
+final class DownloadSchedule implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(DownloadSchedule.class);
+
+    private final Map<String, Duration> every;
+    private final Consumer<String> run;
+    private ScheduledExecutorService executor;
+
+    DownloadSchedule(Map<String, Duration> every, Consumer<String> run) {
+        this.every = Map.copyOf(every);
+        this.run = run;
+    }
+
+    /**
+     * The interval of each configured source: its own {@code every}, else the global one; a source with neither is
+     * downloaded on request only.
+     */
+    static Map<String, Duration> intervals(Duration global, Map<String, Duration> perSource, Iterable<String> sources) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        for (String source : sources) {
+            Duration d = perSource.getOrDefault(source, global);
+            if (d != null) {
+                out.put(source, d);
+            }
+        }
+        return out;
+    }
+
+    synchronized void start() {
+        if (every.isEmpty() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "list-download");
+            t.setDaemon(true);
+            return t;
+        });
+        every.forEach((source, interval) -> {
+            LOG.infof("List %s: downloaded now and then every %s", source, interval);
+            executor.scheduleWithFixedDelay(() -> runOnce(source), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        });
+    }
+
+    private void runOnce(String source) {
+        try {
+            run.accept(source);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "List %s: scheduled download failed unexpectedly; the version in force stays", source);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (executor != null) {
+            // Interrupts a download in progress (its request is cancelled); an import under way may finish.
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+}

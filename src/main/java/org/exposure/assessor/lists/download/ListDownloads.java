@@ -1,0 +1,279 @@
+package org.exposure.assessor.lists.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.config.AssessorConfig.Lists.Download;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.download.ListDownloader.Fetched;
+import org.exposure.assessor.lists.download.ListDownloader.Validators;
+import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.screening.ScreeningIndex;
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+/**
+ * Downloads the lists that have a URL in {@code assessor.lists.download."<source>".url} (OFAC-SDN also
+ * {@code alt-url} and {@code add-url}), on request and on the optional schedule, and imports them as an upload
+ * would. Whatever fails (the server's status, a timeout, a file not of the format) leaves the version in force.
+ * The ETag and Last-Modified of the files that made the version in force are sent back with the next request, so an
+ * unchanged list is not transferred again; they are kept in memory only (after a restart the first download is
+ * whole, and the content hash still makes no new version).
+ */
+@ApplicationScoped
+public class ListDownloads {
+    private static final Logger LOG = Logger.getLogger(ListDownloads.class);
+
+    /**
+     * A download's outcome.
+     *
+     * @param result the import, or null when every file was unchanged (HTTP 304)
+     * @param stored the version in force afterwards, and whether this download created it
+     * @param files  what each request brought, by part
+     */
+    public record Outcome(String source, ImportResult result, ListStore.Stored stored, Map<String, Fetched> files) {
+        public boolean notModified() {
+            return result == null;
+        }
+    }
+
+    /** The validators of the files that produced the content with this hash. */
+    private record Memo(String contentHash, Map<String, Validators> validators) {
+    }
+
+    private final AssessorConfig config;
+    private final ListImporters importers;
+    private final ListStore store;
+    private final ScreeningIndex screening;
+    private final Map<String, Memo> memos = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile ListDownloader downloader;
+    private DownloadSchedule schedule;
+
+    ListDownloads(AssessorConfig config, ListImporters importers, ListStore store, ScreeningIndex screening) {
+        this.config = config;
+        this.importers = importers;
+        this.store = store;
+        this.screening = screening;
+    }
+
+    // After the start-up import of assessor.lists.dir and the screening index, so the first run sees both.
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 2000) StartupEvent event) {
+        Download d = config.lists().download();
+        List<String> problems = configProblems(d, importers);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("List download configuration: " + String.join("; ", problems));
+        }
+        Map<String, Duration> perSource = new LinkedHashMap<>();
+        d.sources().forEach((source, s) -> s.every().ifPresent(e -> perSource.put(source, e)));
+        schedule = new DownloadSchedule(DownloadSchedule.intervals(d.every().orElse(null), perSource,
+                d.sources().keySet()), this::scheduled);
+        schedule.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (schedule != null) {
+            schedule.close();
+        }
+    }
+
+    /** What is wrong with the download configuration, one sentence per key; empty when nothing is. */
+    static List<String> configProblems(Download d, ListImporters importers) {
+        List<String> out = new ArrayList<>();
+        d.every().filter(e -> e.isNegative() || e.isZero())
+                .ifPresent(e -> out.add("assessor.lists.download.every must be positive, not " + e));
+        d.sources().forEach((source, s) -> {
+            String key = "assessor.lists.download.\"" + source + "\"";
+            List<String> parts = importers.parts(source);
+            if (parts.isEmpty()) {
+                out.add(key + ": no list source " + source + "; known sources: " + String.join(", ", importers.sources()));
+                return;
+            }
+            checkUrl(key + ".url", s.url(), out);
+            s.altUrl().ifPresent(u -> checkPart(key + ".alt-url", "alt", u, source, parts, out));
+            s.addUrl().ifPresent(u -> checkPart(key + ".add-url", "add", u, source, parts, out));
+            s.every().filter(e -> e.isNegative() || e.isZero())
+                    .ifPresent(e -> out.add(key + ".every must be positive, not " + e));
+        });
+        return out;
+    }
+
+    private static void checkPart(String key, String part, URI url, String source, List<String> parts, List<String> out) {
+        if (!parts.contains(part)) {
+            out.add(key + ": " + source + " is published as one file; only OFAC-SDN has " + part + ".csv");
+        } else {
+            checkUrl(key, url, out);
+        }
+    }
+
+    private static void checkUrl(String key, URI url, List<String> out) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            out.add(key + " must be an http or https URL with a host, not " + ListDownloader.shown(url));
+        }
+    }
+
+    /** Whether the source has a download URL configured. */
+    public boolean configured(String source) {
+        return config.lists().download().sources().containsKey(source);
+    }
+
+    /** The URL of each part of a configured source, in the importer's order. */
+    Map<String, URI> urls(String source) {
+        AssessorConfig.Lists.Download.Source s = config.lists().download().sources().get(source);
+        if (s == null) {
+            throw new IllegalArgumentException("no download URL configured for " + source);
+        }
+        List<String> parts = importers.parts(source);
+        Map<String, URI> out = new LinkedHashMap<>();
+        out.put(parts.get(0), s.url());
+        s.altUrl().ifPresent(u -> out.put("alt", u));
+        s.addUrl().ifPresent(u -> out.put("add", u));
+        return out;
+    }
+
+    /** The URL of a part of a configured source as it may be shown (no credentials, no query string). */
+    public String shownUrl(String source, String part) {
+        URI u = urls(source).get(part);
+        return u == null ? null : ListDownloader.shown(u);
+    }
+
+    /** The configuration key of a part's URL, as problems name it. */
+    public static String urlKey(String source, String part) {
+        String member = switch (part) {
+            case "alt" -> "alt-url";
+            case "add" -> "add-url";
+            default -> "url";
+        };
+        return "assessor.lists.download.\"" + source + "\"." + member;
+    }
+
+    private ListDownloader downloader() {
+        ListDownloader d = downloader;
+        if (d == null) {
+            Download c = config.lists().download();
+            d = new ListDownloader(c.connectTimeout(), c.timeout(), c.maxSize().asLongValue());
+            downloader = d;
+        }
+        return d;
+    }
+
+    /**
+     * Downloads a configured source and imports it. Downloads of one source run one at a time.
+     *
+     * @throws DownloadException  a file did not arrive (status, timeout, connection, size)
+     * @throws ImportException    a file arrived but is not of the source's format (the exception names the part)
+     * @throws IllegalArgumentException the source has no URL configured
+     */
+    public Outcome download(String source) throws DownloadException, ImportException {
+        Map<String, URI> urls = urls(source);
+        synchronized (locks.computeIfAbsent(source, s -> new Object())) {
+            Optional<ListVersionEntity> inForce = store.inForce().stream().filter(v -> v.source.equals(source)).findFirst();
+            Memo memo = memos.get(source);
+            boolean conditional = memo != null && inForce.isPresent() && inForce.get().contentHash.equals(memo.contentHash())
+                    && memo.validators().keySet().equals(urls.keySet());
+            Map<String, Fetched> fetched = new LinkedHashMap<>();
+            try {
+                for (Map.Entry<String, URI> u : urls.entrySet()) {
+                    fetched.put(u.getKey(), fetch(source, u.getKey(), u.getValue(),
+                            conditional ? memo.validators().get(u.getKey()) : Validators.NONE));
+                }
+                if (fetched.values().stream().allMatch(Fetched::notModified)) {
+                    LOG.infof("List %s: not modified since the version in force (%s)", source, inForce.get().id);
+                    return new Outcome(source, null, new ListStore.Stored(inForce.get(), false), fetched);
+                }
+                // Some files changed and some did not: the unchanged ones are needed too, and were not kept.
+                for (Map.Entry<String, Fetched> f : fetched.entrySet()) {
+                    if (f.getValue().notModified()) {
+                        f.setValue(fetch(source, f.getKey(), urls.get(f.getKey()), Validators.NONE));
+                    }
+                }
+                ImportResult result = read(source, fetched);
+                ListStore.Stored stored = store.store(result);
+                screening.reload();
+                Map<String, Validators> validators = new LinkedHashMap<>();
+                fetched.forEach((part, f) -> validators.put(part, f.validators()));
+                memos.put(source, new Memo(result.sha256(), validators));
+                LOG.infof("List %s downloaded: %d entries, %d rows skipped, %s %s", source, result.entryCount(),
+                        result.problems().size(), stored.created() ? "new version" : "unchanged, version",
+                        stored.version().id);
+                return new Outcome(source, result, stored, fetched);
+            } finally {
+                fetched.values().forEach(f -> ListDownloader.delete(f.file()));
+            }
+        }
+    }
+
+    private Fetched fetch(String source, String part, URI url, Validators ifChanged) throws DownloadException {
+        try {
+            Fetched f = downloader().fetch(url, ifChanged);
+            LOG.infof("List %s: GET %s -> HTTP %d, %d bytes in %d ms%s", source, f.url(), f.status(), f.bytes(),
+                    f.millis(), ifChanged.any() ? " (conditional)" : "");
+            return f;
+        } catch (DownloadException e) {
+            LOG.warnf("List %s: %s; the version in force stays", source, e.getMessage());
+            throw e.inPart(part);
+        }
+    }
+
+    private ImportResult read(String source, Map<String, Fetched> fetched) throws ImportException {
+        Map<String, InputStream> streams = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Fetched> f : fetched.entrySet()) {
+                streams.put(f.getKey(), Files.newInputStream(f.getValue().file()));
+            }
+            return importers.read(source, streams);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a downloaded list file", e);
+        } catch (ImportException e) {
+            LOG.warnf("List %s: the download is not a %s file (%s); the version in force stays", source, source,
+                    e.getMessage());
+            throw e;
+        } finally {
+            for (InputStream in : streams.values()) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    LOG.debugf("closing a downloaded list file: %s", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** One scheduled run: failures are logged, never thrown. */
+    void scheduled(String source) {
+        // The schedule's thread has no request context, which the database reads outside a transaction need.
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            download(source);
+        } catch (DownloadException | ImportException e) {
+            // Logged where it happened.
+        } finally {
+            requestContext.terminate();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.exposure.assessor.lists.download;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The service with download URLs pointing at a {@link LocalListServer} started before it: OFAC-SDN (sdn, alt, add),
+ * UN and US-CSL have URLs, OPENSANCTIONS has none; timeouts of 3 s; no schedule.
+ */
+public class LocalListsProfile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("assessor.lists.download.timeout", "PT3S", "assessor.lists.download.connect-timeout", "PT3S");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Server.class));
+    }
+
+    /** The server the tests tell what to answer. */
+    public static LocalListServer server() {
+        return Server.server;
+    }
+
+    /** Starts the local server and points the download URLs at it. */
+    public static class Server implements QuarkusTestResourceLifecycleManager {
+        static volatile LocalListServer server;
+
+        @Override
+        public Map<String, String> start() {
+            server = new LocalListServer();
+            return Map.of(
+                    "assessor.lists.download.\"OFAC-SDN\".url", server.url("/ofac/sdn.csv").toString(),
+                    "assessor.lists.download.\"OFAC-SDN\".alt-url", server.url("/ofac/alt.csv").toString(),
+                    "assessor.lists.download.\"OFAC-SDN\".add-url", server.url("/ofac/add.csv").toString(),
+                    "assessor.lists.download.\"UN\".url", server.url("/un/consolidated.xml").toString(),
+                    "assessor.lists.download.\"US-CSL\".url", server.url("/csl/consolidated.csv").toString());
+        }
+
+        @Override
+        public void stop() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}
