@@ -158,7 +158,7 @@ public class ChunkProcessor {
         List<FieldError> errors = new ArrayList<>();
         var node = layout.toJson(values, errors);
         if (node == null) {
-            return new Decoded(null, null, errors);
+            return new Decoded(null, layout.ref(values), errors);
         }
         Decoded d = decoder.decode(node);
         if (d.subject() != null) {

@@ -69,6 +69,12 @@ public final class CsvLayout {
         return header;
     }
 
+    /** The record's ref cell, if any: a rejected row is still reported with its ref. */
+    public String ref(List<String> values) {
+        int i = header.indexOf("ref");
+        return i >= 0 && i < values.size() && values.get(i) != null && !values.get(i).isBlank() ? values.get(i).strip() : null;
+    }
+
     /** The subject's JSON for one record, or the errors of a record that cannot be one. */
     public ObjectNode toJson(List<String> values, List<FieldError> errors) {
         if (values.size() > header.size()) {

@@ -178,6 +178,7 @@ class BatchJobApiTest {
         assertThat(errors.get(0).get("errors").get(0).get("field").asText()).isEqualTo("hsCode");
         assertThat(errors.get(1).get("errors").get(0).get("field").asText()).isEqualTo("hsCode");
         assertThat(errors.get(1).get("errors").get(0).get("message").asText()).contains("BANK");
+        assertThat(errors.get(1).get("ref").asText()).isEqualTo("bad-bank");
         assertThat(errors.get(2).get("errors").get(0).get("field").asText()).isEqualTo("destinationCountry");
         assertThat(errors.get(3).get("errors").get(0).get("message").asText()).contains("6 values", "5 columns");
         List<JsonNode> results = Batches.results(id, "");
