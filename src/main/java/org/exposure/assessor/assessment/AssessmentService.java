@@ -86,6 +86,23 @@ public class AssessmentService {
      * Screens and assesses one subject into an entity that is not stored yet: the batch jobs store a chunk's
      * assessments together with the chunk's other results, in the transaction that holds the chunk.
      */
+    private record VersionsJson(List<?> versions, String json) {
+    }
+
+    /** The versions in force change only on an import; their JSON is written once per change, not per subject. */
+    private volatile VersionsJson versionsJson = new VersionsJson(null, null);
+
+    private String listVersionsJson(List<org.exposure.assessor.persistence.ListVersionEntity> versions) {
+        VersionsJson cached = versionsJson;
+        if (cached.versions() != versions) {
+            cached = new VersionsJson(versions, json.writeValue(versions.stream()
+                    .map(v -> java.util.Map.of("source", v.source, "versionId", v.id.toString(), "contentHash", v.contentHash))
+                    .toList()));
+            versionsJson = cached;
+        }
+        return cached.json();
+    }
+
     public AssessmentEntity evaluate(Subject subject) {
         List<ListMatch> matches = screener.screen(subject);
         List<Finding> findings = engine.evaluate(subject, matches);
@@ -99,9 +116,7 @@ public class AssessmentService {
         a.riskLevel = RiskLevel.highestOf(findings);
         a.warningsJson = json.writeValue(warnings);
         a.rulesetVersion = engine.version();
-        a.listVersionsJson = json.writeValue(lists.versions().stream()
-                .map(v -> java.util.Map.of("source", v.source, "versionId", v.id.toString(), "contentHash", v.contentHash))
-                .toList());
+        a.listVersionsJson = listVersionsJson(lists.versions());
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
         a.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < findings.size(); i++) {

@@ -1,7 +1,6 @@
 package org.exposure.assessor.batch;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.persistence.AssessmentEntity;
-import org.exposure.assessor.persistence.AssessmentRepository;
+import org.exposure.assessor.persistence.AssessmentWriter;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,7 +24,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 /**
  * Claims one chunk and assesses it in one transaction: the chunk's row lock is the claim, and the assessments, the
@@ -43,19 +41,15 @@ public class ChunkProcessor {
     private final DataSource dataSource;
     private final SubjectDecoder decoder;
     private final AssessmentService assessments;
-    private final AssessmentRepository repository;
-    private final EntityManager em;
     private final ObjectMapper mapper;
     private final Map<List<String>, CsvLayout> layouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     ChunkProcessor(BatchStore store, DataSource dataSource, SubjectDecoder decoder, AssessmentService assessments,
-                   AssessmentRepository repository, EntityManager em, ObjectMapper mapper) {
+                   ObjectMapper mapper) {
         this.store = store;
         this.dataSource = dataSource;
         this.decoder = decoder;
         this.assessments = assessments;
-        this.repository = repository;
-        this.em = em;
         this.mapper = mapper;
     }
 
@@ -98,6 +92,7 @@ public class ChunkProcessor {
                 int assessed = 0;
                 int rejected = 0;
                 CsvLayout layout = null;
+                List<AssessmentEntity> stored = new ArrayList<>(chunk.rowCount());
                 for (String row : chunk.input().split("\n")) {
                     if (row.isEmpty()) {
                         continue;
@@ -106,7 +101,7 @@ public class ChunkProcessor {
                         layout = layouts.computeIfAbsent(strings(row.substring(4)), CsvLayout::of);
                         continue;
                     }
-                    ResultRow result = assess(row, layout);
+                    ResultRow result = assess(row, layout, stored);
                     if (result.status() == ResultRow.Status.ASSESSED) {
                         assessed++;
                         levels.merge(result.riskLevel(), 1, Integer::sum);
@@ -120,14 +115,14 @@ public class ChunkProcessor {
                 if (store.lockRunning(c, chunk.jobId()).orElse(JobState.CANCELLED) == JobState.CANCELLED) {
                     throw new JobCancelled(chunk);
                 }
-                em.flush();
+                AssessmentWriter.insert(c, stored);
                 store.complete(c, chunk, results, new BatchStore.ChunkOutcome(assessed, rejected, levels), worker);
                 return Optional.of(new Outcome(chunk, true));
             }
         });
     }
 
-    private ResultRow assess(String row, CsvLayout layout) throws SQLException {
+    private ResultRow assess(String row, CsvLayout layout, List<AssessmentEntity> stored) {
         int tab1 = row.indexOf('\t');
         long line = Long.parseLong(row.substring(0, tab1));
         char kind = row.charAt(tab1 + 1);
@@ -143,7 +138,7 @@ public class ChunkProcessor {
             return new ResultRow(line, ref, ResultRow.Status.REJECTED, null, null, null, decoded.errors());
         }
         AssessmentEntity entity = assessments.evaluate(decoded.subject());
-        repository.persist(entity);
+        stored.add(entity);
         List<String> rules = new ArrayList<>(entity.firedRules.size());
         for (FiredRuleEntity r : entity.firedRules) {
             rules.add(r.ruleId);

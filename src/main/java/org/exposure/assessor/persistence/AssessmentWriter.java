@@ -1,0 +1,67 @@
+package org.exposure.assessor.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Writes assessments and their fired rules with JDBC batches, for the batch jobs: a chunk's thousand assessments
+ * are written without an entity session's bookkeeping, on the connection (and in the transaction) that holds the
+ * chunk. The rows are the same as those Hibernate writes for {@link AssessmentEntity}, so every assessment reads
+ * back the same way whichever path stored it.
+ */
+public final class AssessmentWriter {
+    private AssessmentWriter() {
+    }
+
+    public static void insert(Connection c, List<AssessmentEntity> assessments) throws SQLException {
+        if (assessments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO assessment (id, ref, subject_type, subject_name, subject_json, "
+                + "risk_level, warnings_json, ruleset_version, list_versions_json, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AssessmentEntity a : assessments) {
+                ps.setObject(1, a.id);
+                ps.setString(2, a.ref);
+                ps.setString(3, a.subjectType.name());
+                ps.setString(4, a.subjectName);
+                ps.setString(5, a.subjectJson);
+                ps.setString(6, a.riskLevel.name());
+                ps.setString(7, a.warningsJson);
+                ps.setString(8, a.rulesetVersion);
+                ps.setString(9, a.listVersionsJson);
+                ps.setObject(10, a.assessedAt.atOffset(ZoneOffset.UTC));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO fired_rule (id, assessment_id, position, rule_id, title, "
+                + "severity, legal_basis, explanation, remediation, evidence_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (AssessmentEntity a : assessments) {
+                for (FiredRuleEntity r : a.firedRules) {
+                    ps.setObject(1, r.id);
+                    ps.setObject(2, a.id);
+                    ps.setInt(3, r.position);
+                    ps.setString(4, r.ruleId);
+                    ps.setString(5, r.title);
+                    ps.setString(6, r.severity.name());
+                    ps.setString(7, r.legalBasis);
+                    ps.setString(8, r.explanation);
+                    ps.setString(9, r.remediation);
+                    ps.setString(10, r.evidenceJson);
+                    ps.addBatch();
+                    if (++pending == 1000) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+}
