@@ -18,12 +18,14 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * In-process rule evaluation measured with JMH: subjects per second, one thread, for each subject kind through the
@@ -36,7 +38,7 @@ import org.openjdk.jmh.annotations.Threads;
  * <pre>
  * mvn -B -q test-compile
  * java -cp target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
- *     org.openjdk.jmh.Main EngineJmh -f 1 -wi 3 -i 5 -w 2s -r 3s
+ *     org.openjdk.jmh.Main EngineJmh -f 1 -wi 10 -w 5s -i 5 -r 5s
  * </pre>
  */
 @State(Scope.Thread)
@@ -44,6 +46,10 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 // As EngineBench is run: JUL through the JBoss log manager the service uses, Drools at WARN (set in setup).
+// Drools takes long to reach its steady state: with other builds on the two cores, GOODS throughput was still
+// rising fivefold after 3 x 2 s + 5 x 3 s, so warm up for 50 s.
+@Warmup(iterations = 10, time = 5)
+@Measurement(iterations = 5, time = 5)
 @Fork(value = 1, jvmArgsAppend = "-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
 public class EngineJmh {
     /** A power of two, so that cycling is a mask. */
