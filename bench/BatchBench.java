@@ -72,18 +72,20 @@ public class BatchBench {
         HttpResponse<InputStream> results = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/batches/" + id + "/results")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long lines = 0;
-        try (InputStream in = results.body()) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] == '\n') {
-                        lines++;
-                    }
+        long outOfOrder = 0;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(results.body(), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                // Each result starts {"line":N,...}: N must be the input line, 1, 2, 3, ... (no blank lines were sent).
+                int end = line.indexOf(',');
+                if (!line.startsWith("{\"line\":") || end < 0 || Long.parseLong(line.substring(8, end)) != lines) {
+                    outOfOrder++;
                 }
             }
         }
-        System.out.printf("  results: %,d lines streamed back in %.1f s%n", lines, (System.nanoTime() - r0) / 1e9);
+        System.out.printf("  results: %,d lines streamed back in %.1f s, %,d not in input order%n", lines,
+                (System.nanoTime() - r0) / 1e9, outOfOrder);
     }
 
     /** [used, old] bytes of the service's heap, from jstat -gc (KB columns S0U S1U EU OU). */
