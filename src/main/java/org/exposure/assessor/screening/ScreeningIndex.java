@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.match.Match;
 import org.exposure.assessor.lists.match.MatchCandidate;
 import org.exposure.assessor.lists.match.MatchFeature;
@@ -33,7 +34,7 @@ import jakarta.transaction.Transactional;
 /**
  * The name index over every list version in force, rebuilt when a new version is imported. Queries never touch
  * the database; the index is replaced whole, so a query sees either the old lists or the new ones. A name matches
- * at or above {@link NameIndex#DEFAULT_THRESHOLD}; the index weighs tokens by their rarity over the lists in
+ * at or above {@code assessor.lists.match.threshold}; the index weighs tokens by their rarity over the lists in
  * force, so names that share only common words ("... Commercial Bank") do not match.
  */
 @ApplicationScoped
@@ -50,11 +51,16 @@ public class ScreeningIndex {
     }
 
     private final ObjectMapper mapper;
-    private final double threshold = NameIndex.DEFAULT_THRESHOLD;
-    private volatile Loaded loaded = new Loaded(NameIndex.build(List.of(), threshold), Map.of(), List.of());
+    private final double threshold;
+    private volatile Loaded loaded;
 
-    ScreeningIndex(ObjectMapper mapper) {
+    ScreeningIndex(ObjectMapper mapper, AssessorConfig config) {
         this.mapper = mapper;
+        this.threshold = config.lists().match().threshold();
+        if (threshold < 0 || threshold > 1) {
+            throw new IllegalArgumentException("assessor.lists.match.threshold must be in 0..1, is " + threshold);
+        }
+        this.loaded = new Loaded(NameIndex.build(List.of(), threshold), Map.of(), List.of());
     }
 
     // After the start-up import of assessor.lists.dir, which observes the same event at the default priority.
@@ -89,12 +95,12 @@ public class ScreeningIndex {
         return loaded.versions();
     }
 
-    /** The threshold names match at. */
+    /** The configured threshold (assessor.lists.match.threshold). */
     public double threshold() {
         return threshold;
     }
 
-    /** Matches of one name at or above the threshold, best first, as facts for the rules. */
+    /** Matches of one name at or above the configured threshold, best first, as facts for the rules. */
     public List<ListMatch> screen(String path, String role, String name, String type, Set<String> countries) {
         return screen(path, role, name, type, countries, threshold);
     }

@@ -125,6 +125,13 @@ class NameIndexTest {
     }
 
     @Test
+    void theDefaultThresholdIsTheConfiguredDefault() throws NoSuchMethodException {
+        io.smallrye.config.WithDefault d = org.exposure.assessor.config.AssessorConfig.Lists.Match.class
+                .getMethod("threshold").getAnnotation(io.smallrye.config.WithDefault.class);
+        assertThat(Double.parseDouble(d.value())).isEqualTo(NameIndex.DEFAULT_THRESHOLD);
+    }
+
+    @Test
     void emptyQueryMatchesNothing() {
         NameIndex index = NameIndex.build(sample());
         assertThat(index.match(MatchQuery.of("  "))).isEmpty();
