@@ -32,12 +32,25 @@ public class ScreenResource {
     }
 
     @GET
-    @Operation(summary = "Screen one name", description = "Matches at or above the threshold, best first, each with its list, entry, matched name, score, the score's parts and the list version.")
+    @Operation(summary = "Screen one name", description = "Matches at or above the threshold (assessor.lists.match.threshold unless given), best first, each with its list, entry, matched name, score, the score's parts and the list version.")
     public Map<String, Object> screen(
             @Parameter(description = "The name, any script.", required = true) @QueryParam("name") String name,
             @Parameter(description = "INDIVIDUAL, ENTITY, VESSEL, AIRCRAFT or UNKNOWN.") @QueryParam("type") String type,
-            @Parameter(description = "ISO 3166-1 alpha-2 country of the party.") @QueryParam("country") String country) {
+            @Parameter(description = "ISO 3166-1 alpha-2 country of the party.") @QueryParam("country") String country,
+            @Parameter(description = "Score from 0 to 1 at or above which a name matches; the configured threshold when absent.")
+            @QueryParam("threshold") String threshold) {
         List<FieldError> errors = new ArrayList<>();
+        double t = index.threshold();
+        if (threshold != null && !threshold.isBlank()) {
+            try {
+                t = Double.parseDouble(threshold.strip());
+                if (!(t >= 0 && t <= 1)) {
+                    errors.add(new FieldError("threshold", "must be a number from 0 to 1"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("threshold", "must be a number from 0 to 1"));
+            }
+        }
         if (name == null || name.isBlank()) {
             errors.add(new FieldError("name", "is required"));
         } else if (name.length() > 500) {
@@ -54,8 +67,8 @@ public class ScreenResource {
         }
         Set<String> countries = country == null || country.isBlank() ? Set.of() : Set.of(Codes.country(country));
         List<ListMatch> matches = index.screen("query", "QUERY", name.strip(),
-                type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT), countries);
-        return Map.of("name", name.strip(), "threshold", index.threshold(),
+                type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT), countries, t);
+        return Map.of("name", name.strip(), "threshold", t,
                 "matches", matches.stream().map(m -> m.evidence().get("match")).toList(),
                 "listVersions", index.versions().stream().map(v -> Map.of("source", v.source, "versionId", v.id.toString())).toList());
     }

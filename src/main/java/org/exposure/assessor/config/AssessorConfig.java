@@ -87,6 +87,20 @@ public interface AssessorConfig {
                 Optional<Duration> every();
             }
         }
+
+        /** Name matching against the lists in force. */
+        Match match();
+
+        interface Match {
+            /**
+             * Score (0..1) at or above which a name matches a list entry, for the screening of every assessment and
+             * for GET /api/v1/screen. The default was chosen from the measurements in the README (section
+             * "Name matching"): the middle of the range where the OpenSanctions cases and the Putin spellings
+             * are both at least 90% correct.
+             */
+            @WithDefault("0.86")
+            double threshold();
+        }
     }
 
     interface Page {

@@ -8,14 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.match.Match;
 import org.exposure.assessor.lists.match.MatchCandidate;
 import org.exposure.assessor.lists.match.MatchFeature;
 import org.exposure.assessor.lists.match.MatchQuery;
 import org.exposure.assessor.lists.match.NameIndex;
-import org.exposure.assessor.lists.match.NameNormalizer;
-import org.exposure.assessor.lists.match.NameSimilarity;
-import org.exposure.assessor.lists.match.NormalizedName;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.rules.ListMatch;
@@ -35,7 +33,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * The name index over every list version in force, rebuilt when a new version is imported. Queries never touch
- * the database; the index is replaced whole, so a query sees either the old lists or the new ones.
+ * the database; the index is replaced whole, so a query sees either the old lists or the new ones. A name matches
+ * at or above {@code assessor.lists.match.threshold}; the index weighs tokens by their rarity over the lists in
+ * force, so names that share only common words ("... Commercial Bank") do not match.
  */
 @ApplicationScoped
 public class ScreeningIndex {
@@ -47,20 +47,20 @@ public class ScreeningIndex {
     private record EntryInfo(String source, String entryId, String list, String versionId, boolean secondarySanctionsRisk) {
     }
 
-    private record Loaded(NameIndex index, Map<String, EntryInfo> info, List<ListVersionEntity> versions,
-                          Map<String, Integer> tokenFrequency) {
+    private record Loaded(NameIndex index, Map<String, EntryInfo> info, List<ListVersionEntity> versions) {
     }
 
-    /** A distinctive token must be matched at least this well (Jaro-Winkler after the matcher's folding). */
-    static final double DISTINCTIVE_TOKEN_SIMILARITY = 0.88;
-
-    private final NameNormalizer normalizer = new NameNormalizer();
-
     private final ObjectMapper mapper;
-    private volatile Loaded loaded = new Loaded(NameIndex.build(List.of()), Map.of(), List.of(), Map.of());
+    private final double threshold;
+    private volatile Loaded loaded;
 
-    ScreeningIndex(ObjectMapper mapper) {
+    ScreeningIndex(ObjectMapper mapper, AssessorConfig config) {
         this.mapper = mapper;
+        this.threshold = config.lists().match().threshold();
+        if (threshold < 0 || threshold > 1) {
+            throw new IllegalArgumentException("assessor.lists.match.threshold must be in 0..1, is " + threshold);
+        }
+        this.loaded = new Loaded(NameIndex.build(List.of(), threshold), Map.of(), List.of());
     }
 
     // After the start-up import of assessor.lists.dir, which observes the same event at the default priority.
@@ -85,15 +85,7 @@ public class ScreeningIndex {
                 info.put(e.id.toString(), new EntryInfo(v.source, e.entryId, e.listName, v.id.toString(), e.secondarySanctionsRisk));
             }
         }
-        Map<String, Integer> frequency = new HashMap<>();
-        for (MatchCandidate c : candidates) {
-            for (String name : c.aliases().isEmpty() ? List.of(c.primaryName()) : concat(c.primaryName(), c.aliases())) {
-                for (String token : new java.util.HashSet<>(normalizer.normalize(name).tokens())) {
-                    frequency.merge(token, 1, Integer::sum);
-                }
-            }
-        }
-        loaded = new Loaded(NameIndex.build(candidates), Map.copyOf(info), List.copyOf(versions), Map.copyOf(frequency));
+        loaded = new Loaded(NameIndex.build(candidates, threshold), Map.copyOf(info), List.copyOf(versions));
         LOG.infof("Screening index: %d entries of %d list versions in %d ms", candidates.size(), versions.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -103,25 +95,25 @@ public class ScreeningIndex {
         return loaded.versions();
     }
 
+    /** The configured threshold (assessor.lists.match.threshold). */
     public double threshold() {
-        return loaded.index().threshold();
+        return threshold;
     }
 
-    /** Matches of one name at or above the threshold, best first, as facts for the rules. */
+    /** Matches of one name at or above the configured threshold, best first, as facts for the rules. */
     public List<ListMatch> screen(String path, String role, String name, String type, Set<String> countries) {
+        return screen(path, role, name, type, countries, threshold);
+    }
+
+    /** Matches of one name at or above {@code threshold}, best first, as facts for the rules. */
+    public List<ListMatch> screen(String path, String role, String name, String type, Set<String> countries,
+                                  double threshold) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
         Loaded now = loaded;
         List<ListMatch> out = new ArrayList<>();
-        NormalizedName query = normalizer.normalize(name);
-        for (Match m : now.index().match(new MatchQuery(name, type, countries))) {
-            String distinctive = distinctiveTokenMissed(query, m, now.tokenFrequency());
-            if (distinctive != null) {
-                // Names made of common words ("... Commercial Bank") otherwise match each other.
-                LOG.debugf("%s: dropped %s, its most distinctive token '%s' is not in the name", name, m.matchedName(), distinctive);
-                continue;
-            }
+        for (Match m : now.index().match(new MatchQuery(name, type, countries), threshold)) {
             EntryInfo i = now.info().get(m.entryId());
             List<Map<String, Object>> features = new ArrayList<>();
             for (MatchFeature f : m.features()) {
@@ -138,42 +130,6 @@ public class ScreeningIndex {
                     m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features));
         }
         return out;
-    }
-
-    /**
-     * The rarest token of the matched list name (the one fewest list names share), when no token of the query
-     * matches it; null when it is matched. A list name's rarest token is what tells it apart ("UNISTREAM" in
-     * "UNISTREAM COMMERCIAL BANK"): a query that shares only the common words is not that entry.
-     */
-    private String distinctiveTokenMissed(NormalizedName query, Match m, Map<String, Integer> frequency) {
-        List<String> tokens = normalizer.normalize(m.matchedName()).tokens();
-        String rarest = null;
-        int best = Integer.MAX_VALUE;
-        for (String t : tokens) {
-            int f = frequency.getOrDefault(t, 1);
-            if (f < best) {
-                best = f;
-                rarest = t;
-            }
-        }
-        if (rarest == null) {
-            return null;
-        }
-        for (String q : query.tokens()) {
-            if (NameSimilarity.token(q, rarest, query.abjad()) >= DISTINCTIVE_TOKEN_SIMILARITY) {
-                return null;
-            }
-        }
-        // Initials and run-together spellings: let the matcher's own judgement stand when the query is compact.
-        String compact = String.join("", query.tokens());
-        return compact.contains(rarest) ? null : rarest;
-    }
-
-    private static List<String> concat(String first, List<String> rest) {
-        List<String> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
     }
 
     /** Alias names, leaving out those the list itself calls weak (OFAC "weak a.k.a."). */

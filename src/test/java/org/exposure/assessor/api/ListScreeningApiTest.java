@@ -87,6 +87,26 @@ class ListScreeningApiTest {
         given().queryParam("name", "x").queryParam("country", "XX").get("/api/v1/screen").then().statusCode(400);
     }
 
+    @Test
+    void screening_uses_the_configured_threshold_unless_one_is_given() {
+        given().queryParam("name", "VTB Bank PJSC").get("/api/v1/screen").then().statusCode(200)
+                .body("threshold", equalTo(0.86f));
+        JsonPath loose = given().queryParam("name", "VTB Bank PJSC").queryParam("threshold", "0.5").get("/api/v1/screen")
+                .then().statusCode(200).body("threshold", equalTo(0.5f)).extract().jsonPath();
+        JsonPath strict = given().queryParam("name", "VTB Bank PJSC").queryParam("threshold", "1").get("/api/v1/screen")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(loose.getList("matches").size()).isGreaterThan(strict.getList("matches").size());
+        assertThat(loose.getList("matches.score", Float.class)).allMatch(s -> s >= 0.5f);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1.5", "-0.1", "high", "NaN"})
+    void a_threshold_outside_0_to_1_is_a_problem_naming_the_field(String threshold) {
+        given().queryParam("name", "VTB Bank PJSC").queryParam("threshold", threshold).get("/api/v1/screen")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("threshold"));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Yilufa Electronics", "YILUFA ELECTRONIC LIMITED", "Yilufa Electronics Co., Ltd.", "Electronics Yilufa"})
     void spelling_variants_of_a_listed_name_still_match(String variant) {

@@ -3,11 +3,12 @@ package org.exposure.assessor.lists.match;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Final score of a query against one name of a candidate: the {@link NameSimilarity} name score plus small
- * adjustments, each reported as a {@link MatchFeature}.
+ * Final score of a query against one name of a candidate: the {@link NameSimilarity} name score (tokens weighted
+ * by the index's {@link TokenStats}) plus small adjustments, each reported as a {@link MatchFeature}: the name
+ * score with its parts, one line per token pair or unmatched token with its similarity and its share of either
+ * name's weight, the coverages, and the adjustments:
  * <ul>
  *   <li>country: both sides have countries and share one {@value #COUNTRY_AGREE}, share none {@value
  *       #COUNTRY_DISAGREE}; no adjustment when either side has none;</li>
@@ -27,20 +28,32 @@ public final class MatchScorer {
     static final double LEGAL_FORM_PERSON = -0.05;
 
     private final NameNormalizer normalizer;
+    private final TokenStats stats;
 
+    /** A scorer that counts every token the same (no index statistics). */
     public MatchScorer(NameNormalizer normalizer) {
+        this(normalizer, TokenStats.uniform());
+    }
+
+    /** A scorer that weighs tokens by {@code stats} (see {@link NameSimilarity}). */
+    public MatchScorer(NameNormalizer normalizer, TokenStats stats) {
         this.normalizer = normalizer;
+        this.stats = stats;
     }
 
     public NameNormalizer normalizer() {
         return normalizer;
     }
 
+    public TokenStats stats() {
+        return stats;
+    }
+
     /** The final score without the explanation (the same arithmetic as below). */
     private static double adjusted(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c,
                                    double score) {
         if (!query.countries().isEmpty() && !candidate.countries().isEmpty()) {
-            score += query.countries().stream().anyMatch(candidate.countries()::contains) ? COUNTRY_AGREE : COUNTRY_DISAGREE;
+            score += shareCountry(query, candidate) ? COUNTRY_AGREE : COUNTRY_DISAGREE;
         }
         String qt = query.type();
         String ct = candidate.type();
@@ -49,60 +62,107 @@ public final class MatchScorer {
         }
         if ((!q.legalForms().isEmpty() && "INDIVIDUAL".equals(ct)) || (!c.legalForms().isEmpty() && "INDIVIDUAL".equals(qt))) {
             score += LEGAL_FORM_PERSON;
-        } else if (!q.legalForms().isEmpty() && q.legalForms().stream().anyMatch(c.legalForms()::contains)) {
+        } else if (shareLegalForm(q, c)) {
             score += LEGAL_FORM_AGREE;
         }
         return Math.max(0.0, Math.min(1.0, score));
     }
 
+    /** The most the adjustments can add for this query and candidate (for bounding a score before computing it). */
+    static double maxAdjustment(MatchQuery query, MatchCandidate candidate) {
+        double up = 0;
+        if (!query.countries().isEmpty() && !candidate.countries().isEmpty()) {
+            up += shareCountry(query, candidate) ? COUNTRY_AGREE : COUNTRY_DISAGREE;
+        }
+        String qt = query.type();
+        String ct = candidate.type();
+        if (!EntityTypes.UNKNOWN.equals(qt) && !EntityTypes.UNKNOWN.equals(ct)) {
+            up += qt.equals(ct) ? TYPE_AGREE : TYPE_DISAGREE;
+        }
+        return up + LEGAL_FORM_AGREE;
+    }
+
+    private static boolean shareCountry(MatchQuery query, MatchCandidate candidate) {
+        for (String c : query.countries()) {
+            if (candidate.countries().contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean shareLegalForm(NormalizedName q, NormalizedName c) {
+        for (String f : q.legalForms()) {
+            if (c.legalForms().contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Best-scoring name (primary or alias) of the candidate for the query, whatever its score. */
     public Match compare(MatchQuery query, MatchCandidate candidate) {
-        NormalizedName q = normalizer.normalize(query.name());
-        Match best = score(query, q, candidate, candidate.primaryName(), false, normalizer.normalize(candidate.primaryName()));
-        for (String alias : candidate.aliases()) {
-            Match m = score(query, q, candidate, alias, true, normalizer.normalize(alias));
-            if (m.score() > best.score()) {
+        NameSimilarity.Side q = NameSimilarity.Side.of(normalizer.normalize(query.name()), stats);
+        Match best = null;
+        List<String> names = new ArrayList<>(1 + candidate.aliases().size());
+        names.add(candidate.primaryName());
+        names.addAll(candidate.aliases());
+        for (int k = 0; k < names.size(); k++) {
+            NameSimilarity.Side c = NameSimilarity.Side.of(normalizer.normalize(names.get(k)), stats);
+            Match m = score(query, q, candidate, names.get(k), k > 0, c, -1, NameSimilarity.DIRECT);
+            if (best == null || m.score() > best.score()) {
                 best = m;
             }
         }
         return best;
     }
 
-    /** Score of a normalised query against one normalised name of a candidate. */
-    Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
-                NormalizedName c) {
-        return score(query, q, candidate, name, alias, c, -1);
+    /** The final score alone, without the explanation. */
+    double scoreOnly(MatchQuery query, NameSimilarity.Side q, MatchCandidate candidate, NameSimilarity.Side c,
+                     NameSimilarity.PairSims sims) {
+        return adjusted(query, q.name, candidate, c.name, NameSimilarity.compare(q, c, sims, false).score());
     }
 
     /**
-     * As {@link #score(MatchQuery, NormalizedName, MatchCandidate, String, boolean, NormalizedName)}, but null when
-     * the score is under {@code threshold}, without building the explanation.
+     * Score of a prepared query against one prepared name of a candidate; null when under {@code threshold}
+     * (the explanation is built only for a score at or above it; a negative threshold always gives a match).
      */
-    Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
-                NormalizedName c, double threshold) {
-        return score(query, q, candidate, name, alias, c, threshold, null);
-    }
-
-    /** As above, with a per-query memo of token similarities (see {@link NameSimilarity#compare}). */
-    Match score(MatchQuery query, NormalizedName q, MatchCandidate candidate, String name, boolean alias,
-                NormalizedName c, double threshold, Map<String, Double> memo) {
-        NameSimilarity.Result r = NameSimilarity.compare(q, c, memo);
-        if (threshold > 0 && adjusted(query, q, candidate, c, r.score()) < threshold) {
-            return null;
+    Match score(MatchQuery query, NameSimilarity.Side q, MatchCandidate candidate, String name, boolean alias,
+                NameSimilarity.Side c, double threshold, NameSimilarity.PairSims sims) {
+        NormalizedName qn = q.name;
+        NormalizedName cn = c.name;
+        if (threshold > 0) {
+            NameSimilarity.Result quick = NameSimilarity.compare(q, c, sims, false);
+            if (adjusted(query, qn, candidate, cn, quick.score()) < threshold) {
+                return null;
+            }
         }
+        NameSimilarity.Result r = NameSimilarity.compare(q, c, sims, true);
         List<MatchFeature> features = new ArrayList<>();
         features.add(new MatchFeature("name", r.score(), r.score(), String.format(Locale.ROOT,
-                "'%s' ~ '%s': symmetric %.3f, subset %.3f, compact %.3f%s", q.text(), c.text(), r.symmetric(),
-                r.subset(), r.compact(), r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")));
+                "'%s' ~ '%s': symmetric %.3f, subset %.3f (base %.2f)%s", qn.text(), cn.text(), r.symmetric(),
+                r.subset(), r.base(), r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")));
         for (NameSimilarity.TokenPair p : r.pairs()) {
-            features.add(new MatchFeature("token", p.similarity(), 0, p.query() + " ~ " + p.candidate()));
+            String detail;
+            if (p.candidate() == null) {
+                detail = String.format(Locale.ROOT, "%s: not in the list name (%.0f%% of the query's weight)",
+                        p.query(), 100 * p.queryShare());
+            } else if (p.query() == null) {
+                detail = String.format(Locale.ROOT, "%s: not in the query (%.0f%% of the list name's weight)",
+                        p.candidate(), 100 * p.candidateShare());
+            } else {
+                detail = String.format(Locale.ROOT, "%s ~ %s: %.3f (%.0f%% of the query's weight, %.0f%% of the list name's)",
+                        p.query(), p.candidate(), p.similarity(), 100 * p.queryShare(), 100 * p.candidateShare());
+            }
+            features.add(new MatchFeature("token", p.similarity(), 0, detail));
         }
         features.add(new MatchFeature("coverage", Math.min(r.queryCoverage(), r.candidateCoverage()), 0,
-                String.format(Locale.ROOT, "query %.3f, candidate %.3f", r.queryCoverage(), r.candidateCoverage())));
+                String.format(Locale.ROOT, "weighted by rarity: query %.3f, list name %.3f", r.queryCoverage(),
+                        r.candidateCoverage())));
         double score = r.score();
 
         if (!query.countries().isEmpty() && !candidate.countries().isEmpty()) {
-            boolean agree = query.countries().stream().anyMatch(candidate.countries()::contains);
+            boolean agree = shareCountry(query, candidate);
             double d = agree ? COUNTRY_AGREE : COUNTRY_DISAGREE;
             features.add(new MatchFeature("country", agree ? 1 : -1, d,
                     query.countries() + (agree ? " shares with " : " none of ") + candidate.countries()));
@@ -116,22 +176,22 @@ public final class MatchScorer {
             features.add(new MatchFeature("type", agree ? 1 : -1, d, qt + (agree ? " = " : " != ") + ct));
             score += d;
         }
-        if (!q.legalForms().isEmpty() || !c.legalForms().isEmpty()) {
+        if (!qn.legalForms().isEmpty() || !cn.legalForms().isEmpty()) {
             double d = 0;
             int value = 0;
-            if ((!q.legalForms().isEmpty() && "INDIVIDUAL".equals(ct))
-                    || (!c.legalForms().isEmpty() && "INDIVIDUAL".equals(qt))) {
+            if ((!qn.legalForms().isEmpty() && "INDIVIDUAL".equals(ct))
+                    || (!cn.legalForms().isEmpty() && "INDIVIDUAL".equals(qt))) {
                 d = LEGAL_FORM_PERSON;
                 value = -1;
-            } else if (!q.legalForms().isEmpty() && q.legalForms().stream().anyMatch(c.legalForms()::contains)) {
+            } else if (shareLegalForm(qn, cn)) {
                 d = LEGAL_FORM_AGREE;
                 value = 1;
             }
-            features.add(new MatchFeature("legalForm", value, d, q.legalForms() + " / " + c.legalForms()));
+            features.add(new MatchFeature("legalForm", value, d, qn.legalForms() + " / " + cn.legalForms()));
             score += d;
         }
         score = Math.max(0.0, Math.min(1.0, score));
-        return new Match(candidate.listId(), candidate.entryId(), candidate.primaryName(), name, alias, q.text(),
-                c.text(), score, candidate.type(), candidate.programs(), List.copyOf(features));
+        return new Match(candidate.listId(), candidate.entryId(), candidate.primaryName(), name, alias, qn.text(),
+                cn.text(), score, candidate.type(), candidate.programs(), List.copyOf(features));
     }
 }

@@ -16,53 +16,46 @@ import java.util.Set;
  * <p>
  * <b>Candidate index.</b> Every primary name and alias is normalised ({@link NameNormalizer}); its distinct tokens
  * form a dictionary with, per token, the names that contain it, and an index of the tokens' character trigrams
- * (padded with a space at either end). A query token looks up its exact token, then the dictionary tokens sharing
+ * (padded with a space at either end). The dictionary's document frequencies are the {@link TokenStats} that
+ * weigh tokens in every score. A query token looks up its exact token, then the dictionary tokens sharing
  * enough trigrams (Dice coefficient at least {@value #MIN_DICE}, {@value #MIN_DICE_WITH_EXACT} when the query token
- * is itself in the dictionary) whose {@link NameSimilarity#token token similarity}
- * reaches {@value NameSimilarity#MIN_TOKEN}, and for names from an abjad the tokens of equal consonant skeleton.
- * The names holding those tokens collect the query tokens' length times similarity; only the
- * {@link #candidateCap} best of them are scored in full by {@link MatchScorer}. A query therefore never scans the
- * list; {@link Result#namesScored()} says how many names were scored.
+ * is itself in the dictionary) whose {@link NameSimilarity#token token similarity} reaches
+ * {@value NameSimilarity#MIN_TOKEN}, and for names from an abjad the tokens of equal consonant skeleton. The names
+ * holding those tokens collect the query token's weight times the similarity; only the {@link #candidateCap} best
+ * of them are scored in full by {@link MatchScorer}. A query therefore never scans the list;
+ * {@link Result#namesScored()} says how many names were scored.
  * <p>
- * <b>Threshold.</b> {@link #DEFAULT_THRESHOLD} = {@value #DEFAULT_THRESHOLD}, chosen on the development sets in
- * {@code ../shared/data/namematch} and on random pairs of SDN primary names (MatchAccuracyTest prints the table):
- * <pre>
- * (measured 2026-12-01; MatchAccuracyTest prints the numbers at the default)
- * threshold  logic_v2 name-only (25)  Putin variants vs canonical (81)  SDN pairs matched (20,000, seed 42)
- *   0.750        23 (92%)                 75 (92.6%)                      0.060%
- *   0.800        22 (88%)                 75 (92.6%)                      0.030%
- *   0.825        22 (88%)                 75 (92.6%)                      0.020%
- *   0.850        23 (92%)                 75 (92.6%)                      0.010%   &lt;- default
- *   0.875        23 (92%)                 69 (85.2%)                      0.010%
- *   0.900        23 (92%)                 65 (80.2%)                      0.005%
- * </pre>
- * Between 0.775 and 0.85 a no-match case of the OpenSanctions set (vessels "Snow" / "Snoe", 0.845) matches; above 0.85
- * the Putin spellings fall under the 90% target. At 0.85 also: watchman compare cases 10/11, watchman cross-script
- * pairs 15/22, all ordered pairs of Putin variants 77.1%; in MatchBench 10,000/10,000 exact SDN names, 9,486/10,000
- * names with one letter changed, dropped or doubled, and 31/10,000 random pronounceable names match.
+ * <b>Threshold.</b> {@link #DEFAULT_THRESHOLD} is the default of the application's
+ * {@code assessor.lists.match.threshold}; {@code MatchEvaluation} (test sources) measures it: see the README.
  */
 public final class NameIndex {
 
-    /** Default score at or above which a name is a match. See the class comment for the measurements. */
-    public static final double DEFAULT_THRESHOLD = 0.85;
+    /** Default score at or above which a name is a match (assessor.lists.match.threshold); see the README. */
+    public static final double DEFAULT_THRESHOLD = 0.86;
     /** Default number of names scored in full per query. */
     public static final int DEFAULT_CANDIDATE_CAP = 25;
     static final double MIN_DICE = 0.5;
-    /** Stricter trigram overlap when the query token is itself in the dictionary. */
-    static final double MIN_DICE_WITH_EXACT = 0.65;
+    /** Stricter bigram overlap when the query token is itself in the dictionary. */
+    static final double MIN_DICE_WITH_EXACT = 0.6;
 
     private final MatchScorer scorer;
     private final MatchCandidate[] candidates;
     private final int[] nameCandidate;
     private final String[] nameRaw;
     private final boolean[] nameAlias;
-    private final NormalizedName[] nameNorm;
+    private final NameSimilarity.Side[] nameSide;
+    private final TokenStats stats;
     private final String[] tokens;
     private final String[] tokenFolds;
     private final Map<String, Integer> tokenIds;
     private final int[][] tokenNames;
-    private final int[] tokenGrams;
-    private final Map<String, int[]> gramTokens;
+    private final int[] tokenDf;
+    private final double[] tokenWeight;
+    /** Spellings indexed by bigram: each token, and its folded form when that differs. */
+    private final int[] spellingToken;
+    private final int[] spellingGrams;
+    private final int[][] asciiGramSpellings;
+    private final Map<Integer, int[]> otherGramSpellings;
     private final Map<String, int[]> skeletonTokens;
     private final double threshold;
     private final int candidateCap;
@@ -72,28 +65,108 @@ public final class NameIndex {
     public record Result(NormalizedName query, List<Match> matches, int namesConsidered, int namesScored) {
     }
 
+    /** Per-thread working memory of a query, reset after each. */
     private static final class Scratch {
         final float[] nameWeight;
         final int[] touchedNames;
         int touchedNameCount;
         final int[] gramCount;
-        final int[] touchedTokens;
-        int touchedTokenCount;
+        final int[] touchedSpellings;
+        int touchedSpellingCount;
+        final SimCache sims = new SimCache();
 
-        Scratch(int names, int tokens) {
+        Scratch(int names, int spellings) {
             nameWeight = new float[names];
             touchedNames = new int[names];
-            gramCount = new int[tokens];
-            touchedTokens = new int[tokens];
+            gramCount = new int[spellings];
+            touchedSpellings = new int[spellings];
         }
     }
 
-    private NameIndex(MatchScorer scorer, Collection<MatchCandidate> input, double threshold, int candidateCap) {
-        this.scorer = scorer;
+    /**
+     * Token similarities of one query: (distinct query token, dictionary token id) to similarity, open addressing.
+     */
+    static final class SimCache {
+        private long[] keys = new long[1024];
+        private float[] values = new float[1024];
+        private int size;
+
+        private static long key(int slot, int token) {
+            return (((long) slot << 32) | (token & 0xffffffffL)) + 1; // 0 marks an empty cell
+        }
+
+        /** The cached similarity, or -1. */
+        float get(int slot, int token) {
+            long k = key(slot, token);
+            int mask = keys.length - 1;
+            for (int i = hash(k) & mask; ; i = (i + 1) & mask) {
+                long at = keys[i];
+                if (at == k) {
+                    return values[i];
+                }
+                if (at == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(int slot, int token, float value) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            long k = key(slot, token);
+            int mask = keys.length - 1;
+            for (int i = hash(k) & mask; ; i = (i + 1) & mask) {
+                long at = keys[i];
+                if (at == k) {
+                    values[i] = value;
+                    return;
+                }
+                if (at == 0) {
+                    keys[i] = k;
+                    values[i] = value;
+                    size++;
+                    return;
+                }
+            }
+        }
+
+        void clear() {
+            if (size > 0) {
+                if (keys.length > 1 << 16) {
+                    keys = new long[1024];
+                    values = new float[1024];
+                } else {
+                    Arrays.fill(keys, 0);
+                }
+                size = 0;
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            float[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new float[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != 0) {
+                    long k = oldKeys[i] - 1;
+                    put((int) (k >>> 32), (int) k, oldValues[i]);
+                }
+            }
+        }
+
+        private static int hash(long k) {
+            long h = k * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+    }
+
+    private NameIndex(NameNormalizer normalizer, Collection<MatchCandidate> input, double threshold, int candidateCap) {
         this.threshold = threshold;
         this.candidateCap = candidateCap;
         this.candidates = input.toArray(MatchCandidate[]::new);
-        NameNormalizer normalizer = scorer.normalizer();
         List<Integer> cand = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         List<Boolean> alias = new ArrayList<>();
@@ -119,14 +192,13 @@ public final class NameIndex {
         nameCandidate = new int[nNames];
         nameRaw = raw.toArray(String[]::new);
         nameAlias = new boolean[nNames];
-        nameNorm = norm.toArray(NormalizedName[]::new);
         tokenIds = new HashMap<>();
         List<String> tokenList = new ArrayList<>();
         List<List<Integer>> postings = new ArrayList<>();
         for (int n = 0; n < nNames; n++) {
             nameCandidate[n] = cand.get(n);
             nameAlias[n] = alias.get(n);
-            for (String t : new HashSet<>(nameNorm[n].tokens())) {
+            for (String t : new HashSet<>(norm.get(n).tokens())) {
                 Integer id = tokenIds.get(t);
                 if (id == null) {
                     id = tokenList.size();
@@ -140,9 +212,6 @@ public final class NameIndex {
         tokens = tokenList.toArray(String[]::new);
         tokenFolds = Arrays.stream(tokens).map(NameSimilarity::fold).toArray(String[]::new);
         tokenNames = new int[tokens.length][];
-        tokenGrams = new int[tokens.length];
-        Map<String, List<Integer>> grams = new HashMap<>();
-        Map<String, List<Integer>> skeletons = new HashMap<>();
         for (int t = 0; t < tokens.length; t++) {
             List<Integer> p = postings.get(t);
             int[] a = new int[p.size()];
@@ -151,21 +220,91 @@ public final class NameIndex {
             }
             Arrays.sort(a);
             tokenNames[t] = a;
-            if (tokens[t].length() >= 2 && !NameSimilarity.isDigits(tokens[t])) {
-                List<String> g = grams(tokens[t]);
-                tokenGrams[t] = g.size();
-                for (String gram : g) {
-                    grams.computeIfAbsent(gram, k -> new ArrayList<>()).add(t);
-                }
-                String sk = NameSimilarity.skeleton(tokens[t]);
-                if (!sk.isEmpty()) {
-                    skeletons.computeIfAbsent(sk, k -> new ArrayList<>()).add(t);
+        }
+        // Document frequencies; a one-letter token stands for an initial, as common as names with a word of that
+        // initial.
+        Map<String, Integer> df = new HashMap<>(tokens.length * 2);
+        Map<Character, Integer> initials = new HashMap<>();
+        for (int n = 0; n < nNames; n++) {
+            Set<Character> seen = new HashSet<>();
+            for (String t : norm.get(n).tokens()) {
+                if (!NameSimilarity.hasDigit(t) && seen.add(t.charAt(0))) {
+                    initials.merge(t.charAt(0), 1, Integer::sum);
                 }
             }
         }
-        gramTokens = toArrays(grams);
+        for (int t = 0; t < tokens.length; t++) {
+            int d = tokenNames[t].length;
+            if (tokens[t].length() == 1 && !NameSimilarity.isDigits(tokens[t])) {
+                d = Math.max(d, initials.getOrDefault(tokens[t].charAt(0), 0));
+            }
+            df.put(tokens[t], d);
+        }
+        for (Map.Entry<Character, Integer> e : initials.entrySet()) {
+            df.putIfAbsent(String.valueOf(e.getKey()), e.getValue()); // initials of queries that no name has alone
+        }
+        tokenDf = new int[tokens.length];
+        tokenWeight = new double[tokens.length];
+        TokenStats dfStats = TokenStats.of(df, nNames);
+        for (int t = 0; t < tokens.length; t++) {
+            tokenDf[t] = df.get(tokens[t]);
+            tokenWeight[t] = dfStats.weightOf(tokenDf[t]);
+        }
+        List<Integer> spellToken = new ArrayList<>();
+        List<Integer> spellGrams = new ArrayList<>();
+        Map<Integer, List<Integer>> grams = new HashMap<>();
+        Map<String, List<Integer>> skeletons = new HashMap<>();
+        for (int t = 0; t < tokens.length; t++) {
+            if (tokens[t].length() < 2 || NameSimilarity.hasDigit(tokens[t])) {
+                continue;
+            }
+            for (String spelling : tokenFolds[t].equals(tokens[t]) ? List.of(tokens[t]) : List.of(tokens[t], tokenFolds[t])) {
+                int e = spellToken.size();
+                int[] g = grams(spelling);
+                spellToken.add(t);
+                spellGrams.add(g.length);
+                for (int gram : g) {
+                    grams.computeIfAbsent(gram, k -> new ArrayList<>()).add(e);
+                }
+            }
+            String sk = NameSimilarity.skeleton(tokens[t]);
+            if (!sk.isEmpty()) {
+                skeletons.computeIfAbsent(sk, k -> new ArrayList<>()).add(t);
+            }
+        }
+        spellingToken = spellToken.stream().mapToInt(Integer::intValue).toArray();
+        spellingGrams = spellGrams.stream().mapToInt(Integer::intValue).toArray();
+        asciiGramSpellings = new int[128 * 128][];
+        Map<Integer, int[]> other = new HashMap<>();
+        for (Map.Entry<Integer, List<Integer>> e : grams.entrySet()) {
+            int[] a = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            int key = e.getKey();
+            if ((key >>> 16) < 128 && (key & 0xffff) < 128) {
+                asciiGramSpellings[(key >>> 16) * 128 + (key & 0xffff)] = a;
+            } else {
+                other.put(key, a);
+            }
+        }
+        otherGramSpellings = Map.copyOf(other);
+        stats = dfStats;
+        scorer = new MatchScorer(normalizer, stats);
+        nameSide = new NameSimilarity.Side[nNames];
+        for (int n = 0; n < nNames; n++) {
+            NormalizedName nn = norm.get(n);
+            int k = nn.tokens().size();
+            int[] ids = new int[k];
+            double[] w = new double[k];
+            double[] r = new double[k];
+            for (int i = 0; i < k; i++) {
+                ids[i] = tokenIds.get(nn.tokens().get(i));
+                int d = tokenDf[ids[i]];
+                w[i] = stats.weightOf(d);
+                r[i] = stats.rarityOf(d);
+            }
+            nameSide[n] = new NameSimilarity.Side(nn, w, r, ids, null);
+        }
         skeletonTokens = toArrays(skeletons);
-        scratch = ThreadLocal.withInitial(() -> new Scratch(nameNorm.length, tokens.length));
+        scratch = ThreadLocal.withInitial(() -> new Scratch(nameSide.length, spellingToken.length));
     }
 
     /** Builds an index with the default threshold and candidate cap. */
@@ -173,10 +312,15 @@ public final class NameIndex {
         return build(candidates, new NameNormalizer(), DEFAULT_THRESHOLD, DEFAULT_CANDIDATE_CAP);
     }
 
+    /** Builds an index with the default candidate cap; {@code threshold} is the score at or above which a name matches. */
+    public static NameIndex build(Collection<MatchCandidate> candidates, double threshold) {
+        return build(candidates, new NameNormalizer(), threshold, DEFAULT_CANDIDATE_CAP);
+    }
+
     /** Builds an index; {@code threshold} is the score at or above which a name matches. */
     public static NameIndex build(Collection<MatchCandidate> candidates, NameNormalizer normalizer, double threshold,
                                   int candidateCap) {
-        return new NameIndex(new MatchScorer(normalizer), candidates, threshold, candidateCap);
+        return new NameIndex(normalizer, candidates, threshold, candidateCap);
     }
 
     public double threshold() {
@@ -188,15 +332,33 @@ public final class NameIndex {
     }
 
     public int nameCount() {
-        return nameNorm.length;
+        return nameSide.length;
     }
 
     public int tokenCount() {
         return tokens.length;
     }
 
+    /** The document frequencies of this index's tokens, which weigh every score it gives. */
+    public TokenStats stats() {
+        return stats;
+    }
+
+    /**
+     * Best-scoring name of {@code candidate} for the query, whatever its score, with this index's token weights;
+     * the candidate need not be in the index (for evaluating pairs of names as the index would score them).
+     */
+    public Match compare(MatchQuery query, MatchCandidate candidate) {
+        return scorer.compare(query, candidate);
+    }
+
     /** Matches at or above this index's threshold, best first. */
     public List<Match> match(MatchQuery query) {
+        return search(query, threshold, 10).matches();
+    }
+
+    /** Matches at or above {@code threshold} (instead of the index's), best first. */
+    public List<Match> match(MatchQuery query, double threshold) {
         return search(query, threshold, 10).matches();
     }
 
@@ -211,18 +373,54 @@ public final class NameIndex {
         }
         Scratch s = scratch.get();
         try {
-            Map<String, Double> memo = new HashMap<>();
-            for (String qt : new HashSet<>(q.tokens())) {
-                collect(s, qt, q.abjad(), memo);
+            int k = q.tokens().size();
+            int[] slot = new int[k];
+            double[] w = new double[k];
+            double[] r = new double[k];
+            boolean[] unseen = new boolean[k];
+            Map<String, Integer> distinct = new HashMap<>(k * 2);
+            for (int i = 0; i < k; i++) {
+                String t = q.tokens().get(i);
+                int d = stats.documentFrequency(t);
+                w[i] = stats.weightOf(d);
+                r[i] = stats.rarityOf(d);
+                unseen[i] = d == 0;
+                Integer prev = distinct.putIfAbsent(t, distinct.size());
+                slot[i] = prev == null ? distinct.size() - 1 : prev;
             }
+            NameSimilarity.Side qs = new NameSimilarity.Side(q, w, r, slot, unseen);
+            int[] multiplicity = new int[distinct.size()];
+            for (int i = 0; i < k; i++) {
+                multiplicity[slot[i]]++;
+            }
+            boolean[] done = new boolean[distinct.size()];
+            for (int i = 0; i < k; i++) {
+                if (!done[slot[i]]) {
+                    done[slot[i]] = true;
+                    collect(s, slot[i], q.tokens().get(i), q.folded().get(i), q.abjad(), w[i], unseen[i],
+                            multiplicity[slot[i]]);
+                }
+            }
+            collectRunTogether(s, q.tokens(), w, q.abjad());
             int considered = s.touchedNameCount;
-            long[] ranked = top(s, candidateCap);
+            long[] ranked = top(s, candidateCap, qs.totalWeight);
             int scored = ranked.length;
+            SimCache cache = s.sims;
+            NameSimilarity.PairSims sims = (qq, i, c, j) -> {
+                int t = c.ids[j];
+                float v = cache.get(qq.ids[i], t);
+                if (v < 0) {
+                    v = (float) NameSimilarity.token(qq.tokens[i], qq.folded[i], tokens[t], tokenFolds[t],
+                            qq.abjad || c.abjad);
+                    cache.put(qq.ids[i], t, v);
+                }
+                return v;
+            };
             Map<Integer, Match> best = new LinkedHashMap<>();
-            for (int k = scored - 1; k >= 0; k--) {
-                int n = (int) ranked[k];
+            for (int x = scored - 1; x >= 0; x--) {
+                int n = (int) ranked[x];
                 int ci = nameCandidate[n];
-                Match m = scorer.score(query, q, candidates[ci], nameRaw[n], nameAlias[n], nameNorm[n], threshold, memo);
+                Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], nameSide[n], threshold, sims);
                 Match prev = m == null ? null : best.get(ci);
                 if (m != null && m.score() >= threshold && (prev == null || m.score() > prev.score())) {
                     best.put(ci, m);
@@ -239,18 +437,28 @@ public final class NameIndex {
                 s.nameWeight[s.touchedNames[k]] = 0;
             }
             s.touchedNameCount = 0;
+            s.sims.clear();
         }
     }
 
-    /** The {@code cap} touched names of highest weight, as (weight bits, name) longs in ascending order. */
-    private static long[] top(Scratch s, int cap) {
+    /**
+     * The {@code cap} touched names of highest estimated score, as (estimate bits, name) longs in ascending order.
+     * A name's collected weight {@code w} (its matched query weight, roughly) gives coverages {@code w / query
+     * weight} and {@code w / name weight}; the estimate is the better one times {@code 0.5 + 0.5 *} the other, so
+     * that a name that is little more than the query's rare words ranks above a long name that merely holds one.
+     */
+    private long[] top(Scratch s, int cap, double queryWeight) {
         int n = s.touchedNameCount;
         int k = Math.min(cap, n);
         long[] heap = new long[k]; // min-heap of the best k so far
         int size = 0;
         for (int i = 0; i < n; i++) {
             int name = s.touchedNames[i];
-            long key = ((long) Float.floatToIntBits(s.nameWeight[name]) << 32) | name; // positive floats order like bits
+            double w = s.nameWeight[name];
+            double a = Math.min(1.0, w / queryWeight);
+            double b = Math.min(1.0, w / nameSide[name].totalWeight);
+            float estimate = (float) (Math.max(a, b) * (0.5 + 0.5 * Math.min(a, b)));
+            long key = ((long) Float.floatToIntBits(estimate) << 32) | name; // positive floats order like bits
             if (size < k) {
                 heap[size] = key;
                 int c = size++;
@@ -287,56 +495,124 @@ public final class NameIndex {
         return heap;
     }
 
-    private void collect(Scratch s, String qt, boolean abjad, Map<String, Double> memo) {
-        String fq = NameSimilarity.fold(qt);
+    /**
+     * Credits the names holding dictionary tokens similar to query token {@code qt} with the pair's weight times its
+     * similarity, the pair's weight counted as in the score: the query token's, the dictionary token's when no name
+     * holds the query token (a misspelling is as common as the word), the smaller when either is an initial; times
+     * how often the token is in the query.
+     */
+    private void collect(Scratch s, int slot, String qt, String fq, boolean abjad, double weight, boolean unseen,
+                         int times) {
+        SimCache cache = s.sims;
         Integer exact = tokenIds.get(qt);
         if (exact != null) {
-            add(s, exact, qt.length());
+            cache.put(slot, exact, 1f);
+            add(s, exact, weight * times);
         }
-        if (qt.length() >= 2 && !NameSimilarity.isDigits(qt)) {
-            List<String> g = grams(qt);
-            double minDice = exact == null ? MIN_DICE : MIN_DICE_WITH_EXACT;
-            for (String gram : g) {
-                int[] ts = gramTokens.get(gram);
-                if (ts == null) {
+        if (qt.length() < 2 || NameSimilarity.hasDigit(qt)) {
+            return;
+        }
+        double minDice = exact == null ? MIN_DICE : MIN_DICE_WITH_EXACT;
+        for (String probe : fq.equals(qt) ? List.of(qt) : List.of(qt, fq)) {
+            int[] g = grams(probe);
+            for (int gram : g) {
+                int[] es = gramSpellings(gram);
+                if (es == null) {
                     continue;
                 }
+                for (int e : es) {
+                    if (s.gramCount[e]++ == 0) {
+                        s.touchedSpellings[s.touchedSpellingCount++] = e;
+                    }
+                }
+            }
+            for (int k = 0; k < s.touchedSpellingCount; k++) {
+                int e = s.touchedSpellings[k];
+                int count = s.gramCount[e];
+                s.gramCount[e] = 0;
+                if (2.0 * count / (g.length + spellingGrams[e]) < minDice) {
+                    continue;
+                }
+                int t = spellingToken[e];
+                if (cache.get(slot, t) >= 0) {
+                    continue; // the exact token, or reached by the other spelling
+                }
+                double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], abjad);
+                cache.put(slot, t, (float) sim);
+                if (sim > 0) {
+                    add(s, t, NameSimilarity.evidence(sim) * pairWeight(weight, unseen, qt, t) * times);
+                }
+            }
+            s.touchedSpellingCount = 0;
+        }
+        if (abjad) {
+            int[] ts = skeletonTokens.get(NameSimilarity.skeleton(qt));
+            if (ts != null) {
                 for (int t : ts) {
-                    if (s.gramCount[t]++ == 0) {
-                        s.touchedTokens[s.touchedTokenCount++] = t;
-                    }
-                }
-            }
-            for (int k = 0; k < s.touchedTokenCount; k++) {
-                int t = s.touchedTokens[k];
-                int count = s.gramCount[t];
-                s.gramCount[t] = 0;
-                if (exact != null && t == exact) {
-                    continue;
-                }
-                if (2.0 * count / (g.size() + tokenGrams[t]) >= minDice) {
-                    double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], abjad);
-                    memo.put(NameSimilarity.memoKey(qt, tokens[t]), sim);
-                    if (sim > 0) {
-                        add(s, t, sim * qt.length());
-                    }
-                }
-            }
-            s.touchedTokenCount = 0;
-            if (abjad) {
-                int[] ts = skeletonTokens.get(NameSimilarity.skeleton(qt));
-                if (ts != null) {
-                    for (int t : ts) {
-                        if (exact == null || t != exact) {
-                            double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], true);
-                            if (sim > 0) {
-                                add(s, t, sim * qt.length());
-                            }
+                    if (cache.get(slot, t) < 0) {
+                        double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], true);
+                        cache.put(slot, t, (float) sim);
+                        if (sim > 0) {
+                            add(s, t, NameSimilarity.evidence(sim) * pairWeight(weight, unseen, qt, t) * times);
                         }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Names whose tokens are the query's written together or apart: a query token that splits into two dictionary
+     * tokens ({@code ramimakhlouf} = rami + makhlouf) credits the names holding them, each with its share of the
+     * query token's weight; two or three adjacent query tokens that, joined, are a dictionary token
+     * ({@code jin ping} = jinping; in an abjad, of the same consonant skeleton: {@code bd allh} / abdullah) credit its
+     * names with their weight. The full comparison then pairs them.
+     */
+    private void collectRunTogether(Scratch s, List<String> q, double[] w, boolean abjad) {
+        for (int i = 0; i < q.size(); i++) {
+            String t = q.get(i);
+            if (t.length() >= 6 && !tokenIds.containsKey(t) && !NameSimilarity.hasDigit(t)) {
+                for (int cut = 2; cut <= t.length() - 2; cut++) {
+                    Integer a = tokenIds.get(t.substring(0, cut));
+                    Integer b = a == null ? null : tokenIds.get(t.substring(cut));
+                    if (b != null) {
+                        add(s, a, w[i] * cut / t.length());
+                        add(s, b, w[i] * (t.length() - cut) / t.length());
+                    }
+                }
+            }
+            StringBuilder joined = new StringBuilder(t);
+            double weight = w[i];
+            for (int j = i + 1; j < Math.min(q.size(), i + 3); j++) {
+                joined.append(q.get(j));
+                weight += w[j];
+                Integer id = tokenIds.get(joined.toString());
+                if (id != null) {
+                    add(s, id, weight);
+                } else if (abjad) {
+                    int[] ts = skeletonTokens.get(NameSimilarity.skeleton(joined.toString()));
+                    if (ts != null && ts.length <= 50) {
+                        for (int tok : ts) {
+                            add(s, tok, Math.min(weight, tokenWeight[tok]) * 0.9);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private double pairWeight(double queryWeight, boolean unseen, String qt, int t) {
+        double w = tokenWeight[t];
+        if (qt.length() == 1 || tokens[t].length() == 1) {
+            return Math.min(queryWeight, w);
+        }
+        return unseen ? w : queryWeight;
+    }
+
+    private int[] gramSpellings(int gram) {
+        int a = gram >>> 16;
+        int b = gram & 0xffff;
+        return a < 128 && b < 128 ? asciiGramSpellings[a * 128 + b] : otherGramSpellings.get(gram);
     }
 
     private void add(Scratch s, int token, double weight) {
@@ -348,13 +624,25 @@ public final class NameIndex {
         }
     }
 
-    static List<String> grams(String token) {
-        String p = " " + token + " ";
-        List<String> out = new ArrayList<>(p.length() - 2);
-        for (int i = 0; i + 3 <= p.length(); i++) {
-            out.add(p.substring(i, i + 3));
+    /** The distinct bigrams of a token padded with a space at either end, as {@code first << 16 | second}. */
+    static int[] grams(String token) {
+        int n = token.length() + 1;
+        int[] out = new int[n];
+        int size = 0;
+        char prev = ' ';
+        for (int i = 0; i <= token.length(); i++) {
+            char c = i < token.length() ? token.charAt(i) : ' ';
+            int g = prev << 16 | c;
+            boolean seen = false;
+            for (int k = 0; k < size && !seen; k++) {
+                seen = out[k] == g;
+            }
+            if (!seen) {
+                out[size++] = g;
+            }
+            prev = c;
         }
-        return out;
+        return size == n ? out : Arrays.copyOf(out, size);
     }
 
     private static Map<String, int[]> toArrays(Map<String, List<Integer>> m) {

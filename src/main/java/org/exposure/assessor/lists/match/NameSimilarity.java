@@ -1,32 +1,42 @@
 package org.exposure.assessor.lists.match;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
- * Token-order-insensitive similarity of two normalised names, built on commons-text's Jaro-Winkler.
+ * Token-order-insensitive similarity of two normalised names, built on commons-text's Jaro-Winkler and weighted by
+ * how informative each token is ({@link TokenStats}: inverse document frequency over the names of the index).
  * <ul>
  *   <li><b>Tokens.</b> Each pair of tokens gets a Jaro-Winkler similarity sharpened for short tokens
  *       ({@code 1 - (1 - jw) * max(1, 6 / shorterLength)}, so {@code snow/snoe} drops from 0.88 to 0.82 while
- *       {@code gazprom/gasprom} stays at 0.92); digits only match exactly; a one-letter token matches a token
- *       with that initial at 0.9; spelling variants are {@link #fold folded}. Pairs under {@value #MIN_TOKEN} count as unmatched. For names from an abjad
- *       (Arabic, Hebrew) the consonant skeletons are compared too ({@code mhmd} = {@code mohamed}).</li>
- *   <li><b>Assignment.</b> Tokens are paired greedily, best pair first, each token used once; the order of tokens
- *       does not matter.</li>
- *   <li><b>Scores.</b> {@code symmetric} = matched token length over all token length, both sides;
- *       {@code subset} = the better-covered side's coverage times {@code 0.9 + 0.1 * the other side's coverage}
- *       (one name inside the other: "John Smith" in "John Michael Smith", "Putin" in "Putin Vladimir
- *       Vladimirovich"); when the covered side is a one-word candidate name inside a longer query the factor is
- *       {@code 0.8 + 0.1 * query coverage} instead ("Koti Kefawu" is not "KOTI", "Rosneft Trading" is "ROSNEFT" at
- *       0.85); {@code compact} = Jaro-Winkler of the names with spaces removed, in order and sorted, only
- *       when the token counts differ and one side has at most {@value #COMPACT_MAX_TOKENS} tokens and the
- *       lengths without spaces differ by at most 15% ("xi jin ping" / "xi jinping", "ramimakhlouf" / "rami makhlouf").
- *       The name score is the best of the three, times {@value #NUMBER_PENALTY} when each side has a number the
- *       other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
+ *       {@code gazprom/gasprom} stays at 0.92), less {@value #LENGTH_PENALTY} per letter of length difference beyond
+ *       one ({@code khalil/khalilzadeh} 0.91 → 0.75); tokens with a digit (numbers, codes such as {@code yv2716})
+ *       only match exactly; a one-letter token matches a token with that initial at 0.9; spelling variants are
+ *       {@link #fold folded}. Pairs under {@value #MIN_TOKEN} count
+ *       as unmatched. For names from an abjad (Arabic, Hebrew) the consonant skeletons are compared too
+ *       ({@code mhmd} = {@code mohamed}).</li>
+ *   <li><b>Run-together tokens.</b> When the token counts differ, two or three adjacent tokens of one side are also
+ *       compared, joined (two in either order), with one token of the other ({@code makhlouf rami} /
+ *       {@code ramimakhlouf},
+ *       {@code xi jin ping} / {@code xi jinping}, {@code abd allh} / {@code abdullah}); the joined tokens count with
+ *       the sum of their weights.</li>
+ *   <li><b>Assignment.</b> Pairs are taken greedily, best first, each token used once; order does not matter.</li>
+ *   <li><b>Weights.</b> A token counts in its name with the weight {@link TokenStats#weight} ({@code idf^2}):
+ *       "bank", "trading", "al" count little, a word few list names share counts much. A side's
+ *       {@code coverage} is the weight of its matched tokens times their similarity over its total weight.</li>
+ *   <li><b>Scores.</b> {@code symmetric} = both sides' matched weight over both sides' total weight;
+ *       {@code subset} = the better-covered side's coverage times {@code base + (1 - base) * the other side's
+ *       coverage}, for one name inside the other ("Putin" in "Putin Vladimir Vladimirovich", "John Smith" in
+ *       "John Michael Smith"). The {@code base} depends on how rare the covered side's rarest matched token is
+ *       ({@link TokenStats#rarity}): {@value #BASE_HIGH} from rarity {@value #RARITY_HIGH} up (a word of a
+ *       handful of names), falling linearly to {@value #BASE_LOW} at rarity {@value #RARITY_LOW} and below
+ *       (a word of hundreds of names), so that "Commercial Bank" inside "Unistream Commercial Bank" or "Vladimir"
+ *       inside "Putin Vladimir" is no match while "Putin" inside "Putin Vladimir Vladimirovich" is; when the covered
+ *       side is a one-word list name inside a longer query the base is {@value #ONE_WORD_DROP} lower ("Koti Kefawu"
+ *       is not "KOTI"). The name score is the larger of the two, times {@value #NUMBER_PENALTY} when each side has
+ *       a token with a digit the other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
  * </ul>
  */
 public final class NameSimilarity {
@@ -34,21 +44,102 @@ public final class NameSimilarity {
     static final double MIN_TOKEN = 0.75;
     static final double NUMBER_PENALTY = 0.6;
     static final double FOLD_DISCOUNT = 0.97;
-    /** The compact comparison is made only when one side has at most this many tokens. */
-    static final int COMPACT_MAX_TOKENS = 4;
-    static final double SUBSET_ONE_WORD_BASE = 0.8;
+    static final double LENGTH_PENALTY = 0.04;
+    static final double BASE_HIGH = 0.85;
+    static final double BASE_LOW = 0.5;
+    static final double RARITY_HIGH = 0.85;
+    static final double RARITY_LOW = 0.55;
+    static final double ONE_WORD_DROP = 0.15;
+    /** Run-together comparison only when the shorter name has at most this many tokens. */
+    static final int MERGE_MAX_TOKENS = 4;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
 
     private NameSimilarity() {
     }
 
-    /** A pair of tokens the assignment chose. */
-    public record TokenPair(String query, String candidate, double similarity) {
+    /**
+     * Tokens of one name paired by the assignment, or left unmatched (the other side null). A joined run of tokens
+     * is written with {@code +} ({@code jin+ping}).
+     *
+     * @param queryShare     what the query token(s) weigh in the query, 0..1
+     * @param candidateShare what the candidate token(s) weigh in the candidate, 0..1
+     */
+    public record TokenPair(String query, String candidate, double similarity, double queryShare,
+                            double candidateShare) {
     }
 
     /** The parts of a name comparison; {@code score} is the one used. */
-    public record Result(double score, double symmetric, double subset, double compact, double queryCoverage,
+    public record Result(double score, double symmetric, double subset, double base, double queryCoverage,
                          double candidateCoverage, boolean numberMismatch, List<TokenPair> pairs) {
+        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, false, List.of());
+    }
+
+    /** Token similarities of a query with a candidate; {@code j} indexes the candidate's tokens. */
+    interface PairSims {
+        double sim(Side q, int i, Side c, int j);
+    }
+
+    /** Computes every similarity afresh. */
+    static final PairSims DIRECT = (q, i, c, j) -> token(q.tokens[i], q.folded[i], c.tokens[j], c.folded[j],
+            q.abjad || c.abjad);
+
+    /**
+     * A normalised name ready for comparison: its tokens, folded tokens, weights and rarities, and in an index the
+     * tokens' dictionary ids (null elsewhere).
+     */
+    static final class Side {
+        final String[] tokens;
+        final String[] folded;
+        final double[] weight;
+        final double[] rarity;
+        final int[] ids;
+        final boolean[] unseen;
+        final boolean abjad;
+        final double totalWeight;
+        final boolean hasDigits;
+        final NormalizedName name;
+
+        Side(NormalizedName n, double[] weight, double[] rarity, int[] ids, boolean[] unseen) {
+            this.name = n;
+            this.unseen = unseen;
+            this.tokens = n.tokens().toArray(String[]::new);
+            this.folded = n.folded().toArray(String[]::new);
+            this.weight = weight;
+            this.rarity = rarity;
+            this.ids = ids;
+            this.abjad = n.abjad();
+            double t = 0;
+            boolean digits = false;
+            for (int i = 0; i < tokens.length; i++) {
+                t += weight[i];
+                digits |= hasDigit(tokens[i]);
+            }
+            this.totalWeight = t;
+            this.hasDigits = digits;
+        }
+
+        static Side of(NormalizedName n, TokenStats stats) {
+            int k = n.tokens().size();
+            double[] w = new double[k];
+            double[] r = new double[k];
+            boolean[] u = new boolean[k];
+            for (int i = 0; i < k; i++) {
+                int df = stats.documentFrequency(n.tokens().get(i));
+                w[i] = stats.weightOf(df);
+                r[i] = stats.rarityOf(df);
+                u[i] = df == 0 && stats.names() > 1;
+            }
+            return new Side(n, w, r, null, u);
+        }
+
+        /** Whether no name of the index holds token {@code i} (a misspelling, or a name the lists do not know). */
+        boolean unseen(int i) {
+            return unseen != null && unseen[i];
+        }
+
+        int size() {
+            return tokens.length;
+        }
     }
 
     /** Similarity of two tokens in 0..1 (0 below {@value #MIN_TOKEN}). */
@@ -61,19 +152,21 @@ public final class NameSimilarity {
         if (a.equals(b)) {
             return 1.0;
         }
-        if (isDigits(a) || isDigits(b)) {
-            return 0.0;
+        if (hasDigit(a) || hasDigit(b)) {
+            return 0.0; // numbers and codes (YV2716, 61st) are the same or not
         }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? 0.9 : 0.0;
         }
-        int shorter = Math.min(a.length(), b.length());
-        if (!abjad && fa.equals(a) && fb.equals(b) && bound(shorter, Math.max(a.length(), b.length())) < MIN_TOKEN) {
-            return 0.0; // lengths too different for Jaro-Winkler to reach the minimum
+        boolean foldedDiffer = fa != a || fb != b; // fold returns the token itself when nothing folds
+        double s = 0;
+        if (bound(a, b) - lengthPenalty(a, b) >= MIN_TOKEN) {
+            s = sharpen(JW.apply(a, b), Math.min(a.length(), b.length())) - lengthPenalty(a, b);
         }
-        double s = sharpen(JW.apply(a, b), shorter);
-        if (!fa.equals(a) || !fb.equals(b)) {
-            double f = fa.equals(fb) ? 1.0 : sharpen(JW.apply(fa, fb), Math.min(fa.length(), fb.length()));
+        if (foldedDiffer) {
+            double f = fa.equals(fb) ? 1.0
+                    : bound(fa, fb) - lengthPenalty(fa, fb) < MIN_TOKEN ? 0.0
+                    : sharpen(JW.apply(fa, fb), Math.min(fa.length(), fb.length())) - lengthPenalty(fa, fb);
             s = Math.max(s, FOLD_DISCOUNT * f);
         }
         if (abjad) {
@@ -89,9 +182,84 @@ public final class NameSimilarity {
     }
 
     /**
+     * Jaro-Winkler's prefix bonus over-scores a token that begins another much longer one (khalil / khalilzadeh
+     * 0.91): {@value #LENGTH_PENALTY} per letter of length difference beyond the first.
+     */
+    static double lengthPenalty(String a, String b) {
+        return LENGTH_PENALTY * Math.max(0, Math.abs(a.length() - b.length()) - 1);
+    }
+
+    /**
+     * Upper bound of the sharpened Jaro-Winkler of two strings: at most as many characters match as the two share
+     * (by count, position ignored), no transposition, the longest common prefix up to four.
+     */
+    static double bound(String a, String b) {
+        int common = commonCharacters(a, b);
+        if (common == 0) {
+            return 0;
+        }
+        double jaro = ((double) common / a.length() + (double) common / b.length() + 1.0) / 3.0;
+        int prefix = 0;
+        int max = Math.min(4, Math.min(a.length(), b.length()));
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return sharpen(jaro + 0.1 * prefix * (1.0 - jaro), Math.min(a.length(), b.length()));
+    }
+
+    /** Characters the two strings have in common, counted with multiplicity (a-z and 0-9 by table, others pairwise). */
+    private static int commonCharacters(String a, String b) {
+        int[] counts = COUNTS.get();
+        int common = 0;
+        boolean other = false;
+        for (int i = 0; i < a.length(); i++) {
+            int c = a.charAt(i);
+            if (c < 128) {
+                counts[c]++;
+            } else {
+                other = true;
+            }
+        }
+        for (int i = 0; i < b.length(); i++) {
+            int c = b.charAt(i);
+            if (c < 128) {
+                if (counts[c] > 0) {
+                    counts[c]--;
+                    common++;
+                }
+            } else {
+                other = true;
+            }
+        }
+        for (int i = 0; i < a.length(); i++) {
+            int c = a.charAt(i);
+            if (c < 128) {
+                counts[c] = 0;
+            }
+        }
+        if (other) {
+            common += Math.min(nonAscii(a), nonAscii(b)); // letters the transliterator left: bound generously
+        }
+        return common;
+    }
+
+    private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[128]);
+
+    private static int nonAscii(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Spelling variants of one sound across Latin-script languages folded together, for a second comparison
      * discounted by {@value #FOLD_DISCOUNT}: w→v, ph→f, ou/oe→u, tsch/tch/tj/tsj/tx→ch, sch/sz→sh, kh→h, ck/q→k,
      * y→i, doubled letters once (Wladimir / Vladimir, Poetin / Poutine / Putin, Wladimirowitsch / Vladimirovich).
+     * Returns the token itself (the same instance) when nothing folds.
      */
     static String fold(String t) {
         boolean plain = true;
@@ -117,17 +285,14 @@ public final class NameSimilarity {
                 b.append(c);
             }
         }
-        return b.toString();
+        String f = b.toString();
+        return f.equals(t) ? t : f;
     }
 
     /** Upper bound of the sharpened Jaro-Winkler of two strings of these lengths (all of the shorter matching). */
     static double bound(int shorter, int longer) {
         double jaro = (2.0 + (double) shorter / longer) / 3.0;
         return sharpen(jaro + 0.4 * (1.0 - jaro), shorter);
-    }
-
-    static String memoKey(String queryToken, String candidateToken) {
-        return queryToken + '\u0001' + candidateToken;
     }
 
     static double sharpen(double jw, int shorterLength) {
@@ -162,126 +327,315 @@ public final class NameSimilarity {
         return b.toString();
     }
 
-    /** Compares a query name with a candidate name. */
+    /** Compares a query name with a candidate name, every token equally informative. */
     public static Result compare(NormalizedName query, NormalizedName candidate) {
-        return compare(query, candidate, null);
+        return compare(query, candidate, TokenStats.uniform());
+    }
+
+    /** Compares a query name with a candidate name, tokens weighted by {@code stats}. */
+    public static Result compare(NormalizedName query, NormalizedName candidate, TokenStats stats) {
+        if (query.isEmpty() || candidate.isEmpty()) {
+            return Result.NONE;
+        }
+        return compare(Side.of(query, stats), Side.of(candidate, stats), DIRECT, true);
     }
 
     /**
-     * As {@link #compare(NormalizedName, NormalizedName)}, reusing token similarities from {@code memo} (keyed by
-     * {@link #memoKey}) and adding those it computes; null for none.
+     * The comparison itself; {@code explain} false leaves {@link Result#pairs()} empty (the score is the same).
      */
-    static Result compare(NormalizedName query, NormalizedName candidate, Map<String, Double> memo) {
-        List<String> q = query.tokens();
-        List<String> c = candidate.tokens();
-        if (q.isEmpty() || c.isEmpty()) {
-            return new Result(0, 0, 0, 0, 0, 0, false, List.of());
-        }
-        boolean abjad = query.abjad() || candidate.abjad();
+    static Result compare(Side q, Side c, PairSims sims, boolean explain) {
         int n = q.size();
         int m = c.size();
-        double[] sim = new double[n * m];
+        if (n == 0 || m == 0) {
+            return Result.NONE;
+        }
+        boolean abjad = q.abjad || c.abjad;
+        // Options: single pairs first (index i * m + j), then runs of 2-3 adjacent tokens of one side against one
+        // token of the other.
+        int singles = n * m;
+        double[] sim = new double[singles];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                if (memo == null) {
-                    sim[i * m + j] = token(q.get(i), query.folded().get(i), c.get(j), candidate.folded().get(j), abjad);
-                } else {
-                    String key = memoKey(q.get(i), c.get(j));
-                    Double v = memo.get(key);
-                    if (v == null) {
-                        v = token(q.get(i), query.folded().get(i), c.get(j), candidate.folded().get(j), abjad);
-                        memo.put(key, v);
-                    }
-                    sim[i * m + j] = v;
-                }
+                sim[i * m + j] = sims.sim(q, i, c, j);
             }
+        }
+        List<int[]> runs = null; // {side 0 = query run / 1 = candidate run, start, length, other index}
+        List<Double> runSims = null;
+        if (n != m && Math.min(n, m) <= MERGE_MAX_TOKENS) {
+            runs = new ArrayList<>();
+            runSims = new ArrayList<>();
+            addRuns(q, c, 0, abjad, runs, runSims);
+            addRuns(c, q, 1, abjad, runs, runSims);
         }
         boolean[] usedQ = new boolean[n];
         boolean[] usedC = new boolean[m];
-        List<TokenPair> pairs = new ArrayList<>(Math.min(n, m));
-        double matchedQ = 0;
-        double matchedC = 0;
+        double[] simQ = new double[n];
+        double[] simC = new double[m];
+        // Per token, what its partner in the assignment weighs (for a run, the run's total) and how rare it is.
+        double[] partnerQ = new double[n];
+        double[] partnerC = new double[m];
+        double[] partnerRarityQ = new double[n];
+        double[] partnerRarityC = new double[m];
+        boolean[] initialQ = new boolean[n];
+        boolean[] initialC = new boolean[m];
+        List<int[]> chosen = explain ? new ArrayList<>(Math.max(n, m)) : null; // {-1, i, j} or the run
+        int runCount = runs == null ? 0 : runs.size();
         while (true) {
             int best = -1;
             double bestSim = 0;
-            for (int k = 0; k < sim.length; k++) {
+            for (int k = 0; k < singles; k++) {
                 if (sim[k] > bestSim && !usedQ[k / m] && !usedC[k % m]) {
                     best = k;
                     bestSim = sim[k];
                 }
             }
+            for (int k = 0; k < runCount; k++) {
+                double s = runSims.get(k);
+                if (s > bestSim && free(runs.get(k), usedQ, usedC)) {
+                    best = singles + k;
+                    bestSim = s;
+                }
+            }
             if (best < 0) {
                 break;
             }
-            int i = best / m;
-            int j = best % m;
-            usedQ[i] = true;
-            usedC[j] = true;
-            pairs.add(new TokenPair(q.get(i), c.get(j), bestSim));
-            matchedQ += bestSim * q.get(i).length();
-            matchedC += bestSim * c.get(j).length();
-        }
-        double lenQ = totalLength(q);
-        double lenC = totalLength(c);
-        double symmetric = (matchedQ + matchedC) / (lenQ + lenC);
-        double covQ = matchedQ / lenQ;
-        double covC = matchedC / lenC;
-        double subset = covC > covQ && m == 1 && n > 1
-                ? covC * (SUBSET_ONE_WORD_BASE + 0.1 * covQ) // a one-word list name inside a longer query
-                : Math.max(covQ, covC) * (0.9 + 0.1 * Math.min(covQ, covC));
-        double compact = 0;
-        double sofar = Math.max(symmetric, subset);
-        if (n != m && sofar < 0.95 && Math.min(n, m) <= COMPACT_MAX_TOKENS) {
-            int lq = (int) lenQ;
-            int lc = (int) lenC;
-            boolean similarLength = Math.abs(lq - lc) <= Math.max(1, 0.15 * Math.max(lq, lc));
-            if (abjad || (similarLength && bound(Math.min(lq, lc), Math.max(lq, lc)) > sofar)) {
-                compact = compact(q, c, abjad);
+            if (best < singles) {
+                int i = best / m;
+                int j = best % m;
+                usedQ[i] = true;
+                usedC[j] = true;
+                simQ[i] = bestSim;
+                simC[j] = bestSim;
+                partnerQ[i] = c.weight[j];
+                partnerC[j] = q.weight[i];
+                partnerRarityQ[i] = c.rarity[j];
+                partnerRarityC[j] = q.rarity[i];
+                boolean initial = q.tokens[i].length() == 1 || c.tokens[j].length() == 1;
+                initialQ[i] = initial;
+                initialC[j] = initial;
+                if (explain) {
+                    chosen.add(new int[]{-1, i, j});
+                }
+            } else {
+                int[] r = runs.get(best - singles);
+                Side runSide = r[0] == 0 ? q : c;
+                Side oneSide = r[0] == 0 ? c : q;
+                boolean[] runUsed = r[0] == 0 ? usedQ : usedC;
+                double[] runSim = r[0] == 0 ? simQ : simC;
+                double[] runPartner = r[0] == 0 ? partnerQ : partnerC;
+                double[] runPartnerRarity = r[0] == 0 ? partnerRarityQ : partnerRarityC;
+                double runWeight = 0;
+                double runRarity = 0;
+                for (int k = r[1]; k < r[1] + r[2]; k++) {
+                    runUsed[k] = true;
+                    runSim[k] = bestSim;
+                    runPartner[k] = runSide.weight[k]; // each joined token stands for itself
+                    runPartnerRarity[k] = oneSide.rarity[r[3]];
+                    runWeight += runSide.weight[k];
+                    runRarity = Math.max(runRarity, runSide.rarity[k]);
+                }
+                (r[0] == 0 ? usedC : usedQ)[r[3]] = true;
+                (r[0] == 0 ? simC : simQ)[r[3]] = bestSim;
+                (r[0] == 0 ? partnerC : partnerQ)[r[3]] = runWeight;
+                (r[0] == 0 ? partnerRarityC : partnerRarityQ)[r[3]] = runRarity;
+                if (explain) {
+                    chosen.add(r);
+                }
             }
         }
-        boolean numberMismatch = unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC);
-        double score = Math.max(symmetric, Math.max(subset, compact));
+        // A pair counts with the information it evidences: a token no list name holds (a misspelling) weighs what
+        // its partner weighs; a pair with an initial counts only the smaller weight (an initial says little).
+        double[] denQ = new double[n];
+        double[] numQ = new double[n];
+        double rarityQ = effective(q, usedQ, simQ, partnerQ, partnerRarityQ, initialQ, denQ, numQ);
+        double[] denC = new double[m];
+        double[] numC = new double[m];
+        double rarityC = effective(c, usedC, simC, partnerC, partnerRarityC, initialC, denC, numC);
+        double totalQ = 0;
+        double matchedQ = 0;
+        for (int i = 0; i < n; i++) {
+            totalQ += denQ[i];
+            matchedQ += numQ[i];
+        }
+        double totalC = 0;
+        double matchedC = 0;
+        for (int j = 0; j < m; j++) {
+            totalC += denC[j];
+            matchedC += numC[j];
+        }
+        double covQ = matchedQ / totalQ;
+        double covC = matchedC / totalC;
+        double symmetric = (matchedQ + matchedC) / (totalQ + totalC);
+        boolean queryCovered = covQ >= covC;
+        double base = base(queryCovered ? rarityQ : rarityC);
+        if (!queryCovered && m == 1 && n > 1) {
+            base -= ONE_WORD_DROP; // a one-word list name inside a longer query
+        }
+        double subset = queryCovered ? covQ * (base + (1 - base) * covC) : covC * (base + (1 - base) * covQ);
+        boolean numberMismatch = q.hasDigits && c.hasDigits && unmatchedNumber(q, usedQ) && unmatchedNumber(c, usedC);
+        double score = Math.max(symmetric, subset);
         if (numberMismatch) {
             score *= NUMBER_PENALTY;
         }
-        return new Result(score, symmetric, subset, compact, covQ, covC, numberMismatch, pairs);
+        List<TokenPair> pairs = List.of();
+        if (explain) {
+            List<TokenPair> out = new ArrayList<>(n + m);
+            for (int[] r : chosen) {
+                if (r[0] < 0) {
+                    out.add(new TokenPair(q.tokens[r[1]], c.tokens[r[2]], simQ[r[1]], denQ[r[1]] / totalQ,
+                            denC[r[2]] / totalC));
+                    continue;
+                }
+                Side runSide = r[0] == 0 ? q : c;
+                double[] runDen = r[0] == 0 ? denQ : denC;
+                double runShare = 0;
+                for (int k = r[1]; k < r[1] + r[2]; k++) {
+                    runShare += runDen[k];
+                }
+                runShare /= r[0] == 0 ? totalQ : totalC;
+                String joined = String.join("+", java.util.Arrays.copyOfRange(runSide.tokens, r[1], r[1] + r[2]));
+                if (r[0] == 0) {
+                    out.add(new TokenPair(joined, c.tokens[r[3]], simC[r[3]], runShare, denC[r[3]] / totalC));
+                } else {
+                    out.add(new TokenPair(q.tokens[r[3]], joined, simQ[r[3]], denQ[r[3]] / totalQ, runShare));
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (!usedQ[i]) {
+                    out.add(new TokenPair(q.tokens[i], null, 0, denQ[i] / totalQ, 0));
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                if (!usedC[j]) {
+                    out.add(new TokenPair(null, c.tokens[j], 0, 0, denC[j] / totalC));
+                }
+            }
+            pairs = List.copyOf(out);
+        }
+        return new Result(score, symmetric, subset, base, covQ, covC, numberMismatch, pairs);
     }
 
-    private static double compact(List<String> q, List<String> c, boolean abjad) {
-        String qa = String.join("", q);
-        String ca = String.join("", c);
-        List<String> qs = new ArrayList<>(q);
-        List<String> cs = new ArrayList<>(c);
-        Collections.sort(qs);
-        Collections.sort(cs);
-        String qb = String.join("", qs);
-        String cb = String.join("", cs);
-        int shorter = Math.min(qa.length(), ca.length());
-        double s = Math.max(sharpen(JW.apply(qa, ca), shorter), sharpen(JW.apply(qb, cb), shorter));
-        if (abjad) {
-            String sq = skeleton(qa);
-            if (sq.length() >= 3 && sq.equals(skeleton(ca))) {
-                s = Math.max(s, 0.9);
+    /**
+     * Fills each token's weight in its name ({@code den}) and its matched weight ({@code num}); returns the rarity of
+     * the rarest matched token.
+     */
+    private static double effective(Side s, boolean[] used, double[] sim, double[] partner, double[] partnerRarity,
+                                    boolean[] initial, double[] den, double[] num) {
+        double rarity = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double w = s.weight[i];
+            double r = s.rarity[i];
+            if (used[i]) {
+                double e = evidence(sim[i]);
+                if (initial[i]) {
+                    num[i] = e * Math.min(w, partner[i]);
+                    r = Math.min(r, partnerRarity[i]);
+                } else if (s.unseen(i)) {
+                    w = partner[i];
+                    r = partnerRarity[i];
+                    num[i] = e * w;
+                } else {
+                    num[i] = e * w;
+                }
+                rarity = Math.max(rarity, r);
+            }
+            den[i] = w;
+        }
+        return rarity;
+    }
+
+    static final double WEAK_SLOPE = 1.0;
+
+    /** What a token pair of this similarity counts in a coverage. */
+    static double evidence(double sim) {
+        return sim >= 0.9 ? sim : Math.max(0, sim - WEAK_SLOPE * (0.9 - sim));
+    }
+
+    /** The subset base for the rarity of the covered side's rarest matched token. */
+    static double base(double rarity) {
+        double x = (rarity - RARITY_LOW) / (RARITY_HIGH - RARITY_LOW);
+        return BASE_LOW + (BASE_HIGH - BASE_LOW) * Math.max(0.0, Math.min(1.0, x));
+    }
+
+    private static boolean free(int[] r, boolean[] usedQ, boolean[] usedC) {
+        boolean[] runUsed = r[0] == 0 ? usedQ : usedC;
+        boolean[] oneUsed = r[0] == 0 ? usedC : usedQ;
+        if (oneUsed[r[3]]) {
+            return false;
+        }
+        for (int k = r[1]; k < r[1] + r[2]; k++) {
+            if (runUsed[k]) {
+                return false;
             }
         }
-        return s;
+        return true;
     }
 
-    private static boolean unmatchedNumber(List<String> tokens, boolean[] used) {
-        for (int i = 0; i < tokens.size(); i++) {
-            if (!used[i] && isDigits(tokens.get(i))) {
+    /**
+     * Runs of 2-3 adjacent tokens of {@code runSide}, joined (two also in the reverse order), against each token of
+     * {@code oneSide}.
+     */
+    private static void addRuns(Side runSide, Side oneSide, int side, boolean abjad, List<int[]> runs,
+                                List<Double> runSims) {
+        int n = runSide.size();
+        for (int len = 2; len <= 3; len++) {
+            for (int start = 0; start + len <= n; start++) {
+                int joinedLength = 0;
+                boolean digits = false;
+                for (int k = start; k < start + len; k++) {
+                    joinedLength += runSide.tokens[k].length();
+                    digits |= hasDigit(runSide.tokens[k]);
+                }
+                if (digits) {
+                    continue;
+                }
+                String joined = null;
+                String reversed = null; // two tokens also the other way round: "MAKHLOUF, Rami" / ramimakhlouf
+                for (int j = 0; j < oneSide.size(); j++) {
+                    String one = oneSide.tokens[j];
+                    int shorter = Math.min(joinedLength, one.length());
+                    int longer = Math.max(joinedLength, one.length());
+                    if (one.length() < 4 || (!abjad && bound(shorter, longer) < MIN_TOKEN)) {
+                        continue;
+                    }
+                    if (joined == null) {
+                        StringBuilder b = new StringBuilder(joinedLength);
+                        for (int k = start; k < start + len; k++) {
+                            b.append(runSide.tokens[k]);
+                        }
+                        joined = b.toString();
+                        reversed = len == 2 ? runSide.tokens[start + 1] + runSide.tokens[start] : null;
+                    }
+                    double s = token(joined, fold(joined), one, oneSide.folded[j], abjad);
+                    if (reversed != null) {
+                        s = Math.max(s, token(reversed, fold(reversed), one, oneSide.folded[j], abjad));
+                    }
+                    if (s > 0) {
+                        runs.add(new int[]{side, start, len, j});
+                        runSims.add(s);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean unmatchedNumber(Side s, boolean[] used) {
+        for (int i = 0; i < s.size(); i++) {
+            if (!used[i] && hasDigit(s.tokens[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    private static double totalLength(List<String> tokens) {
-        int s = 0;
-        for (String t : tokens) {
-            s += t.length();
+    static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                return true;
+            }
         }
-        return s;
+        return false;
     }
 
     static boolean isDigits(String s) {

@@ -11,60 +11,50 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The matcher on the real name sets in {@code ../shared/data/namematch} and on random pairs of SDN primary names,
- * at {@link NameIndex#DEFAULT_THRESHOLD}. Skipped when {@code ../shared/data} is absent.
+ * Floors on the matcher's accuracy at {@link NameIndex#DEFAULT_THRESHOLD}, measured by {@link MatchEvaluation} on the
+ * real name sets in {@code ../shared/data/namematch} and the OFAC SDN snapshot. Skipped when {@code ../shared/data}
+ * is absent.
  */
 class MatchAccuracyTest {
 
     private static final double T = NameIndex.DEFAULT_THRESHOLD;
-    private final Eval eval = new Eval();
+    private static MatchEvaluation eval;
 
     @BeforeAll
-    static void data() {
+    static void data() throws IOException {
         assumeTrue(Files.isDirectory(SharedData.NAMEMATCH), "../shared/data/namematch absent: skipping the name sets");
-    }
-
-    private static void print(Eval.Outcome o) {
-        System.out.println("[match accuracy @" + T + "] " + o);
-        o.wrong().forEach(w -> System.out.println("    wrong: " + w));
-    }
-
-    @Test
-    void openSanctionsLogicV2CasesAtLeast90Percent() throws IOException {
-        Eval.Outcome o = eval.logicV2(T);
-        print(o);
-        assertThat(o.total()).isGreaterThanOrEqualTo(25);
-        assertThat(o.share()).isGreaterThanOrEqualTo(0.90);
+        assumeTrue(Files.isRegularFile(SharedData.SDN) && Files.isRegularFile(SharedData.ALT)
+                && Files.isRegularFile(SharedData.ADD), "../shared/data/ofac absent: skipping the name sets");
+        eval = MatchEvaluation.get();
+        eval.report(T, System.out, true);
     }
 
     @Test
-    void putinVariantsMatchTheCanonicalNameAtLeast90Percent() throws IOException {
-        Eval.Outcome o = eval.putinCanonical(T);
-        print(o);
-        assertThat(o.total()).isEqualTo(81);
-        assertThat(o.share()).isGreaterThanOrEqualTo(0.90);
-        Eval.Outcome all = eval.putinAllPairs(T);
-        print(all);
-        assertThat(all.share()).isGreaterThanOrEqualTo(0.75); // reported; measured 77.1%
+    void openSanctionsLogicV2CasesAtLeast90Percent() {
+        MatchEvaluation.SetResult o = eval.set(MatchEvaluation.LOGIC_V2);
+        assertThat(o.scored()).hasSize(25);
+        assertThat(o.share(T)).as(o.line(T)).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
-    void watchmanSetsAreReported() throws IOException {
-        Eval.Outcome compare = eval.watchmanCompare(T);
-        print(compare);
-        assertThat(compare.share()).isGreaterThanOrEqualTo(0.90); // measured 10/11
-        Eval.Outcome cross = eval.watchmanCrossScript(T);
-        print(cross);
-        assertThat(cross.share()).isGreaterThanOrEqualTo(0.65); // measured 15/22
+    void putinVariantsMatchTheCanonicalNameAtLeast90Percent() {
+        MatchEvaluation.SetResult o = eval.set(MatchEvaluation.PUTIN);
+        assertThat(o.scored()).hasSize(81);
+        assertThat(o.share(T)).as(o.line(T)).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
-    void differentSdnEntriesRarelyMatchEachOther() throws IOException {
-        assumeTrue(Files.isRegularFile(SharedData.SDN), "../shared/data/ofac/sdn_2024-05-03.csv absent");
-        double[] scores = eval.sdnPairScores(20_000, 42);
-        double rate = Eval.rateAtOrAbove(scores, T);
-        System.out.printf(Locale.ROOT, "[match accuracy @%s] SDN primary names, 20000 random pairs of different entries:"
-                + " %.4f%% matched%n", T, 100 * rate);
-        assertThat(rate).isLessThanOrEqualTo(0.001);
+    void watchmanSetsAreReportedAndDoNotRegress() {
+        MatchEvaluation.SetResult compare = eval.set(MatchEvaluation.WATCHMAN_COMPARE);
+        assertThat(compare.share(T)).as(compare.line(T)).isGreaterThanOrEqualTo(0.90);
+        MatchEvaluation.SetResult cross = eval.set(MatchEvaluation.WATCHMAN_CROSS);
+        assertThat(cross.share(T)).as(cross.line(T)).isGreaterThanOrEqualTo(0.55); // Han and Hangul readings differ from the listed spellings
+    }
+
+    @Test
+    void differentSdnEntriesPrimaryNamesRarelyMatch() {
+        double rate = eval.sdnRandomPairRate(T);
+        assertThat(rate).as(String.format(Locale.ROOT, "%.4f%% of %d random pairs", 100 * rate, MatchEvaluation.SDN_PAIRS))
+                .isLessThanOrEqualTo(0.001);
     }
 }

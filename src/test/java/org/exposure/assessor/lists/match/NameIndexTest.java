@@ -22,6 +22,15 @@ class NameIndexTest {
         list.add(entry("3", "SHENZHEN YILUFA ELECTRONICS CO., LTD.", "ENTITY", Set.of("CN"), "YILUFA ELECTRONICS LTD"));
         list.add(entry("4", "AEROCARIBBEAN AIRLINES", "ENTITY", Set.of("CU")));
         list.add(entry("5", "SNOW STORM 1", "VESSEL", Set.of()));
+        // Tokens are weighted by their rarity among the list's names; like the real list, this one holds other
+        // Russian names, so that a first name or a patronymic counts less than a surname.
+        String[] first = {"Vladimir", "Sergei", "Aleksandr", "Dmitry", "Igor"};
+        String[] patronymic = {"Vladimirovich", "Sergeyevich", "Aleksandrovich", "Dmitriyevich", "Igorevich"};
+        String[] surname = {"IVANOV", "PETROV", "SMIRNOV", "KUZNETSOV", "SOKOLOV", "POPOV", "LEBEDEV", "KOZLOV"};
+        for (int i = 0; i < 40; i++) {
+            list.add(entry("R" + i, surname[i % surname.length] + ", " + first[i % first.length] + " "
+                    + patronymic[(i / 5) % patronymic.length], "INDIVIDUAL", Set.of("RU")));
+        }
         return list;
     }
 
@@ -113,6 +122,13 @@ class NameIndexTest {
             b.append((char) ('a' + rnd.nextInt(26)));
         }
         return b.toString();
+    }
+
+    @Test
+    void theDefaultThresholdIsTheConfiguredDefault() throws NoSuchMethodException {
+        io.smallrye.config.WithDefault d = org.exposure.assessor.config.AssessorConfig.Lists.Match.class
+                .getMethod("threshold").getAnnotation(io.smallrye.config.WithDefault.class);
+        assertThat(Double.parseDouble(d.value())).isEqualTo(NameIndex.DEFAULT_THRESHOLD);
     }
 
     @Test

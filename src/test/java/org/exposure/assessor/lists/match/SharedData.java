@@ -7,16 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.OfacSdnImporter;
 
 /**
  * Minimal readers for the snapshots in {@code ../shared/data} (relative to the project root), for the matcher's
- * tests and benchmark only; the real importers live in {@code org.exposure.assessor.lists}.
+ * tests and benchmark ({@link #sdnImported()} goes through the project's own importer).
  */
 final class SharedData {
 
@@ -24,6 +31,7 @@ final class SharedData {
     static final Path NAMEMATCH = ROOT.resolve("namematch");
     static final Path SDN = ROOT.resolve("ofac").resolve("sdn_2024-05-03.csv");
     static final Path ALT = ROOT.resolve("ofac").resolve("alt_2025-12_watchman.csv");
+    static final Path ADD = ROOT.resolve("ofac").resolve("add_2025-12_watchman.csv");
 
     private SharedData() {
     }
@@ -78,6 +86,36 @@ final class SharedData {
         for (MatchCandidate c : sdn.values()) {
             out.add(new MatchCandidate(c.listId(), c.entryId(), c.primaryName(),
                     aliases.getOrDefault(c.entryId(), List.of()), c.type(), c.countries(), c.programs()));
+        }
+        return out;
+    }
+
+    /**
+     * The SDN snapshot read by the project's importer (sdn.csv with alt.csv and add.csv), as the screening index
+     * sees it: aliases the list calls weak left out, two-letter countries only.
+     */
+    static List<MatchCandidate> sdnImported() throws IOException {
+        ImportResult r;
+        try {
+            r = new OfacSdnImporter().importFrom(SDN, ALT, ADD);
+        } catch (ImportException e) {
+            throw new IOException(e);
+        }
+        List<MatchCandidate> out = new ArrayList<>(r.entryCount());
+        for (ListEntry e : r.entries()) {
+            List<String> aliases = new ArrayList<>();
+            for (Alias a : e.aliases()) {
+                if (!a.weak()) {
+                    aliases.add(a.name());
+                }
+            }
+            Set<String> countries = new LinkedHashSet<>();
+            for (String c : e.countries()) {
+                if (c.length() == 2) {
+                    countries.add(c.toUpperCase(Locale.ROOT));
+                }
+            }
+            out.add(new MatchCandidate(e.source(), e.id(), e.name(), aliases, e.type().name(), countries, e.programs()));
         }
         return out;
     }
