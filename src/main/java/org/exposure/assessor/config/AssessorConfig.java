@@ -94,8 +94,8 @@ public interface AssessorConfig {
         interface Match {
             /**
              * Score (0..1) at or above which a name matches a list entry, for the screening of every assessment and
-             * for GET /api/v1/screen. The default was chosen from the measurements in the README (section
-             * "Name matching"): the middle of the range where the OpenSanctions cases and the Putin spellings
+             * for GET /api/v1/screen. The default was chosen from the measurements of MatchEvaluation (see the
+             * README's known limits): the highest threshold where the OpenSanctions cases and the Putin spellings
              * are both at least 90% correct.
              */
             @WithDefault("0.86")
