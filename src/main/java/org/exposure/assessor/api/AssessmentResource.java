@@ -128,7 +128,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No assessment has this id.",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public AssessmentView get(@Parameter(description = "Assessment id (UUID).") @PathParam("id") String id) {
-        UUID uuid = parseId(id);
+        UUID uuid = ProblemException.uuidOrNotFound(id, "assessment");
         return service.find(uuid).map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("no assessment with id " + uuid));
     }
@@ -177,14 +177,6 @@ public class AssessmentResource {
         } catch (NumberFormatException e) {
             errors.add(new FieldError(name, "must be a whole number, got \"" + value + "\""));
             return fallback;
-        }
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no assessment with id " + id + " (ids are UUIDs)");
         }
     }
 }

@@ -157,7 +157,7 @@ public class BatchResource {
     @APIResponse(responseCode = "409", description = "The job is already done or failed.",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public BatchJobView cancel(@PathParam("id") String id) {
-        UUID uuid = jobId(id);
+        UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
         JobState state = store.cancel(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
         if (state != JobState.CANCELLED) {
             throw new ProblemException(409, "/problems/batch-finished", "The job has finished",
@@ -251,16 +251,8 @@ public class BatchResource {
     }
 
     private JobStatus find(String id) {
-        UUID uuid = jobId(id);
+        UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
         return store.status(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
-    }
-
-    private static UUID jobId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no batch job with id " + id + " (ids are UUIDs)");
-        }
     }
 
     static BatchJobView view(JobStatus s) {

@@ -30,6 +30,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "/problems/not-found", "Not found", detail, List.of());
     }
 
+    /** The id as a UUID; an id that is not one names no resource, so it is a 404 like an unknown id. */
+    static java.util.UUID uuidOrNotFound(String id, String what) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound("no " + what + " with id " + id + " (ids are UUIDs)");
+        }
+    }
+
     public int status() {
         return status;
     }
