@@ -2,7 +2,6 @@ package org.exposure.assessor.lists.match;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Final score of a query against one name of a candidate: the {@link NameSimilarity} name score (tokens weighted
@@ -117,6 +116,21 @@ public final class MatchScorer {
         return best;
     }
 
+    /** {@code v} (0..1) with {@code decimals} decimals, as %.3f would write it (String.format is slow here). */
+    static String fixed(double v, int decimals) {
+        long scale = decimals == 2 ? 100 : 1000;
+        long x = Math.round(v * scale);
+        String frac = Long.toString(Math.abs(x) % scale);
+        while (frac.length() < decimals) {
+            frac = "0" + frac;
+        }
+        return (x < 0 ? "-" : "") + Math.abs(x) / scale + "." + frac;
+    }
+
+    private static String percent(double share) {
+        return Math.round(100 * share) + "%";
+    }
+
     /** The final score alone, without the explanation. */
     double scoreOnly(MatchQuery query, NameSimilarity.Side q, MatchCandidate candidate, NameSimilarity.Side c,
                      NameSimilarity.PairSims sims) {
@@ -132,6 +146,9 @@ public final class MatchScorer {
         NormalizedName qn = q.name;
         NormalizedName cn = c.name;
         if (threshold > 0) {
+            if (NameSimilarity.upperBound(q, c, sims) + maxAdjustment(query, candidate) < threshold) {
+                return null; // cannot reach the threshold: not worth the full comparison
+            }
             NameSimilarity.Result quick = NameSimilarity.compare(q, c, sims, false);
             if (adjusted(query, qn, candidate, cn, quick.score()) < threshold) {
                 return null;
@@ -139,26 +156,26 @@ public final class MatchScorer {
         }
         NameSimilarity.Result r = NameSimilarity.compare(q, c, sims, true);
         List<MatchFeature> features = new ArrayList<>();
-        features.add(new MatchFeature("name", r.score(), r.score(), String.format(Locale.ROOT,
-                "'%s' ~ '%s': symmetric %.3f, subset %.3f (base %.2f)%s", qn.text(), cn.text(), r.symmetric(),
-                r.subset(), r.base(), r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")));
+        features.add(new MatchFeature("name", r.score(), r.score(), "'" + qn.text() + "' ~ '" + cn.text()
+                + "': symmetric " + fixed(r.symmetric(), 3) + ", subset " + fixed(r.subset(), 3) + " (base "
+                + fixed(r.base(), 2) + ")" + (r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")));
         for (NameSimilarity.TokenPair p : r.pairs()) {
             String detail;
             if (p.candidate() == null) {
-                detail = String.format(Locale.ROOT, "%s: not in the list name (%.0f%% of the query's weight)",
-                        p.query(), 100 * p.queryShare());
+                detail = p.query() + ": not in the list name (" + percent(p.queryShare()) + " of the query's weight)";
             } else if (p.query() == null) {
-                detail = String.format(Locale.ROOT, "%s: not in the query (%.0f%% of the list name's weight)",
-                        p.candidate(), 100 * p.candidateShare());
+                detail = p.candidate() + ": not in the query (" + percent(p.candidateShare())
+                        + " of the list name's weight)";
             } else {
-                detail = String.format(Locale.ROOT, "%s ~ %s: %.3f (%.0f%% of the query's weight, %.0f%% of the list name's)",
-                        p.query(), p.candidate(), p.similarity(), 100 * p.queryShare(), 100 * p.candidateShare());
+                detail = p.query() + " ~ " + p.candidate() + ": " + fixed(p.similarity(), 3) + " ("
+                        + percent(p.queryShare()) + " of the query's weight, " + percent(p.candidateShare())
+                        + " of the list name's)";
             }
             features.add(new MatchFeature("token", p.similarity(), 0, detail));
         }
         features.add(new MatchFeature("coverage", Math.min(r.queryCoverage(), r.candidateCoverage()), 0,
-                String.format(Locale.ROOT, "weighted by rarity: query %.3f, list name %.3f", r.queryCoverage(),
-                        r.candidateCoverage())));
+                "weighted by rarity: query " + fixed(r.queryCoverage(), 3) + ", list name "
+                        + fixed(r.candidateCoverage(), 3)));
         double score = r.score();
 
         if (!query.countries().isEmpty() && !candidate.countries().isEmpty()) {

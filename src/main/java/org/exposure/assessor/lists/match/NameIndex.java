@@ -15,15 +15,18 @@ import java.util.Set;
  * A matcher over a fixed set of {@link MatchCandidate}s, built once, safe for concurrent queries.
  * <p>
  * <b>Candidate index.</b> Every primary name and alias is normalised ({@link NameNormalizer}); its distinct tokens
- * form a dictionary with, per token, the names that contain it, and an index of the tokens' character trigrams
- * (padded with a space at either end). The dictionary's document frequencies are the {@link TokenStats} that
- * weigh tokens in every score. A query token looks up its exact token, then the dictionary tokens sharing
- * enough trigrams (Dice coefficient at least {@value #MIN_DICE}, {@value #MIN_DICE_WITH_EXACT} when the query token
- * is itself in the dictionary) whose {@link NameSimilarity#token token similarity} reaches
- * {@value NameSimilarity#MIN_TOKEN}, and for names from an abjad the tokens of equal consonant skeleton. The names
- * holding those tokens collect the query token's weight times the similarity; only the {@link #candidateCap} best
- * of them are scored in full by {@link MatchScorer}. A query therefore never scans the list;
- * {@link Result#namesScored()} says how many names were scored.
+ * form a dictionary with, per token, the names that contain it, and an index of the character trigrams (padded with
+ * a space at either end) of each token and of its {@linkplain NameSimilarity#fold folded} form. The dictionary's
+ * document frequencies are the {@link TokenStats} that weigh tokens in every score. A query token (and its folded
+ * form) looks up its exact token, then the dictionary spellings sharing enough trigrams (Dice coefficient at least
+ * {@value #MIN_DICE}; the longest trigram postings are not walked, see {@link #LONG_POSTING}) whose
+ * {@link NameSimilarity#token token similarity} reaches {@value NameSimilarity#MIN_TOKEN}, the dictionary tokens it
+ * splits into or that adjacent query tokens join to, and for names from an abjad the tokens of equal consonant
+ * skeleton. In a query with a distinctive token its common tokens are not expanded (see {@link
+ * #COMMON_POSTING_CAP}). The names holding the tokens found collect the pair's weight times its similarity; they
+ * are ranked by an estimate of their score and only the {@link #candidateCap} best are scored, each first against
+ * an optimistic bound ({@link NameSimilarity#upperBound}) and only then in full by {@link MatchScorer}. A query
+ * therefore never scans the list; {@link Result#namesScored()} says how many names were put to scoring.
  * <p>
  * <b>Threshold.</b> {@link #DEFAULT_THRESHOLD} is the default of the application's
  * {@code assessor.lists.match.threshold}; {@code MatchEvaluation} (test sources) measures it: see the README.
@@ -32,11 +35,22 @@ public final class NameIndex {
 
     /** Default score at or above which a name is a match (assessor.lists.match.threshold); see the README. */
     public static final double DEFAULT_THRESHOLD = 0.86;
+    /**
+     * In a query that has a distinctive token (rarity at least {@value NameSimilarity#RARITY_LOW}), a common token's
+     * spelling variants are not looked up, and its names are put forward only if at most this many hold it (they
+     * still rank the names that hold the distinctive token): a name that shares only common words with such a query
+     * cannot reach a threshold, its subset base being {@value NameSimilarity#BASE_LOW}.
+     */
+    static final int COMMON_POSTING_CAP = 500;
+    /**
+     * A trigram held by more spellings than this is not walked, up to (trigrams - 1) / 4 of a token's, and counts as
+     * shared: a spelling reachable only through those shares too few trigrams to pass {@link #MIN_DICE} anyway.
+     */
+    static final int LONG_POSTING = 200;
     /** Default number of names scored in full per query. */
     public static final int DEFAULT_CANDIDATE_CAP = 25;
+    /** Least trigram overlap (Dice) of a query token with a dictionary spelling for their similarity to be computed. */
     static final double MIN_DICE = 0.5;
-    /** Stricter bigram overlap when the query token is itself in the dictionary. */
-    static final double MIN_DICE_WITH_EXACT = 0.6;
 
     private final MatchScorer scorer;
     private final MatchCandidate[] candidates;
@@ -44,6 +58,8 @@ public final class NameIndex {
     private final String[] nameRaw;
     private final boolean[] nameAlias;
     private final NameSimilarity.Side[] nameSide;
+    /** 1 / the name's total token weight, for ranking candidates without touching their Side. */
+    private final float[] nameInverseWeight;
     private final TokenStats stats;
     private final String[] tokens;
     private final String[] tokenFolds;
@@ -51,11 +67,10 @@ public final class NameIndex {
     private final int[][] tokenNames;
     private final int[] tokenDf;
     private final double[] tokenWeight;
-    /** Spellings indexed by bigram: each token, and its folded form when that differs. */
+    /** Spellings indexed by trigram: each token, and its folded form when that differs. */
     private final int[] spellingToken;
     private final int[] spellingGrams;
-    private final int[][] asciiGramSpellings;
-    private final Map<Integer, int[]> otherGramSpellings;
+    private final GramMap gramSpellings;
     private final Map<String, int[]> skeletonTokens;
     private final double threshold;
     private final int candidateCap;
@@ -252,7 +267,7 @@ public final class NameIndex {
         }
         List<Integer> spellToken = new ArrayList<>();
         List<Integer> spellGrams = new ArrayList<>();
-        Map<Integer, List<Integer>> grams = new HashMap<>();
+        Map<Long, List<Integer>> grams = new HashMap<>();
         Map<String, List<Integer>> skeletons = new HashMap<>();
         for (int t = 0; t < tokens.length; t++) {
             if (tokens[t].length() < 2 || NameSimilarity.hasDigit(tokens[t])) {
@@ -260,10 +275,10 @@ public final class NameIndex {
             }
             for (String spelling : tokenFolds[t].equals(tokens[t]) ? List.of(tokens[t]) : List.of(tokens[t], tokenFolds[t])) {
                 int e = spellToken.size();
-                int[] g = grams(spelling);
+                long[] g = grams(spelling);
                 spellToken.add(t);
                 spellGrams.add(g.length);
-                for (int gram : g) {
+                for (long gram : g) {
                     grams.computeIfAbsent(gram, k -> new ArrayList<>()).add(e);
                 }
             }
@@ -274,21 +289,14 @@ public final class NameIndex {
         }
         spellingToken = spellToken.stream().mapToInt(Integer::intValue).toArray();
         spellingGrams = spellGrams.stream().mapToInt(Integer::intValue).toArray();
-        asciiGramSpellings = new int[128 * 128][];
-        Map<Integer, int[]> other = new HashMap<>();
-        for (Map.Entry<Integer, List<Integer>> e : grams.entrySet()) {
-            int[] a = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            int key = e.getKey();
-            if ((key >>> 16) < 128 && (key & 0xffff) < 128) {
-                asciiGramSpellings[(key >>> 16) * 128 + (key & 0xffff)] = a;
-            } else {
-                other.put(key, a);
-            }
+        gramSpellings = new GramMap(grams.size());
+        for (Map.Entry<Long, List<Integer>> e : grams.entrySet()) {
+            gramSpellings.put(e.getKey(), e.getValue().stream().mapToInt(Integer::intValue).toArray());
         }
-        otherGramSpellings = Map.copyOf(other);
         stats = dfStats;
         scorer = new MatchScorer(normalizer, stats);
         nameSide = new NameSimilarity.Side[nNames];
+        nameInverseWeight = new float[nNames];
         for (int n = 0; n < nNames; n++) {
             NormalizedName nn = norm.get(n);
             int k = nn.tokens().size();
@@ -302,6 +310,7 @@ public final class NameIndex {
                 r[i] = stats.rarityOf(d);
             }
             nameSide[n] = new NameSimilarity.Side(nn, w, r, ids, null);
+            nameInverseWeight[n] = (float) (1.0 / nameSide[n].totalWeight);
         }
         skeletonTokens = toArrays(skeletons);
         scratch = ThreadLocal.withInitial(() -> new Scratch(nameSide.length, spellingToken.length));
@@ -393,12 +402,17 @@ public final class NameIndex {
             for (int i = 0; i < k; i++) {
                 multiplicity[slot[i]]++;
             }
+            boolean distinctive = false;
+            for (int i = 0; i < k; i++) {
+                distinctive |= r[i] >= NameSimilarity.RARITY_LOW;
+            }
             boolean[] done = new boolean[distinct.size()];
             for (int i = 0; i < k; i++) {
                 if (!done[slot[i]]) {
                     done[slot[i]] = true;
+                    boolean common = distinctive && r[i] < NameSimilarity.RARITY_LOW;
                     collect(s, slot[i], q.tokens().get(i), q.folded().get(i), q.abjad(), w[i], unseen[i],
-                            multiplicity[slot[i]]);
+                            multiplicity[slot[i]], common);
                 }
             }
             collectRunTogether(s, q.tokens(), w, q.abjad());
@@ -410,8 +424,7 @@ public final class NameIndex {
                 int t = c.ids[j];
                 float v = cache.get(qq.ids[i], t);
                 if (v < 0) {
-                    v = (float) NameSimilarity.token(qq.tokens[i], qq.folded[i], tokens[t], tokenFolds[t],
-                            qq.abjad || c.abjad);
+                    v = (float) NameSimilarity.pair(qq, i, c, j);
                     cache.put(qq.ids[i], t, v);
                 }
                 return v;
@@ -420,9 +433,11 @@ public final class NameIndex {
             for (int x = scored - 1; x >= 0; x--) {
                 int n = (int) ranked[x];
                 int ci = nameCandidate[n];
-                Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], nameSide[n], threshold, sims);
-                Match prev = m == null ? null : best.get(ci);
-                if (m != null && m.score() >= threshold && (prev == null || m.score() > prev.score())) {
+                Match prev = best.get(ci);
+                // Another name of an entry that already matched must beat it: no explanation for a name that cannot.
+                double need = prev == null ? threshold : Math.max(threshold, Math.nextUp(prev.score()));
+                Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], nameSide[n], need, sims);
+                if (m != null && m.score() >= need) {
                     best.put(ci, m);
                 }
             }
@@ -448,16 +463,17 @@ public final class NameIndex {
      * that a name that is little more than the query's rare words ranks above a long name that merely holds one.
      */
     private long[] top(Scratch s, int cap, double queryWeight) {
+        float inverseQuery = (float) (1.0 / queryWeight);
         int n = s.touchedNameCount;
         int k = Math.min(cap, n);
         long[] heap = new long[k]; // min-heap of the best k so far
         int size = 0;
         for (int i = 0; i < n; i++) {
             int name = s.touchedNames[i];
-            double w = s.nameWeight[name];
-            double a = Math.min(1.0, w / queryWeight);
-            double b = Math.min(1.0, w / nameSide[name].totalWeight);
-            float estimate = (float) (Math.max(a, b) * (0.5 + 0.5 * Math.min(a, b)));
+            float w = s.nameWeight[name];
+            float a = Math.min(1f, w * inverseQuery);
+            float b = Math.min(1f, w * nameInverseWeight[name]);
+            float estimate = Math.max(a, b) * (0.5f + 0.5f * Math.min(a, b));
             long key = ((long) Float.floatToIntBits(estimate) << 32) | name; // positive floats order like bits
             if (size < k) {
                 heap[size] = key;
@@ -502,21 +518,43 @@ public final class NameIndex {
      * how often the token is in the query.
      */
     private void collect(Scratch s, int slot, String qt, String fq, boolean abjad, double weight, boolean unseen,
-                         int times) {
+                         int times, boolean common) {
         SimCache cache = s.sims;
         Integer exact = tokenIds.get(qt);
         if (exact != null) {
             cache.put(slot, exact, 1f);
-            add(s, exact, weight * times);
+            if (!common || tokenNames[exact].length <= COMMON_POSTING_CAP) {
+                add(s, exact, weight * times);
+            }
         }
-        if (qt.length() < 2 || NameSimilarity.hasDigit(qt)) {
+        if (common || qt.length() < 2 || NameSimilarity.hasDigit(qt)) {
             return;
         }
-        double minDice = exact == null ? MIN_DICE : MIN_DICE_WITH_EXACT;
+        double minDice = MIN_DICE;
         for (String probe : fq.equals(qt) ? List.of(qt) : List.of(qt, fq)) {
-            int[] g = grams(probe);
-            for (int gram : g) {
-                int[] es = gramSpellings(gram);
+            long[] g = grams(probe);
+            int[][] postings = new int[g.length][];
+            for (int k = 0; k < g.length; k++) {
+                postings[k] = gramSpellings.get(g[k]);
+            }
+            // The longest postings (common n-grams such as " al") are not walked: up to (g - 1) / 4 of them, counted
+            // as shared by every spelling. A spelling holding only skipped n-grams shares at most (g - 1) / 4 with
+            // the token, under the Dice minimum however long it is, so no spelling that could pass is lost.
+            int skipped = 0;
+            for (int maxSkip = (g.length - 1) / 4; skipped < maxSkip; skipped++) {
+                int longest = -1;
+                for (int k = 0; k < g.length; k++) {
+                    if (postings[k] != null && postings[k].length > LONG_POSTING
+                            && (longest < 0 || postings[k].length > postings[longest].length)) {
+                        longest = k;
+                    }
+                }
+                if (longest < 0) {
+                    break;
+                }
+                postings[longest] = null;
+            }
+            for (int[] es : postings) {
                 if (es == null) {
                     continue;
                 }
@@ -528,7 +566,7 @@ public final class NameIndex {
             }
             for (int k = 0; k < s.touchedSpellingCount; k++) {
                 int e = s.touchedSpellings[k];
-                int count = s.gramCount[e];
+                int count = s.gramCount[e] + skipped;
                 s.gramCount[e] = 0;
                 if (2.0 * count / (g.length + spellingGrams[e]) < minDice) {
                     continue;
@@ -537,7 +575,7 @@ public final class NameIndex {
                 if (cache.get(slot, t) >= 0) {
                     continue; // the exact token, or reached by the other spelling
                 }
-                double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], abjad);
+                double sim = NameSimilarity.similar(qt, fq, tokens[t], tokenFolds[t], abjad);
                 cache.put(slot, t, (float) sim);
                 if (sim > 0) {
                     add(s, t, NameSimilarity.evidence(sim) * pairWeight(weight, unseen, qt, t) * times);
@@ -609,12 +647,6 @@ public final class NameIndex {
         return unseen ? w : queryWeight;
     }
 
-    private int[] gramSpellings(int gram) {
-        int a = gram >>> 16;
-        int b = gram & 0xffff;
-        return a < 128 && b < 128 ? asciiGramSpellings[a * 128 + b] : otherGramSpellings.get(gram);
-    }
-
     private void add(Scratch s, int token, double weight) {
         for (int n : tokenNames[token]) {
             if (s.nameWeight[n] == 0) {
@@ -624,15 +656,21 @@ public final class NameIndex {
         }
     }
 
-    /** The distinct bigrams of a token padded with a space at either end, as {@code first << 16 | second}. */
-    static int[] grams(String token) {
-        int n = token.length() + 1;
-        int[] out = new int[n];
+    /** Length of the character n-grams the candidate index is built on. */
+    static final int GRAM = 3;
+
+    /** The distinct n-grams ({@value #GRAM} characters) of a token padded with a space at either end. */
+    static long[] grams(String token) {
+        int padded = token.length() + 2;
+        int n = padded - GRAM + 1;
+        long[] out = new long[n];
         int size = 0;
-        char prev = ' ';
-        for (int i = 0; i <= token.length(); i++) {
-            char c = i < token.length() ? token.charAt(i) : ' ';
-            int g = prev << 16 | c;
+        for (int i = 0; i < n; i++) {
+            long g = 0;
+            for (int k = i; k < i + GRAM; k++) {
+                char c = k == 0 || k == padded - 1 ? ' ' : token.charAt(k - 1);
+                g = g << 16 | c;
+            }
             boolean seen = false;
             for (int k = 0; k < size && !seen; k++) {
                 seen = out[k] == g;
@@ -640,9 +678,46 @@ public final class NameIndex {
             if (!seen) {
                 out[size++] = g;
             }
-            prev = c;
         }
         return size == n ? out : Arrays.copyOf(out, size);
+    }
+
+    /** n-gram to the spellings holding it, open addressing. */
+    private static final class GramMap {
+        private final long[] keys;
+        private final int[][] values;
+
+        GramMap(int size) {
+            int cap = Integer.highestOneBit(Math.max(4, size * 2)) * 2;
+            keys = new long[cap];
+            values = new int[cap][];
+        }
+
+        void put(long key, int[] value) {
+            int mask = keys.length - 1;
+            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+                if (values[i] == null) {
+                    keys[i] = key;
+                    values[i] = value;
+                    return;
+                }
+            }
+        }
+
+        int[] get(long key) {
+            int mask = keys.length - 1;
+            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+                int[] v = values[i];
+                if (v == null || keys[i] == key) {
+                    return v;
+                }
+            }
+        }
+
+        private static int hash(long k) {
+            long h = k * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 29));
+        }
     }
 
     private static Map<String, int[]> toArrays(Map<String, List<Integer>> m) {

@@ -100,30 +100,52 @@ public final class NameNormalizer {
             }
         }
         List<String> out = new ArrayList<>();
-        for (String chunk : b.toString().split(" +")) {
-            if (chunk.isEmpty()) {
-                continue;
+        int n = b.length();
+        for (int start = 0; start < n; ) {
+            while (start < n && b.charAt(start) == ' ') {
+                start++;
             }
-            if (chunk.indexOf('.') < 0) {
-                out.add(chunk);
-                continue;
+            int end = start;
+            boolean dots = false;
+            while (end < n && b.charAt(end) != ' ') {
+                dots |= b.charAt(end) == '.';
+                end++;
             }
-            String[] parts = chunk.split("\\.+");
-            List<String> nonEmpty = new ArrayList<>();
-            boolean allSingle = true;
-            for (String p : parts) {
-                if (!p.isEmpty()) {
-                    nonEmpty.add(p);
-                    allSingle &= p.length() == 1;
+            if (end > start) {
+                if (!dots) {
+                    out.add(b.substring(start, end));
+                } else {
+                    dotted(b, start, end, out);
                 }
             }
-            if (allSingle && nonEmpty.size() > 1) {
-                out.add(String.join("", nonEmpty)); // L.X.C. -> lxc
-            } else {
-                out.addAll(nonEmpty);
-            }
+            start = end;
         }
         return out;
+    }
+
+    /** A chunk with dots: initials joined ({@code l.x.c.} is {@code lxc}), else split at the dots. */
+    private static void dotted(CharSequence b, int start, int end, List<String> out) {
+        List<String> parts = new ArrayList<>();
+        boolean allSingle = true;
+        for (int i = start; i < end; ) {
+            while (i < end && b.charAt(i) == '.') {
+                i++;
+            }
+            int j = i;
+            while (j < end && b.charAt(j) != '.') {
+                j++;
+            }
+            if (j > i) {
+                parts.add(b.subSequence(i, j).toString());
+                allSingle &= j - i == 1;
+            }
+            i = j;
+        }
+        if (allSingle && parts.size() > 1) {
+            out.add(String.join("", parts)); // L.X.C. -> lxc
+        } else {
+            out.addAll(parts);
+        }
     }
 
     private static List<String> removePhrases(List<String> tokens, Map<String, List<Phrase>> byFirst,

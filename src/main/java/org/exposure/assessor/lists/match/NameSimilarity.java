@@ -21,7 +21,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *       compared, joined (two in either order), with one token of the other ({@code makhlouf rami} /
  *       {@code ramimakhlouf},
  *       {@code xi jin ping} / {@code xi jinping}, {@code abd allh} / {@code abdullah}); the joined tokens count with
- *       the sum of their weights.</li>
+ *       the sum of their weights. Only where a token pairs poorly on its own (best single similarity under 0.9)
+ *       and the joined run begins with the other token's first letter (any letter in an abjad).</li>
  *   <li><b>Assignment.</b> Pairs are taken greedily, best first, each token used once; order does not matter.</li>
  *   <li><b>Weights.</b> A token counts in its name with the weight {@link TokenStats#weight} ({@code idf^2}):
  *       "bank", "trading", "al" count little, a word few list names share counts much. A side's
@@ -80,8 +81,20 @@ public final class NameSimilarity {
     }
 
     /** Computes every similarity afresh. */
-    static final PairSims DIRECT = (q, i, c, j) -> token(q.tokens[i], q.folded[i], c.tokens[j], c.folded[j],
-            q.abjad || c.abjad);
+    static final PairSims DIRECT = NameSimilarity::pair;
+
+    /** {@link #token} of token {@code i} of {@code q} and token {@code j} of {@code c}, using their known facts. */
+    static double pair(Side q, int i, Side c, int j) {
+        String a = q.tokens[i];
+        String b = c.tokens[j];
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        if (q.digit[i] || c.digit[j]) {
+            return 0.0;
+        }
+        return similar(a, q.folded[i], b, c.folded[j], q.abjad || c.abjad);
+    }
 
     /**
      * A normalised name ready for comparison: its tokens, folded tokens, weights and rarities, and in an index the
@@ -94,6 +107,7 @@ public final class NameSimilarity {
         final double[] rarity;
         final int[] ids;
         final boolean[] unseen;
+        final boolean[] digit;
         final boolean abjad;
         final double totalWeight;
         final boolean hasDigits;
@@ -110,9 +124,11 @@ public final class NameSimilarity {
             this.abjad = n.abjad();
             double t = 0;
             boolean digits = false;
+            this.digit = new boolean[tokens.length];
             for (int i = 0; i < tokens.length; i++) {
                 t += weight[i];
-                digits |= hasDigit(tokens[i]);
+                digit[i] = hasDigit(tokens[i]);
+                digits |= digit[i];
             }
             this.totalWeight = t;
             this.hasDigits = digits;
@@ -155,11 +171,20 @@ public final class NameSimilarity {
         if (hasDigit(a) || hasDigit(b)) {
             return 0.0; // numbers and codes (YV2716, 61st) are the same or not
         }
+        return similar(a, fa, b, fb, abjad);
+    }
+
+    /** As {@link #token(String, String, String, String, boolean)} for two different tokens without a digit. */
+    static double similar(String a, String fa, String b, String fb, boolean abjad) {
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) ? 0.9 : 0.0;
         }
         boolean foldedDiffer = fa != a || fb != b; // fold returns the token itself when nothing folds
         double s = 0;
+        if (!foldedDiffer && !abjad && bound(Math.min(a.length(), b.length()), Math.max(a.length(), b.length()))
+                - lengthPenalty(a, b) < MIN_TOKEN) {
+            return 0.0; // lengths too different
+        }
         if (bound(a, b) - lengthPenalty(a, b) >= MIN_TOKEN) {
             s = sharpen(JW.apply(a, b), Math.min(a.length(), b.length())) - lengthPenalty(a, b);
         }
@@ -362,10 +387,33 @@ public final class NameSimilarity {
         List<int[]> runs = null; // {side 0 = query run / 1 = candidate run, start, length, other index}
         List<Double> runSims = null;
         if (n != m && Math.min(n, m) <= MERGE_MAX_TOKENS) {
-            runs = new ArrayList<>();
-            runSims = new ArrayList<>();
-            addRuns(q, c, 0, abjad, runs, runSims);
-            addRuns(c, q, 1, abjad, runs, runSims);
+            // Joined runs can only help where single tokens pair poorly: a token whose best single pair is under 0.9.
+            boolean[] weakQ = new boolean[n];
+            boolean[] weakC = new boolean[m];
+            boolean anyWeakQ = false;
+            boolean anyWeakC = false;
+            for (int i = 0; i < n; i++) {
+                double best = 0;
+                for (int j = 0; j < m; j++) {
+                    best = Math.max(best, sim[i * m + j]);
+                }
+                weakQ[i] = best < 0.9;
+                anyWeakQ |= weakQ[i];
+            }
+            for (int j = 0; j < m; j++) {
+                double best = 0;
+                for (int i = 0; i < n; i++) {
+                    best = Math.max(best, sim[i * m + j]);
+                }
+                weakC[j] = best < 0.9;
+                anyWeakC |= weakC[j];
+            }
+            if (anyWeakQ && anyWeakC) {
+                runs = new ArrayList<>();
+                runSims = new ArrayList<>();
+                addRuns(q, weakQ, c, weakC, 0, abjad, runs, runSims);
+                addRuns(c, weakC, q, weakQ, 1, abjad, runs, runSims);
+            }
         }
         boolean[] usedQ = new boolean[n];
         boolean[] usedC = new boolean[m];
@@ -516,6 +564,76 @@ public final class NameSimilarity {
     }
 
     /**
+     * An optimistic name score: every token paired with its best partner (no token used once only), every token a
+     * joined run might pair counted as matched, the subset base at its highest. Never below {@link #compare}'s score
+     * but where a token no list name holds pairs with another partner than its best (its weight is its partner's).
+     */
+    static double upperBound(Side q, Side c, PairSims sims) {
+        int n = q.size();
+        int m = c.size();
+        if (n == 0 || m == 0) {
+            return 0;
+        }
+        double[] bestQ = new double[n];
+        int[] partnerOfQ = new int[n];
+        double[] bestC = new double[m];
+        int[] partnerOfC = new int[m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double v = sims.sim(q, i, c, j);
+                if (v > bestQ[i]) {
+                    bestQ[i] = v;
+                    partnerOfQ[i] = j;
+                }
+                if (v > bestC[j]) {
+                    bestC[j] = v;
+                    partnerOfC[j] = i;
+                }
+            }
+        }
+        boolean[] runQ = new boolean[n];
+        boolean[] runC = new boolean[m];
+        if (n != m && Math.min(n, m) <= MERGE_MAX_TOKENS) {
+            boolean[] weakQ = new boolean[n];
+            boolean[] weakC = new boolean[m];
+            boolean anyQ = false;
+            boolean anyC = false;
+            for (int i = 0; i < n; i++) {
+                weakQ[i] = bestQ[i] < 0.9;
+                anyQ |= weakQ[i];
+            }
+            for (int j = 0; j < m; j++) {
+                weakC[j] = bestC[j] < 0.9;
+                anyC |= weakC[j];
+            }
+            if (anyQ && anyC) {
+                boolean abjad = q.abjad || c.abjad;
+                markRunnable(q, weakQ, c, weakC, abjad, runQ, runC);
+                markRunnable(c, weakC, q, weakQ, abjad, runC, runQ);
+            }
+        }
+        double matchedQ = 0;
+        double totalQ = 0;
+        for (int i = 0; i < n; i++) {
+            double w = bestQ[i] > 0 && q.unseen(i) ? c.weight[partnerOfQ[i]] : q.weight[i];
+            totalQ += w;
+            matchedQ += (runQ[i] ? 1.0 : evidence(bestQ[i])) * w;
+        }
+        double matchedC = 0;
+        double totalC = 0;
+        for (int j = 0; j < m; j++) {
+            double w = bestC[j] > 0 && c.unseen(j) ? q.weight[partnerOfC[j]] : c.weight[j];
+            totalC += w;
+            matchedC += (runC[j] ? 1.0 : evidence(bestC[j])) * w;
+        }
+        double covQ = matchedQ / totalQ;
+        double covC = matchedC / totalC;
+        double cover = Math.max(covQ, covC);
+        return Math.max((matchedQ + matchedC) / (totalQ + totalC),
+                cover * (BASE_HIGH + (1 - BASE_HIGH) * Math.min(covQ, covC)));
+    }
+
+    /**
      * Fills each token's weight in its name ({@code den}) and its matched weight ({@code num}); returns the rarity of
      * the rarest matched token.
      */
@@ -575,29 +693,32 @@ public final class NameSimilarity {
      * Runs of 2-3 adjacent tokens of {@code runSide}, joined (two also in the reverse order), against each token of
      * {@code oneSide}.
      */
-    private static void addRuns(Side runSide, Side oneSide, int side, boolean abjad, List<int[]> runs,
-                                List<Double> runSims) {
+    private static void addRuns(Side runSide, boolean[] runWeak, Side oneSide, boolean[] oneWeak, int side,
+                                boolean abjad, List<int[]> runs, List<Double> runSims) {
         int n = runSide.size();
         for (int len = 2; len <= 3; len++) {
             for (int start = 0; start + len <= n; start++) {
                 int joinedLength = 0;
                 boolean digits = false;
+                boolean weak = false;
                 for (int k = start; k < start + len; k++) {
                     joinedLength += runSide.tokens[k].length();
-                    digits |= hasDigit(runSide.tokens[k]);
+                    digits |= runSide.digit[k];
+                    weak |= runWeak[k];
                 }
-                if (digits) {
+                if (digits || !weak) {
                     continue;
                 }
                 String joined = null;
                 String reversed = null; // two tokens also the other way round: "MAKHLOUF, Rami" / ramimakhlouf
                 for (int j = 0; j < oneSide.size(); j++) {
                     String one = oneSide.tokens[j];
-                    int shorter = Math.min(joinedLength, one.length());
-                    int longer = Math.max(joinedLength, one.length());
-                    if (one.length() < 4 || (!abjad && bound(shorter, longer) < MIN_TOKEN)) {
+                    int way = runWay(runSide, start, len, joinedLength, one, oneWeak[j], abjad);
+                    if (way == 0) {
                         continue;
                     }
+                    boolean straight = (way & 1) != 0;
+                    boolean backwards = (way & 2) != 0;
                     if (joined == null) {
                         StringBuilder b = new StringBuilder(joinedLength);
                         for (int k = start; k < start + len; k++) {
@@ -606,9 +727,9 @@ public final class NameSimilarity {
                         joined = b.toString();
                         reversed = len == 2 ? runSide.tokens[start + 1] + runSide.tokens[start] : null;
                     }
-                    double s = token(joined, fold(joined), one, oneSide.folded[j], abjad);
-                    if (reversed != null) {
-                        s = Math.max(s, token(reversed, fold(reversed), one, oneSide.folded[j], abjad));
+                    double s = straight ? similar(joined, fold(joined), one, oneSide.folded[j], abjad) : 0;
+                    if (backwards) {
+                        s = Math.max(s, similar(reversed, fold(reversed), one, oneSide.folded[j], abjad));
                     }
                     if (s > 0) {
                         runs.add(new int[]{side, start, len, j});
@@ -619,9 +740,56 @@ public final class NameSimilarity {
         }
     }
 
+    /**
+     * Whether the run of {@code len} tokens from {@code start} may be {@code one} written together: 1 in order,
+     * 2 in reverse order (two tokens), 3 either, 0 not (a joined name keeps its first letter and a similar length;
+     * {@code one} must pair poorly on its own).
+     */
+    private static int runWay(Side runSide, int start, int len, int joinedLength, String one, boolean oneWeak,
+                              boolean abjad) {
+        int shorter = Math.min(joinedLength, one.length());
+        int longer = Math.max(joinedLength, one.length());
+        if (!oneWeak || one.length() < 4 || (!abjad && bound(shorter, longer) < MIN_TOKEN)) {
+            return 0;
+        }
+        char first = one.charAt(0);
+        boolean straight = abjad || runSide.tokens[start].charAt(0) == first;
+        boolean backwards = len == 2 && (abjad || runSide.tokens[start + 1].charAt(0) == first);
+        return (straight ? 1 : 0) | (backwards ? 2 : 0);
+    }
+
+    /** Marks the tokens that some joined run could pair (as in {@link #addRuns}). */
+    private static void markRunnable(Side runSide, boolean[] runWeak, Side oneSide, boolean[] oneWeak, boolean abjad,
+                                     boolean[] runMark, boolean[] oneMark) {
+        int n = runSide.size();
+        for (int len = 2; len <= 3; len++) {
+            for (int start = 0; start + len <= n; start++) {
+                int joinedLength = 0;
+                boolean digits = false;
+                boolean weak = false;
+                for (int k = start; k < start + len; k++) {
+                    joinedLength += runSide.tokens[k].length();
+                    digits |= runSide.digit[k];
+                    weak |= runWeak[k];
+                }
+                if (digits || !weak) {
+                    continue;
+                }
+                for (int j = 0; j < oneSide.size(); j++) {
+                    if (runWay(runSide, start, len, joinedLength, oneSide.tokens[j], oneWeak[j], abjad) != 0) {
+                        oneMark[j] = true;
+                        for (int k = start; k < start + len; k++) {
+                            runMark[k] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static boolean unmatchedNumber(Side s, boolean[] used) {
         for (int i = 0; i < s.size(); i++) {
-            if (!used[i] && hasDigit(s.tokens[i])) {
+            if (!used[i] && s.digit[i]) {
                 return true;
             }
         }
