@@ -26,7 +26,10 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *   <li><b>Assignment.</b> Pairs are taken greedily, best first, each token used once; order does not matter.</li>
  *   <li><b>Weights.</b> A token counts in its name with the weight {@link TokenStats#weight} ({@code idf^2}):
  *       "bank", "trading", "al" count little, a word few list names share counts much. A side's
- *       {@code coverage} is the weight of its matched tokens times their similarity over its total weight.</li>
+ *       {@code coverage} is the weight of its matched tokens times their evidence over its total weight; the
+ *       evidence of a pair is its similarity, less the shortfall again under 0.9 ({@link #evidence}: 0.83 counts
+ *       0.76). A pair counts with the information it evidences: a token no name of the index holds (a misspelling)
+ *       weighs what its partner weighs, a pair with an initial counts only the smaller weight.</li>
  *   <li><b>Scores.</b> {@code symmetric} = both sides' matched weight over both sides' total weight;
  *       {@code subset} = the better-covered side's coverage times {@code base + (1 - base) * the other side's
  *       coverage}, for one name inside the other ("Putin" in "Putin Vladimir Vladimirovich", "John Smith" in
