@@ -82,16 +82,35 @@ public final class NameIndex {
 
     /** Per-thread working memory of a query, reset after each. */
     private static final class Scratch {
+        /** Per name, the query-side weight of the query tokens matched (times similarity evidence). */
         final float[] nameWeight;
+        /** Per name, the name-side weight of its tokens matched: a rare query token matching a common word covers
+         * little of the name holding it. */
+        final float[] nameOwnWeight;
         final int[] touchedNames;
         int touchedNameCount;
         final int[] gramCount;
         final int[] touchedSpellings;
         int touchedSpellingCount;
         final SimCache sims = new SimCache();
+        /**
+         * What the current query slot has credited each name so far, keyed by (query number, slot): a name gets the
+         * best of the credits one query token gives it, not their sum, as one query token pairs with one name token
+         * when scored. Summing let a name holding several spellings of a common word (or one credited by a token
+         * and its variants) outrank the exact name and push it out of the scored candidates.
+         */
+        final long[] creditKey;
+        final float[] credit;
+        final float[] ownCredit;
+        long query;
+        int slot;
 
         Scratch(int names, int spellings) {
             nameWeight = new float[names];
+            nameOwnWeight = new float[names];
+            ownCredit = new float[names];
+            creditKey = new long[names];
+            credit = new float[names];
             touchedNames = new int[names];
             gramCount = new int[spellings];
             touchedSpellings = new int[spellings];
@@ -381,6 +400,7 @@ public final class NameIndex {
             return new Result(q, List.of(), 0, 0);
         }
         Scratch s = scratch.get();
+        s.query++;
         try {
             int k = q.tokens().size();
             int[] slot = new int[k];
@@ -416,6 +436,17 @@ public final class NameIndex {
                 }
             }
             collectRunTogether(s, q.tokens(), w, q.abjad());
+            // A common word held by too many names to put them forward still ranks the names already found: without
+            // it "SYRIA INTERNATIONAL ISLAMIC BANK" ranked below "SYRISS" and was not scored.
+            for (int i = 0; i < k; i++) {
+                boolean common = distinctive && r[i] < NameSimilarity.RARITY_LOW;
+                Integer exact = common ? tokenIds.get(q.tokens().get(i)) : null;
+                if (exact != null && tokenNames[exact].length > COMMON_POSTING_CAP && done[slot[i]]) {
+                    done[slot[i]] = false; // once per distinct token
+                    s.slot = slot[i];
+                    creditFound(s, exact, w[i] * multiplicity[slot[i]], tokenWeight[exact] * multiplicity[slot[i]]);
+                }
+            }
             int considered = s.touchedNameCount;
             long[] ranked = top(s, candidateCap, qs.totalWeight);
             int scored = ranked.length;
@@ -450,6 +481,7 @@ public final class NameIndex {
         } finally {
             for (int k = 0; k < s.touchedNameCount; k++) {
                 s.nameWeight[s.touchedNames[k]] = 0;
+                s.nameOwnWeight[s.touchedNames[k]] = 0;
             }
             s.touchedNameCount = 0;
             s.sims.clear();
@@ -470,9 +502,8 @@ public final class NameIndex {
         int size = 0;
         for (int i = 0; i < n; i++) {
             int name = s.touchedNames[i];
-            float w = s.nameWeight[name];
-            float a = Math.min(1f, w * inverseQuery);
-            float b = Math.min(1f, w * nameInverseWeight[name]);
+            float a = Math.min(1f, s.nameWeight[name] * inverseQuery);
+            float b = Math.min(1f, s.nameOwnWeight[name] * nameInverseWeight[name]);
             float estimate = Math.max(a, b) * (0.5f + 0.5f * Math.min(a, b));
             long key = ((long) Float.floatToIntBits(estimate) << 32) | name; // positive floats order like bits
             if (size < k) {
@@ -519,12 +550,13 @@ public final class NameIndex {
      */
     private void collect(Scratch s, int slot, String qt, String fq, boolean abjad, double weight, boolean unseen,
                          int times, boolean common) {
+        s.slot = slot;
         SimCache cache = s.sims;
         Integer exact = tokenIds.get(qt);
         if (exact != null) {
             cache.put(slot, exact, 1f);
             if (!common || tokenNames[exact].length <= COMMON_POSTING_CAP) {
-                add(s, exact, weight * times);
+                add(s, exact, weight * times, tokenWeight[exact] * times);
             }
         }
         if (common || qt.length() < 2 || NameSimilarity.hasDigit(qt)) {
@@ -578,7 +610,8 @@ public final class NameIndex {
                 double sim = NameSimilarity.similar(qt, fq, tokens[t], tokenFolds[t], abjad);
                 cache.put(slot, t, (float) sim);
                 if (sim > 0) {
-                    add(s, t, NameSimilarity.evidence(sim) * pairWeight(weight, unseen, qt, t) * times);
+                    double ev = NameSimilarity.evidence(sim) * times;
+                    add(s, t, ev * pairWeight(weight, unseen, qt, t), ev * ownWeight(weight, qt, t));
                 }
             }
             s.touchedSpellingCount = 0;
@@ -591,7 +624,8 @@ public final class NameIndex {
                         double sim = NameSimilarity.token(qt, fq, tokens[t], tokenFolds[t], true);
                         cache.put(slot, t, (float) sim);
                         if (sim > 0) {
-                            add(s, t, NameSimilarity.evidence(sim) * pairWeight(weight, unseen, qt, t) * times);
+                            double ev = NameSimilarity.evidence(sim) * times;
+                            add(s, t, ev * pairWeight(weight, unseen, qt, t), ev * ownWeight(weight, qt, t));
                         }
                     }
                 }
@@ -607,6 +641,7 @@ public final class NameIndex {
      * names with their weight. The full comparison then pairs them.
      */
     private void collectRunTogether(Scratch s, List<String> q, double[] w, boolean abjad) {
+        int pseudo = 1 << 19; // slots of their own, above the query's tokens': these credits add up
         for (int i = 0; i < q.size(); i++) {
             String t = q.get(i);
             if (t.length() >= 6 && !tokenIds.containsKey(t) && !NameSimilarity.hasDigit(t)) {
@@ -614,8 +649,10 @@ public final class NameIndex {
                     Integer a = tokenIds.get(t.substring(0, cut));
                     Integer b = a == null ? null : tokenIds.get(t.substring(cut));
                     if (b != null) {
-                        add(s, a, w[i] * cut / t.length());
-                        add(s, b, w[i] * (t.length() - cut) / t.length());
+                        s.slot = pseudo++;
+                        add(s, a, w[i] * cut / t.length(), tokenWeight[a]);
+                        s.slot = pseudo++;
+                        add(s, b, w[i] * (t.length() - cut) / t.length(), tokenWeight[b]);
                     }
                 }
             }
@@ -625,13 +662,15 @@ public final class NameIndex {
                 joined.append(q.get(j));
                 weight += w[j];
                 Integer id = tokenIds.get(joined.toString());
+                s.slot = pseudo++;
                 if (id != null) {
-                    add(s, id, weight);
+                    add(s, id, weight, tokenWeight[id]);
                 } else if (abjad) {
                     int[] ts = skeletonTokens.get(NameSimilarity.skeleton(joined.toString()));
                     if (ts != null && ts.length <= 50) {
                         for (int tok : ts) {
-                            add(s, tok, Math.min(weight, tokenWeight[tok]) * 0.9);
+                            double v = Math.min(weight, tokenWeight[tok]) * 0.9;
+                            add(s, tok, v, v);
                         }
                     }
                 }
@@ -647,12 +686,63 @@ public final class NameIndex {
         return unseen ? w : queryWeight;
     }
 
-    private void add(Scratch s, int token, double weight) {
+    /** The name-side weight of dictionary token {@code t} when query token {@code qt} pairs with it. */
+    private double ownWeight(double queryWeight, String qt, int t) {
+        double w = tokenWeight[t];
+        return qt.length() == 1 || tokens[t].length() == 1 ? Math.min(queryWeight, w) : w;
+    }
+
+    /** As {@link #add}, but only the names already put forward. */
+    private void creditFound(Scratch s, int token, double weight, double own) {
+        int[] posting = tokenNames[token];
+        float w = (float) weight;
+        float o = (float) own;
+        if (s.touchedNameCount < posting.length) {
+            for (int k = 0; k < s.touchedNameCount; k++) {
+                int n = s.touchedNames[k];
+                for (int id : nameSide[n].ids) {
+                    if (id == token) {
+                        s.nameWeight[n] += w;
+                        s.nameOwnWeight[n] += o;
+                        break;
+                    }
+                }
+            }
+        } else {
+            for (int n : posting) {
+                if (s.nameWeight[n] != 0) {
+                    s.nameWeight[n] += w;
+                    s.nameOwnWeight[n] += o;
+                }
+            }
+        }
+    }
+
+    /** Credits the names holding {@code token}: {@code weight} on the query's side, {@code own} on the name's. */
+    private void add(Scratch s, int token, double weight, double own) {
+        float w = (float) weight;
+        float o = (float) own;
+        long key = s.query << 20 | s.slot;
         for (int n : tokenNames[token]) {
             if (s.nameWeight[n] == 0) {
                 s.touchedNames[s.touchedNameCount++] = n;
             }
-            s.nameWeight[n] += (float) weight;
+            if (s.creditKey[n] != key) {
+                s.creditKey[n] = key;
+                s.credit[n] = w;
+                s.ownCredit[n] = o;
+                s.nameWeight[n] += w;
+                s.nameOwnWeight[n] += o;
+            } else {
+                if (w > s.credit[n]) {
+                    s.nameWeight[n] += w - s.credit[n];
+                    s.credit[n] = w;
+                }
+                if (o > s.ownCredit[n]) {
+                    s.nameOwnWeight[n] += o - s.ownCredit[n];
+                    s.ownCredit[n] = o;
+                }
+            }
         }
     }
 

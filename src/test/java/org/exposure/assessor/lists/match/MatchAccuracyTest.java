@@ -48,7 +48,7 @@ class MatchAccuracyTest {
         MatchEvaluation.SetResult compare = eval.set(MatchEvaluation.WATCHMAN_COMPARE);
         assertThat(compare.share(T)).as(compare.line(T)).isGreaterThanOrEqualTo(0.90);
         MatchEvaluation.SetResult cross = eval.set(MatchEvaluation.WATCHMAN_CROSS);
-        assertThat(cross.share(T)).as(cross.line(T)).isGreaterThanOrEqualTo(0.55); // Han and Hangul readings differ from the listed spellings
+        assertThat(cross.share(T)).as(cross.line(T)).isGreaterThanOrEqualTo(0.65); // 15/22; Han and Hangul readings differ from the listed spellings
     }
 
     @Test

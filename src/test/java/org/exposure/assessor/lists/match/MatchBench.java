@@ -49,10 +49,21 @@ public final class MatchBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        boolean all = !"sdn".equals(System.getProperty("bench.lists", "all"));
         long t0 = System.nanoTime();
-        List<MatchCandidate> entries = SharedData.sdnWithAliases();
+        List<MatchCandidate> entries = new ArrayList<>();
+        if (all) {
+            for (SharedData.Imported i : SharedData.allImported()) {
+                System.out.printf(Locale.ROOT, "import %-40s %9d bytes %6d entries %7.0f ms%n", i.label(), i.bytes(),
+                        i.candidates().size(), i.nanos() / 1e6);
+                entries.addAll(i.candidates());
+            }
+        } else {
+            entries = SharedData.sdnWithAliases();
+        }
         long t1 = System.nanoTime();
-        NameIndex index = NameIndex.build(entries);
+        int cap = Integer.getInteger("bench.cap", NameIndex.DEFAULT_CANDIDATE_CAP);
+        NameIndex index = NameIndex.build(entries, new NameNormalizer(), NameIndex.DEFAULT_THRESHOLD, cap);
         long t2 = System.nanoTime();
         Runtime rt = Runtime.getRuntime();
         System.gc();
@@ -60,8 +71,8 @@ public final class MatchBench {
         System.gc();
         long heap = rt.totalMemory() - rt.freeMemory();
         int aliases = entries.stream().mapToInt(e -> e.aliases().size()).sum();
-        System.out.printf(Locale.ROOT, "entries %d, aliases %d, distinct normalised names %d, tokens %d%n",
-                entries.size(), aliases, index.nameCount(), index.tokenCount());
+        System.out.printf(Locale.ROOT, "%s: entries %d, aliases %d, distinct normalised names %d, tokens %d; candidate cap %d%n",
+                all ? "all lists" : "SDN and alt.csv", entries.size(), aliases, index.nameCount(), index.tokenCount(), cap);
         System.out.printf(Locale.ROOT, "read %.0f ms, index build %.0f ms, heap used after GC %.1f MB (JVM, data and index)%n",
                 (t1 - t0) / 1e6, (t2 - t1) / 1e6, heap / 1048576.0);
 
@@ -133,6 +144,8 @@ public final class MatchBench {
                     cpu[i] = mx.getCurrentThreadCpuTime() - c;
                     if (!m.isEmpty()) {
                         matched[id][i % 3]++;
+                    } else if (i % 3 == 0 && print && System.getProperty("bench.misses") != null) {
+                        System.out.println("    exact name without a match: " + queries.get(i));
                     }
                 }
             }));

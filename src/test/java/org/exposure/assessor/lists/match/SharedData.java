@@ -16,10 +16,13 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.CslImporter;
+import org.exposure.assessor.lists.FtmImporter;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OfacSdnImporter;
+import org.exposure.assessor.lists.UnConsolidatedImporter;
 
 /**
  * Minimal readers for the snapshots in {@code ../shared/data} (relative to the project root), for the matcher's
@@ -95,12 +98,53 @@ final class SharedData {
      * sees it: aliases the list calls weak left out, two-letter countries only.
      */
     static List<MatchCandidate> sdnImported() throws IOException {
-        ImportResult r;
         try {
-            r = new OfacSdnImporter().importFrom(SDN, ALT, ADD);
+            return candidates(new OfacSdnImporter().importFrom(SDN, ALT, ADD));
         } catch (ImportException e) {
             throw new IOException(e);
         }
+    }
+
+    /** One source's snapshot as imported, with the time the import took. */
+    record Imported(String label, long bytes, long nanos, List<MatchCandidate> candidates) {
+    }
+
+    /**
+     * Every list snapshot of {@code ../shared/data}, each read by the project's own importer: OFAC SDN (with alt and
+     * add), the US CSL, the UN consolidated list and each OpenSanctions FtM file, as the screening index holds them.
+     */
+    static List<Imported> allImported() throws IOException {
+        List<Imported> out = new ArrayList<>();
+        try {
+            long t = System.nanoTime();
+            ImportResult sdn = new OfacSdnImporter().importFrom(SDN, ALT, ADD);
+            out.add(new Imported("OFAC-SDN (sdn+alt+add)", Files.size(SDN) + Files.size(ALT) + Files.size(ADD),
+                    System.nanoTime() - t, candidates(sdn)));
+            Path csl = ROOT.resolve("csl").resolve("csl_us_consolidated_2025.csv.gz");
+            t = System.nanoTime();
+            ImportResult c = new CslImporter().importFrom(csl);
+            out.add(new Imported("US-CSL", Files.size(csl), System.nanoTime() - t, candidates(c)));
+            Path un = ROOT.resolve("un").resolve("UN_consolidated.xml");
+            t = System.nanoTime();
+            ImportResult u = new UnConsolidatedImporter().importFrom(un);
+            out.add(new Imported("UN", Files.size(un), System.nanoTime() - t, candidates(u)));
+            try (var files = Files.list(ROOT.resolve("ftm"))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json"))
+                        // One version per source is in force: the full export, not the deltas that follow it.
+                        .filter(p -> !p.getFileName().toString().contains(".delta.")).sorted().toList()) {
+                    t = System.nanoTime();
+                    ImportResult r = new FtmImporter().importFrom(f);
+                    out.add(new Imported("OPENSANCTIONS " + f.getFileName(), Files.size(f), System.nanoTime() - t,
+                            candidates(r)));
+                }
+            }
+        } catch (ImportException e) {
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    private static List<MatchCandidate> candidates(ImportResult r) {
         List<MatchCandidate> out = new ArrayList<>(r.entryCount());
         for (ListEntry e : r.entries()) {
             List<String> aliases = new ArrayList<>();
