@@ -50,6 +50,9 @@ public class ApiBench {
         System.out.printf("single assessment, %d sequential requests: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f requests/s%n",
                 single, ms(pct(singles, 50)), ms(pct(singles, 90)), ms(pct(singles, 99)), ms(singles[single - 1]), single / singleSeconds);
 
+        if (batches == 0) {
+            return;
+        }
         long[] times = new long[batches];
         for (int b = 0; b < batches; b++) {
             String body = batch(random, batchSize);

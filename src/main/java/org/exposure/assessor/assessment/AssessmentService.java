@@ -1,5 +1,7 @@
 package org.exposure.assessor.assessment;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.exposure.assessor.domain.Warning;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository;
 import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
+import org.exposure.assessor.persistence.AssessmentWriter;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 import org.exposure.assessor.rules.HsNomenclature;
@@ -27,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import javax.sql.DataSource;
 
 /** Assesses validated subjects with the loaded ruleset and stores each assessment with every fired rule. */
 @ApplicationScoped
@@ -38,9 +42,11 @@ public class AssessmentService {
 
     private final Screener screener;
     private final ScreeningIndex lists;
+    private final DataSource dataSource;
 
     AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
-                      Screener screener, ScreeningIndex lists) {
+                      Screener screener, ScreeningIndex lists, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.screener = screener;
         this.lists = lists;
         this.engine = engine;
@@ -52,7 +58,7 @@ public class AssessmentService {
     @Transactional
     public AssessmentEntity assess(Subject subject) {
         AssessmentEntity entity = evaluate(subject);
-        repository.persist(entity);
+        store(List.of(entity));
         return entity;
     }
 
@@ -62,11 +68,23 @@ public class AssessmentService {
     public List<AssessmentEntity> assessAll(List<Subject> subjects) {
         List<AssessmentEntity> out = new ArrayList<>(subjects.size());
         for (Subject subject : subjects) {
-            AssessmentEntity entity = evaluate(subject);
-            repository.persist(entity);
-            out.add(entity);
+            out.add(evaluate(subject));
         }
+        store(out);
         return out;
+    }
+
+    /**
+     * Writes with the batch jobs' JDBC writer rather than the entity session: the assessments are never changed
+     * after they are stored, so Hibernate's dirty checking, cascades and per-row inserts bought nothing, and one
+     * writer means every path stores the same rows. The connection is the transaction's (enlisted by Agroal).
+     */
+    private void store(List<AssessmentEntity> assessments) {
+        try (Connection c = dataSource.getConnection()) {
+            AssessmentWriter.insert(c, assessments);
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing " + assessments.size() + " assessment(s) failed", e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,10 +100,6 @@ public class AssessmentService {
         return result;
     }
 
-    /**
-     * Screens and assesses one subject into an entity that is not stored yet: the batch jobs store a chunk's
-     * assessments together with the chunk's other results, in the transaction that holds the chunk.
-     */
     private record VersionsJson(List<?> versions, String json) {
     }
 
@@ -103,6 +117,10 @@ public class AssessmentService {
         return cached.json();
     }
 
+    /**
+     * Screens and assesses one subject into an entity that is not stored yet: the batch jobs store a chunk's
+     * assessments together with the chunk's other results, in the transaction that holds the chunk.
+     */
     public AssessmentEntity evaluate(Subject subject) {
         List<ListMatch> matches = screener.screen(subject);
         List<Finding> findings = engine.evaluate(subject, matches);
