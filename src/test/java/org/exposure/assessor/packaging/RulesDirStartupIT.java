@@ -3,20 +3,13 @@ package org.exposure.assessor.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.exposure.assessor.rules.RuleFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +22,11 @@ import org.junit.jupiter.api.Test;
  * line, and a valid directory must replace the packaged rules.
  */
 class RulesDirStartupIT {
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private Path rules;
 
     @BeforeEach
     void copyRules() throws IOException {
-        assertThat(JAR).as("the packaged application; run through mvn verify").exists();
+        assertThat(AppProcess.JAR).as("the packaged application; run through mvn verify").exists();
         rules = RuleFiles.copyOfProjectRules("startup-it");
     }
 
@@ -51,10 +43,11 @@ class RulesDirStartupIT {
                 "then",
                 "end",
                 ""));
-        Run run = start();
-        assertThat(run.process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
-        assertThat(run.process.exitValue()).isNotZero();
-        assertThat(run.output()).contains("rules/goods/broken.drl:6").doesNotContain("Listening on");
+        try (AppProcess run = AppProcess.launch(log(), options())) {
+            assertThat(run.process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+            assertThat(run.process.exitValue()).isNotZero();
+            assertThat(run.output()).contains("rules/goods/broken.drl:6").doesNotContain("Listening on");
+        }
     }
 
     @Test
@@ -71,10 +64,11 @@ class RulesDirStartupIT {
                 "then",
                 "end",
                 ""));
-        Run run = start();
-        assertThat(run.process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
-        assertThat(run.process.exitValue()).isNotZero();
-        assertThat(run.output()).contains("rules/goods/extra.drl:4", "legalBasis");
+        try (AppProcess run = AppProcess.launch(log(), options())) {
+            assertThat(run.process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+            assertThat(run.process.exitValue()).isNotZero();
+            assertThat(run.output()).contains("rules/goods/extra.drl:4", "legalBasis");
+        }
     }
 
     @Test
@@ -82,65 +76,27 @@ class RulesDirStartupIT {
     void overrideDirectoryIsUsed() throws Exception {
         // Make Norway a transshipment country in the copy only.
         Files.writeString(rules.resolve("reference/transshipment-countries.csv"), "NO,Norway,test\n", StandardOpenOption.APPEND);
-        Run run = start();
-        try {
-            int port = run.awaitPort();
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> ruleset = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/rules")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (AppProcess run = AppProcess.start(log(), options())) {
+            HttpResponse<String> ruleset = run.get("/api/v1/rules");
             assertThat(ruleset.statusCode()).isEqualTo(200);
             assertThat(ruleset.body()).contains(rules.toAbsolutePath().normalize().toString().replace("\\", "\\\\"));
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/assessments"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"GOODS\",\"hsCode\":\"854231\",\"destinationCountry\":\"NO\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> created = run.post("/api/v1/assessments", "application/json",
+                    "{\"type\":\"GOODS\",\"hsCode\":\"854231\",\"destinationCountry\":\"NO\"}");
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(created.body()).contains("GOODS-TRANSSHIPMENT", "Norway (NO)", "\"riskLevel\":\"SEVERE\"");
-        } finally {
-            run.process.destroy();
-            run.process.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private record Run(Process process, Path log) {
-        String output() throws IOException {
-            return Files.readString(log, StandardCharsets.UTF_8);
+    /** The jar with the rules copy as assessor.rules.dir; on H2, a private in-memory database. */
+    private String[] options() {
+        List<String> options = new ArrayList<>(List.of("-Dassessor.rules.dir=" + rules.toAbsolutePath()));
+        if (!AppProcess.postgres()) {
+            options.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:startup-it");
         }
-
-        int awaitPort() throws Exception {
-            Pattern listening = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                Matcher m = listening.matcher(output());
-                if (m.find()) {
-                    return Integer.parseInt(m.group(1));
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the application stopped:\n" + output());
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("the application did not start in 90 s:\n" + output());
-        }
+        return options.toArray(String[]::new);
     }
 
-    private Run start() throws IOException {
-        Path log = rules.resolveSibling(rules.getFileName() + ".log");
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dassessor.rules.dir=" + rules.toAbsolutePath(),
-                "-Dquarkus.http.port=0",
-                "-Dquarkus.http.host=127.0.0.1",
-                "-jar", JAR.toString()));
-        if (!AppProcess.postgres()) {
-            // The jar is built for H2: give it a private in-memory database, whatever the environment says.
-            cmd.add(cmd.size() - 2, "-Dquarkus.datasource.jdbc.url=jdbc:h2:mem:startup-it");
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (!AppProcess.postgres()) {
-            pb.environment().keySet().removeIf(k -> k.startsWith("ASSESSOR_DB_"));
-        }
-        return new Run(pb.start(), log);
+    private Path log() {
+        return rules.resolveSibling(rules.getFileName() + ".log");
     }
 }
