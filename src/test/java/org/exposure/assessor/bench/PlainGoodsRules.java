@@ -106,20 +106,27 @@ public final class PlainGoodsRules {
             out.add(new Fired(DUAL_USE, escalated ? Severity.SEVERE : Severity.HIGH));
         }
         // GOODS-MIB-END-USER: a party marked sanctioned by the submitter (the end user, or an intermediary
-        // consignee of an export), or an SDN or Entity List match of the line's party (endUser /
-        // exports[i].consignee). Always BLOCKED.
-        if (g.getSanctionedParty() != null || hasListedParty(g.getPartyPath(), matches)) {
-            out.add(new Fired(MIB_END_USER, Severity.BLOCKED));
+        // consignee of an export) is BLOCKED; otherwise any list match of the line's party (endUser /
+        // exports[i].consignee), graded as the LIST rules grade its list: SDN BLOCKED, Entity List and UN
+        // SEVERE, others HIGH.
+        Severity listed = g.getSanctionedParty() != null ? Severity.BLOCKED : listedParty(g.getPartyPath(), matches);
+        if (listed != null) {
+            out.add(new Fired(MIB_END_USER, listed));
         }
         return out;
     }
 
-    private static boolean hasListedParty(String partyPath, List<ListMatch> matches) {
+    private static Severity listedParty(String partyPath, List<ListMatch> matches) {
+        Severity worst = null;
         for (ListMatch m : matches) {
-            if (partyPath.equals(m.path()) && (m.isSdn() || m.isEntityList())) {
-                return true;
+            if (partyPath.equals(m.path())) {
+                Severity s = m.isSdn() ? Severity.BLOCKED
+                        : m.isEntityList() || "UN".equals(m.getSource()) ? Severity.SEVERE : Severity.HIGH;
+                if (worst == null || s.compareTo(worst) > 0) {
+                    worst = s;
+                }
             }
         }
-        return false;
+        return worst;
     }
 }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * GOODS rules that goods.drl fires, at the same severities, on random subjects drawn (fixed seed) so that every
  * rule fires and stays silent many times: every CHPL tier, restricted countries and occupied regions (of the
  * destination or of the end user), transshipment countries with the end user there, elsewhere, unnamed or absent,
- * end users marked sanctioned or matched to a list entry (SDN, Entity List, or a list that does not count),
+ * end users marked sanctioned or matched to a list entry (SDN, Entity List, UN or another list),
  * re-export clause true/false/absent, uranium of Russian and other origin, dual-use entries, and codes outside
  * the HS nomenclature.
  */
@@ -205,7 +205,7 @@ class PlainGoodsRulesTest {
     }
 
     /**
-     * Usually none; else list matches of the given party (which count when SDN or Entity List) or of the subject
+     * Usually none; else list matches of the given party (graded by their list: SDN, Entity List, UN, others) or of the subject
      * itself (which never count for GOODS-MIB-END-USER).
      */
     private static List<ListMatch> randomMatches(Random r, String partyPath, String partyRole, String otherPath, String otherRole) {

@@ -144,6 +144,36 @@ class ListRulesTest {
     }
 
     @Test
+    @DisplayName("GOODS-MIB-END-USER grades a listed end user as the LIST rules grade the list: Entity List and UN SEVERE, others HIGH, SDN BLOCKED")
+    void endUserSeverityFollowsTheList() {
+        org.exposure.assessor.domain.GoodsSubject goods = new org.exposure.assessor.domain.GoodsSubject(null, null, List.of(),
+                "CN", null, "610910", null, null, "CN", "DE", null, new Party("Yilufa Electronics Ltd.", "HK", null, null), null);
+        ListMatch entityList = match("endUser", "END_USER", "US-CSL", "Entity List (EL) - Bureau of Industry and Security", List.of(), false);
+        ListMatch un = match("endUser", "END_USER", "UN", null, List.of(), false);
+        ListMatch eu = match("endUser", "END_USER", "OPENSANCTIONS", null, List.of(), false);
+        ListMatch sdn = match("endUser", "END_USER", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), false);
+        assertThat(endUserFinding(goods, entityList).severity()).isEqualTo(Severity.SEVERE);
+        assertThat(endUserFinding(goods, un).severity()).isEqualTo(Severity.SEVERE);
+        Finding other = endUserFinding(goods, eu);
+        assertThat(other.severity()).isEqualTo(Severity.HIGH);
+        assertThat(other.explanation()).contains("OPENSANCTIONS entry 47700", "a HIGH list");
+        // Several lists: the gravest grades the finding and every match is evidence.
+        Finding both = endUserFinding(goods, eu, sdn);
+        assertThat(both.severity()).isEqualTo(Severity.BLOCKED);
+        assertThat(both.explanation()).contains("OFAC-SDN entry 47700").doesNotContain("list under the LIST rules");
+        assertThat((List<?>) both.evidence().get("listMatches")).hasSize(2);
+        // A consignee-less line whose subject alone matches: not this rule.
+        assertThat(engine.evaluate(goods, List.of(match("subject", "SUBJECT", "UN", null, List.of(), false))))
+                .noneMatch(x -> x.ruleId().equals("GOODS-MIB-END-USER"));
+    }
+
+    private static Finding endUserFinding(org.exposure.assessor.domain.GoodsSubject goods, ListMatch... matches) {
+        List<Finding> f = engine.evaluate(goods, List.of(matches)).stream().filter(x -> x.ruleId().equals("GOODS-MIB-END-USER")).toList();
+        assertThat(f).hasSize(1);
+        return f.get(0);
+    }
+
+    @Test
     @DisplayName("FFI-MIB-COUNTERPARTY fires for a payment whose counterparty matches an EO 14024 SDN, without a sanctioned flag")
     void counterpartyByMatch() {
         BankSubject bank = new BankSubject(null, "Heihe Rural Commercial Bank", List.of(), "CN", "Heilongjiang", Exposure.LOW,
