@@ -101,6 +101,15 @@ public interface AssessorConfig {
              */
             @WithDefault("0.86")
             double threshold();
+
+            /**
+             * How many names, ranked by the tokens they share with the query, are scored in full per query. 25 finds
+             * every listed name of the shared snapshots under its own name (ListedNamesTest) at about 0.3 ms per name;
+             * a higher cap only helps when more names than that are nearly the same, at a cost in CPU roughly in
+             * proportion (200: about 3 times).
+             */
+            @WithDefault("25")
+            int candidateCap();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.match.Match;
 import org.exposure.assessor.lists.match.MatchCandidate;
+import org.exposure.assessor.lists.match.NameNormalizer;
 import org.exposure.assessor.lists.match.MatchFeature;
 import org.exposure.assessor.lists.match.MatchQuery;
 import org.exposure.assessor.lists.match.NameIndex;
@@ -52,6 +53,7 @@ public class ScreeningIndex {
 
     private final ObjectMapper mapper;
     private final double threshold;
+    private final int candidateCap;
     private volatile Loaded loaded;
 
     ScreeningIndex(ObjectMapper mapper, AssessorConfig config) {
@@ -60,7 +62,11 @@ public class ScreeningIndex {
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("assessor.lists.match.threshold must be in 0..1, is " + threshold);
         }
-        this.loaded = new Loaded(NameIndex.build(List.of(), threshold), Map.of(), List.of());
+        this.candidateCap = config.lists().match().candidateCap();
+        if (candidateCap < 1) {
+            throw new IllegalArgumentException("assessor.lists.match.candidate-cap must be at least 1, is " + candidateCap);
+        }
+        this.loaded = new Loaded(build(List.of()), Map.of(), List.of());
     }
 
     // After the start-up import of assessor.lists.dir, which observes the same event at the default priority.
@@ -85,9 +91,13 @@ public class ScreeningIndex {
                 info.put(e.id.toString(), new EntryInfo(v.source, e.entryId, e.listName, v.id.toString(), e.secondarySanctionsRisk));
             }
         }
-        loaded = new Loaded(NameIndex.build(candidates, threshold), Map.copyOf(info), List.copyOf(versions));
+        loaded = new Loaded(build(candidates), Map.copyOf(info), List.copyOf(versions));
         LOG.infof("Screening index: %d entries of %d list versions in %d ms", candidates.size(), versions.size(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private NameIndex build(List<MatchCandidate> candidates) {
+        return NameIndex.build(candidates, new NameNormalizer(), threshold, candidateCap);
     }
 
     /** The list versions the index holds: every assessment records them. */
