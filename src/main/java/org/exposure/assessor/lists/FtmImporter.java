@@ -1,11 +1,18 @@
 package org.exposure.assessor.lists;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class FtmImporter {
     public static final String SOURCE = ListEntry.OPENSANCTIONS;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // One entity per line: anything after the first value on a line is an error, not silently dropped.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String[] COUNTRY_PROPS = {"country", "nationality", "citizenship", "jurisdiction",
             "mainCountry", "flag"};
     private static final String[] ID_PROPS = {"registrationNumber", "taxNumber", "innCode", "ogrnCode", "okpoCode",
@@ -37,13 +46,50 @@ public final class FtmImporter {
             "modifiedAt", "incorporationDate", "address"};
 
     public ImportResult importFrom(Path file) throws ImportException {
-        return importBytes(Inputs.readAll(file, "OpenSanctions FtM"));
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new ImportException("OpenSanctions FtM: cannot read " + file + ": " + e, e);
+        }
+        return importFrom(in);
     }
 
-    /** The stream is read to the end and closed. */
+    /**
+     * The stream is read to the end and closed. It is read line by line, never whole: OpenSanctions exports run to
+     * gigabytes, mostly of entities that are not parties (addresses, sanctions, ownerships), and only the parties'
+     * entries are kept.
+     */
     public ImportResult importFrom(InputStream in) throws ImportException {
-        return importBytes(Inputs.readAll(in, "OpenSanctions FtM"));
+        if (in == null) {
+            throw new ImportException("OpenSanctions FtM: no input");
+        }
+        try (InputStream raw = in) {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            buffered.mark(HEAD);
+            byte[] head = buffered.readNBytes(HEAD);
+            buffered.reset();
+            String kind = Inputs.obviousKind(head);
+            if ("an empty file".equals(kind) && head.length == HEAD) {
+                kind = null; // only the first few kilobytes are blank: the lines decide
+            }
+            if (kind != null && !kind.equals("a JSON document")) {
+                throw new ImportException("OpenSanctions FtM: not FollowTheMoney JSON lines but " + kind);
+            }
+            MessageDigest sha = Inputs.sha256();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(new DigestInputStream(buffered, sha),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            return importLines(lines, sha);
+        } catch (CharacterCodingException e) {
+            throw new ImportException("OpenSanctions FtM: not UTF-8 text, file rejected", e);
+        } catch (IOException e) {
+            throw new ImportException("OpenSanctions FtM: cannot read input: " + e.getMessage(), e);
+        }
     }
+
+    /** Bytes looked at to recognise a wrong file before reading lines. */
+    private static final int HEAD = 4096;
 
     private static EntityType typeOf(String schema) {
         return switch (schema) {
@@ -55,31 +101,20 @@ public final class FtmImporter {
         };
     }
 
-    private ImportResult importBytes(byte[] bytes) throws ImportException {
-        String kind = Inputs.obviousKind(bytes);
-        if (kind != null && !kind.equals("a JSON document")) {
-            throw new ImportException("OpenSanctions FtM: not FollowTheMoney JSON lines but " + kind);
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ImportException("OpenSanctions FtM: not UTF-8 text, file rejected", e);
-        }
+    private ImportResult importLines(BufferedReader reader, MessageDigest sha) throws IOException, ImportException {
         List<ListEntry> entries = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         long records = 0;
         long nonParty = 0;
         long malformed = 0;
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+        long lineNumber = 0;
+        for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+            lineNumber++;
+            String line = (lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
             if (line.isEmpty()) {
                 continue;
             }
-            long lineNumber = i + 1;
             records++;
             String problem;
             JsonNode node = null;
@@ -135,7 +170,7 @@ public final class FtmImporter {
         counts.put("removed", (long) removed.size());
         counts.put("aliases", entries.stream().mapToLong(x -> x.aliases().size()).sum());
         counts.put("problems", (long) problems.size());
-        return new ImportResult(SOURCE, entries, problems, null, Inputs.sha256(bytes), counts, removed);
+        return new ImportResult(SOURCE, entries, problems, null, HexFormat.of().formatHex(sha.digest()), counts, removed);
     }
 
     /** Null when the node is an FtM entity or a delta operation on one, else what is wrong. */

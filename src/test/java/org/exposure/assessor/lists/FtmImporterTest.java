@@ -76,15 +76,19 @@ class FtmImporterTest {
         lines.add(4, "{\"schema\": \"Person\", \"properties\": {\"name\": [\"No id\"]}}");
         lines.add("{\"op\": \"DEL\", \"entity\": {\"id\": \"NK-gone\"}}");
         lines.add("{\"id\": \"NK-noname\", \"schema\": \"Person\", \"properties\": {\"name\": [\"\"]}}");
+        // Two records run together on one line (a lost line end): reported, not half-read.
+        lines.add("{\"id\": \"NK-a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}"
+                + "{\"id\": \"NK-b\", \"schema\": \"Person\", \"properties\": {\"name\": [\"B\"]}}");
         Path file = Snapshots.scratch("ftm-broken-lines.json");
         Files.write(file, lines, StandardCharsets.UTF_8);
         ImportResult r = new FtmImporter().importFrom(file);
         assertThat(r.entryCount()).isEqualTo(6);
         assertThat(r.removedIds()).containsExactly("NK-gone");
-        assertThat(r.problems()).extracting(RowProblem::rowNumber).containsExactly(3L, 5L, 11L);
+        assertThat(r.problems()).extracting(RowProblem::rowNumber).containsExactly(3L, 5L, 11L, 12L);
         assertThat(r.problems().get(0).reason()).startsWith("not JSON");
         assertThat(r.problems().get(1).reason()).isEqualTo("no \"id\"");
         assertThat(r.problems().get(2).reason()).isEqualTo("entity NK-noname: no name");
+        assertThat(r.problems().get(3).reason()).startsWith("not JSON");
     }
 
     @Test
@@ -100,6 +104,49 @@ class FtmImporterTest {
         Files.write(half, java.util.Arrays.copyOf(real, 300));
         assertThatThrownBy(() -> importer.importFrom(half)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("not FollowTheMoney JSON lines");
+    }
+
+    @Test
+    void readLineByLineWithTheFilesOwnHash() throws Exception {
+        byte[] real = Files.readAllBytes(Snapshots.require(T1));
+        ImportResult r = new FtmImporter().importFrom(Snapshots.require(T1));
+        assertThat(r.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(real)));
+        // A byte-order mark and CRLF line ends change nothing but the hash.
+        String crlf = new String(real, StandardCharsets.UTF_8).replace("\n", "\r\n");
+        ImportResult bom = new FtmImporter().importFrom(new ByteArrayInputStream(("\uFEFF" + crlf).getBytes(StandardCharsets.UTF_8)));
+        assertThat(bom.entryCount()).isEqualTo(6);
+        assertThat(bom.problems()).isEmpty();
+        assertThat(bom.sha256()).isNotEqualTo(r.sha256());
+    }
+
+    @Test
+    void manyLinesAreStreamedAndABadByteFarIntoTheFileRejectsIt() throws Exception {
+        // 200,000 non-party lines (most of an OpenSanctions export) around the six parties: more than the 64 kB
+        // buffers many times over, so the importer has to stream to get the counts right.
+        Path big = Snapshots.scratch("ftm-big.json");
+        String address = "{\"id\": \"addr-%d\", \"schema\": \"Address\", \"properties\": {\"full\": [\"%d Main Street\"]}}\n";
+        try (var out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 100_000; i++) {
+                out.write(String.format(java.util.Locale.ROOT, address, i, i));
+            }
+            out.write(Files.readString(Snapshots.require(T1), StandardCharsets.UTF_8));
+            out.write("\n"); // the snapshot has no final line end
+            for (int i = 100_000; i < 200_000; i++) {
+                out.write(String.format(java.util.Locale.ROOT, address, i, i));
+            }
+        }
+        ImportResult r = new FtmImporter().importFrom(big);
+        assertThat(r.entryCount()).isEqualTo(6);
+        assertThat(r.count("records")).isEqualTo(200_007);
+        assertThat(r.count("nonParty")).isEqualTo(200_001);
+
+        byte[] bytes = Files.readAllBytes(big);
+        bytes[bytes.length - 10] = (byte) 0xff; // not UTF-8, in the last line
+        Path bad = Snapshots.scratch("ftm-big-bad.json");
+        Files.write(bad, bytes);
+        assertThatThrownBy(() -> new FtmImporter().importFrom(bad)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("not UTF-8");
     }
 
     private static void assertRejected(FtmImporter importer, String content, String message) throws IOException {
