@@ -10,37 +10,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Matcher benchmark, in process, no Quarkus: loads every SDN primary name and alias from
- * {@code ../shared/data/ofac/sdn_2024-05-03.csv} and {@code alt_2025-12_watchman.csv}, builds a {@link NameIndex}
- * (prints build time and heap used after GC), then screens a mix of exact names, misspelt names (one letter
- * changed, dropped or doubled) and random non-matching names, one thread and two threads, and prints p50/p99
- * latency per name and names per second. Targets (issue 4): p99 under 2 ms, at least 5,000 names/s.
- * Not a test. Run from the project root after {@code mvn test-compile}:
+ * Matcher benchmark, in process, no Quarkus. By default it imports every list snapshot of {@code ../shared/data} with
+ * the project's importers (OFAC SDN with alt and add, the US CSL, the UN list, the OpenSanctions full export) into one
+ * {@link NameIndex}, as the service holds them ({@code -Dbench.lists=sdn}: the SDN file and alt.csv only), and prints
+ * each import's time, the index build time and the heap used after GC. It then screens a mix of exact listed names,
+ * misspelt names (one letter changed, dropped or doubled) and random non-matching names, on one thread and on two,
+ * and prints p50/p99 latency per name, names per second and the CPU time of the querying threads. Targets (issue 4):
+ * p99 under 2 ms, at least 5,000 names/s. Not a test. Run from the project root after {@code mvn test-compile}:
  * <pre>
  *   java -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
  *       org.exposure.assessor.lists.match.MatchBench [queries, default 30000]
  * </pre>
- * {@code -Dbench.slowest=1} also lists the 15 slowest names. Wall-clock latency includes time the thread waited
- * for a core, so the CPU time of the querying thread is printed as well.
+ * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.slowest=1} lists the 15 slowest names and
+ * {@code -Dbench.misses=1} every exact name that found no match. Wall-clock latency includes time the thread waited
+ * for a core, hence the CPU time.
  * <p>
- * Measured 2026-12-01 on the 2-core build machine while other builds ran, load average (uptime) given per run;
- * 14,965 SDN entries, 17,647 aliases, 30,901 distinct normalised names, 25,983 tokens; 30,000 names (one third
- * exact, one third misspelt, one third random), threshold 0.86:
- * <pre>
- *                        load   1 thread: names/s  p50     p99       2 threads: names/s  p50     p99      CPU/name mean
- * before (trigram index, token length weights, ScreeningIndex guard outside the bench):
- *   run 1                1.5    3,183              0.245   1.324 ms  6,133               0.236   1.234 ms 0.29-0.31 ms
- *   run 2                1.8    3,442              0.229   1.175 ms  5,340               0.257   1.721 ms 0.29-0.31 ms
- * after (IDF weights, trigrams of raw and folded spellings, bounds before full scoring):
- *   run 1                3.0    3,118              0.258   1.132 ms  6,217               0.255   1.152 ms 0.29-0.30 ms
- *   run 2                2.7    3,109              0.258   1.148 ms  6,592               0.250   0.937 ms 0.29-0.30 ms
- *   run 3                2.5    2,817              0.287   1.325 ms  6,052               0.238   2.141 ms 0.27-0.33 ms
- *   run 4                3.1    3,642              0.228   0.947 ms  7,705               0.219   0.802 ms 0.25-0.27 ms
- * </pre>
- * CPU time per name p99 0.78-1.04 ms after. Matches: exact 10,000/10,000, misspelt 9,132/10,000 (one letter changed,
- * dropped or doubled; 9,486 before at 0.85 with length weights), random 16/10,000 (31 before). Index build 2.7-3.4 s,
- * 51 MB heap after GC. Wall-clock figures move with the machine's load: the 2.1 ms p99 of run 3 is waiting for a
- * core, its CPU-time p99 was 0.84 ms.
+ * Measured 2026-12-01 on the idle 2-core build machine, all snapshots (30,134 entries, 69,856 distinct normalised
+ * names), threshold 0.86, cap 25, two runs: two threads 5,532 and 5,648 names/s, p50 0.26 ms, p99 1.10 ms; one
+ * thread 2,361 and 3,197 names/s (the first run still warming up), p99 1.13-1.82 ms; CPU 0.31-0.41 ms per name.
+ * Matches: exact 10,000/10,000, misspelt 9,066/10,000, random 17/10,000. Import 4.6 s, index 3.2-3.6 s, 84 MB of
+ * heap after GC. The README's "Name matching" section has the history.
  */
 public final class MatchBench {
 
