@@ -9,8 +9,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.ListImporters;
@@ -55,6 +64,8 @@ class ListDownloadValidatorsTest {
     ListDownloads downloads;
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void removeLists() {
@@ -178,5 +189,52 @@ class ListDownloadValidatorsTest {
         given().post("/api/v1/lists/OFAC-SDN/download").then().statusCode(200)
                 .body("download.notModified", equalTo(true)).body("version.id", equalTo(v1));
         assertThat(requestsSince(before)).hasSize(3).allMatch(Request::conditional);
+    }
+
+    @Test
+    void aVersionReplacedWhileTheDownloadAsksIsNotKeptByA304() throws Exception {
+        byte[] sdn = sdnSample(20);
+        serveOfac(sdn);
+        UUID v1 = downloads.download("OFAC-SDN").stored().version().id;
+
+        // Another instance holds the source's lock and puts other content in force while the download asks.
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement("SELECT source FROM list_source WHERE source = 'OFAC-SDN' FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+            }
+            int before = server().requests().size();
+            Future<ListDownloads.Outcome> running = thread.submit(() -> downloads.download("OFAC-SDN"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (server().requests().size() < before + 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(requestsSince(before)).hasSize(3).allMatch(Request::conditional);
+            Thread.sleep(1_000);
+            assertThat(running.isDone()).as("waits for the lock before trusting the 304s").isFalse();
+            try (PreparedStatement ps = other.prepareStatement("UPDATE list_version SET in_force = FALSE WHERE id = ?")) {
+                ps.setObject(1, v1);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = other.prepareStatement("INSERT INTO list_version (id, source, content_hash, "
+                    + "entry_count, skipped_rows, imported_at, in_force) VALUES (?, 'OFAC-SDN', 'uploaded', 0, 0, "
+                    + "CURRENT_TIMESTAMP, TRUE)")) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.executeUpdate();
+            }
+            other.commit();
+
+            ListDownloads.Outcome outcome = running.get(60, TimeUnit.SECONDS);
+            assertThat(outcome.notModified()).isFalse();
+            assertThat(outcome.stored().version().id).isEqualTo(v1);
+            assertThat(requestsSince(before)).hasSize(6).extracting(Request::conditional)
+                    .containsExactly(true, true, true, false, false, false);
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(store.inForce()).singleElement().satisfies(v -> assertThat(v.id).isEqualTo(v1));
+        assertThat(versions()).isEqualTo(2);
     }
 }
