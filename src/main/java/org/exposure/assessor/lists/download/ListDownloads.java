@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +43,10 @@ import jakarta.interceptor.Interceptor;
  * Downloads the lists that have a URL in {@code assessor.lists.download."<source>".url} (OFAC-SDN also
  * {@code alt-url} and {@code add-url}), on request and on the optional schedule, and imports them as an upload
  * would. Whatever fails (the server's status, a timeout, a file not of the format) leaves the version in force.
- * The ETag and Last-Modified of the files that made the version in force are sent back with the next request, so an
- * unchanged list is not transferred again; they are kept in memory only (after a restart the first download is
- * whole, and the content hash still makes no new version).
+ * The ETag and Last-Modified of the files that made the version in force are stored with it (table
+ * {@code list_download_validator}) and sent back with the next request, also after a restart or from another
+ * instance, so an unchanged list is not transferred again. Once another import replaces that version they are not
+ * sent: a 304 would then keep content the server no longer has.
  */
 @ApplicationScoped
 public class ListDownloads {
@@ -60,15 +65,10 @@ public class ListDownloads {
         }
     }
 
-    /** The validators of the files that produced the content with this hash. */
-    private record Memo(String contentHash, Map<String, Validators> validators) {
-    }
-
     private final AssessorConfig config;
     private final ListImporters importers;
     private final ListStore store;
     private final ScreeningIndex screening;
-    private final Map<String, Memo> memos = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile ListDownloader downloader;
     private DownloadSchedule schedule;
@@ -182,7 +182,8 @@ public class ListDownloads {
     }
 
     /**
-     * Downloads a configured source and imports it. Downloads of one source run one at a time.
+     * Downloads a configured source and imports it. Downloads of one source in this JVM run one at a time (so a
+     * file is not fetched twice at once); storing takes the source's lock in the database like every import.
      *
      * @throws DownloadException  a file did not arrive (status, timeout, connection, size)
      * @throws ImportException    a file arrived but is not of the source's format (the exception names the part)
@@ -191,40 +192,77 @@ public class ListDownloads {
     public Outcome download(String source) throws DownloadException, ImportException {
         Map<String, URI> urls = urls(source);
         synchronized (locks.computeIfAbsent(source, s -> new Object())) {
-            Optional<ListVersionEntity> inForce = store.inForce().stream().filter(v -> v.source.equals(source)).findFirst();
-            Memo memo = memos.get(source);
-            boolean conditional = memo != null && inForce.isPresent() && inForce.get().contentHash.equals(memo.contentHash())
-                    && memo.validators().keySet().equals(urls.keySet());
-            Map<String, Fetched> fetched = new LinkedHashMap<>();
-            try {
-                for (Map.Entry<String, URI> u : urls.entrySet()) {
-                    fetched.put(u.getKey(), fetch(source, u.getKey(), u.getValue(),
-                            conditional ? memo.validators().get(u.getKey()) : Validators.NONE));
-                }
-                if (fetched.values().stream().allMatch(Fetched::notModified)) {
-                    LOG.infof("List %s: not modified since the version in force (%s)", source, inForce.get().id);
-                    return new Outcome(source, null, new ListStore.Stored(inForce.get(), false), fetched);
-                }
-                // Some files changed and some did not: the unchanged ones are needed too, and were not kept.
-                for (Map.Entry<String, Fetched> f : fetched.entrySet()) {
-                    if (f.getValue().notModified()) {
-                        f.setValue(fetch(source, f.getKey(), urls.get(f.getKey()), Validators.NONE));
-                    }
-                }
-                ImportResult result = read(source, fetched);
-                ListStore.Stored stored = store.store(result);
-                screening.reload();
-                Map<String, Validators> validators = new LinkedHashMap<>();
-                fetched.forEach((part, f) -> validators.put(part, f.validators()));
-                memos.put(source, new Memo(result.sha256(), validators));
-                LOG.infof("List %s downloaded: %d entries, %d rows skipped, %s %s", source, result.entryCount(),
-                        result.problems().size(), stored.created() ? "new version" : "unchanged, version",
-                        stored.version().id);
-                return new Outcome(source, result, stored, fetched);
-            } finally {
-                fetched.values().forEach(f -> ListDownloader.delete(f.file()));
+            Optional<ListStore.Validated> known = store.validators(source).filter(v -> sameUrls(v, urls));
+            Outcome out = attempt(source, urls, known.orElse(null));
+            if (out == null) {
+                // Every file was unchanged, but another import replaced the version they had made while we asked.
+                LOG.infof("List %s: the version in force changed during the download; fetching the files whole", source);
+                out = attempt(source, urls, null);
             }
+            return out;
         }
+    }
+
+    /** Whether the validators were kept for the URLs configured now, every part of them. */
+    private static boolean sameUrls(ListStore.Validated known, Map<String, URI> urls) {
+        if (!known.parts().keySet().equals(urls.keySet())) {
+            return false;
+        }
+        return urls.entrySet().stream().allMatch(u -> known.parts().get(u.getKey()).urlHash().equals(urlHash(u.getValue())));
+    }
+
+    static String urlHash(URI url) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(url.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /**
+     * One round of requests, conditional when {@code known} is given; null when every file was unchanged but the
+     * version the validators belong to is no longer in force.
+     */
+    private Outcome attempt(String source, Map<String, URI> urls, ListStore.Validated known)
+            throws DownloadException, ImportException {
+        Map<String, Fetched> fetched = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, URI> u : urls.entrySet()) {
+                fetched.put(u.getKey(), fetch(source, u.getKey(), u.getValue(),
+                        known == null ? Validators.NONE : validators(known.parts().get(u.getKey()))));
+            }
+            if (known != null && fetched.values().stream().allMatch(Fetched::notModified)) {
+                Optional<ListVersionEntity> inForce = store.stillInForce(source, known.version().id);
+                if (inForce.isEmpty()) {
+                    return null;
+                }
+                LOG.infof("List %s: not modified since the version in force (%s)", source, inForce.get().id);
+                return new Outcome(source, null, new ListStore.Stored(inForce.get(), false), fetched);
+            }
+            // Some files changed and some did not: the unchanged ones are needed too, and were not kept.
+            for (Map.Entry<String, Fetched> f : fetched.entrySet()) {
+                if (f.getValue().notModified()) {
+                    f.setValue(fetch(source, f.getKey(), urls.get(f.getKey()), Validators.NONE));
+                }
+            }
+            ImportResult result = read(source, fetched);
+            Map<String, ListStore.DownloadValidators> validators = new LinkedHashMap<>();
+            fetched.forEach((part, f) -> validators.put(part, new ListStore.DownloadValidators(f.url(),
+                    urlHash(urls.get(part)), f.validators().etag(), f.validators().lastModified())));
+            ListStore.Stored stored = store.store(result, validators);
+            screening.reload();
+            LOG.infof("List %s downloaded: %d entries, %d rows skipped, %s %s", source, result.entryCount(),
+                    result.problems().size(), stored.created() ? "new version" : "unchanged, version",
+                    stored.version().id);
+            return new Outcome(source, result, stored, fetched);
+        } finally {
+            fetched.values().forEach(f -> ListDownloader.delete(f.file()));
+        }
+    }
+
+    private static Validators validators(ListStore.DownloadValidators kept) {
+        return new Validators(kept.etag(), kept.lastModified());
     }
 
     private Fetched fetch(String source, String part, URI url, Validators ifChanged) throws DownloadException {
