@@ -426,23 +426,24 @@ public final class NameIndex {
             for (int i = 0; i < k; i++) {
                 distinctive |= r[i] >= NameSimilarity.RARITY_LOW;
             }
+            boolean[] common = new boolean[k];
             boolean[] done = new boolean[distinct.size()];
             for (int i = 0; i < k; i++) {
+                common[i] = distinctive && r[i] < NameSimilarity.RARITY_LOW;
                 if (!done[slot[i]]) {
                     done[slot[i]] = true;
-                    boolean common = distinctive && r[i] < NameSimilarity.RARITY_LOW;
                     collect(s, slot[i], q.tokens().get(i), q.folded().get(i), q.abjad(), w[i], unseen[i],
-                            multiplicity[slot[i]], common);
+                            multiplicity[slot[i]], common[i]);
                 }
             }
             collectRunTogether(s, q.tokens(), w, q.abjad());
             // A common word held by too many names to put them forward still ranks the names already found: without
             // it "SYRIA INTERNATIONAL ISLAMIC BANK" ranked below "SYRISS" and was not scored.
+            boolean[] credited = new boolean[distinct.size()];
             for (int i = 0; i < k; i++) {
-                boolean common = distinctive && r[i] < NameSimilarity.RARITY_LOW;
-                Integer exact = common ? tokenIds.get(q.tokens().get(i)) : null;
-                if (exact != null && tokenNames[exact].length > COMMON_POSTING_CAP && done[slot[i]]) {
-                    done[slot[i]] = false; // once per distinct token
+                Integer exact = common[i] ? tokenIds.get(q.tokens().get(i)) : null;
+                if (exact != null && tokenNames[exact].length > COMMON_POSTING_CAP && !credited[slot[i]]) {
+                    credited[slot[i]] = true;
                     s.slot = slot[i];
                     creditFound(s, exact, w[i] * multiplicity[slot[i]], tokenWeight[exact] * multiplicity[slot[i]]);
                 }
