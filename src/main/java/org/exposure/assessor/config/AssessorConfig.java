@@ -33,7 +33,7 @@ public interface AssessorConfig {
     }
 
     interface Hs {
-        /** The HS 2022 nomenclature CSV (section,hscode,description,parent,level); optional. */
+        /** A HS 2022 nomenclature CSV (section,hscode,description,parent,level) replacing the one packaged with the rules. */
         Optional<Path> nomenclature();
     }
 

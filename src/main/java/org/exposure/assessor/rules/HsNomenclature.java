@@ -26,12 +26,25 @@ public final class HsNomenclature {
         this.source = source;
     }
 
+    /** The copy that ships inside the ruleset, beside the CHPL. */
+    public static final String PACKAGED = "reference/hs-2022-nomenclature.csv";
+
     public static HsNomenclature read(Path file) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.toString());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the HS nomenclature " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the nomenclature from {@code reader}; {@code source} names it in messages. Lines starting '#' are notes. */
+    public static HsNomenclature read(Reader reader, String source) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setCommentMarker('#').get();
         Set<String> codes = new HashSet<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = format.parse(reader)) {
+        try (CSVParser parser = format.parse(reader)) {
             if (!parser.getHeaderMap().containsKey("hscode") || !parser.getHeaderMap().containsKey("level")) {
-                throw new IllegalArgumentException(file + " lacks the hscode and level columns");
+                throw new IllegalArgumentException(source + " lacks the hscode and level columns");
             }
             for (CSVRecord r : parser) {
                 // Chapters 98 and 99 are not HS chapters (reserved for national use); UN Comtrade's 999999
@@ -40,10 +53,13 @@ public final class HsNomenclature {
                     codes.add(r.get("hscode"));
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the HS nomenclature " + file + ": " + e.getMessage(), e);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read the HS nomenclature " + source + ": " + e.getMessage(), e);
         }
-        return new HsNomenclature(codes, file.toString());
+        if (codes.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no six-digit HS code");
+        }
+        return new HsNomenclature(codes, source);
     }
 
     /** Stands in when no nomenclature file is configured or found: nothing can be checked. */

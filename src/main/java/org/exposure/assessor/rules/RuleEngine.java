@@ -276,6 +276,11 @@ public final class RuleEngine {
         return files.origin();
     }
 
+    /** The ruleset's files (DRL and reference data) by path relative to its root. */
+    public java.util.Map<String, String> files() {
+        return files.files();
+    }
+
     public ReferenceData reference() {
         return reference;
     }

@@ -32,15 +32,29 @@ public class RulesetProducer {
     @Produces
     @Singleton
     @Startup
-    HsNomenclature hsNomenclature(AssessorConfig config) {
+    HsNomenclature hsNomenclature(AssessorConfig config, RuleEngine engine) {
         Path file = config.hs().nomenclature().orElse(null);
-        if (file == null || !Files.isReadable(file)) {
-            String why = file == null ? "assessor.hs.nomenclature is not set" : file.toAbsolutePath() + " is not readable";
-            LOG.warnf("HS 2022 nomenclature unavailable (%s): HS codes will not be checked for existence", why);
-            return HsNomenclature.unavailable(why);
+        HsNomenclature hs;
+        if (file != null) {
+            // An explicit override that cannot be read is a configuration error, not a reason to check nothing.
+            if (!Files.isReadable(file)) {
+                throw new IllegalStateException("assessor.hs.nomenclature: " + file.toAbsolutePath() + " is not readable");
+            }
+            hs = HsNomenclature.read(file);
+        } else {
+            // The ruleset's own copy (a rules directory may bring a newer one), else the one packaged with the rules.
+            String text = engine.files().get(HsNomenclature.PACKAGED);
+            String origin = engine.origin() + "/" + HsNomenclature.PACKAGED;
+            if (text == null) {
+                text = RulesetFiles.fromClasspath().files().get(HsNomenclature.PACKAGED);
+                origin = "classpath:" + RulesetFiles.CLASSPATH_ROOT + "/" + HsNomenclature.PACKAGED;
+            }
+            if (text == null) {
+                throw new IllegalStateException("the packaged HS 2022 nomenclature " + origin + " is missing");
+            }
+            hs = HsNomenclature.read(new java.io.StringReader(text), origin);
         }
-        HsNomenclature hs = HsNomenclature.read(file);
-        LOG.infof("Loaded %d six-digit HS codes from %s", hs.size(), file);
+        LOG.infof("Loaded %d six-digit HS codes from %s", hs.size(), hs.source());
         return hs;
     }
 }
