@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.api.dto.BatchJobView;
 import org.exposure.assessor.api.dto.Problem;
 import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.batch.BatchFormat;
 import org.exposure.assessor.batch.BatchIntake;
 import org.exposure.assessor.batch.BatchStore;
@@ -74,7 +75,10 @@ public class BatchResource {
 
     private final Vertx vertx;
 
-    BatchResource(BatchIntake intake, BatchStore store, ObjectMapper mapper, Vertx vertx) {
+    private final ListCoverage coverage;
+
+    BatchResource(BatchIntake intake, BatchStore store, ObjectMapper mapper, Vertx vertx, ListCoverage coverage) {
+        this.coverage = coverage;
         this.vertx = vertx;
         this.intake = intake;
         this.store = store;
@@ -255,7 +259,7 @@ public class BatchResource {
         return store.status(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
     }
 
-    static BatchJobView view(JobStatus s) {
+    BatchJobView view(JobStatus s) {
         Progress p = Progress.of(s, Instant.now());
         Map<String, Long> levels = new LinkedHashMap<>();
         for (RiskLevel level : RiskLevel.values()) {
@@ -263,7 +267,8 @@ public class BatchResource {
         }
         String base = "/api/v1/batches/" + s.id();
         return new BatchJobView(s.id().toString(), s.state().name(), s.format().name(), s.rowsRead(), s.assessed(),
-                s.rejected(), levels, s.chunks(), s.chunksDone(), p.rowsPerSecond(), p.secondsLeft(), s.failure(), s.workers(),
+                s.rejected(), levels, s.chunks(), s.chunksDone(), p.rowsPerSecond(), p.secondsLeft(), s.failure(),
+                s.state().finished() ? null : coverage.blocked().orElse(null), s.workers(),
                 s.createdAt(), s.startedAt(), s.finishedAt(),
                 Map.of("self", base, "results", base + "/results", "errors", base + "/errors"));
     }

@@ -68,15 +68,50 @@ public class ListsResource {
     }
 
     @GET
-    @Operation(summary = "The list versions in force", description = "One per source that has been imported.")
+    @Operation(summary = "The list versions in force, and those held for confirmation",
+            description = "One version in force per source that has been imported (status IN_FORCE), followed by the versions held for confirmation (status HELD): they are stored but not screened against until confirmed.")
     public List<ListVersionView> inForce() {
-        return store.inForce().stream().map(ListsResource::view).toList();
+        List<ListVersionView> out = new ArrayList<>();
+        store.inForce().forEach(v -> out.add(view(v)));
+        store.held().forEach(v -> out.add(view(v)));
+        return out;
+    }
+
+    @POST
+    @Path("/{source}/versions/{id}/confirm")
+    @Operation(summary = "Put a held version in force",
+            description = "A version held because it drops more than assessor.lists.max-drop of the entries in force (or is empty) is put in force; the confirmation is recorded with the version.")
+    @APIResponse(responseCode = "200", description = "The version is now in force.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListVersionView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source or version.",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is not held (in force already, or replaced).",
+            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id) {
+        if (importers.importer(source).isEmpty()) {
+            throw unknownSource(source);
+        }
+        java.util.UUID versionId = ProblemException.uuidOrNotFound(id, source + " list version");
+        ListVersionEntity v;
+        try {
+            // No user accounts yet: the confirmation is recorded as made through the API.
+            v = store.confirm(source, versionId, "api");
+        } catch (ListStore.NotHeldException e) {
+            if (e.unknown()) {
+                throw ProblemException.notFound(e.getMessage());
+            }
+            throw new ProblemException(409, "/problems/list-version-not-held", "Not held", e.getMessage(), List.of());
+        }
+        screening.reload();
+        return view(v);
     }
 
     @POST
     @Path("/{source}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Import a list file", description = "The body is the file as published (e.g. OFAC sdn.csv). A file not of the format is rejected whole and the version in force stays; malformed rows are skipped and listed; identical content makes no new version.")
+    @APIResponse(responseCode = "202", description = "Stored but held, not in force: it drops more than assessor.lists.max-drop of the entries in force, or is empty. Confirm it with POST /api/v1/lists/{source}/versions/{id}/confirm.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "201", description = "A new version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "The same content was imported before; that version is in force.",
@@ -101,6 +136,8 @@ public class ListsResource {
     @Path("/{source}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import a list from several files", description = "multipart/form-data with one file part per file of the source, imported together: OFAC-SDN takes sdn (sdn.csv, required), alt (alt.csv, aliases) and add (add.csv, addresses); the other sources take one part named file. Otherwise as the plain upload.")
+    @APIResponse(responseCode = "202", description = "Stored but held, not in force: it drops more than assessor.lists.max-drop of the entries in force, or is empty. Confirm it with POST /api/v1/lists/{source}/versions/{id}/confirm.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "201", description = "A new version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "The same files were imported before; that version is in force.",
@@ -159,6 +196,8 @@ public class ListsResource {
     @POST
     @Path("/{source}/download")
     @Operation(summary = "Download a list now", description = "Fetches the source's file(s) from the URL(s) configured in assessor.lists.download.\"<source>\" and imports them as an upload. The files that made the version in force are asked for with If-None-Match / If-Modified-Since; when the server answers 304 for all of them nothing is imported. A failed or corrupt download leaves the version in force.")
+    @APIResponse(responseCode = "202", description = "Stored but held, not in force: it drops more than assessor.lists.max-drop of the entries in force, or is empty. Confirm it with POST /api/v1/lists/{source}/versions/{id}/confirm.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "201", description = "A new version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "Unchanged: the same content was imported before, or the server answered 304 Not Modified.",
@@ -178,6 +217,11 @@ public class ListsResource {
             throw unknownSource(source);
         }
         String first = importers.parts(source).get(0);
+        if (downloads.disabled()) {
+            throw new ProblemException(409, "/problems/list-download-not-configured", "Downloads are turned off",
+                    "list downloads are turned off on this installation; upload " + source + " instead",
+                    List.of(new FieldError("assessor.lists.download.enabled", "is false")));
+        }
         if (!downloads.configured(source)) {
             String key = ListDownloads.urlKey(source, first);
             throw new ProblemException(409, "/problems/list-download-not-configured", "No download URL configured",
@@ -209,7 +253,7 @@ public class ListsResource {
                 ? new ListImportView(view(stored.version()), false, Map.of(), List.of(), download)
                 : new ListImportView(view(stored.version()), stored.created(), outcome.result().counts(),
                         skipped(outcome.result()), download);
-        return Response.status(stored.created() ? 201 : 200).entity(out).build();
+        return Response.status(status(stored)).entity(out).build();
     }
 
     private Response stored(ImportResult result) {
@@ -217,7 +261,12 @@ public class ListsResource {
         // Also when an earlier version came back in force: the index must follow what is in force.
         screening.reload();
         ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped(result));
-        return Response.status(stored.created() ? 201 : 200).entity(out).build();
+        return Response.status(status(stored)).entity(out).build();
+    }
+
+    /** 202 for a version held for confirmation (stored, not in force), else 201 new / 200 known. */
+    private static int status(ListStore.Stored stored) {
+        return stored.held() ? 202 : stored.created() ? 201 : 200;
     }
 
     private static List<RowProblemView> skipped(ImportResult result) {
@@ -269,6 +318,6 @@ public class ListsResource {
 
     private static ListVersionView view(ListVersionEntity v) {
         return new ListVersionView(v.id, v.source, v.publishedAt, v.contentHash, v.entryCount, v.skippedRows,
-                v.importedAt, v.inForce);
+                v.importedAt, v.inForce, v.status(), v.heldReason, v.confirmedAt, v.confirmedBy);
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.exposure.assessor.api.dto.Problem;
 import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.screening.ListsUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -89,6 +90,16 @@ public class ProblemMappers {
                 ? List.of(new FieldError("Content-Type", "must be application/json"))
                 : List.of();
         return respond(new Problem("about:blank", title, status, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response listsUnavailable(ListsUnavailableException e, UriInfo uri) {
+        // 503 with Retry-After: the request is fine and will succeed once a list is in force; nothing was stored.
+        Problem problem = new Problem("/problems/lists-not-loaded", "No sanctions list is in force", 503,
+                e.getMessage() + "; nothing was assessed or stored. Lists arrive by download, by upload "
+                        + "(POST /api/v1/lists/{source}) or from assessor.lists.dir; GET /api/v1/lists shows what is in force",
+                path(uri), List.of(), e.missing());
+        return Response.status(503).type(PROBLEM_JSON).header("Retry-After", "60").entity(problem).build();
     }
 
     @ServerExceptionMapper

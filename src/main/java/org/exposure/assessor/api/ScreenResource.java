@@ -27,8 +27,11 @@ public class ScreenResource {
     private static final Set<String> TYPES = Set.of("INDIVIDUAL", "ENTITY", "VESSEL", "AIRCRAFT", "UNKNOWN");
     private final ScreeningIndex index;
 
-    ScreenResource(ScreeningIndex index) {
+    private final org.exposure.assessor.screening.ListCoverage coverage;
+
+    ScreenResource(ScreeningIndex index, org.exposure.assessor.screening.ListCoverage coverage) {
         this.index = index;
+        this.coverage = coverage;
     }
 
     @GET
@@ -66,10 +69,16 @@ public class ScreenResource {
             throw ProblemException.validation(errors);
         }
         Set<String> countries = country == null || country.isBlank() ? Set.of() : Set.of(Codes.country(country));
-        List<ListMatch> matches = index.screen("query", "QUERY", name.strip(),
+        ScreeningIndex.Snapshot snapshot = index.snapshot();
+        if (snapshot.empty()) {
+            // An empty answer would read as "not listed"; without any list it means nothing.
+            throw new org.exposure.assessor.screening.ListsUnavailableException(coverage.missing(snapshot));
+        }
+        List<ListMatch> matches = index.screen(snapshot, "query", "QUERY", name.strip(),
                 type == null || type.isBlank() ? null : type.strip().toUpperCase(Locale.ROOT), countries, t);
         return Map.of("name", name.strip(), "threshold", t,
                 "matches", matches.stream().map(m -> m.evidence().get("match")).toList(),
-                "listVersions", index.versions().stream().map(v -> Map.of("source", v.source, "versionId", v.id.toString())).toList());
+                "missingSources", coverage.missing(snapshot),
+                "listVersions", snapshot.versions().stream().map(v -> Map.of("source", v.source, "versionId", v.id.toString())).toList());
     }
 }

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,8 +22,10 @@ import org.exposure.assessor.persistence.AssessmentWriter;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 import org.exposure.assessor.rules.HsNomenclature;
-import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.screening.ListCoverage;
+import org.exposure.assessor.screening.ListsUnavailableException;
 import org.exposure.assessor.screening.Screener;
 import org.exposure.assessor.screening.ScreeningIndex;
 
@@ -42,11 +46,13 @@ public class AssessmentService {
 
     private final Screener screener;
     private final ScreeningIndex lists;
+    private final ListCoverage coverage;
     private final DataSource dataSource;
 
     AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
-                      Screener screener, ScreeningIndex lists, DataSource dataSource) {
+                      Screener screener, ScreeningIndex lists, ListCoverage coverage, DataSource dataSource) {
         this.dataSource = dataSource;
+        this.coverage = coverage;
         this.screener = screener;
         this.lists = lists;
         this.engine = engine;
@@ -100,43 +106,89 @@ public class AssessmentService {
         return result;
     }
 
-    private record VersionsJson(List<?> versions, String json) {
-    }
-
-    /** The versions in force change only on an import; their JSON is written once per change, not per subject. */
-    private volatile VersionsJson versionsJson = new VersionsJson(null, null);
-
-    private String listVersionsJson(List<org.exposure.assessor.persistence.ListVersionEntity> versions) {
-        VersionsJson cached = versionsJson;
-        if (cached.versions() != versions) {
-            cached = new VersionsJson(versions, json.writeValue(versions.stream()
-                    .map(v -> java.util.Map.of("source", v.source, "versionId", v.id.toString(), "contentHash", v.contentHash))
-                    .toList()));
-            versionsJson = cached;
-        }
-        return cached.json();
-    }
-
     /**
      * Screens and assesses one subject into an entity that is not stored yet: the batch jobs store a chunk's
      * assessments together with the chunk's other results, in the transaction that holds the chunk.
+     *
+     * @throws ListsUnavailableException the subject has names to screen, screening is required and no list is in
+     *                                   force: it is not assessed unscreened
      */
     public AssessmentEntity evaluate(Subject subject) {
-        List<ListMatch> matches = screener.screen(subject);
-        List<Finding> findings = engine.evaluate(subject, matches);
-        List<Warning> warnings = InputWarnings.of(subject, hs);
+        // One snapshot for the whole subject: the versions it reports are the ones all its names were screened in.
+        ScreeningIndex.Snapshot snapshot = lists.snapshot();
+        int names = Screener.names(subject);
+        boolean unscreened = names > 0 && snapshot.empty();
+        if (unscreened && coverage.required()) {
+            throw new ListsUnavailableException(coverage.missing(snapshot));
+        }
+        Screener.Result screened = screener.screen(subject, snapshot);
+        List<Finding> findings = engine.evaluate(subject, screened.matches());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<Warning> warnings = new ArrayList<>(InputWarnings.of(subject, hs));
+        List<ListCoverage.SourceState> states = coverage.states(snapshot, now);
+        List<String> missing = coverage.missing(snapshot);
+        List<String> stale = new ArrayList<>();
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (ListCoverage.SourceState st : states) {
+            if (st.version() == null) {
+                continue;
+            }
+            ListVersionEntity v = st.version();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", v.source);
+            m.put("versionId", v.id.toString());
+            m.put("contentHash", v.contentHash);
+            m.put("publishedAt", v.publishedAt == null ? null : v.publishedAt.toString());
+            m.put("importedAt", v.importedAt.toString());
+            m.put("age", st.age().truncatedTo(ChronoUnit.MINUTES).toString());
+            m.put("ageDays", st.age().toDays());
+            m.put("stale", st.stale());
+            versions.add(m);
+            if (st.stale()) {
+                stale.add(v.source);
+                warnings.add(new Warning("LIST_STALE", null, v.source + " version " + v.id + " is "
+                        + st.age().toDays() + " days old (from its " + (v.publishedAt != null ? "publication" : "import")
+                        + "), older than assessor.lists.max-age (" + coverage.maxAge().toDays() + " days)"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            warnings.add(new Warning("LISTS_NOT_LOADED", null, "no version in force of " + String.join(", ", missing)
+                    + (names > 0 ? ": names were not screened against " + (missing.size() == 1 ? "it" : "them") : "")));
+        }
+        RiskLevel level = RiskLevel.highestOf(findings);
+        Map<String, Object> screening = new LinkedHashMap<>();
+        if (names == 0) {
+            screening.put("status", "NOTHING_TO_SCREEN");
+        } else if (unscreened) {
+            screening.put("status", "NOT_SCREENED");
+            // Names nobody screened must not read as a clean result.
+            if (level.compareTo(UNSCREENED_FLOOR) < 0) {
+                level = UNSCREENED_FLOOR;
+            }
+            warnings.add(new Warning("SCREENING_NOT_PERFORMED", null, names + " name(s) were not screened: no sanctions"
+                    + " list is in force (assessor.lists.required=false); the risk level is at least "
+                    + UNSCREENED_FLOOR + " until they are"));
+        } else {
+            screening.put("status", "SCREENED");
+        }
+        screening.put("names", names);
+        screening.put("sources", snapshot.versions().stream().map(v -> v.source).toList());
+        screening.put("missingSources", missing);
+        screening.put("staleSources", stale);
+
         AssessmentEntity a = new AssessmentEntity();
         a.id = TimeOrderedIds.next();
         a.ref = subject.ref();
         a.subjectType = subject.type();
         a.subjectName = subject.name();
         a.subjectJson = json.write(subject);
-        a.riskLevel = RiskLevel.highestOf(findings);
+        a.riskLevel = level;
         a.warningsJson = json.writeValue(warnings);
         a.rulesetVersion = engine.version();
-        a.listVersionsJson = listVersionsJson(lists.versions());
+        a.listVersionsJson = json.writeValue(versions);
+        a.screeningJson = json.writeValue(screening);
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
-        a.assessedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        a.assessedAt = now;
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             FiredRuleEntity r = new FiredRuleEntity();
@@ -154,4 +206,7 @@ public class AssessmentService {
         }
         return a;
     }
+
+    /** The lowest risk level of a subject whose names could not be screened (assessor.lists.required=false). */
+    static final RiskLevel UNSCREENED_FLOOR = RiskLevel.MEDIUM;
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.screening.ListCoverage;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,7 +41,11 @@ public class BatchWorkers {
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
 
-    BatchWorkers(ChunkProcessor processor, BatchStore store, AssessorConfig config) {
+    private final ListCoverage coverage;
+    private volatile String lastBlocked;
+
+    BatchWorkers(ChunkProcessor processor, BatchStore store, AssessorConfig config, ListCoverage coverage) {
+        this.coverage = coverage;
         this.processor = processor;
         this.store = store;
         this.config = config;
@@ -90,6 +95,18 @@ public class BatchWorkers {
         long idle = Math.max(10, config.jobs().pollInterval().toMillis());
         while (running) {
             try {
+                // No chunk is taken while screening is required and no list is in force: the rows would all be
+                // refused. The jobs wait, say why (GET /batches/{id}), and go on once a list arrives.
+                Optional<String> blocked = coverage.blocked();
+                if (blocked.isPresent()) {
+                    if (!blocked.get().equals(lastBlocked) && store.hasPendingWork()) {
+                        LOG.warnf("Batch jobs wait: %s", blocked.get());
+                        lastBlocked = blocked.get();
+                    }
+                    Thread.sleep(idle);
+                    continue;
+                }
+                lastBlocked = null;
                 Optional<ChunkProcessor.Outcome> outcome = store.hasPendingWork() ? processor.processNext(worker) : Optional.empty();
                 if (outcome.isEmpty()) {
                     Thread.sleep(idle);

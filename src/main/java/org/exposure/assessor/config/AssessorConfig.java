@@ -3,6 +3,7 @@ package org.exposure.assessor.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,12 +51,59 @@ public interface AssessorConfig {
          */
         Optional<Path> dir();
 
-        /** Downloading lists from configured URLs ({@code assessor.lists.download.}); off while no URL is set. */
+        /**
+         * The sources this installation screens against. Each one without a version in force is named in every
+         * assessment's warnings (LISTS_NOT_LOADED) and in the readiness check.
+         */
+        @WithDefault("OFAC-SDN,US-CSL,UN")
+        List<String> sources();
+
+        /**
+         * Whether screening is required: while no list at all is in force, assessments of subjects with names to
+         * screen are refused (503) and batch jobs wait, and readiness is DOWN. With {@code false} such assessments
+         * go through, say that nothing was screened, and are never rated below MEDIUM.
+         */
+        @WithDefault("true")
+        boolean required();
+
+        /** A source whose version in force is older than this (from its publication date, else its import) is stale. */
+        @WithDefault("P7D")
+        Duration maxAge();
+
+        /**
+         * The share (0..1) of the entries of the version in force that a new version may drop before it is held
+         * for confirmation instead of being put in force. An empty new version is always held.
+         */
+        @WithDefault("0.10")
+        double maxDrop();
+
+        /**
+         * How often each instance compares the versions in force in the database with those its screening index
+         * holds, and rebuilds the index when they differ (an import made by another instance, a lost race).
+         */
+        @WithDefault("PT2S")
+        Duration refreshInterval();
+
+        /**
+         * Downloading lists ({@code assessor.lists.download.}): each source of {@link #sources()} from its
+         * publisher's official URL(s), unless configured otherwise.
+         */
         Download download();
 
         interface Download {
-            /** Download every configured source this often (first run right after start-up); unset: on demand only. */
-            Optional<Duration> every();
+            /**
+             * Whether lists are downloaded at all. {@code false} for installations without internet access, where
+             * lists arrive by upload or through {@code assessor.lists.dir}.
+             */
+            @WithDefault("true")
+            boolean enabled();
+
+            /**
+             * Download every source this often; at start-up a source with no version in force, or one imported longer
+             * ago than this, is downloaded at once.
+             */
+            @WithDefault("P1D")
+            Duration every();
 
             /** Longest wait for a connection. */
             @WithDefault("PT20S")
@@ -74,13 +122,13 @@ public interface AssessorConfig {
             Map<String, Source> sources();
 
             interface Source {
-                /** The source's file (for OFAC-SDN: sdn.csv). */
-                URI url();
+                /** The source's file (for OFAC-SDN: sdn.csv); unset: the publisher's official URL, if it has one. */
+                Optional<URI> url();
 
-                /** OFAC-SDN only: alt.csv (aliases). */
+                /** OFAC-SDN only: alt.csv (aliases); unset: OFAC's own when {@code url} is unset too. */
                 Optional<URI> altUrl();
 
-                /** OFAC-SDN only: add.csv (addresses). */
+                /** OFAC-SDN only: add.csv (addresses); unset: OFAC's own when {@code url} is unset too. */
                 Optional<URI> addUrl();
 
                 /** This source's own interval, instead of {@code assessor.lists.download.every}. */

@@ -2,12 +2,15 @@ package org.exposure.assessor.lists;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
@@ -37,8 +40,30 @@ import jakarta.transaction.Transactional;
 public class ListStore {
     private static final Logger LOG = Logger.getLogger(ListStore.class);
 
-    /** An import's outcome: the version now in force, and whether this import created it. */
+    /**
+     * An import's outcome: the version it gave (in force, or held for confirmation) and whether this import created
+     * it.
+     */
     public record Stored(ListVersionEntity version, boolean created) {
+        /** The version was stored but not put in force: it waits for a confirmation. */
+        public boolean held() {
+            return !version.inForce && version.held;
+        }
+    }
+
+    /** A version cannot be confirmed: unknown, of another source, or not held. */
+    public static final class NotHeldException extends RuntimeException {
+        private final boolean unknown;
+
+        NotHeldException(String message, boolean unknown) {
+            super(message);
+            this.unknown = unknown;
+        }
+
+        /** True when there is no such version of the source at all. */
+        public boolean unknown() {
+            return unknown;
+        }
     }
 
     /**
@@ -56,10 +81,15 @@ public class ListStore {
 
     private final ObjectMapper mapper;
     private final EntityManager em;
+    private final double maxDrop;
 
-    ListStore(ObjectMapper mapper, EntityManager em) {
+    ListStore(ObjectMapper mapper, EntityManager em, AssessorConfig config) {
         this.mapper = mapper;
         this.em = em;
+        this.maxDrop = config.lists().maxDrop();
+        if (!(maxDrop >= 0 && maxDrop <= 1)) {
+            throw new IllegalArgumentException("assessor.lists.max-drop must be in 0..1, is " + maxDrop);
+        }
     }
 
     /** Stores content that did not come from a download (upload, start-up directory). */
@@ -153,19 +183,26 @@ public class ListStore {
     }
 
     private Stored storeLocked(ImportResult result) {
+        Optional<ListVersionEntity> current = ListVersionEntity
+                .<ListVersionEntity>find("source = ?1 and inForce = true", result.source()).firstResultOptional();
         Optional<ListVersionEntity> same = ListVersionEntity
                 .<ListVersionEntity>find("source = ?1 and contentHash = ?2", result.source(), result.sha256())
                 .firstResultOptional();
         if (same.isPresent()) {
             ListVersionEntity existing = same.get();
-            if (!existing.inForce) {
-                // Going back to an earlier file puts that version in force again rather than copying it.
-                ListVersionEntity.update("inForce = false where source = ?1 and inForce = true", result.source());
-                existing.inForce = true;
+            if (existing.inForce || existing.held) {
+                return new Stored(existing, false);
+            }
+            // Going back to an earlier file puts that version in force again rather than copying it, under the same
+            // guard as new content: an old file may lack what was listed since.
+            String hold = holdReason(current.orElse(null), storedEntryIds(existing.id), existing.entryCount);
+            if (hold != null) {
+                hold(existing, hold);
+            } else {
+                putInForce(existing);
             }
             return new Stored(existing, false);
         }
-        ListVersionEntity.update("inForce = false where source = ?1 and inForce = true", result.source());
         ListVersionEntity v = new ListVersionEntity();
         v.id = TimeOrderedIds.next();
         v.source = result.source();
@@ -174,8 +211,19 @@ public class ListStore {
         v.entryCount = result.entryCount();
         v.skippedRows = result.problems().size();
         v.importedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        v.inForce = true;
-        v.persist();
+        Set<String> ids = new HashSet<>();
+        result.entries().forEach(e -> ids.add(e.id()));
+        String hold = holdReason(current.orElse(null), ids, result.entryCount());
+        if (hold != null) {
+            v.held = true;
+            v.heldReason = hold;
+            LOG.warnf("List %s: the new version %s is held, not put in force: %s", v.source, v.id, hold);
+            v.persist();
+        } else {
+            demote(result.source());
+            v.inForce = true;
+            v.persist();
+        }
         int n = 0;
         for (ListEntry e : result.entries()) {
             em.persist(entity(v.id, e));
@@ -187,6 +235,87 @@ public class ListStore {
         }
         em.flush();
         return new Stored(v, true);
+    }
+
+    /**
+     * Why a version with {@code ids} ({@code count} entries) must not replace {@code current} without a
+     * confirmation, or null when it may: it holds no entry, or it drops more than {@code assessor.lists.max-drop}
+     * of the entries of the version in force. Entries are compared by their id in the list, so a version that
+     * replaces many entries by as many others is held too.
+     */
+    private String holdReason(ListVersionEntity current, Set<String> ids, int count) {
+        if (count == 0) {
+            return "the new version holds no entry";
+        }
+        if (current == null) {
+            return null;
+        }
+        Set<String> before = storedEntryIds(current.id);
+        if (before.isEmpty()) {
+            return null;
+        }
+        long dropped = before.stream().filter(id -> !ids.contains(id)).count();
+        double share = (double) dropped / before.size();
+        if (share <= maxDrop) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT,
+                "it drops %d of the %d entries of the version in force %s (%.1f%%), more than assessor.lists.max-drop "
+                        + "(%.1f%%)", dropped, before.size(), current.id, share * 100, maxDrop * 100);
+    }
+
+    private Set<String> storedEntryIds(UUID versionId) {
+        @SuppressWarnings("unchecked")
+        List<String> rows = em.createNativeQuery("SELECT DISTINCT entry_id FROM list_entry WHERE version_id = ?1")
+                .setParameter(1, versionId).getResultList();
+        return new HashSet<>(rows);
+    }
+
+    private void hold(ListVersionEntity v, String reason) {
+        v.held = true;
+        v.heldReason = reason;
+        LOG.warnf("List %s: version %s is held, not put in force: %s", v.source, v.id, reason);
+    }
+
+    /** The version in force stops being so, and no version of the source waits for a confirmation any more. */
+    private void demote(String source) {
+        ListVersionEntity.update("inForce = false where source = ?1 and inForce = true", source);
+        ListVersionEntity.update("held = false where source = ?1 and held = true", source);
+    }
+
+    private void putInForce(ListVersionEntity v) {
+        demote(v.source);
+        v.held = false;
+        v.inForce = true;
+    }
+
+    /**
+     * Puts a held version in force, recording who confirmed it. Under the source's lock, like every import.
+     *
+     * @throws NotHeldException the version is unknown, of another source, or not held
+     */
+    @Transactional
+    public ListVersionEntity confirm(String source, UUID versionId, String by) {
+        lock(source);
+        ListVersionEntity v = ListVersionEntity.<ListVersionEntity>find("id = ?1 and source = ?2", versionId, source)
+                .firstResultOptional()
+                .orElseThrow(() -> new NotHeldException("no version " + versionId + " of " + source, true));
+        if (!v.held || v.inForce) {
+            throw new NotHeldException("version " + versionId + " of " + source + " is not held for confirmation ("
+                    + v.status() + ")", false);
+        }
+        em.flush();
+        putInForce(v);
+        v.confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        v.confirmedBy = by;
+        LOG.infof("List %s: held version %s confirmed by %s and put in force", source, v.id, by);
+        return v;
+    }
+
+    /** The versions held for confirmation, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ListVersionEntity> held() {
+        return ListVersionEntity.list("held = true and inForce = false", Sort.ascending("source", "importedAt"));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -56,6 +56,10 @@ public class AssessmentEntity extends PanacheEntityBase {
     @Column(name = "list_versions_json", nullable = false)
     public String listVersionsJson;
 
+    /** What the screening did (status, names screened, sources used, missing and stale), as JSON; null before V6. */
+    @Column(name = "screening_json")
+    public String screeningJson;
+
     @Column(name = "assessed_at", nullable = false)
     public Instant assessedAt;
 

@@ -21,7 +21,8 @@ public final class AssessmentWriter {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO assessment (id, ref, subject_type, subject_name, subject_json, "
-                + "risk_level, warnings_json, ruleset_version, list_versions_json, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "risk_level, warnings_json, ruleset_version, list_versions_json, assessed_at, screening_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AssessmentEntity a : assessments) {
                 ps.setObject(1, a.id);
                 ps.setString(2, a.ref);
@@ -33,6 +34,7 @@ public final class AssessmentWriter {
                 ps.setString(8, a.rulesetVersion);
                 ps.setString(9, a.listVersionsJson);
                 ps.setObject(10, a.assessedAt.atOffset(ZoneOffset.UTC));
+                ps.setString(11, a.screeningJson);
                 ps.addBatch();
             }
             ps.executeBatch();

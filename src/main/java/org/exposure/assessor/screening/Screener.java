@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Screens every named party of a subject against the lists in force: the subject and its aliases, owners at any
  * depth, correspondents, payment counterparties, consignees and end users. Each match carries the party's path.
+ * All the names of one subject are screened against one snapshot of the index.
  */
 @ApplicationScoped
 public class Screener {
@@ -26,51 +27,87 @@ public class Screener {
         this.index = index;
     }
 
-    public List<ListMatch> screen(Subject subject) {
+    /** What a screening saw: the matches, how many names it screened, and the index it used. */
+    public record Result(List<ListMatch> matches, int names, ScreeningIndex.Snapshot snapshot) {
+    }
+
+    /** Screens against the index as it is now. */
+    public Result screen(Subject subject) {
+        return screen(subject, index.snapshot());
+    }
+
+    /** How many party names the subject gives to screen (a GOODS subject may give none). */
+    public static int names(Subject subject) {
+        int[] n = {0};
+        visit(subject, (path, role, name, type, countries) -> {
+            if (name != null && !name.isBlank()) {
+                n[0]++;
+            }
+        });
+        return n[0];
+    }
+
+    public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot) {
         List<ListMatch> out = new ArrayList<>();
+        int[] names = {0};
+        visit(subject, (path, role, name, type, countries) -> {
+            if (name != null && !name.isBlank()) {
+                names[0]++;
+                out.addAll(index.screen(snapshot, path, role, name, type, countries, index.threshold()));
+            }
+        });
+        return new Result(dedupe(out), names[0], snapshot);
+    }
+
+    /** One named party: where it is in the subject, its role, its name, the entity type it must be, its country. */
+    @FunctionalInterface
+    private interface PartyVisitor {
+        void party(String path, String role, String name, String type, Set<String> countries);
+    }
+
+    private static void visit(Subject subject, PartyVisitor party) {
         Set<String> country = subject.country() == null ? Set.of() : Set.of(subject.country());
         if (subject instanceof GoodsSubject goods) {
             // A goods subject's name is a product, not a party; its end user is.
             if (goods.endUser() != null) {
-                out.addAll(index.screen("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country())));
+                party.party("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country()));
             }
-            return out;
+            return;
         }
-        out.addAll(index.screen("subject", "SUBJECT", subject.name(), "ENTITY", country));
+        party.party("subject", "SUBJECT", subject.name(), "ENTITY", country);
         for (String alias : subject.aliases()) {
-            out.addAll(index.screen("subject", "SUBJECT", alias, "ENTITY", country));
+            party.party("subject", "SUBJECT", alias, "ENTITY", country);
         }
         if (subject instanceof SupplierSubject supplier) {
-            owners(supplier.owners(), "owners", out);
+            owners(supplier.owners(), "owners", party);
             for (int i = 0; i < supplier.exports().size(); i++) {
                 Export e = supplier.exports().get(i);
                 if (e.consignee() != null) {
-                    out.addAll(index.screen("exports[" + i + "].consignee", "CONSIGNEE", e.consignee().name(), "ENTITY",
-                            set(e.consignee().country())));
+                    party.party("exports[" + i + "].consignee", "CONSIGNEE", e.consignee().name(), "ENTITY",
+                            set(e.consignee().country()));
                 }
             }
         } else if (subject instanceof BankSubject bank) {
             for (int i = 0; i < bank.correspondents().size(); i++) {
                 var c = bank.correspondents().get(i);
-                out.addAll(index.screen("correspondents[" + i + "]", "CORRESPONDENT", c.name(), "ENTITY", set(c.country())));
+                party.party("correspondents[" + i + "]", "CORRESPONDENT", c.name(), "ENTITY", set(c.country()));
             }
             for (int i = 0; i < bank.payments().size(); i++) {
                 var cp = bank.payments().get(i).counterparty();
                 if (cp != null) {
-                    out.addAll(index.screen("payments[" + i + "].counterparty", "COUNTERPARTY", cp.name(), null, set(cp.country())));
+                    party.party("payments[" + i + "].counterparty", "COUNTERPARTY", cp.name(), null, set(cp.country()));
                 }
             }
         }
-        return dedupe(out);
     }
 
-    private void owners(List<Owner> owners, String prefix, List<ListMatch> out) {
+    private static void owners(List<Owner> owners, String prefix, PartyVisitor party) {
         for (int i = 0; i < owners.size(); i++) {
             Owner o = owners.get(i);
             String path = prefix + "[" + i + "]";
-            out.addAll(index.screen(path, "OWNER", o.name(), null, set(o.country())));
+            party.party(path, "OWNER", o.name(), null, set(o.country()));
             if (o.owners() != null) {
-                owners(o.owners(), path + ".owners", out);
+                owners(o.owners(), path + ".owners", party);
             }
         }
     }

@@ -1,12 +1,23 @@
 package org.exposure.assessor.screening;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.match.Match;
@@ -25,6 +36,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,10 +46,17 @@ import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 
 /**
- * The name index over every list version in force, rebuilt when a new version is imported. Queries never touch
+ * The name index over every list version in force, rebuilt when the versions in force change. Queries never touch
  * the database; the index is replaced whole, so a query sees either the old lists or the new ones. A name matches
  * at or above {@code assessor.lists.match.threshold}; the index weighs tokens by their rarity over the lists in
  * force, so names that share only common words ("... Commercial Bank") do not match.
+ * <p>
+ * The index always converges on exactly the versions the database has in force: rebuilds run one at a time and
+ * each reads what is in force when it starts, so the last one after an import sees that import; and every
+ * {@code assessor.lists.refresh-interval} each instance compares the ids in force with those it holds and rebuilds
+ * when they differ, which picks up imports made by other instances sharing the database. An assessment takes one
+ * {@link Snapshot} and reports the versions of that snapshot, so the versions it names are the ones it was screened
+ * against.
  */
 @ApplicationScoped
 public class ScreeningIndex {
@@ -48,16 +68,50 @@ public class ScreeningIndex {
     private record EntryInfo(String source, String entryId, String list, String versionId, boolean secondarySanctionsRisk) {
     }
 
-    private record Loaded(NameIndex index, Map<String, EntryInfo> info, List<ListVersionEntity> versions) {
+    /** The index over one set of versions in force, as one immutable value. */
+    public static final class Snapshot {
+        private final NameIndex index;
+        private final Map<String, EntryInfo> info;
+        private final List<ListVersionEntity> versions;
+        private final Set<UUID> ids;
+
+        private Snapshot(NameIndex index, Map<String, EntryInfo> info, List<ListVersionEntity> versions) {
+            this.index = index;
+            this.info = info;
+            this.versions = versions;
+            Set<UUID> s = new HashSet<>();
+            versions.forEach(v -> s.add(v.id));
+            this.ids = Set.copyOf(s);
+        }
+
+        /** The list versions this index holds, by source. */
+        public List<ListVersionEntity> versions() {
+            return versions;
+        }
+
+        /** Their ids. */
+        public Set<UUID> ids() {
+            return ids;
+        }
+
+        /** Whether no list at all is in force in this snapshot. */
+        public boolean empty() {
+            return versions.isEmpty();
+        }
     }
 
     private final ObjectMapper mapper;
     private final double threshold;
     private final int candidateCap;
-    private volatile Loaded loaded;
+    private final Duration refreshInterval;
+    private final DataSource dataSource;
+    private final Object rebuilding = new Object();
+    private volatile Snapshot loaded;
+    private ScheduledExecutorService refresher;
 
-    ScreeningIndex(ObjectMapper mapper, AssessorConfig config) {
+    ScreeningIndex(ObjectMapper mapper, AssessorConfig config, DataSource dataSource) {
         this.mapper = mapper;
+        this.dataSource = dataSource;
         this.threshold = config.lists().match().threshold();
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("assessor.lists.match.threshold must be in 0..1, is " + threshold);
@@ -66,41 +120,103 @@ public class ScreeningIndex {
         if (candidateCap < 1) {
             throw new IllegalArgumentException("assessor.lists.match.candidate-cap must be at least 1, is " + candidateCap);
         }
-        this.loaded = new Loaded(build(List.of()), Map.of(), List.of());
+        this.refreshInterval = config.lists().refreshInterval();
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalArgumentException("assessor.lists.refresh-interval must be positive, is " + refreshInterval);
+        }
+        this.loaded = new Snapshot(build(List.of()), Map.of(), List.of());
     }
 
     // After the start-up import of assessor.lists.dir, which observes the same event at the default priority.
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         reload();
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "screening-index-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refreshIfChanged, refreshInterval.toMillis(), refreshInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
-    @Transactional
-    public void reload() {
-        long start = System.nanoTime();
-        List<ListVersionEntity> versions = ListVersionEntity.list("inForce = true");
-        Map<UUID, ListVersionEntity> byId = new HashMap<>();
-        versions.forEach(v -> byId.put(v.id, v));
-        List<MatchCandidate> candidates = new ArrayList<>();
-        Map<String, EntryInfo> info = new HashMap<>();
-        if (!versions.isEmpty()) {
-            List<ListEntryEntity> entries = ListEntryEntity.list("versionId in ?1", byId.keySet());
-            for (ListEntryEntity e : entries) {
-                ListVersionEntity v = byId.get(e.versionId);
-                candidates.add(new MatchCandidate(v.source, e.id.toString(), e.primaryName, aliases(e.aliasesJson),
-                        e.entityType, countries(e.countriesJson), strings(e.programsJson)));
-                info.put(e.id.toString(), new EntryInfo(v.source, e.entryId, e.listName, v.id.toString(), e.secondarySanctionsRisk));
+    void onStop(@Observes ShutdownEvent event) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    /** One poll: rebuilds when the ids in force in the database differ from those held. Never throws. */
+    void refreshIfChanged() {
+        try {
+            Set<UUID> inForce = idsInForce();
+            if (!inForce.equals(loaded.ids())) {
+                LOG.infof("Screening index: the versions in force changed (%d held, %d in force); rebuilding",
+                        loaded.ids().size(), inForce.size());
+                Arc.container().instance(ScreeningIndex.class).get().reload();
+            }
+        } catch (RuntimeException | SQLException e) {
+            LOG.warnf("Screening index: could not compare the versions in force (%s); retrying in %s", e.getMessage(),
+                    refreshInterval);
+        }
+    }
+
+    /** The ids of the versions in force, read with plain JDBC: cheap enough to ask every couple of seconds. */
+    private Set<UUID> idsInForce() throws SQLException {
+        Set<UUID> out = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT id FROM list_version WHERE in_force = TRUE");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getObject(1, UUID.class));
             }
         }
-        loaded = new Loaded(build(candidates), Map.copyOf(info), List.copyOf(versions));
-        LOG.infof("Screening index: %d entries of %d list versions in %d ms", candidates.size(), versions.size(),
-                (System.nanoTime() - start) / 1_000_000);
+        return out;
+    }
+
+    /**
+     * Rebuilds the index from the versions in force now, unless it already holds exactly those. Rebuilds run one
+     * at a time: a caller waits for the one under way, then reads the database afresh, so a rebuild that started
+     * before an import committed can never be the last one to be installed after it.
+     */
+    @Transactional
+    public void reload() {
+        synchronized (rebuilding) {
+            long start = System.nanoTime();
+            List<ListVersionEntity> versions = ListVersionEntity.list("inForce = true order by source");
+            Set<UUID> ids = new HashSet<>();
+            versions.forEach(v -> ids.add(v.id));
+            if (ids.equals(loaded.ids())) {
+                return;
+            }
+            Map<UUID, ListVersionEntity> byId = new HashMap<>();
+            versions.forEach(v -> byId.put(v.id, v));
+            List<MatchCandidate> candidates = new ArrayList<>();
+            Map<String, EntryInfo> info = new HashMap<>();
+            if (!versions.isEmpty()) {
+                List<ListEntryEntity> entries = ListEntryEntity.list("versionId in ?1", byId.keySet());
+                for (ListEntryEntity e : entries) {
+                    ListVersionEntity v = byId.get(e.versionId);
+                    candidates.add(new MatchCandidate(v.source, e.id.toString(), e.primaryName, aliases(e.aliasesJson),
+                            e.entityType, countries(e.countriesJson), strings(e.programsJson)));
+                    info.put(e.id.toString(), new EntryInfo(v.source, e.entryId, e.listName, v.id.toString(), e.secondarySanctionsRisk));
+                }
+            }
+            loaded = new Snapshot(build(candidates), Map.copyOf(info), List.copyOf(versions));
+            LOG.infof("Screening index: %d entries of %d list versions in %d ms", candidates.size(), versions.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     private NameIndex build(List<MatchCandidate> candidates) {
         return NameIndex.build(candidates, new NameNormalizer(), threshold, candidateCap);
     }
 
-    /** The list versions the index holds: every assessment records them. */
+    /** The index as it is now: an assessment screens all its names against one snapshot. */
+    public Snapshot snapshot() {
+        return loaded;
+    }
+
+    /** The list versions the index holds now. */
     public List<ListVersionEntity> versions() {
         return loaded.versions();
     }
@@ -110,21 +226,15 @@ public class ScreeningIndex {
         return threshold;
     }
 
-    /** Matches of one name at or above the configured threshold, best first, as facts for the rules. */
-    public List<ListMatch> screen(String path, String role, String name, String type, Set<String> countries) {
-        return screen(path, role, name, type, countries, threshold);
-    }
-
     /** Matches of one name at or above {@code threshold}, best first, as facts for the rules. */
-    public List<ListMatch> screen(String path, String role, String name, String type, Set<String> countries,
-                                  double threshold) {
+    public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
+                                  Set<String> countries, double threshold) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
-        Loaded now = loaded;
         List<ListMatch> out = new ArrayList<>();
-        for (Match m : now.index().match(new MatchQuery(name, type, countries), threshold)) {
-            EntryInfo i = now.info().get(m.entryId());
+        for (Match m : now.index.match(new MatchQuery(name, type, countries), threshold)) {
+            EntryInfo i = now.info.get(m.entryId());
             List<Map<String, Object>> features = new ArrayList<>();
             for (MatchFeature f : m.features()) {
                 Map<String, Object> fm = new java.util.LinkedHashMap<>();

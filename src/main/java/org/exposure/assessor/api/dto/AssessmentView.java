@@ -28,7 +28,9 @@ public record AssessmentView(
         List<WarningView> warnings,
         @Schema(description = "Version of the ruleset: a SHA-256 of the rules and their reference data.")
         String rulesetVersion,
-        @Schema(description = "The sanctions-list versions the subject's parties were matched against: source, versionId, contentHash (empty when no list is loaded).")
+        @Schema(description = "What the screening of the subject's names did: status SCREENED, NOT_SCREENED (no list was in force; only with assessor.lists.required=false, and the risk level is then at least MEDIUM) or NOTHING_TO_SCREEN (a GOODS subject naming no party); names screened; the sources used; missingSources (configured sources with no version in force) and staleSources (older than assessor.lists.max-age). Absent on assessments stored before it was recorded.")
+        JsonNode screening,
+        @Schema(description = "The sanctions-list versions the subject's parties were matched against, one per source: source, versionId, contentHash, publishedAt (where the file gives it), importedAt, age (ISO-8601, at the time of the assessment, from publication else import), ageDays, stale. Empty when no list was in force.")
         JsonNode listVersions,
         @Schema(description = "When the assessment was made (UTC).")
         Instant assessedAt) {

@@ -19,6 +19,9 @@ public record BatchJobView(
         @Schema(description = "Rows per second since the job started.") Double rowsPerSecond,
         @Schema(description = "Estimated seconds until the job is done, at that rate.") Long estimatedSecondsLeft,
         @Schema(description = "Why the job failed, when it did.") String failure,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @Schema(description = "Why a job that is not finished is not progressing, e.g. no sanctions list is in force (it resumes by itself when one is).")
+        String waitingFor,
         @Schema(description = "Chunks done by each worker (instance/worker-n): which instances shared the job.") Map<String, Long> workers,
         Instant createdAt,
         Instant startedAt,

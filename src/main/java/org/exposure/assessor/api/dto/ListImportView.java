@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 @Schema(name = "ListImport", description = "The outcome of an upload or a download.")
 public record ListImportView(
-        @Schema(description = "The version now in force.") ListVersionView version,
+        @Schema(description = "The version the import gave: in force, or held for confirmation (status HELD, answered with 202).") ListVersionView version,
         @Schema(description = "False when the same content had been imported before: no new version was made.") boolean created,
         @Schema(description = "Counts the importer kept (rows read, aliases, rows skipped by reason); empty when a download found the files unchanged.") Map<String, Long> counts,
         @Schema(description = "Malformed rows that were skipped, with row number and reason (the first 1,000).") List<RowProblemView> skipped,

@@ -15,7 +15,13 @@ public record Problem(
         @Schema(description = "HTTP status.") int status,
         @Schema(description = "What went wrong in this occurrence.") String detail,
         @Schema(description = "The request path.") String instance,
-        @Schema(description = "Each offending field with what is wrong with it.") List<FieldError> errors) {
+        @Schema(description = "Each offending field with what is wrong with it.") List<FieldError> errors,
+        @Schema(description = "For a 503 because no sanctions list is in force: the configured sources that have no version in force.")
+        List<String> missingSources) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, List.of());
+    }
 
     @Schema(name = "FieldError")
     public record FieldError(

@@ -11,35 +11,26 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the scheduled downloads: each source right after {@link #start()}, then again each interval after the
- * previous run ended. One thread for all sources, so two big imports never compete for the machine; a run that
+ * Runs the scheduled downloads: each source once its first delay has passed after {@link #start()}, then again each
+ * interval after the previous run ended. One thread for all sources, so two big imports never compete for the machine; a run that
  * throws is logged and the schedule goes on.
  */
 final class DownloadSchedule implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DownloadSchedule.class);
 
     private final Map<String, Duration> every;
+    private final Map<String, Duration> firstIn;
     private final Consumer<String> run;
     private ScheduledExecutorService executor;
 
-    DownloadSchedule(Map<String, Duration> every, Consumer<String> run) {
-        this.every = Map.copyOf(every);
-        this.run = run;
-    }
-
     /**
-     * The interval of each configured source: its own {@code every}, else the global one; a source with neither is
-     * downloaded on request only.
+     * @param every   each source's interval
+     * @param firstIn how long after {@link #start()} each source is first run (zero: at once)
      */
-    static Map<String, Duration> intervals(Duration global, Map<String, Duration> perSource, Iterable<String> sources) {
-        Map<String, Duration> out = new LinkedHashMap<>();
-        for (String source : sources) {
-            Duration d = perSource.getOrDefault(source, global);
-            if (d != null) {
-                out.put(source, d);
-            }
-        }
-        return out;
+    DownloadSchedule(Map<String, Duration> every, Map<String, Duration> firstIn, Consumer<String> run) {
+        this.every = Map.copyOf(every);
+        this.firstIn = Map.copyOf(firstIn);
+        this.run = run;
     }
 
     synchronized void start() {
@@ -52,8 +43,11 @@ final class DownloadSchedule implements AutoCloseable {
             return t;
         });
         every.forEach((source, interval) -> {
-            LOG.infof("List %s: downloaded now and then every %s", source, interval);
-            executor.scheduleWithFixedDelay(() -> runOnce(source), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            Duration first = firstIn.getOrDefault(source, Duration.ZERO);
+            LOG.infof("List %s: downloaded %s and then every %s", source,
+                    first.isZero() ? "now" : "in " + first.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), interval);
+            executor.scheduleWithFixedDelay(() -> runOnce(source), first.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         });
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -87,10 +88,24 @@ public class ListDownloads {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("List download configuration: " + String.join("; ", problems));
         }
-        Map<String, Duration> perSource = new LinkedHashMap<>();
-        d.sources().forEach((source, s) -> s.every().ifPresent(e -> perSource.put(source, e)));
-        schedule = new DownloadSchedule(DownloadSchedule.intervals(d.every().orElse(null), perSource,
-                d.sources().keySet()), this::scheduled);
+        if (!d.enabled()) {
+            LOG.info("List downloads are turned off (assessor.lists.download.enabled=false): lists arrive by upload "
+                    + "or through assessor.lists.dir");
+            return;
+        }
+        Map<String, Duration> intervals = new LinkedHashMap<>();
+        Map<String, Duration> firstIn = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        Map<String, ListVersionEntity> inForce = new LinkedHashMap<>();
+        store.inForce().forEach(v -> inForce.put(v.source, v));
+        for (String source : downloadable()) {
+            Duration every = interval(source);
+            intervals.put(source, every);
+            // A source with nothing in force, or older than its interval, is fetched now; the others when due.
+            ListVersionEntity v = inForce.get(source);
+            firstIn.put(source, firstRunIn(every, v == null ? null : v.importedAt, now));
+        }
+        schedule = new DownloadSchedule(intervals, firstIn, this::scheduled);
         schedule.start();
     }
 
@@ -100,11 +115,45 @@ public class ListDownloads {
         }
     }
 
+    /**
+     * How long after start-up a source is first downloaded: at once when nothing is in force ({@code importedAt}
+     * null) or the version in force was imported at least {@code every} ago, else when that interval is up.
+     */
+    static Duration firstRunIn(Duration every, Instant importedAt, Instant now) {
+        if (importedAt == null) {
+            return Duration.ZERO;
+        }
+        Duration age = Duration.between(importedAt, now);
+        return age.compareTo(every) >= 0 ? Duration.ZERO : every.minus(age);
+    }
+
+    /** The sources that are downloaded: those screened against and those given a URL, each with a URL to use. */
+    List<String> downloadable() {
+        if (!config.lists().download().enabled()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String source : importers.sources()) {
+            boolean wanted = config.lists().sources().contains(source)
+                    || config.lists().download().sources().containsKey(source);
+            if (wanted && !urls(source).isEmpty()) {
+                out.add(source);
+            }
+        }
+        return out;
+    }
+
+    private Duration interval(String source) {
+        Download.Source s = config.lists().download().sources().get(source);
+        return s == null ? config.lists().download().every() : s.every().orElse(config.lists().download().every());
+    }
+
     /** What is wrong with the download configuration, one sentence per key; empty when nothing is. */
     static List<String> configProblems(Download d, ListImporters importers) {
         List<String> out = new ArrayList<>();
-        d.every().filter(e -> e.isNegative() || e.isZero())
-                .ifPresent(e -> out.add("assessor.lists.download.every must be positive, not " + e));
+        if (d.every().isNegative() || d.every().isZero()) {
+            out.add("assessor.lists.download.every must be positive, not " + d.every());
+        }
         d.sources().forEach((source, s) -> {
             String key = "assessor.lists.download.\"" + source + "\"";
             List<String> parts = importers.parts(source);
@@ -112,9 +161,13 @@ public class ListDownloads {
                 out.add(key + ": no list source " + source + "; known sources: " + String.join(", ", importers.sources()));
                 return;
             }
-            checkUrl(key + ".url", s.url(), out);
+            s.url().ifPresent(u -> checkUrl(key + ".url", u, out));
             s.altUrl().ifPresent(u -> checkPart(key + ".alt-url", "alt", u, source, parts, out));
             s.addUrl().ifPresent(u -> checkPart(key + ".add-url", "add", u, source, parts, out));
+            if (s.url().isEmpty() && (s.altUrl().isPresent() || s.addUrl().isPresent())) {
+                // Mixing a configured alt.csv with OFAC's own sdn.csv would join files of different publications.
+                out.add(key + ".url must be set when alt-url or add-url is");
+            }
             s.every().filter(e -> e.isNegative() || e.isZero())
                     .ifPresent(e -> out.add(key + ".every must be positive, not " + e));
         });
@@ -136,22 +189,40 @@ public class ListDownloads {
         }
     }
 
-    /** Whether the source has a download URL configured. */
+    /** Whether downloads are on and the source has a URL, configured or official. */
     public boolean configured(String source) {
-        return config.lists().download().sources().containsKey(source);
+        return config.lists().download().enabled() && !urls(source).isEmpty();
     }
 
-    /** The URL of each part of a configured source, in the importer's order. */
+    /** Whether downloads are turned off ({@code assessor.lists.download.enabled=false}). */
+    public boolean disabled() {
+        return !config.lists().download().enabled();
+    }
+
+    /**
+     * The URL of each part of a source, in the importer's order: the configured ones when {@code url} is set, else
+     * the publisher's official ones; empty when it has neither.
+     */
     Map<String, URI> urls(String source) {
-        AssessorConfig.Lists.Download.Source s = config.lists().download().sources().get(source);
-        if (s == null) {
-            throw new IllegalArgumentException("no download URL configured for " + source);
-        }
         List<String> parts = importers.parts(source);
         Map<String, URI> out = new LinkedHashMap<>();
-        out.put(parts.get(0), s.url());
-        s.altUrl().ifPresent(u -> out.put("alt", u));
-        s.addUrl().ifPresent(u -> out.put("add", u));
+        if (parts.isEmpty()) {
+            return out;
+        }
+        Download.Source s = config.lists().download().sources().get(source);
+        if (s != null && s.url().isPresent()) {
+            out.put(parts.get(0), s.url().get());
+            s.altUrl().ifPresent(u -> out.put("alt", u));
+            s.addUrl().ifPresent(u -> out.put("add", u));
+            return out;
+        }
+        Map<String, URI> official = OfficialSources.urls(source);
+        for (String part : parts) {
+            URI u = official.get(part);
+            if (u != null) {
+                out.put(part, u);
+            }
+        }
         return out;
     }
 
@@ -191,6 +262,9 @@ public class ListDownloads {
      */
     public Outcome download(String source) throws DownloadException, ImportException {
         Map<String, URI> urls = urls(source);
+        if (urls.isEmpty() || disabled()) {
+            throw new IllegalArgumentException("no download URL for " + source + ", or downloads are turned off");
+        }
         synchronized (locks.computeIfAbsent(source, s -> new Object())) {
             Optional<ListStore.Validated> known = store.validators(source).filter(v -> sameUrls(v, urls));
             Outcome out = attempt(source, urls, known.orElse(null));

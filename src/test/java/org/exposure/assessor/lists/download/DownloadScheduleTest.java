@@ -3,7 +3,7 @@ package org.exposure.assessor.lists.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -14,21 +14,40 @@ import org.junit.jupiter.api.Test;
 
 class DownloadScheduleTest {
     @Test
-    void eachSourceTakesItsOwnIntervalElseTheGlobalOneElseNone() {
-        List<String> sources = List.of("OFAC-SDN", "UN", "US-CSL");
-        assertThat(DownloadSchedule.intervals(Duration.ofHours(6), Map.of("UN", Duration.ofHours(1)), sources))
-                .containsExactly(Map.entry("OFAC-SDN", Duration.ofHours(6)), Map.entry("UN", Duration.ofHours(1)),
-                        Map.entry("US-CSL", Duration.ofHours(6)));
-        assertThat(DownloadSchedule.intervals(null, Map.of("UN", Duration.ofHours(1)), sources))
-                .containsExactly(Map.entry("UN", Duration.ofHours(1)));
-        assertThat(DownloadSchedule.intervals(null, Map.of(), sources)).isEmpty();
+    void aSourceWithNothingInForceOrOlderThanItsIntervalIsFetchedAtOnceTheOthersWhenDue() {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        Duration day = Duration.ofDays(1);
+        assertThat(ListDownloads.firstRunIn(day, null, now)).isZero();
+        assertThat(ListDownloads.firstRunIn(day, now.minus(Duration.ofHours(30)), now)).isZero();
+        assertThat(ListDownloads.firstRunIn(day, now.minus(day), now)).isZero();
+        assertThat(ListDownloads.firstRunIn(day, now.minus(Duration.ofHours(6)), now)).isEqualTo(Duration.ofHours(18));
+    }
+
+    @Test
+    void waitsForTheFirstDelayOfEachSource() throws InterruptedException {
+        Map<String, Long> firstAt = new ConcurrentHashMap<>();
+        CountDownLatch both = new CountDownLatch(2);
+        long start = System.nanoTime();
+        DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofHours(1), "US-CSL", Duration.ofHours(1)),
+                Map.of("UN", Duration.ZERO, "US-CSL", Duration.ofMillis(400)), source -> {
+                    firstAt.putIfAbsent(source, (System.nanoTime() - start) / 1_000_000);
+                    both.countDown();
+                });
+        schedule.start();
+        try {
+            assertThat(both.await(5, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            schedule.close();
+        }
+        assertThat(firstAt.get("UN")).isLessThan(400);
+        assertThat(firstAt.get("US-CSL")).isGreaterThanOrEqualTo(400);
     }
 
     @Test
     void runsRightAwayThenEachIntervalAndGoesOnAfterAFailure() throws InterruptedException {
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         CountDownLatch fourRuns = new CountDownLatch(4);
-        DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofMillis(50)), source -> {
+        DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofMillis(50)), Map.of(), source -> {
             int n = runs.computeIfAbsent(source, s -> new AtomicInteger()).incrementAndGet();
             fourRuns.countDown();
             if (n == 2) {
@@ -49,7 +68,7 @@ class DownloadScheduleTest {
 
     @Test
     void nothingScheduledStartsNoThread() {
-        DownloadSchedule schedule = new DownloadSchedule(Map.of(), source -> {
+        DownloadSchedule schedule = new DownloadSchedule(Map.of(), Map.of(), source -> {
             throw new AssertionError("not scheduled");
         });
         schedule.start();
