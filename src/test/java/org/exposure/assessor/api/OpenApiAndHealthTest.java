@@ -124,6 +124,19 @@ class OpenApiAndHealthTest {
     }
 
     @Test
+    void readinessShowsTheRulesetAndEachListSourceWithItsVersionAndAge() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'ruleset' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'ruleset' }.data.version", org.hamcrest.Matchers.startsWith("sha256:"))
+                .body("checks.find { it.name == 'sanctions-lists' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'sanctions-lists' }.data.'OFAC-SDN'",
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.startsWith("version "),
+                                org.hamcrest.Matchers.containsString(" entries, "), org.hamcrest.Matchers.containsString("age ")))
+                .body("checks.find { it.name == 'sanctions-lists' }.data.UN",
+                        org.hamcrest.Matchers.containsString("published 2026-02-27"));
+    }
+
+    @Test
     void swaggerUiIsServed() {
         String page = given().when().get("/q/swagger-ui").then().statusCode(200).extract().asString();
         assertThat(page).containsIgnoringCase("swagger");

@@ -28,6 +28,12 @@ class ScreeningIndexConfigTest {
     }
 
     @Test
+    void aRefreshIntervalThatIsNotPositiveStopsStartUp() {
+        assertThatThrownBy(() -> index(0.86, 25, java.time.Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("assessor.lists.refresh-interval");
+    }
+
+    @Test
     void validSettingsAreTaken() {
         ScreeningIndex index = index(0.9, 1);
         assertThat(index.threshold()).isEqualTo(0.9);
@@ -35,13 +41,19 @@ class ScreeningIndexConfigTest {
     }
 
     private static ScreeningIndex index(double threshold, int cap) {
-        return new ScreeningIndex(new ObjectMapper(), config(Map.of("threshold", threshold, "candidateCap", cap)));
+        return index(threshold, cap, java.time.Duration.ofSeconds(2));
     }
 
-    /** An AssessorConfig answering lists().match() from {@code match}, and nothing else. */
-    private static AssessorConfig config(Map<String, Object> match) {
+    private static ScreeningIndex index(double threshold, int cap, java.time.Duration refresh) {
+        // No database is reached when the index is made: the data source is never asked here.
+        return new ScreeningIndex(new ObjectMapper(), config(Map.of("threshold", threshold, "candidateCap", cap), refresh),
+                null);
+    }
+
+    /** An AssessorConfig answering lists().match() from {@code match} and lists().refreshInterval(), nothing else. */
+    private static AssessorConfig config(Map<String, Object> match, java.time.Duration refresh) {
         Object m = proxy(AssessorConfig.Lists.Match.class, match);
-        Object lists = proxy(AssessorConfig.Lists.class, Map.of("match", m));
+        Object lists = proxy(AssessorConfig.Lists.class, Map.of("match", m, "refreshInterval", refresh));
         return (AssessorConfig) proxy(AssessorConfig.class, Map.of("lists", lists));
     }
 

@@ -18,14 +18,23 @@ import io.quarkus.runtime.configuration.MemorySize;
 class ListDownloadsConfigTest {
     private final ListImporters importers = new ListImporters();
 
-    record Source(URI url, Optional<URI> altUrl, Optional<URI> addUrl, Optional<Duration> every)
+    record Source(Optional<URI> url, Optional<URI> altUrl, Optional<URI> addUrl, Optional<Duration> every)
             implements Download.Source {
+        Source(URI url, Optional<URI> altUrl, Optional<URI> addUrl, Optional<Duration> every) {
+            this(Optional.of(url), altUrl, addUrl, every);
+        }
+
         static Source of(String url) {
             return new Source(URI.create(url), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
-    record Config(Optional<Duration> every, Map<String, Download.Source> sources) implements Download {
+    record Config(Duration every, Map<String, Download.Source> sources) implements Download {
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
         @Override
         public Duration connectTimeout() {
             return Duration.ofSeconds(20);
@@ -43,7 +52,7 @@ class ListDownloadsConfigTest {
     }
 
     private static Config config(Duration every, Map<String, Download.Source> sources) {
-        return new Config(Optional.ofNullable(every), new LinkedHashMap<>(sources));
+        return new Config(every == null ? Duration.ofDays(1) : every, new LinkedHashMap<>(sources));
     }
 
     @Test
@@ -72,6 +81,17 @@ class ListDownloadsConfigTest {
                 "assessor.lists.download.\"UN\".alt-url: UN is published as one file; only OFAC-SDN has alt.csv",
                 "assessor.lists.download.\"US-CSL\".url must be an http or https URL with a host, not file:///etc/passwd",
                 "assessor.lists.download.\"OPENSANCTIONS\".every must be positive, not PT0S");
+    }
+
+    @Test
+    void aSourceMayTakeOnlyItsOwnIntervalButNotAnAltFileWithoutItsSdnFile() {
+        // Only an interval: the publisher's own URLs are used, at that interval.
+        Source unEveryHour = new Source(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Duration.ofHours(1)));
+        Source altAlone = new Source(Optional.empty(), Optional.of(URI.create("https://lists.example.org/alt.csv")),
+                Optional.empty(), Optional.empty());
+        assertThat(ListDownloads.configProblems(config(null, Map.of("UN", unEveryHour)), importers)).isEmpty();
+        assertThat(ListDownloads.configProblems(config(null, Map.of("OFAC-SDN", altAlone)), importers)).containsExactly(
+                "assessor.lists.download.\"OFAC-SDN\".url must be set when alt-url or add-url is");
     }
 
     @Test

@@ -1,0 +1,42 @@
+package org.exposure.assessor.lists;
+
+import java.nio.file.Path;
+
+import org.exposure.assessor.persistence.ListEntryEntity;
+import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.screening.ScreeningIndex;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The lists every {@code @QuarkusTest} starts with: the extracts in src/test/resources/lists, imported at start-up
+ * by the test profile ({@code %test.assessor.lists.dir}). Tests that import or remove lists put these back, so the
+ * tests after them screen against the same lists whatever order they run in.
+ */
+public final class ListFixtures {
+    /** The directory the test profile imports at start-up. */
+    public static final Path DIR = Path.of("src/test/resources/lists");
+
+    private ListFixtures() {
+    }
+
+    /** Removes every list version and imports the fixtures again, then rebuilds the index from them. */
+    public static void restore() {
+        removeAll();
+        int sources = Arc.container().instance(ListDirectoryImport.class).get().importAll(DIR);
+        if (sources != 3) {
+            throw new IllegalStateException("the list fixtures in " + DIR + " gave " + sources + " sources, not 3");
+        }
+        Arc.container().instance(ScreeningIndex.class).get().reload();
+    }
+
+    /** Removes every list version, for a test that needs no list in force; call {@link #restore()} afterwards. */
+    public static void removeAll() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ListEntryEntity.deleteAll();
+            ListVersionEntity.deleteAll();
+        });
+        Arc.container().instance(ScreeningIndex.class).get().reload();
+    }
+}
