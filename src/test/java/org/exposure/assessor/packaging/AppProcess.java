@@ -49,10 +49,17 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    /** Starts the jar without waiting for it: for start-ups that are meant to fail. */
+    /** The list extracts the tests start with (the layout of assessor.lists.dir). */
+    static final Path LIST_FIXTURES = Path.of("src/test/resources/lists").toAbsolutePath();
+
+    /**
+     * Starts the jar without waiting for it: for start-ups that are meant to fail. Unless the options say otherwise
+     * (a later -D wins), the jar never reaches a list publisher and starts with the list extracts in force.
+     */
     static AppProcess launch(Path log, String... options) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
+                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-Dassessor.lists.download.enabled=false",
+                "-Dassessor.lists.dir=" + LIST_FIXTURES));
         cmd.addAll(List.of(options));
         cmd.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -81,6 +88,22 @@ final class AppProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new AssertionError("the application did not start in 120 s:\n" + output());
+    }
+
+    /** Polls GET /q/health/ready until it answers 200 (at most {@code seconds}); returns the milliseconds waited. */
+    long awaitReady(int seconds) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(seconds).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (get("/q/health/ready").statusCode() == 200) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the application stopped:\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not ready after " + seconds + " s: " + get("/q/health/ready").body() + "\n" + output());
     }
 
     HttpResponse<String> get(String path) throws Exception {
