@@ -70,7 +70,8 @@ public class ListDirectoryImport {
                 ImportResult result = importers.read(source, streams);
                 ListStore.Stored stored = store.store(result);
                 LOG.infof("List %s from %s: %d entries, %d rows skipped, %s in %d ms", source, names,
-                        result.entryCount(), result.problems().size(), stored.created() ? "new version" : "unchanged",
+                        result.entryCount(), result.problems().size(), stored.held() ? "HELD for confirmation, not in force"
+                                : stored.created() ? "new version" : "unchanged",
                         (System.nanoTime() - start) / 1_000_000);
                 ok++;
             } catch (ImportException | IOException | RuntimeException e) {

@@ -327,7 +327,8 @@ public class ListDownloads {
             ListStore.Stored stored = store.store(result, validators);
             screening.reload();
             LOG.infof("List %s downloaded: %d entries, %d rows skipped, %s %s", source, result.entryCount(),
-                    result.problems().size(), stored.created() ? "new version" : "unchanged, version",
+                    result.problems().size(), stored.held() ? "HELD for confirmation, not in force: version"
+                            : stored.created() ? "new version" : "unchanged, version",
                     stored.version().id);
             return new Outcome(source, result, stored, fetched);
         } finally {
