@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.lists.ListImporters;
 import org.exposure.assessor.persistence.ListVersionEntity;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +20,22 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the assessments, the batch workers and the readiness check, so that they all say the same.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class ListCoverage {
     private final ScreeningIndex index;
     private final List<String> expected;
     private final boolean required;
     private final Duration maxAge;
 
-    ListCoverage(ScreeningIndex index, AssessorConfig config) {
+    ListCoverage(ScreeningIndex index, AssessorConfig config, ListImporters importers) {
         this.index = index;
         this.expected = List.copyOf(config.lists().sources());
+        for (String source : expected) {
+            if (importers.parts(source).isEmpty()) {
+                throw new IllegalArgumentException("assessor.lists.sources: no list source " + source + "; known sources: "
+                        + String.join(", ", importers.sources()));
+            }
+        }
         this.required = config.lists().required();
         this.maxAge = config.lists().maxAge();
         if (maxAge.isNegative() || maxAge.isZero()) {
