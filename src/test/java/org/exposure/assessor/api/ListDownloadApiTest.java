@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,18 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.lists.download.LocalListServer;
 import org.exposure.assessor.lists.download.LocalListServer.Answer;
 import org.exposure.assessor.lists.download.LocalListsProfile;
-import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /**
  * POST /api/v1/lists/{source}/download against an HTTP server on the loopback interface, started before the
@@ -34,17 +33,20 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(LocalListsProfile.class)
 class ListDownloadApiTest {
-    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
-    private static final Path ALT = Path.of("../shared/data/ofac/alt_2025-12_watchman.csv");
-    private static final Path ADD = Path.of("../shared/data/ofac/add_2025-12_watchman.csv");
+    private static final Path ALT = Fixtures.ALT;
+    private static final Path ADD = Fixtures.ADD;
     private static final String LAST_MODIFIED = "Fri, 03 May 2024 12:00:00 GMT";
 
-    @Inject
-    ScreeningIndex index;
+    // From no list in force: the downloads here are of 21 rows, and the tests check what is in force (or that
+    // nothing is) after them. The start-up lists are back in force for the tests that follow.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
+    }
 
     @AfterEach
-    void removeListsAndAnswers() {
-        ListTestData.clear(index);
+    void startupListsAndNoAnswers() {
+        ListFixtures.restore();
         server().reset();
     }
 
@@ -53,21 +55,12 @@ class ListDownloadApiTest {
     }
 
     /**
-     * The first 20 rows of the SDN snapshot and one row of this run's own (so that a database kept from an earlier
-     * run does not hold this content), with the end-of-file marker.
+     * The first 20 rows of the SDN fixture and one row of this call's own (so that each call gives other content and
+     * a database kept from an earlier run does not hold it), with the end-of-file marker.
      */
-    private static byte[] sdnSample() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(SDN) && Files.isReadable(ALT) && Files.isReadable(ADD),
-                "needs ../shared/data/ofac (the shared data snapshots)");
-        List<String> lines = Files.readAllLines(SDN, StandardCharsets.ISO_8859_1).subList(0, 20);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String line : lines) {
-            out.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        }
-        out.writeBytes(((500_000_000L + System.nanoTime() % 99_999_999L)
-                + ",\"DOWNLOAD TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\u001a")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
+    private static byte[] sdnSample() {
+        return Fixtures.withEndMarker(Fixtures.sdnRows(20, (500_000_000L + System.nanoTime() % 99_999_999L)
+                + ",\"DOWNLOAD TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- "));
     }
 
     /** Serves the OFAC files with validators, downloads them and returns the new version's id. */
@@ -92,7 +85,7 @@ class ListDownloadApiTest {
                 .answer("/ofac/add.csv", Answer.file(Files.readAllBytes(ADD), null, LAST_MODIFIED));
         JsonPath first = given().post("/api/v1/lists/OFAC-SDN/download").then().statusCode(201)
                 .body("created", equalTo(true)).body("version.entryCount", equalTo(21))
-                .body("counts.altRows", equalTo(20_107)).body("counts.addRows", equalTo(24_244))
+                .body("counts.altRows", equalTo(Fixtures.ALT_ROWS)).body("counts.addRows", equalTo(Fixtures.ADD_ROWS))
                 .body("download.notModified", equalTo(false))
                 .body("download.files.part", equalTo(List.of("sdn", "alt", "add")))
                 .body("download.files.status", equalTo(List.of(200, 200, 200)))
@@ -122,7 +115,7 @@ class ListDownloadApiTest {
                 .answer("/ofac/add.csv", Answer.file(Files.readAllBytes(ADD)));
         given().post("/api/v1/lists/OFAC-SDN/download").then().statusCode(200)
                 .body("created", equalTo(false)).body("version.id", equalTo(versionId))
-                .body("download.notModified", equalTo(false)).body("counts.altRows", equalTo(20_107));
+                .body("download.notModified", equalTo(false)).body("counts.altRows", equalTo(Fixtures.ALT_ROWS));
         assertThat(inForce("OFAC-SDN")).isEqualTo(versionId);
 
         // One file changed (a new ETag), the others not: all three are fetched whole and a new version is made.

@@ -4,15 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.exposure.assessor.screening.ScreeningIndex;
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,33 +17,34 @@ import org.junit.jupiter.api.TestInstance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
-/** The whole OFAC SDN snapshot loaded through the API; LIST-SDN, LIST-SECONDARY-RISK and FFI-MIB-COUNTERPARTY from matches. */
+/**
+ * The OFAC SDN fixture (sdn.csv with alt.csv and add.csv, src/test/resources/lists) uploaded through the API as the
+ * only list in force; LIST-SDN, LIST-SECONDARY-RISK and FFI-MIB-COUNTERPARTY from matches, and GET /screen.
+ */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListScreeningApiTest {
-    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
-
-    @Inject
-    ScreeningIndex index;
-
     String versionId;
 
-    // Not in @BeforeAll: RestAssured learns the test port only once a test runs.
+    // Not in @BeforeAll: RestAssured learns the test port only once a test runs. The SDN alone, so that what
+    // fires and which versions an assessment names depend on this upload only, not on the start-up lists.
     @BeforeEach
-    void importSdnOnce() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(SDN), "needs " + SDN + " (the shared data snapshots)");
+    void importSdnOnce() {
         if (versionId != null) {
             return;
         }
-        versionId = given().contentType("text/csv").body(Files.readAllBytes(SDN)).post("/api/v1/lists/OFAC-SDN")
-                .then().statusCode(201).body("version.entryCount", equalTo(14965)).extract().path("version.id");
+        ListFixtures.removeAll();
+        versionId = given().multiPart("sdn", "sdn.csv", Fixtures.bytes(Fixtures.SDN), "text/csv")
+                .multiPart("alt", "alt.csv", Fixtures.bytes(Fixtures.ALT), "text/csv")
+                .multiPart("add", "add.csv", Fixtures.bytes(Fixtures.ADD), "text/csv")
+                .post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(201).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES)).extract().path("version.id");
     }
 
     @AfterAll
-    void removeLists() {
-        ListTestData.clear(index);
+    void startupLists() {
+        ListFixtures.restore();
     }
 
     @Test

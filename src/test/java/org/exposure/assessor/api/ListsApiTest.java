@@ -5,49 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** Upload, versions in force and entries, on the first rows of the real OFAC SDN snapshot. */
+/** Upload, versions in force and entries, on the first rows of the OFAC SDN fixture (src/test/resources/lists). */
 @QuarkusTest
 class ListsApiTest {
-    @jakarta.inject.Inject
-    org.exposure.assessor.screening.ScreeningIndex index;
-
-    @org.junit.jupiter.api.AfterEach
-    void removeLists() {
-        ListTestData.clear(index);
+    // Uploads of 20 and 30 rows: from no list in force, so they are judged on their own and not against the
+    // fixture lists the service imported at start-up; those are back in force for the tests that follow.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
     }
 
-    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
+    @AfterEach
+    void startupLists() {
+        ListFixtures.restore();
+    }
+
     private static final long RUN = System.nanoTime();
 
     /**
-     * The first {@code rows} lines of the snapshot, byte for byte (Latin-1, CRLF), plus one row of this run's own
+     * The first {@code rows} records of the fixture, byte for byte (Latin-1, CRLF), plus one row of this run's own
      * (a copy of the first with another ent_num), so that a database kept from an earlier run never holds the
      * same content already.
      */
-    private static byte[] sdnSample(int rows) throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(SDN), "needs " + SDN + " (the shared data snapshots)");
-        List<String> lines = Files.readAllLines(SDN, StandardCharsets.ISO_8859_1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String line : lines.subList(0, rows)) {
-            out.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        }
-        String first = lines.get(0);
+    private static byte[] sdnSample(int rows) {
+        String first = Fixtures.sdnLines().get(0);
         String own = (900_000_000L + RUN % 99_999_999L) + first.substring(first.indexOf(','));
-        out.writeBytes((own + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
+        return Fixtures.sdnRows(rows, own);
     }
 
     private static String firstId(byte[] sample) {
@@ -56,7 +50,7 @@ class ListsApiTest {
     }
 
     @Test
-    void uploadMakesAVersionInForceOnceAndEntriesReadable() throws IOException {
+    void uploadMakesAVersionInForceOnceAndEntriesReadable() {
         byte[] sample = sdnSample(20);
         JsonPath created = given().contentType("text/csv").body(sample).post("/api/v1/lists/OFAC-SDN")
                 .then().statusCode(201).body("created", equalTo(true)).body("version.entryCount", equalTo(21))

@@ -6,79 +6,65 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.persistence.ListEntryEntity;
-import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
-/** POST /api/v1/lists/OFAC-SDN as multipart/form-data with sdn, alt and add, on the whole real snapshots. */
+/** POST /api/v1/lists/OFAC-SDN as multipart/form-data with sdn, alt and add, on the fixture files (src/test/resources/lists). */
 @QuarkusTest
 class ListsMultipartApiTest {
-    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
-    private static final Path ALT = Path.of("../shared/data/ofac/alt_2025-12_watchman.csv");
-    private static final Path ADD = Path.of("../shared/data/ofac/add_2025-12_watchman.csv");
-
-    @Inject
-    ScreeningIndex index;
+    // From no list in force (the last test checks that bad requests leave none), and back to the start-up lists.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
+    }
 
     @AfterEach
-    void removeLists() {
-        ListTestData.clear(index);
+    void startupLists() {
+        ListFixtures.restore();
     }
 
     /**
-     * The whole SDN snapshot with one row of this run's own before the end-of-file marker, so that a database kept
-     * from an earlier run never holds the same content already.
+     * The SDN fixture with one row of this run's own before the end-of-file marker, so that a database kept from an
+     * earlier run never holds the same content already.
      */
-    private static byte[] sdnWithOwnRow() throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(SDN) && Files.isReadable(ALT) && Files.isReadable(ADD),
-                "needs ../shared/data/ofac (the shared data snapshots)");
-        byte[] file = Files.readAllBytes(SDN);
-        assertThat(file[file.length - 1]).isEqualTo((byte) 0x1a);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(file, 0, file.length - 1);
-        out.writeBytes(((600_000_000L + System.nanoTime() % 99_999_999L)
-                + ",\"MULTIPART TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.write(0x1a);
-        return out.toByteArray();
+    private static byte[] sdnWithOwnRow() {
+        return Fixtures.withRowBeforeTheEndMarker(Fixtures.bytes(Fixtures.SDN),
+                ((600_000_000L + System.nanoTime() % 99_999_999L)
+                        + ",\"MULTIPART TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
-    void sdnAltAndAddAreImportedTogether() throws IOException {
+    void sdnAltAndAddAreImportedTogether() {
         byte[] sdn = sdnWithOwnRow();
         JsonPath created = given().multiPart("sdn", "sdn.csv", sdn, "text/csv")
-                .multiPart("alt", ALT.toFile(), "text/csv").multiPart("add", ADD.toFile(), "text/csv")
+                .multiPart("alt", Fixtures.ALT.toFile(), "text/csv").multiPart("add", Fixtures.ADD.toFile(), "text/csv")
                 .post("/api/v1/lists/OFAC-SDN")
-                .then().statusCode(201).body("created", equalTo(true)).body("version.entryCount", equalTo(14_966))
+                .then().statusCode(201).body("created", equalTo(true)).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES + 1))
                 .body("version.skippedRows", equalTo(0)).extract().jsonPath();
-        // Row counts of the files (one more than the shared README says, see OfacSdnImporterTest); alias and
-        // address rows of ent_nums not in this older sdn.csv are counted and skipped.
-        assertThat(created.getLong("counts.sdnRows")).isEqualTo(14_966);
-        assertThat(created.getLong("counts.altRows")).isEqualTo(20_107);
-        assertThat(created.getLong("counts.altUnknownEntity")).isEqualTo(2_460);
-        assertThat(created.getLong("counts.addRows")).isEqualTo(24_244);
-        assertThat(created.getLong("counts.addUnknownEntity")).isEqualTo(4_893);
+        // Row counts of the three files; the fixture's alias and address rows are all of its own entries.
+        assertThat(created.getLong("counts.sdnRows")).isEqualTo(Fixtures.SDN_ENTRIES + 1);
+        assertThat(created.getLong("counts.altRows")).isEqualTo(Fixtures.ALT_ROWS);
+        assertThat(created.getLong("counts.altUnknownEntity")).isZero();
+        assertThat(created.getLong("counts.addRows")).isEqualTo(Fixtures.ADD_ROWS);
+        assertThat(created.getLong("counts.addUnknownEntity")).isZero();
         assertThat(created.getMap("counts")).doesNotContainKey("download");
         assertThat(created.getMap("$")).doesNotContainKey("download");
         UUID versionId = UUID.fromString(created.getString("version.id"));
-        // Entries with an alias row, and with a non-empty address row (Python's csv module counts 7,086 and 11,685;
-        // 2,556 add.csv rows are -0- throughout).
-        assertThat(entriesWhoseOriginalHas(versionId, "\"alt:")).isEqualTo(7_086);
-        assertThat(entriesWhoseOriginalHas(versionId, "\"add:")).isEqualTo(11_685);
+        // Entries with an alias row, and with an address row that is not -0- throughout, as stored.
+        assertThat(entriesWhoseOriginalHas(versionId, "\"alt:")).isEqualTo(Fixtures.SDN_ENTRIES_WITH_ALT);
+        assertThat(entriesWhoseOriginalHas(versionId, "\"add:")).isEqualTo(Fixtures.SDN_ENTRIES_WITH_ADDRESS);
 
         // VTB's row in sdn.csv has no alias and no country; alt.csv and add.csv bring them.
         given().get("/api/v1/lists/OFAC-SDN/entries/17013").then().statusCode(200)
@@ -91,8 +77,8 @@ class ListsMultipartApiTest {
                 .statusCode(200).body("matches.entryId", hasItems("17013"));
 
         // The same three files again: no new version.
-        given().multiPart("sdn", "sdn.csv", sdn, "text/csv").multiPart("alt", ALT.toFile(), "text/csv")
-                .multiPart("add", ADD.toFile(), "text/csv").post("/api/v1/lists/OFAC-SDN")
+        given().multiPart("sdn", "sdn.csv", sdn, "text/csv").multiPart("alt", Fixtures.ALT.toFile(), "text/csv")
+                .multiPart("add", Fixtures.ADD.toFile(), "text/csv").post("/api/v1/lists/OFAC-SDN")
                 .then().statusCode(200).body("created", equalTo(false)).body("version.id", equalTo(versionId.toString()));
 
         // A malformed part is rejected whole, named, and the version in force stays.
@@ -105,7 +91,7 @@ class ListsMultipartApiTest {
                 .body("detail", containsString("version in force is unchanged"))
                 .body("errors[0].field", equalTo("alt"));
         given().multiPart("sdn", "sdn.csv", "<?xml version=\"1.0\"?><list/>".getBytes(StandardCharsets.US_ASCII), "text/csv")
-                .multiPart("add", ADD.toFile(), "text/csv").post("/api/v1/lists/OFAC-SDN")
+                .multiPart("add", Fixtures.ADD.toFile(), "text/csv").post("/api/v1/lists/OFAC-SDN")
                 .then().statusCode(422).body("errors[0].field", equalTo("sdn"));
         JsonPath lists = given().get("/api/v1/lists").then().statusCode(200).extract().jsonPath();
         assertThat(lists.getString("find { it.source == 'OFAC-SDN' }.id")).isEqualTo(versionId.toString());

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,15 +21,16 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.lists.ListImporters;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.download.LocalListServer.Answer;
 import org.exposure.assessor.lists.download.LocalListServer.Request;
-import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,9 +47,8 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 @TestProfile(LocalListsProfile.class)
 class ListDownloadValidatorsTest {
-    private static final Path SDN = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
-    private static final Path ALT = Path.of("../shared/data/ofac/alt_2025-12_watchman.csv");
-    private static final Path ADD = Path.of("../shared/data/ofac/add_2025-12_watchman.csv");
+    private static final Path ALT = Fixtures.ALT;
+    private static final Path ADD = Fixtures.ADD;
     private static final String LAST_MODIFIED = "Fri, 03 May 2024 12:00:00 GMT";
 
     @Inject
@@ -67,13 +66,15 @@ class ListDownloadValidatorsTest {
     @Inject
     DataSource dataSource;
 
+    // From no list in force, so that the versions counted are this test's; the start-up lists come back afterwards.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
+    }
+
     @AfterEach
-    void removeLists() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ListEntryEntity.deleteAll();
-            ListVersionEntity.deleteAll();
-        });
-        screening.reload();
+    void startupListsAndNoAnswers() {
+        ListFixtures.restore();
         server().reset();
     }
 
@@ -81,19 +82,10 @@ class ListDownloadValidatorsTest {
         return LocalListsProfile.server();
     }
 
-    /** The first rows of the SDN snapshot and a row of this call's own, so each call gives other content. */
-    static byte[] sdnSample(int rows) throws IOException {
-        Assumptions.assumeTrue(Files.isReadable(SDN) && Files.isReadable(ALT) && Files.isReadable(ADD),
-                "needs ../shared/data/ofac (the shared data snapshots)");
-        List<String> lines = Files.readAllLines(SDN, StandardCharsets.ISO_8859_1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String line : lines.subList(0, Math.min(rows, lines.size()))) {
-            out.writeBytes((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        }
-        out.writeBytes(((600_000_000L + System.nanoTime() % 99_999_999L)
-                + ",\"VALIDATOR TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        return out.toByteArray();
+    /** The first rows of the SDN fixture and a row of this call's own, so each call gives other content. */
+    static byte[] sdnSample(int rows) {
+        return Fixtures.sdnRows(rows, (600_000_000L + System.nanoTime() % 99_999_999L)
+                + ",\"VALIDATOR TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ");
     }
 
     static void serveOfac(byte[] sdn) throws IOException {

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,12 +17,14 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.download.LocalListServer.Request;
-import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,14 +50,16 @@ class ListImportLockTest {
 
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
+    // From no list in force, so that the versions counted are this test's; the start-up lists come back afterwards.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
+    }
+
     @AfterEach
-    void removeLists() {
+    void startupListsAndNoAnswers() {
         threads.shutdownNow();
-        QuarkusTransaction.requiringNew().run(() -> {
-            ListEntryEntity.deleteAll();
-            ListVersionEntity.deleteAll();
-        });
-        screening.reload();
+        ListFixtures.restore();
         LocalListsProfile.server().reset();
     }
 
@@ -64,15 +67,22 @@ class ListImportLockTest {
         return given().contentType("text/csv").body(file).post("/api/v1/lists/OFAC-SDN");
     }
 
-    /** Runs both at once (as near as two threads get) and returns their results. */
-    private <T> List<T> together(Callable<T> a, Callable<T> b) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
+    /**
+     * Runs both while another connection holds the source's row lock (as another instance would), checks that
+     * neither has finished after a few seconds, then lets them go: so the two are in progress at the same time,
+     * however small the file, and their turns are decided by the lock alone. Returns their results.
+     */
+    private <T> List<T> togetherBehindTheLock(Callable<T> a, Callable<T> b) throws Exception {
         List<Future<T>> running = new ArrayList<>();
-        for (Callable<T> c : List.of(a, b)) {
-            running.add(threads.submit(() -> {
-                start.await(30, TimeUnit.SECONDS);
-                return c.call();
-            }));
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            lockOfacSdn(other);
+            for (Callable<T> c : List.of(a, b)) {
+                running.add(threads.submit(c));
+            }
+            Thread.sleep(3_000);
+            assertThat(running).as("both wait for the lock").noneMatch(Future::isDone);
+            other.commit();
         }
         List<T> out = new ArrayList<>();
         for (Future<T> f : running) {
@@ -81,15 +91,23 @@ class ListImportLockTest {
         return out;
     }
 
+    private static void lockOfacSdn(Connection connection) throws Exception {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT source FROM list_source WHERE source = ? FOR UPDATE")) {
+            ps.setString(1, "OFAC-SDN");
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+            }
+        }
+    }
+
     private static List<ListVersionEntity> versions() {
         return QuarkusTransaction.requiringNew().call(() -> ListVersionEntity.<ListVersionEntity>list("source", "OFAC-SDN"));
     }
 
     @Test
     void twoUploadsOfTheSameFileAtOnceGiveOneVersion() throws Exception {
-        // The whole snapshot, so that storing it takes long enough for the two to overlap.
-        byte[] file = ListDownloadValidatorsTest.sdnSample(20_000);
-        List<Response> answers = together(() -> upload(file), () -> upload(file));
+        byte[] file = ListDownloadValidatorsTest.sdnSample(Fixtures.SDN_ENTRIES);
+        List<Response> answers = togetherBehindTheLock(() -> upload(file), () -> upload(file));
         assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(201, 200);
         assertThat(answers).extracting(r -> r.jsonPath().getString("version.id")).containsOnly(
                 answers.get(0).jsonPath().getString("version.id"));
@@ -98,10 +116,10 @@ class ListImportLockTest {
 
     @Test
     void anUploadRacingADownloadLeavesOneVersionInForceAndValidatorsThatMatchIt() throws Exception {
-        byte[] served = ListDownloadValidatorsTest.sdnSample(20_000);
+        byte[] served = ListDownloadValidatorsTest.sdnSample(Fixtures.SDN_ENTRIES);
         ListDownloadValidatorsTest.serveOfac(served);
-        byte[] uploaded = ListDownloadValidatorsTest.sdnSample(20_000);
-        List<Integer> statuses = together(() -> given().post("/api/v1/lists/OFAC-SDN/download").statusCode(),
+        byte[] uploaded = ListDownloadValidatorsTest.sdnSample(Fixtures.SDN_ENTRIES);
+        List<Integer> statuses = togetherBehindTheLock(() -> given().post("/api/v1/lists/OFAC-SDN/download").statusCode(),
                 () -> upload(uploaded).statusCode());
         assertThat(statuses).containsExactly(201, 201);
         List<ListVersionEntity> versions = versions();
@@ -132,12 +150,7 @@ class ListImportLockTest {
         byte[] file = ListDownloadValidatorsTest.sdnSample(20);
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
-            try (PreparedStatement ps = other.prepareStatement("SELECT source FROM list_source WHERE source = ? FOR UPDATE")) {
-                ps.setString(1, "OFAC-SDN");
-                try (ResultSet rs = ps.executeQuery()) {
-                    assertThat(rs.next()).isTrue();
-                }
-            }
+            lockOfacSdn(other);
             Future<Integer> waiting = threads.submit(() -> upload(file).statusCode());
             try {
                 waiting.get(3, TimeUnit.SECONDS);

@@ -2,21 +2,17 @@ package org.exposure.assessor.lists.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.download.LocalListServer.Answer;
-import org.exposure.assessor.persistence.ListEntryEntity;
-import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -35,29 +31,25 @@ class ScheduledDownloadTest {
     @Inject
     ScreeningIndex index;
 
+    // From no list in force, so that the run's version is the only one; the start-up lists come back afterwards.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
+    }
+
     @AfterEach
-    void removeLists() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ListEntryEntity.deleteAll();
-            ListVersionEntity.deleteAll();
-        });
-        index.reload();
+    void startupListsAndNoAnswers() {
+        ListFixtures.restore();
         LocalListsProfile.server().reset();
     }
 
     @Test
     void aRunOnAThreadOfItsOwnImportsTheList() throws Exception {
-        Path sdn = Path.of("../shared/data/ofac/sdn_2024-05-03.csv");
-        Path alt = Path.of("../shared/data/ofac/alt_2025-12_watchman.csv");
-        Path add = Path.of("../shared/data/ofac/add_2025-12_watchman.csv");
-        Assumptions.assumeTrue(Files.isReadable(sdn) && Files.isReadable(alt) && Files.isReadable(add),
-                "needs ../shared/data/ofac (the shared data snapshots)");
-        String rows = String.join("\r\n", Files.readAllLines(sdn, StandardCharsets.ISO_8859_1).subList(0, 5)) + "\r\n"
-                + (400_000_000L + System.nanoTime() % 99_999_999L)
-                + ",\"SCHEDULE TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
-        LocalListsProfile.server().answer("/ofac/sdn.csv", Answer.file(rows.getBytes(StandardCharsets.ISO_8859_1)))
-                .answer("/ofac/alt.csv", Answer.file(Files.readAllBytes(alt)))
-                .answer("/ofac/add.csv", Answer.file(Files.readAllBytes(add)));
+        byte[] rows = Fixtures.sdnRows(5, (400_000_000L + System.nanoTime() % 99_999_999L)
+                + ",\"SCHEDULE TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ");
+        LocalListsProfile.server().answer("/ofac/sdn.csv", Answer.file(rows))
+                .answer("/ofac/alt.csv", Answer.file(Fixtures.bytes(Fixtures.ALT)))
+                .answer("/ofac/add.csv", Answer.file(Fixtures.bytes(Fixtures.ADD)));
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread run = new Thread(() -> downloads.scheduled("OFAC-SDN"), "list-download-test");
