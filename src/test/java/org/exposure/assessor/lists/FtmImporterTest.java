@@ -14,13 +14,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FtmImporterTest {
-    private static final String T1 = "ftm/yente_tests_fixtures_dataset_t1_entities.ftm.json";
-    private static final String DELTA1 = "ftm/yente_tests_fixtures_dataset_t2_20240527194702-wnk_entities.delta.json";
-    private static final String DELTA2 = "ftm/yente_tests_fixtures_dataset_t2_20240528014702-pfh_entities.delta.json";
+    // OpenSanctions' own test files (yente), copied whole: src/test/resources/README.md
+    private static final Path T1 = Fixtures.FTM.resolve("t1_entities.ftm.json");
+    private static final Path DELTA1 = Fixtures.FTM.resolve("t2_20240527194702-wnk_entities.delta.json");
+    private static final Path DELTA2 = Fixtures.FTM.resolve("t2_20240528014702-pfh_entities.delta.json");
 
     @Test
     void fullFileOfSevenEntities() throws Exception {
-        ImportResult r = new FtmImporter().importFrom(Snapshots.require(T1));
+        ImportResult r = new FtmImporter().importFrom(T1);
         assertThat(r.count("records")).isEqualTo(7);
         // six parties (4 Person, 2 Organization); the seventh record is an Address
         assertThat(r.entryCount()).isEqualTo(6);
@@ -50,7 +51,7 @@ class FtmImporterTest {
 
     @Test
     void deltaFiles() throws Exception {
-        ImportResult first = new FtmImporter().importFrom(Snapshots.require(DELTA1));
+        ImportResult first = new FtmImporter().importFrom(DELTA1);
         assertThat(first.entryCount()).isEqualTo(2);
         ListEntry aqi = first.entry("NK-2T3S8Hu29ktYnKSTgQp2wL");
         assertThat(aqi.name()).isEqualTo("AL-QAIDA IN IRAQ");
@@ -61,7 +62,7 @@ class FtmImporterTest {
         assertThat(aqi.datasets()).contains("us_ofac_sdn", "un_sc_sanctions", "eu_fsf").hasSize(22);
         assertThat(aqi.evidence()).containsEntry("op", "ADD");
 
-        ImportResult second = new FtmImporter().importFrom(Snapshots.require(DELTA2));
+        ImportResult second = new FtmImporter().importFrom(DELTA2);
         assertThat(second.entries()).extracting(ListEntry::id).containsExactly("NK-500Poltergeist",
                 "NK-2T3S8Hu29ktYnKSTgQp2wL");
         assertThat(second.entry("NK-500Poltergeist").name()).isEqualTo("AL-QAIDA IN IRAQ"); // its names are empty
@@ -71,7 +72,7 @@ class FtmImporterTest {
 
     @Test
     void deleteOperationsAndMalformedLines() throws Exception {
-        List<String> lines = new ArrayList<>(Files.readAllLines(Snapshots.require(T1), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(Files.readAllLines(T1, StandardCharsets.UTF_8));
         lines.add(2, "{\"id\": \"broken\", \"schema\": \"Person\", \"properties\": {\"name\": [\"X\"]");
         lines.add(4, "{\"schema\": \"Person\", \"properties\": {\"name\": [\"No id\"]}}");
         lines.add("{\"op\": \"DEL\", \"entity\": {\"id\": \"NK-gone\"}}");
@@ -79,7 +80,7 @@ class FtmImporterTest {
         // Two records run together on one line (a lost line end): reported, not half-read.
         lines.add("{\"id\": \"NK-a\", \"schema\": \"Person\", \"properties\": {\"name\": [\"A\"]}}"
                 + "{\"id\": \"NK-b\", \"schema\": \"Person\", \"properties\": {\"name\": [\"B\"]}}");
-        Path file = Snapshots.scratch("ftm-broken-lines.json");
+        Path file = Fixtures.scratch("ftm-broken-lines.json");
         Files.write(file, lines, StandardCharsets.UTF_8);
         ImportResult r = new FtmImporter().importFrom(file);
         assertThat(r.entryCount()).isEqualTo(6);
@@ -99,8 +100,8 @@ class FtmImporterTest {
         assertRejected(importer, "[{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {}}]", "not a JSON object");
         assertRejected(importer, "{\"results\": [], \"total\": 0}", "no \"id\"");
         assertRejected(importer, "", "empty file");
-        byte[] real = Files.readAllBytes(Snapshots.require(T1));
-        Path half = Snapshots.scratch("ftm-truncated.json");
+        byte[] real = Files.readAllBytes(T1);
+        Path half = Fixtures.scratch("ftm-truncated.json");
         Files.write(half, java.util.Arrays.copyOf(real, 300));
         assertThatThrownBy(() -> importer.importFrom(half)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("not FollowTheMoney JSON lines");
@@ -108,8 +109,8 @@ class FtmImporterTest {
 
     @Test
     void readLineByLineWithTheFilesOwnHash() throws Exception {
-        byte[] real = Files.readAllBytes(Snapshots.require(T1));
-        ImportResult r = new FtmImporter().importFrom(Snapshots.require(T1));
+        byte[] real = Files.readAllBytes(T1);
+        ImportResult r = new FtmImporter().importFrom(T1);
         assertThat(r.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(real)));
         // A byte-order mark and CRLF line ends change nothing but the hash.
@@ -124,13 +125,13 @@ class FtmImporterTest {
     void manyLinesAreStreamedAndABadByteFarIntoTheFileRejectsIt() throws Exception {
         // 200,000 non-party lines (most of an OpenSanctions export) around the six parties: more than the 64 kB
         // buffers many times over, so the importer has to stream to get the counts right.
-        Path big = Snapshots.scratch("ftm-big.json");
+        Path big = Fixtures.scratch("ftm-big.json");
         String address = "{\"id\": \"addr-%d\", \"schema\": \"Address\", \"properties\": {\"full\": [\"%d Main Street\"]}}\n";
         try (var out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
             for (int i = 0; i < 100_000; i++) {
                 out.write(String.format(java.util.Locale.ROOT, address, i, i));
             }
-            out.write(Files.readString(Snapshots.require(T1), StandardCharsets.UTF_8));
+            out.write(Files.readString(T1, StandardCharsets.UTF_8));
             out.write("\n"); // the snapshot has no final line end
             for (int i = 100_000; i < 200_000; i++) {
                 out.write(String.format(java.util.Locale.ROOT, address, i, i));
@@ -143,14 +144,14 @@ class FtmImporterTest {
 
         byte[] bytes = Files.readAllBytes(big);
         bytes[bytes.length - 10] = (byte) 0xff; // not UTF-8, in the last line
-        Path bad = Snapshots.scratch("ftm-big-bad.json");
+        Path bad = Fixtures.scratch("ftm-big-bad.json");
         Files.write(bad, bytes);
         assertThatThrownBy(() -> new FtmImporter().importFrom(bad)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("not UTF-8");
     }
 
     private static void assertRejected(FtmImporter importer, String content, String message) throws IOException {
-        Path file = Snapshots.scratch("ftm-reject.json");
+        Path file = Fixtures.scratch("ftm-reject.json");
         Files.writeString(file, content);
         assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("OpenSanctions FtM").hasMessageContaining(message);

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Imports every list snapshot of {@code ../shared/data} and prints, per file, the time of the first (cold) import,
+ * Imports every list snapshot of the shared data snapshots and prints, per file, the time of the first (cold) import,
  * (all files once, in this JVM: class loading and JIT included), the median of the following rounds, the entries, the skipped rows and the heap the result holds.
  * Not a test (no assertions, not run by the build). Run from the project root after {@code mvn test-compile}:
  *
  * <pre>
  *   java -cp target/classes:target/test-classes:$(mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
- *       org.exposure.assessor.lists.ImportBench [data-dir, default ../shared/data] [rounds, default 5]
+ *       org.exposure.assessor.lists.ImportBench [data-dir, default: -Dsnapshots.dir] [rounds, default 5]
  * </pre>
  */
 public final class ImportBench {
@@ -27,7 +27,7 @@ public final class ImportBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        Path data = args.length > 0 ? Path.of(args[0]) : Snapshots.dir();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path sdn = data.resolve("ofac/sdn_2024-05-03.csv");
         Path alt = data.resolve("ofac/alt_2025-12_watchman.csv");

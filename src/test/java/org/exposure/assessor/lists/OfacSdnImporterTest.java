@@ -14,52 +14,28 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** The OFAC SDN importer on the fixture files (src/test/resources/lists/OFAC-SDN); the full snapshot: OfacSdnSnapshotTest. */
 class OfacSdnImporterTest {
-    private static final String SDN = "ofac/sdn_2024-05-03.csv";
-    private static final String ALT = "ofac/alt_2025-12_watchman.csv";
-    private static final String ADD = "ofac/add_2025-12_watchman.csv";
     private static ImportResult full;
 
     @BeforeAll
-    static void importSnapshot() throws Exception {
-        if (java.nio.file.Files.isRegularFile(Snapshots.DATA.resolve(SDN))
-                && Files.isRegularFile(Snapshots.DATA.resolve(ALT)) && Files.isRegularFile(Snapshots.DATA.resolve(ADD))) {
-            full = new OfacSdnImporter().importFrom(Snapshots.DATA.resolve(SDN), Snapshots.DATA.resolve(ALT),
-                    Snapshots.DATA.resolve(ADD));
-        }
+    static void importFixture() throws Exception {
+        full = new OfacSdnImporter().importFrom(Fixtures.SDN, Fixtures.ALT, Fixtures.ADD);
     }
 
     private static ImportResult full() {
-        Snapshots.require(SDN);
-        Snapshots.require(ALT);
-        Snapshots.require(ADD);
         return full;
     }
 
     @Test
-    void countsOfTheRealSnapshot() {
+    void countsOfTheFixture() {
         ImportResult r = full();
-        // The shared README says 14,964 / 20,106 / 24,243; the files hold one row more each (14,965 SDN rows with
-        // 14,965 distinct ent_num, checked independently with Python's csv module).
-        assertThat(r.count("sdnRows")).isEqualTo(14_965);
-        assertThat(r.entryCount()).isEqualTo(14_965);
-        assertThat(r.count("altRows")).isEqualTo(20_107);
-        assertThat(r.count("altUnknownEntity")).isEqualTo(2_460);
-        assertThat(r.count("addRows")).isEqualTo(24_244);
-        assertThat(r.count("addUnknownEntity")).isEqualTo(4_893);
+        assertThat(r.count("sdnRows")).isEqualTo(Fixtures.SDN_ENTRIES);
         assertThat(r.problems()).isEmpty();
         assertThat(r.published()).isNull();
         assertThat(r.source()).isEqualTo("OFAC-SDN");
         assertThat(r.sha256()).hasSize(64);
-        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.INDIVIDUAL).count()).isEqualTo(6_854);
-        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.VESSEL).count()).isEqualTo(851);
-        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.AIRCRAFT).count()).isEqualTo(376);
-        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.ENTITY).count()).isEqualTo(6_884);
-        assertThat(r.count("secondarySanctionsRisk")).isEqualTo(SECONDARY_RISK_ENTRIES);
     }
-
-    /** Rows of sdn.csv whose remarks contain "Secondary sanctions risk" (grep -c). */
-    private static final long SECONDARY_RISK_ENTRIES = 2_479;
 
     @Test
     void vtbBankWithSwiftBicProgramsAndSecondaryRisk() {
@@ -107,22 +83,24 @@ class OfacSdnImporterTest {
 
     @Test
     void sdnAloneWithoutAltAndAdd() throws Exception {
-        Path sdn = Snapshots.require(SDN);
+        Path sdn = Fixtures.SDN;
         ImportResult r = new OfacSdnImporter().importFrom(Files.newInputStream(sdn));
-        assertThat(r.entryCount()).isEqualTo(14_965);
+        assertThat(r.entryCount()).isEqualTo(Fixtures.SDN_ENTRIES);
+        // without add.csv, VTB's entry has no address and so no country (its sdn.csv row gives none)
+        assertThat(r.entry("17013").countries()).isEmpty();
         assertThat(r.sha256()).isEqualTo(Inputs.sha256(Files.readAllBytes(sdn)));
         assertThat(r.counts()).doesNotContainKey("altRows");
     }
 
     @Test
     void malformedRowsAreReportedAndTheRestImported() throws Exception {
-        List<String> lines = Files.readAllLines(Snapshots.require(SDN), StandardCharsets.ISO_8859_1).subList(0, 10);
+        List<String> lines = Fixtures.sdnLines().subList(0, 10);
         List<String> copy = new ArrayList<>(lines);
         copy.add(3, "X12,\"BROKEN ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ");
         copy.add(6, "4711,\"TOO FEW COLUMNS\",-0- ");
         copy.add(8, "4712,-0- ,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ");
         copy.add("\u001a");
-        Path file = Snapshots.scratch("sdn-broken-rows.csv");
+        Path file = Fixtures.scratch("sdn-broken-rows.csv");
         Files.write(file, copy, StandardCharsets.ISO_8859_1);
 
         ImportResult r = new OfacSdnImporter().importFrom(file);
@@ -135,10 +113,10 @@ class OfacSdnImporterTest {
 
     @Test
     void altRowsOfUnknownEntitiesAreSkippedAndCounted() throws Exception {
-        Path sdn = Snapshots.scratch("sdn-small.csv");
-        Files.write(sdn, Files.readAllLines(Snapshots.require(SDN), StandardCharsets.ISO_8859_1).subList(0, 3),
+        Path sdn = Fixtures.scratch("sdn-small.csv");
+        Files.write(sdn, Fixtures.sdnLines().subList(0, 3),
                 StandardCharsets.ISO_8859_1);
-        Path alt = Snapshots.scratch("alt-small.csv");
+        Path alt = Fixtures.scratch("alt-small.csv");
         Files.writeString(alt, "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n999999,1,\"aka\",\"NOBODY\",-0- \r\n"
                 + "36,13,\"fka\",-0- ,-0- \r\n\u001a", StandardCharsets.ISO_8859_1);
         ImportResult r = new OfacSdnImporter().importFrom(sdn, alt, null);
@@ -149,10 +127,10 @@ class OfacSdnImporterTest {
 
     @Test
     void aRejectedFileIsNamedByItsPart() throws Exception {
-        Path sdn = Snapshots.scratch("sdn-small.csv");
-        Files.write(sdn, Files.readAllLines(Snapshots.require(SDN), StandardCharsets.ISO_8859_1).subList(0, 3),
+        Path sdn = Fixtures.scratch("sdn-small.csv");
+        Files.write(sdn, Fixtures.sdnLines().subList(0, 3),
                 StandardCharsets.ISO_8859_1);
-        Path html = Snapshots.scratch("not-a-list.html");
+        Path html = Fixtures.scratch("not-a-list.html");
         Files.writeString(html, "<html><body>Service unavailable</body></html>");
         OfacSdnImporter importer = new OfacSdnImporter();
         assertThatThrownBy(() -> importer.importFrom(sdn, html, null)).isInstanceOfSatisfying(ImportException.class,
@@ -182,15 +160,13 @@ class OfacSdnImporterTest {
         assertRejected(importer, "", "empty file");
         assertRejected(importer, "_id,source,name\n1,SDN,FOO\n", "first row");
         assertRejected(importer, "36,\"UNTERMINATED ,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "");
-        Path un = Snapshots.DATA.resolve("un/UN_consolidated.xml");
-        if (Files.isRegularFile(un)) {
-            assertThatThrownBy(() -> importer.importFrom(un)).isInstanceOf(ImportException.class)
-                    .hasMessageContaining("XML");
-        }
+        // another list's real file
+        assertThatThrownBy(() -> importer.importFrom(Fixtures.UN)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("XML");
     }
 
     private static void assertRejected(OfacSdnImporter importer, String content, String message) throws IOException {
-        Path file = Snapshots.scratch("sdn-reject.txt");
+        Path file = Fixtures.scratch("sdn-reject.txt");
         Files.writeString(file, content);
         assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("OFAC").hasMessageContaining(message);

@@ -1,34 +1,43 @@
 package org.exposure.assessor.lists;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real list snapshots in ../shared/data (relative to the project root) and a scratch folder under target/. */
-final class Snapshots {
-    static final Path DATA = Path.of("..", "shared", "data");
+/**
+ * The full list snapshots and name sets (the shared data snapshots), for the tests tagged {@value #TAG} only. The
+ * Maven profile {@code snapshots} runs exactly those tests and passes the directory as the system property
+ * {@value #PROPERTY}. A missing directory or file fails the test: in that profile the snapshots are what is being
+ * measured, so a run without them must not pass as if it had checked something.
+ */
+public final class Snapshots {
+    /** The JUnit tag of the tests that need the snapshots; the default build leaves them out. */
+    public static final String TAG = "snapshots";
+    public static final String PROPERTY = "snapshots.dir";
 
     private Snapshots() {
     }
 
-    /** The snapshot file, or the test is skipped (not failed) with a message naming the missing file. */
-    static Path require(String relative) {
-        Path p = DATA.resolve(relative);
-        assumeTrue(Files.isRegularFile(p), "snapshot " + p.toAbsolutePath().normalize()
-                + " is absent (../shared/data is not next to this clone): test skipped");
+    /** The snapshots directory given by {@code -Dsnapshots.dir}. */
+    public static Path dir() {
+        String dir = System.getProperty(PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            throw new AssertionError("system property " + PROPERTY + " is not set: the tests tagged '" + TAG
+                    + "' run with mvn -B verify -Psnapshots [-D" + PROPERTY + "=DIR]");
+        }
+        Path p = Path.of(dir);
+        if (!Files.isDirectory(p)) {
+            throw new AssertionError(PROPERTY + "=" + dir + " (" + p.toAbsolutePath().normalize()
+                    + ") is not a directory: the snapshot tests need the shared data snapshots there");
+        }
         return p;
     }
 
-    static Path scratch(String name) {
-        try {
-            Path dir = Path.of("target", "lists-test");
-            Files.createDirectories(dir);
-            return dir.resolve(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A file of the snapshots directory, which must exist. */
+    public static Path require(String relative) {
+        Path p = dir().resolve(relative);
+        if (!Files.isRegularFile(p)) {
+            throw new AssertionError("snapshot " + p.toAbsolutePath().normalize() + " is absent");
         }
+        return p;
     }
 }

@@ -14,32 +14,29 @@ import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** The UN importer on the fixture (src/test/resources/lists/UN); the full snapshot: UnConsolidatedSnapshotTest. */
 class UnConsolidatedImporterTest {
-    private static final String UN = "un/UN_consolidated.xml";
     private static ImportResult full;
 
     @BeforeAll
-    static void importSnapshot() throws Exception {
-        if (Files.isRegularFile(Snapshots.DATA.resolve(UN))) {
-            full = new UnConsolidatedImporter().importFrom(Snapshots.DATA.resolve(UN));
-        }
+    static void importFixture() throws Exception {
+        full = new UnConsolidatedImporter().importFrom(Fixtures.UN);
     }
 
     private static ImportResult full() {
-        Snapshots.require(UN);
         return full;
     }
 
     @Test
-    void countsOfTheRealSnapshot() {
+    void countsOfTheFixture() {
         ImportResult r = full();
-        assertThat(r.count("individuals")).isEqualTo(730);
-        assertThat(r.count("entities")).isEqualTo(273);
-        assertThat(r.entryCount()).isEqualTo(1_003);
+        assertThat(r.count("individuals")).isEqualTo(Fixtures.UN_INDIVIDUALS);
+        assertThat(r.count("entities")).isEqualTo(Fixtures.UN_ENTITIES);
         assertThat(r.problems()).isEmpty();
         assertThat(r.published()).isEqualTo(Instant.parse("2026-02-27T00:00:09.554Z"));
         assertThat(r.source()).isEqualTo("UN");
-        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.INDIVIDUAL).count()).isEqualTo(730);
+        assertThat(r.entries().stream().filter(e -> e.type() == EntityType.INDIVIDUAL).count())
+                .isEqualTo(Fixtures.UN_INDIVIDUALS);
     }
 
     @Test
@@ -101,7 +98,7 @@ class UnConsolidatedImporterTest {
                   </ENTITIES>
                 </CONSOLIDATED_LIST>
                 """;
-        Path file = Snapshots.scratch("un-broken-records.xml");
+        Path file = Fixtures.scratch("un-broken-records.xml");
         Files.writeString(file, xml);
         ImportResult r = new UnConsolidatedImporter().importFrom(file);
         assertThat(r.entries()).extracting(ListEntry::id).containsExactly("1", "3");
@@ -120,7 +117,7 @@ class UnConsolidatedImporterTest {
                 "root element is <sdnList>, expected <CONSOLIDATED_LIST>");
         assertRejected(importer, "{\"id\": \"x\"}".getBytes(StandardCharsets.UTF_8), "JSON document");
         assertRejected(importer, "36,\"AEROCARIBBEAN AIRLINES\",-0- \n".getBytes(StandardCharsets.UTF_8), "not a well-formed");
-        byte[] real = Files.readAllBytes(Snapshots.require(UN));
+        byte[] real = Files.readAllBytes(Fixtures.UN);
         assertRejected(importer, Arrays.copyOf(real, real.length / 2), "not a well-formed");
         assertRejected(importer, "<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>".getBytes(StandardCharsets.UTF_8),
                 "no valid INDIVIDUAL or ENTITY");
@@ -131,7 +128,7 @@ class UnConsolidatedImporterTest {
     }
 
     private static void assertRejected(UnConsolidatedImporter importer, byte[] content, String message) throws IOException {
-        Path file = Snapshots.scratch("un-reject.xml");
+        Path file = Fixtures.scratch("un-reject.xml");
         Files.write(file, content);
         assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("UN").hasMessageContaining(message);

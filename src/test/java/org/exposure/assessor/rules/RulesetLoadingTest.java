@@ -18,20 +18,21 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.domain.GoodsSubject;
+import org.exposure.assessor.lists.Snapshots;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Loading a ruleset from disk: what makes RuleEngine.load refuse it (and that the message says where), the
- * ruleset version, and that the packaged CHPL equals the shared source list. Each test works on its own copy of
+ * ruleset version, and that the packaged CHPL equals its source list in the shared data snapshots (that one test is
+ * tagged {@code snapshots}: Maven profile {@code snapshots}). Each test works on its own copy of
  * the project's rules/ folder under target/.
  */
 class RulesetLoadingTest {
     private static final Path PROJECT_RULES = Path.of("rules");
-    private static final Path SHARED_CHPL = Path.of("../shared/data/chpl/chpl_feb2024_hs6.csv");
 
     /** The copy's rules/ folder, inside a fresh directory under target/. */
     private Path rules;
@@ -432,10 +433,13 @@ class RulesetLoadingTest {
     }
 
     @Test
-    @DisplayName("(f) rules/reference/chpl.csv holds exactly the 50 codes and tiers of the shared CHPL (23 Feb 2024)")
-    void chplEqualsSharedList() throws IOException {
+    @DisplayName("rules/reference/chpl.csv holds 50 codes, 4 of tier 1 and 5 of tier 2, and the engine loads exactly those")
+    void chplIsLoadedAsTheFileSays() throws IOException {
         Map<String, String> project = tiersOf(PROJECT_RULES.resolve("reference/chpl.csv"));
         assertThat(project).hasSize(50);
+        // Tier sizes of the CHPL as published.
+        assertThat(project.values().stream().filter("1"::equals)).hasSize(4);
+        assertThat(project.values().stream().filter("2"::equals)).hasSize(5);
 
         // What the engine loaded is what the file says.
         ReferenceData loaded = load().reference();
@@ -444,13 +448,15 @@ class RulesetLoadingTest {
         loaded.chplEntries().forEach(e -> loadedTiers.put(e.hsCode(), e.tier()));
         assertThat(loadedTiers).isEqualTo(project);
         assertThat(loaded.chplEntries()).allSatisfy(e -> assertThat(e.label()).isNotBlank());
+    }
 
-        Assumptions.assumeTrue(Files.isRegularFile(SHARED_CHPL), SHARED_CHPL + " is not present");
-        Map<String, String> shared = tiersOf(SHARED_CHPL);
+    @Test
+    @Tag(Snapshots.TAG)
+    @DisplayName("(f) rules/reference/chpl.csv holds exactly the 50 codes and tiers of the CHPL snapshot (23 Feb 2024)")
+    void chplEqualsSharedList() throws IOException {
+        Map<String, String> project = tiersOf(PROJECT_RULES.resolve("reference/chpl.csv"));
+        Map<String, String> shared = tiersOf(Snapshots.require("chpl/chpl_feb2024_hs6.csv"));
         assertThat(shared).hasSize(50);
         assertThat(project).containsExactlyInAnyOrderEntriesOf(shared);
-        // Tier sizes of the CHPL as published.
-        assertThat(project.values().stream().filter("1"::equals)).hasSize(4);
-        assertThat(project.values().stream().filter("2"::equals)).hasSize(5);
     }
 }

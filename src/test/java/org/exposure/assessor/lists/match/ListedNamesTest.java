@@ -1,23 +1,23 @@
 package org.exposure.assessor.lists.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exposure.assessor.lists.Snapshots;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every listed name, screened as it is written, finds an entry under that very name, with all the snapshots of
- * {@code ../shared/data} in one index as the service holds them. The candidate index scores only
+ * Every listed name, screened as it is written, finds an entry under that very name, with all the list snapshots
+ * of the shared data snapshots in one index as the service holds them. The candidate index scores only
  * {@link NameIndex#DEFAULT_CANDIDATE_CAP} names per query; this is the test that its ranking never leaves the exact
  * name out (it did for "BAHMAN GROUP" and "SYRIA INTERNATIONAL ISLAMIC BANK" when a name's credit was the sum of
- * every spelling that reached it). Skipped when {@code ../shared/data} is absent.
+ * every spelling that reached it). Maven profile {@code snapshots}.
  */
+@Tag(Snapshots.TAG)
 class ListedNamesTest {
 
     private static final int LIMIT = 10;
@@ -26,8 +26,6 @@ class ListedNamesTest {
 
     @BeforeAll
     static void data() throws IOException {
-        assumeTrue(Files.isDirectory(SharedData.ROOT.resolve("csl")) && Files.isRegularFile(SharedData.SDN),
-                "../shared/data absent: skipping the listed names");
         all = new ArrayList<>();
         for (SharedData.Imported i : SharedData.allImported()) {
             all.addAll(i.candidates());

@@ -1,20 +1,19 @@
 package org.exposure.assessor.lists.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Locale;
 
+import org.exposure.assessor.lists.Snapshots;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Floors on the matcher's accuracy at {@link NameIndex#DEFAULT_THRESHOLD}, measured by {@link MatchEvaluation} on the
- * real name sets in {@code ../shared/data/namematch} and the OFAC SDN snapshot. Skipped when {@code ../shared/data}
- * is absent.
+ * real name sets and the OFAC SDN snapshot of the shared data snapshots (Maven profile {@code snapshots}).
  */
+@Tag(Snapshots.TAG)
 class MatchAccuracyTest {
 
     private static final double T = NameIndex.DEFAULT_THRESHOLD;
@@ -22,9 +21,6 @@ class MatchAccuracyTest {
 
     @BeforeAll
     static void data() throws IOException {
-        assumeTrue(Files.isDirectory(SharedData.NAMEMATCH), "../shared/data/namematch absent: skipping the name sets");
-        assumeTrue(Files.isRegularFile(SharedData.SDN) && Files.isRegularFile(SharedData.ALT)
-                && Files.isRegularFile(SharedData.ADD), "../shared/data/ofac absent: skipping the name sets");
         eval = MatchEvaluation.get();
         eval.report(T, System.out, true);
     }

@@ -10,15 +10,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Matcher benchmark, in process, no Quarkus. By default it imports every list snapshot of {@code ../shared/data} with
+ * Matcher benchmark, in process, no Quarkus. By default it imports every list snapshot of the shared data snapshots
+ * (the directory given by {@code -Dsnapshots.dir}) with
  * the project's importers (OFAC SDN with alt and add, the US CSL, the UN list, the OpenSanctions full export) into one
  * {@link NameIndex}, as the service holds them ({@code -Dbench.lists=sdn}: the SDN file and alt.csv only), and prints
  * each import's time, the index build time and the heap used after GC. It then screens a mix of exact listed names,
  * misspelt names (one letter changed, dropped or doubled) and random non-matching names, on one thread and on two,
- * and prints p50/p99 latency per name, names per second and the CPU time of the querying threads. Targets (issue 4):
+ * and prints p50/p99 latency per name, names per second and the CPU time of the querying threads. Targets:
  * p99 under 2 ms, at least 5,000 names/s. Not a test. Run from the project root after {@code mvn test-compile}:
  * <pre>
- *   java -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
  *       org.exposure.assessor.lists.match.MatchBench [queries, default 30000]
  * </pre>
  * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.slowest=1} lists the 15 slowest names and

@@ -15,11 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Accuracy of the matcher on the name sets in {@code ../shared/data/namematch} and its false matches among the
- * SDN entries, at one threshold and swept over thresholds. Used by {@link MatchAccuracyTest}; also a command
- * (no Quarkus), run from the project root after {@code mvn test-compile}:
+ * Accuracy of the matcher on the name sets of the shared data snapshots ({@code namematch/} in the directory given
+ * by {@code -Dsnapshots.dir}) and its false matches among the SDN entries, at one threshold and swept over
+ * thresholds. Used by {@link MatchAccuracyTest} (Maven profile {@code snapshots}); also a command (no Quarkus), run
+ * from the project root after {@code mvn test-compile}, with DIR the snapshots directory:
  * <pre>
- *   java -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
  *       org.exposure.assessor.lists.match.MatchEvaluation [threshold, default NameIndex.DEFAULT_THRESHOLD]
  * </pre>
  * {@code -Deval.wrong=1} also lists every pair classified wrongly at the threshold.

@@ -22,19 +22,19 @@ import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OfacSdnImporter;
+import org.exposure.assessor.lists.Snapshots;
 import org.exposure.assessor.lists.UnConsolidatedImporter;
 
 /**
- * Minimal readers for the snapshots in {@code ../shared/data} (relative to the project root), for the matcher's
- * tests and benchmark ({@link #sdnImported()} goes through the project's own importer).
+ * Minimal readers for the shared data snapshots (the directory given by {@code -Dsnapshots.dir}, see
+ * {@link Snapshots}), for the matcher's snapshot tests and benchmark ({@link #sdnImported()} goes through the
+ * project's own importer). A missing file is an error, not a skip.
  */
 final class SharedData {
 
-    static final Path ROOT = Path.of("..", "shared", "data");
-    static final Path NAMEMATCH = ROOT.resolve("namematch");
-    static final Path SDN = ROOT.resolve("ofac").resolve("sdn_2024-05-03.csv");
-    static final Path ALT = ROOT.resolve("ofac").resolve("alt_2025-12_watchman.csv");
-    static final Path ADD = ROOT.resolve("ofac").resolve("add_2025-12_watchman.csv");
+    static final String SDN = "ofac/sdn_2024-05-03.csv";
+    static final String ALT = "ofac/alt_2025-12_watchman.csv";
+    static final String ADD = "ofac/add_2025-12_watchman.csv";
 
     private SharedData() {
     }
@@ -42,7 +42,7 @@ final class SharedData {
     /** Rows of a name-set CSV with a header, as header → value maps. */
     static List<Map<String, String>> nameSet(String file) throws IOException {
         List<Map<String, String>> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(NAMEMATCH.resolve(file), StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(Snapshots.require("namematch/" + file), StandardCharsets.UTF_8)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 out.add(new LinkedHashMap<>(rec.toMap()));
             }
@@ -53,7 +53,7 @@ final class SharedData {
     /** SDN entries (primary name, type, programs) keyed by ent_num, in file order. */
     static Map<String, MatchCandidate> sdn() throws IOException {
         Map<String, MatchCandidate> out = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(SDN, StandardCharsets.ISO_8859_1)) {
+        try (Reader r = Files.newBufferedReader(Snapshots.require(SDN), StandardCharsets.ISO_8859_1)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.parse(r)) {
                 if (rec.size() < 4) {
                     continue; // the trailing 0x1A line
@@ -73,7 +73,7 @@ final class SharedData {
     static List<MatchCandidate> sdnWithAliases() throws IOException {
         Map<String, MatchCandidate> sdn = sdn();
         Map<String, List<String>> aliases = new LinkedHashMap<>();
-        try (Reader r = Files.newBufferedReader(ALT, StandardCharsets.ISO_8859_1)) {
+        try (Reader r = Files.newBufferedReader(Snapshots.require(ALT), StandardCharsets.ISO_8859_1)) {
             for (CSVRecord rec : CSVFormat.DEFAULT.parse(r)) {
                 if (rec.size() < 4) {
                     continue;
@@ -99,7 +99,8 @@ final class SharedData {
      */
     static List<MatchCandidate> sdnImported() throws IOException {
         try {
-            return candidates(new OfacSdnImporter().importFrom(SDN, ALT, ADD));
+            return candidates(new OfacSdnImporter().importFrom(Snapshots.require(SDN), Snapshots.require(ALT),
+                    Snapshots.require(ADD)));
         } catch (ImportException e) {
             throw new IOException(e);
         }
@@ -110,25 +111,28 @@ final class SharedData {
     }
 
     /**
-     * Every list snapshot of {@code ../shared/data}, each read by the project's own importer: OFAC SDN (with alt and
+     * Every list snapshot of the shared data, each read by the project's own importer: OFAC SDN (with alt and
      * add), the US CSL, the UN consolidated list and each OpenSanctions FtM file, as the screening index holds them.
      */
     static List<Imported> allImported() throws IOException {
         List<Imported> out = new ArrayList<>();
         try {
+            Path sdnFile = Snapshots.require(SDN);
+            Path altFile = Snapshots.require(ALT);
+            Path addFile = Snapshots.require(ADD);
             long t = System.nanoTime();
-            ImportResult sdn = new OfacSdnImporter().importFrom(SDN, ALT, ADD);
-            out.add(new Imported("OFAC-SDN (sdn+alt+add)", Files.size(SDN) + Files.size(ALT) + Files.size(ADD),
+            ImportResult sdn = new OfacSdnImporter().importFrom(sdnFile, altFile, addFile);
+            out.add(new Imported("OFAC-SDN (sdn+alt+add)", Files.size(sdnFile) + Files.size(altFile) + Files.size(addFile),
                     System.nanoTime() - t, candidates(sdn)));
-            Path csl = ROOT.resolve("csl").resolve("csl_us_consolidated_2025.csv.gz");
+            Path csl = Snapshots.require("csl/csl_us_consolidated_2025.csv.gz");
             t = System.nanoTime();
             ImportResult c = new CslImporter().importFrom(csl);
             out.add(new Imported("US-CSL", Files.size(csl), System.nanoTime() - t, candidates(c)));
-            Path un = ROOT.resolve("un").resolve("UN_consolidated.xml");
+            Path un = Snapshots.require("un/UN_consolidated.xml");
             t = System.nanoTime();
             ImportResult u = new UnConsolidatedImporter().importFrom(un);
             out.add(new Imported("UN", Files.size(un), System.nanoTime() - t, candidates(u)));
-            try (var files = Files.list(ROOT.resolve("ftm"))) {
+            try (var files = Files.list(Snapshots.dir().resolve("ftm"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json"))
                         // One version per source is in force: the full export, not the deltas that follow it.
                         .filter(p -> !p.getFileName().toString().contains(".delta.")).sorted().toList()) {
