@@ -8,12 +8,15 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The service with download URLs pointing at a {@link LocalListServer} started before it: OFAC-SDN (sdn, alt, add),
- * UN and US-CSL have URLs, OPENSANCTIONS has none; timeouts of 3 s; no schedule.
+ * UN and US-CSL have URLs, OPENSANCTIONS has none; timeouts of 3 s. Downloads are turned on here (the test profile
+ * turns them off so that no test reaches a publisher); the fixture lists imported at start-up are fresh, so the
+ * daily schedule's first run is a day away and only the tests' own requests reach the server.
  */
 public class LocalListsProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("assessor.lists.download.timeout", "PT3S", "assessor.lists.download.connect-timeout", "PT3S");
+        return Map.of("assessor.lists.download.enabled", "true", "assessor.lists.download.timeout", "PT3S",
+                "assessor.lists.download.connect-timeout", "PT3S");
     }
 
     @Override
