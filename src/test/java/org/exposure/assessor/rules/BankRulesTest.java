@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The FFI rules of rules/bank/bank.drl against the catalogue (rules-catalog.md, section "Banks"): for each rule the
  * cases that make it fire, with the facts in the explanation and the evidence path, and the nearest cases that keep
- * it silent; the threshold of FFI-RUSSIA-SHARE as reference data; and the two realistic banks of issue 3 with their
+ * it silent; the threshold of FFI-RUSSIA-SHARE as reference data; and two realistic banks with their
  * full set of fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.
  */
 class BankRulesTest {
@@ -530,7 +530,7 @@ class BankRulesTest {
         }
     }
 
-    // ---------------------------------------------------------------- realistic cases (issue 3)
+    // ---------------------------------------------------------------- realistic cases
 
     @Test
     @DisplayName("FFI-CRITICAL-ITEMS, FFI-REGIONAL-CHANNEL, FFI-RUSSIA-SHARE, FFI-USD-IMPACT (and nothing else, SEVERE): a Heilongjiang regional bank paying for tier-1 chips shipped to Russia")

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The SUP rules of rules/supplier/supplier.drl against the catalogue (rules-catalog.md, section "Suppliers"): for
  * each rule the cases that make it fire, at the catalogue's severity, with the facts in the explanation and the
- * evidence, and the nearest cases that keep it silent. Plus the realistic case of issue 3 with its full set of
+ * evidence, and the nearest cases that keep it silent. Plus a realistic case with its full set of
  * fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.
  *
  * <p>The baseline supplier ({@link Sup}) has a normal profile: incorporated 2015, a website, a commercial address,
@@ -624,7 +624,7 @@ class SupplierRulesTest {
     // ---------------------------------------------------------------- realistic cases
 
     /**
-     * Issue 3: "a Hong Kong trading company incorporated in 2023 shipping bearings to Kazakhstan via a freight
+     * A realistic case: "a Hong Kong trading company incorporated in 2023 shipping bearings to Kazakhstan via a freight
      * forwarder". The facts chosen: Victoria Harbour Trading Ltd, HK, incorporated 2023-04-18, a website,
      * a commercial address, line of business chapter 84 (so bearings fit it), no owners; one export of 8482.10 ball
      * bearings (CHPL tier 3B), USD 48,000, to Kazakhstan, consigned to the freight forwarder Almaty Cargo Forwarding
