@@ -40,8 +40,24 @@ final class Inputs {
         }
     }
 
+    /**
+     * The content hash of one file as every importer defines it ({@link ImportResult#sha256()}): SHA-256 of the raw
+     * bytes (a gzipped file's compressed bytes), lower-case hex.
+     */
     static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /** {@link #sha256(byte[])} of everything the stream holds, read in blocks rather than whole; closes it. */
+    static String sha256(InputStream in) throws IOException {
+        MessageDigest sha = sha256();
+        try (InputStream s = in) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = s.read(buffer); n >= 0; n = s.read(buffer)) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     static boolean isGzip(byte[] b) {

@@ -97,10 +97,30 @@ public class ListStore {
     public Stored store(ImportResult result) {
         lock(result.source());
         Stored stored = storeLocked(result);
-        // Validators of another version would let a 304 keep this content while the server has moved on.
-        em.createNativeQuery("DELETE FROM list_download_validator WHERE source = ?1 AND version_id <> ?2")
-                .setParameter(1, result.source()).setParameter(2, stored.version().id).executeUpdate();
+        dropOtherValidators(result.source(), stored.version());
         return stored;
+    }
+
+    /**
+     * What {@link #store(ImportResult)} does with content whose hash is already stored, known from the hash alone:
+     * that version is put back in force if it is not, under the source's lock, exactly as storing the parsed
+     * content would. Empty, with nothing changed, when no version of the source has this hash: the content is new
+     * and must be parsed and stored. Lets the start-up import pass over unchanged files without parsing them.
+     *
+     * @param sha256 the content hash as the importer would give it ({@link ListImporters#contentHash})
+     */
+    @Transactional
+    public Optional<Stored> storeIfKnown(String source, String sha256) {
+        lock(source);
+        Optional<Stored> known = reuse(source, sha256);
+        known.ifPresent(stored -> dropOtherValidators(source, stored.version()));
+        return known;
+    }
+
+    // Validators of another version would let a 304 keep this content while the server has moved on.
+    private void dropOtherValidators(String source, ListVersionEntity inForce) {
+        em.createNativeQuery("DELETE FROM list_download_validator WHERE source = ?1 AND version_id <> ?2")
+                .setParameter(1, source).setParameter(2, inForce.id).executeUpdate();
     }
 
     /** Stores downloaded content and, in the same transaction, the validators of the files it came from. */
@@ -182,27 +202,40 @@ public class ListStore {
                 .getDialect() instanceof H2Dialect;
     }
 
+    /**
+     * What storing content whose hash a version of this source already has does to that version: nothing when it
+     * is in force or held; else it is put back in force (going back to an earlier file), under the same guard as
+     * new content, since an old file may lack what was listed since. Empty when no version has this content.
+     */
+    private Optional<Stored> reuse(String source, String sha256) {
+        Optional<ListVersionEntity> same = ListVersionEntity
+                .<ListVersionEntity>find("source = ?1 and contentHash = ?2", source, sha256)
+                .firstResultOptional();
+        if (same.isEmpty()) {
+            return Optional.empty();
+        }
+        ListVersionEntity existing = same.get();
+        if (existing.inForce || existing.held) {
+            return Optional.of(new Stored(existing, false));
+        }
+        Optional<ListVersionEntity> current = ListVersionEntity
+                .<ListVersionEntity>find("source = ?1 and inForce = true", source).firstResultOptional();
+        String hold = holdReason(current.orElse(null), storedEntryIds(existing.id), existing.entryCount);
+        if (hold != null) {
+            hold(existing, hold);
+        } else {
+            putInForce(existing);
+        }
+        return Optional.of(new Stored(existing, false));
+    }
+
     private Stored storeLocked(ImportResult result) {
+        Optional<Stored> same = reuse(result.source(), result.sha256());
+        if (same.isPresent()) {
+            return same.get();
+        }
         Optional<ListVersionEntity> current = ListVersionEntity
                 .<ListVersionEntity>find("source = ?1 and inForce = true", result.source()).firstResultOptional();
-        Optional<ListVersionEntity> same = ListVersionEntity
-                .<ListVersionEntity>find("source = ?1 and contentHash = ?2", result.source(), result.sha256())
-                .firstResultOptional();
-        if (same.isPresent()) {
-            ListVersionEntity existing = same.get();
-            if (existing.inForce || existing.held) {
-                return new Stored(existing, false);
-            }
-            // Going back to an earlier file puts that version in force again rather than copying it, under the same
-            // guard as new content: an old file may lack what was listed since.
-            String hold = holdReason(current.orElse(null), storedEntryIds(existing.id), existing.entryCount);
-            if (hold != null) {
-                hold(existing, hold);
-            } else {
-                putInForce(existing);
-            }
-            return new Stored(existing, false);
-        }
         ListVersionEntity v = new ListVersionEntity();
         v.id = TimeOrderedIds.next();
         v.source = result.source();

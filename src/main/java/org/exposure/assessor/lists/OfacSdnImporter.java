@@ -203,15 +203,25 @@ public final class OfacSdnImporter {
     }
 
     private static String hash(byte[] sdn, byte[] alt, byte[] add) {
+        return contentHash(Inputs.sha256(sdn), alt == null ? null : Inputs.sha256(alt),
+                add == null ? null : Inputs.sha256(add));
+    }
+
+    /**
+     * The content hash of an import from the hashes ({@link Inputs#sha256(byte[])}) of its files, alt and add null
+     * when absent: the one definition, used by the import and by {@link ListImporters#contentHash}, which recognises
+     * files already stored without parsing them.
+     */
+    static String contentHash(String sdn, String alt, String add) {
         if (alt == null && add == null) {
-            return Inputs.sha256(sdn);
+            return sdn;
         }
-        StringBuilder s = new StringBuilder("sdn:").append(Inputs.sha256(sdn)).append('\n');
+        StringBuilder s = new StringBuilder("sdn:").append(sdn).append('\n');
         if (alt != null) {
-            s.append("alt:").append(Inputs.sha256(alt)).append('\n');
+            s.append("alt:").append(alt).append('\n');
         }
         if (add != null) {
-            s.append("add:").append(Inputs.sha256(add)).append('\n');
+            s.append("add:").append(add).append('\n');
         }
         return Inputs.sha256(s.toString().getBytes(StandardCharsets.US_ASCII));
     }

@@ -61,6 +61,66 @@ class ListDirectoryImportTest {
     }
 
     /**
+     * Files already stored are recognised by their content hash without parsing, and storing them does what storing
+     * the parsed content does: the same file again keeps its version; an earlier file puts its version back in force
+     * unless that drops too many entries (assessor.lists.max-drop), when it is held, as is new content that would.
+     */
+    @Test
+    void storedContentIsRecognisedByItsHashAndTreatedAsStoringItWould() throws IOException {
+        Path dir = Path.of("target/list-dir-test/" + System.nanoTime());
+        Path sdn = Files.createDirectories(dir.resolve("OFAC-SDN")).resolve("sdn.csv");
+        // Rows of this run's own, so that a database kept from an earlier run does not hold this content yet.
+        long own = 600_000_000L + System.nanoTime() % 99_999_000L;
+        String a = rows(own, 20);
+        String b = a + rows(own + 20, 1);
+        String c = rows(own, 15);
+
+        Files.writeString(sdn, a, StandardCharsets.ISO_8859_1);
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        var first = inForce("OFAC-SDN");
+        assertThat(first.entryCount).isEqualTo(20);
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        assertThat(inForce("OFAC-SDN").id).isEqualTo(first.id);
+
+        Files.writeString(sdn, b, StandardCharsets.ISO_8859_1);
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        assertThat(inForce("OFAC-SDN").entryCount).isEqualTo(21);
+
+        // Back to the first file: it drops 1 of 21 entries, so its own version is in force again.
+        Files.writeString(sdn, a, StandardCharsets.ISO_8859_1);
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        assertThat(inForce("OFAC-SDN").id).isEqualTo(first.id);
+
+        // Dropping 5 of 20 is held, new or known; the version in force stays, and no version is added.
+        Files.writeString(sdn, c, StandardCharsets.ISO_8859_1);
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        long versions = versionCount("OFAC-SDN");
+        assertThat(directoryImport.importAll(dir)).isEqualTo(1);
+        assertThat(versionCount("OFAC-SDN")).isEqualTo(versions);
+        assertThat(inForce("OFAC-SDN").id).isEqualTo(first.id);
+        assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.exposure.assessor.persistence.ListVersionEntity.count("source = ?1 and held = true and entryCount = 15",
+                        "OFAC-SDN"))).isEqualTo(1);
+    }
+
+    private static String rows(long firstId, int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(firstId + i).append(",\"HASH TEST ").append(i).append("\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n");
+        }
+        return out.toString();
+    }
+
+    private org.exposure.assessor.persistence.ListVersionEntity inForce(String source) {
+        return store.inForce().stream().filter(v -> v.source.equals(source)).findFirst().orElseThrow();
+    }
+
+    private static long versionCount(String source) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.exposure.assessor.persistence.ListVersionEntity.count("source", source));
+    }
+
+    /**
      * DIR/OFAC-SDN with the fixture files as SDN.CSV, alt.csv and add.csv (OFAC's own names are upper case) and an
      * older file beside them: the three are imported together, aliases and addresses included.
      */
