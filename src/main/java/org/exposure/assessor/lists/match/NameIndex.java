@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A matcher over a fixed set of {@link MatchCandidate}s, built once, safe for concurrent queries.
@@ -197,10 +199,12 @@ public final class NameIndex {
         }
     }
 
-    private NameIndex(NameNormalizer normalizer, Collection<MatchCandidate> input, double threshold, int candidateCap) {
+    private NameIndex(NameNormalizer normalizer, Collection<MatchCandidate> input, double threshold, int candidateCap,
+                      int parallelism) {
         this.threshold = threshold;
         this.candidateCap = candidateCap;
         this.candidates = input.toArray(MatchCandidate[]::new);
+        NormalizedName[][] normalized = normalizeAll(normalizer, candidates, parallelism);
         List<Integer> cand = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         List<Boolean> alias = new ArrayList<>();
@@ -212,7 +216,7 @@ public final class NameIndex {
             names.add(c.primaryName());
             names.addAll(c.aliases());
             for (int k = 0; k < names.size(); k++) {
-                NormalizedName n = normalizer.normalize(names.get(k));
+                NormalizedName n = normalized[i][k];
                 if (n.isEmpty() || !seen.add(n.tokens())) {
                     continue;
                 }
@@ -348,7 +352,77 @@ public final class NameIndex {
     /** Builds an index; {@code threshold} is the score at or above which a name matches. */
     public static NameIndex build(Collection<MatchCandidate> candidates, NameNormalizer normalizer, double threshold,
                                   int candidateCap) {
-        return new NameIndex(normalizer, candidates, threshold, candidateCap);
+        return build(candidates, normalizer, threshold, candidateCap, 1);
+    }
+
+    /**
+     * Builds an index, normalising the names on {@code parallelism} threads (the calling one and as many more as
+     * needed). Normalisation, ICU transliteration above all, is most of a build in a fresh JVM, and each name is
+     * normalised on its own, so the index is the same whatever the parallelism: the names are put in the index in
+     * the candidates' order afterwards, on the calling thread.
+     */
+    public static NameIndex build(Collection<MatchCandidate> candidates, NameNormalizer normalizer, double threshold,
+                                  int candidateCap, int parallelism) {
+        return new NameIndex(normalizer, candidates, threshold, candidateCap, parallelism);
+    }
+
+    /** Every name of every candidate normalised: {@code [candidate][0]} the primary name, then its aliases in order. */
+    private static NormalizedName[][] normalizeAll(NameNormalizer normalizer, MatchCandidate[] candidates,
+                                                   int parallelism) {
+        NormalizedName[][] out = new NormalizedName[candidates.length][];
+        // Blocks of candidates taken in turn, so that a thread that got the slow (non-Latin) names does not hold the
+        // others up at the end.
+        int block = 256;
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int from = next.getAndAdd(block); from < candidates.length; from = next.getAndAdd(block)) {
+                for (int i = from; i < Math.min(candidates.length, from + block); i++) {
+                    MatchCandidate c = candidates[i];
+                    NormalizedName[] names = new NormalizedName[1 + c.aliases().size()];
+                    names[0] = normalizer.normalize(c.primaryName());
+                    for (int k = 0; k < c.aliases().size(); k++) {
+                        names[k + 1] = normalizer.normalize(c.aliases().get(k));
+                    }
+                    out[i] = names;
+                }
+            }
+        };
+        int helpers = Math.min(parallelism, (candidates.length + block - 1) / block) - 1;
+        if (helpers <= 0) {
+            work.run();
+            return out;
+        }
+        // Threads of its own rather than a shared pool: a build is rare, and these end with it.
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>(helpers);
+        for (int t = 0; t < helpers; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    work.run();
+                } catch (Throwable e) {
+                    failed.compareAndSet(null, e);
+                }
+            }, "name-index-build-" + t);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            work.run();
+        } finally {
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while building the name index", e);
+                }
+            }
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("normalising the names of the index failed: " + failed.get(), failed.get());
+        }
+        return out;
     }
 
     public double threshold() {

@@ -22,7 +22,8 @@ import java.util.concurrent.Future;
  *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
  *       org.exposure.assessor.lists.match.MatchBench [queries, default 30000]
  * </pre>
- * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.slowest=1} lists the 15 slowest names and
+ * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.build-threads=N} normalises the names of the index on N
+ * threads (the service uses one per core; the index is the same), {@code -Dbench.slowest=1} lists the 15 slowest names and
  * {@code -Dbench.misses=1} every exact name that found no match. Wall-clock latency includes time the thread waited
  * for a core, hence the CPU time.
  * <p>
@@ -53,7 +54,8 @@ public final class MatchBench {
         }
         long t1 = System.nanoTime();
         int cap = Integer.getInteger("bench.cap", NameIndex.DEFAULT_CANDIDATE_CAP);
-        NameIndex index = NameIndex.build(entries, new NameNormalizer(), NameIndex.DEFAULT_THRESHOLD, cap);
+        int buildThreads = Integer.getInteger("bench.build-threads", 1);
+        NameIndex index = NameIndex.build(entries, new NameNormalizer(), NameIndex.DEFAULT_THRESHOLD, cap, buildThreads);
         long t2 = System.nanoTime();
         Runtime rt = Runtime.getRuntime();
         System.gc();
@@ -63,8 +65,8 @@ public final class MatchBench {
         int aliases = entries.stream().mapToInt(e -> e.aliases().size()).sum();
         System.out.printf(Locale.ROOT, "%s: entries %d, aliases %d, distinct normalised names %d, tokens %d; candidate cap %d%n",
                 all ? "all lists" : "SDN and alt.csv", entries.size(), aliases, index.nameCount(), index.tokenCount(), cap);
-        System.out.printf(Locale.ROOT, "read %.0f ms, index build %.0f ms, heap used after GC %.1f MB (JVM, data and index)%n",
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6, heap / 1048576.0);
+        System.out.printf(Locale.ROOT, "read %.0f ms, index build %.0f ms (%d thread%s), heap used after GC %.1f MB (JVM, data and index)%n",
+                (t1 - t0) / 1e6, (t2 - t1) / 1e6, buildThreads, buildThreads == 1 ? "" : "s", heap / 1048576.0);
 
         List<String> queries = queries(entries, n, new Random(2024));
         run(index, queries.subList(0, Math.min(5000, queries.size())), 1, false); // warm-up

@@ -136,4 +136,41 @@ class NameIndexTest {
         NameIndex index = NameIndex.build(sample());
         assertThat(index.match(MatchQuery.of("  "))).isEmpty();
     }
+
+    /**
+     * Normalising the names on several threads (as the service does) must give the same index as on one: the same
+     * names, tokens and weights, hence the same matches with the same scores and explanations. Enough entries for
+     * several blocks of work, in several scripts, so that threads really share the names.
+     */
+    @Test
+    void namesNormalisedOnSeveralThreadsGiveTheSameIndex() {
+        List<MatchCandidate> list = new ArrayList<>(sample());
+        Random rnd = new Random(7);
+        String[] parts = {"Vladimir", "Владимир", "Сергей", "Ivanov", "Петров", "习近平", "李", "محمد", "عبد الله",
+                "Trading", "LLC", "ООО", "Bank", "Shenzhen", "Ltd", "Δημήτρης", "Zhang", "Wei", "Abdul", "Rahman"};
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int k = 0; k < 2 + rnd.nextInt(3); k++) {
+                name.append(parts[rnd.nextInt(parts.length)]).append(k == 0 ? ", " : " ");
+            }
+            name.append("N").append(i);
+            list.add(entry("G" + i, name.toString(), i % 2 == 0 ? "INDIVIDUAL" : "ENTITY", Set.of("RU"),
+                    parts[rnd.nextInt(parts.length)] + " " + i, parts[rnd.nextInt(parts.length)] + " alias " + i));
+        }
+        NameNormalizer normalizer = new NameNormalizer();
+        NameIndex one = NameIndex.build(list, normalizer, NameIndex.DEFAULT_THRESHOLD, NameIndex.DEFAULT_CANDIDATE_CAP, 1);
+        NameIndex three = NameIndex.build(list, normalizer, NameIndex.DEFAULT_THRESHOLD, NameIndex.DEFAULT_CANDIDATE_CAP, 3);
+        assertThat(three.nameCount()).isEqualTo(one.nameCount());
+        assertThat(three.tokenCount()).isEqualTo(one.tokenCount());
+        int matched = 0;
+        for (int i = 0; i < 300; i++) {
+            MatchCandidate c = list.get(rnd.nextInt(list.size()));
+            String q = i % 3 == 0 ? c.primaryName() : i % 3 == 1 ? c.aliases().isEmpty() ? c.primaryName() : c.aliases().get(0)
+                    : parts[rnd.nextInt(parts.length)] + " " + parts[rnd.nextInt(parts.length)];
+            List<Match> a = one.search(MatchQuery.of(q), 0.5, 50).matches();
+            assertThat(three.search(MatchQuery.of(q), 0.5, 50).matches()).as(q).isEqualTo(a);
+            matched += a.isEmpty() ? 0 : 1;
+        }
+        assertThat(matched).isGreaterThan(150);
+    }
 }
