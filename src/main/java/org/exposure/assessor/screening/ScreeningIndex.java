@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,20 +19,13 @@ import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.match.Match;
-import org.exposure.assessor.lists.match.MatchCandidate;
-import org.exposure.assessor.lists.match.NameNormalizer;
 import org.exposure.assessor.lists.match.MatchFeature;
 import org.exposure.assessor.lists.match.MatchQuery;
 import org.exposure.assessor.lists.match.NameIndex;
-import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.rules.ListMatch;
+import org.exposure.assessor.screening.IndexBuilder.EntryInfo;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
@@ -61,12 +52,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ScreeningIndex {
     private static final Logger LOG = Logger.getLogger(ScreeningIndex.class);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-
-    /** Keyed by the stored row's id: an entry id alone is not unique (the CSL repeats it once per list). */
-    private record EntryInfo(String source, String entryId, String list, String versionId, boolean secondarySanctionsRisk) {
-    }
 
     /** The index over one set of versions in force, as one immutable value. */
     public static final class Snapshot {
@@ -100,7 +85,7 @@ public class ScreeningIndex {
         }
     }
 
-    private final ObjectMapper mapper;
+    private final IndexBuilder builder;
     private final double threshold;
     private final int candidateCap;
     private final Duration refreshInterval;
@@ -109,8 +94,8 @@ public class ScreeningIndex {
     private volatile Snapshot loaded;
     private ScheduledExecutorService refresher;
 
-    ScreeningIndex(ObjectMapper mapper, AssessorConfig config, DataSource dataSource) {
-        this.mapper = mapper;
+    ScreeningIndex(IndexBuilder builder, AssessorConfig config, DataSource dataSource) {
+        this.builder = builder;
         this.dataSource = dataSource;
         this.threshold = config.lists().match().threshold();
         if (threshold < 0 || threshold > 1) {
@@ -124,7 +109,7 @@ public class ScreeningIndex {
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("assessor.lists.refresh-interval must be positive, is " + refreshInterval);
         }
-        this.loaded = new Snapshot(build(List.of()), Map.of(), List.of());
+        this.loaded = new Snapshot(builder.empty(threshold, candidateCap), Map.of(), List.of());
     }
 
     // After the start-up import of assessor.lists.dir, which observes the same event at the default priority.
@@ -188,27 +173,12 @@ public class ScreeningIndex {
             if (ids.equals(loaded.ids())) {
                 return;
             }
-            Map<UUID, ListVersionEntity> byId = new HashMap<>();
-            versions.forEach(v -> byId.put(v.id, v));
-            List<MatchCandidate> candidates = new ArrayList<>();
-            Map<String, EntryInfo> info = new HashMap<>();
-            if (!versions.isEmpty()) {
-                List<ListEntryEntity> entries = ListEntryEntity.list("versionId in ?1", byId.keySet());
-                for (ListEntryEntity e : entries) {
-                    ListVersionEntity v = byId.get(e.versionId);
-                    candidates.add(new MatchCandidate(v.source, e.id.toString(), e.primaryName, aliases(e.aliasesJson),
-                            e.entityType, countries(e.countriesJson), strings(e.programsJson)));
-                    info.put(e.id.toString(), new EntryInfo(v.source, e.entryId, e.listName, v.id.toString(), e.secondarySanctionsRisk));
-                }
-            }
-            loaded = new Snapshot(build(candidates), Map.copyOf(info), List.copyOf(versions));
-            LOG.infof("Screening index: %d entries of %d list versions in %d ms", candidates.size(), versions.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+            IndexBuilder.Built built = builder.build(versions, threshold, candidateCap);
+            loaded = new Snapshot(built.index(), built.info(), List.copyOf(versions));
+            LOG.infof("Screening index: %d entries of %d list versions in %d ms (rows read in %d ms, index built in %d ms)",
+                    built.info().size(), versions.size(), (System.nanoTime() - start) / 1_000_000, built.readMillis(),
+                    built.indexMillis());
         }
-    }
-
-    private NameIndex build(List<MatchCandidate> candidates) {
-        return NameIndex.build(candidates, new NameNormalizer(), threshold, candidateCap);
     }
 
     /** The index as it is now: an assessment screens all its names against one snapshot. */
@@ -250,38 +220,5 @@ public class ScreeningIndex {
                     m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features));
         }
         return out;
-    }
-
-    /** Alias names, leaving out those the list itself calls weak (OFAC "weak a.k.a."). */
-    private List<String> aliases(String json) {
-        List<String> names = new ArrayList<>();
-        try {
-            for (JsonNode a : mapper.readTree(json)) {
-                if (!a.path("weak").asBoolean(false) && a.hasNonNull("name")) {
-                    names.add(a.get("name").asText());
-                }
-            }
-        } catch (JsonProcessingException e) {
-            LOG.warnf("unreadable aliases %s", json);
-        }
-        return names;
-    }
-
-    private Set<String> countries(String json) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String c : strings(json)) {
-            if (c.length() == 2) {
-                out.add(c.toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        return out;
-    }
-
-    private List<String> strings(String json) {
-        try {
-            return mapper.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            return List.of();
-        }
     }
 }

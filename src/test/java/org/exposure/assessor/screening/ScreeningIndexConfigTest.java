@@ -46,8 +46,8 @@ class ScreeningIndexConfigTest {
 
     private static ScreeningIndex index(double threshold, int cap, java.time.Duration refresh) {
         // No database is reached when the index is made: the data source is never asked here.
-        return new ScreeningIndex(new ObjectMapper(), config(Map.of("threshold", threshold, "candidateCap", cap), refresh),
-                null);
+        return new ScreeningIndex(new IndexBuilder(null, new ObjectMapper()),
+                config(Map.of("threshold", threshold, "candidateCap", cap), refresh), null);
     }
 
     /** An AssessorConfig answering lists().match() from {@code match} and lists().refreshInterval(), nothing else. */

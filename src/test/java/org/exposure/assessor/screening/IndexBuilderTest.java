@@ -1,0 +1,140 @@
+package org.exposure.assessor.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.AliasKind;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.ListFixtures;
+import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.match.MatchCandidate;
+import org.exposure.assessor.persistence.ListEntryEntity;
+import org.exposure.assessor.persistence.ListVersionEntity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The index is read with plain JDBC instead of through the entities. What it holds must not change: the same
+ * candidates (names, aliases without the weak ones, type, two-letter countries in upper case, programmes), the same
+ * facts per entry, and in the same order, since the order of the candidates decides ties between names of equal
+ * rank. The oracle is the entity path the index used before, kept here as it was.
+ */
+@QuarkusTest
+class IndexBuilderTest {
+    @Inject
+    IndexBuilder builder;
+    @Inject
+    ListStore store;
+    @Inject
+    ObjectMapper mapper;
+
+    // From no list in force, so that the versions in force are this test's own; the fixture lists the test profile
+    // imports at start-up are put back for the tests that follow.
+    @BeforeEach
+    void noListInForce() {
+        ListFixtures.removeAll();
+    }
+
+    @AfterEach
+    void startupLists() {
+        ListFixtures.restore();
+    }
+
+    @Test
+    void sameCandidatesInTheSameOrderAsThroughTheEntities() {
+        long run = System.nanoTime();
+        store.store(result("OFAC-SDN", run, 400));
+        store.store(result("US-CSL", run, 300));
+        store.store(result("UN", run, 200));
+        List<ListVersionEntity> versions = QuarkusTransaction.requiringNew()
+                .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
+        assertThat(versions).hasSize(3);
+
+        IndexBuilder.Rows rows = QuarkusTransaction.requiringNew().call(() -> builder.read(versions));
+        Oracle oracle = QuarkusTransaction.requiringNew().call(() -> throughEntities(versions));
+
+        assertThat(rows.candidates()).hasSize(900).containsExactlyElementsOf(oracle.candidates());
+        assertThat(rows.info()).isEqualTo(oracle.info());
+        MatchCandidate sample = rows.candidates().stream().filter(c -> c.primaryName().equals("ENTRY 7 OF OFAC-SDN"))
+                .findFirst().orElseThrow();
+        assertThat(sample.aliases()).containsExactly("STRONG ALIAS 7");
+        assertThat(sample.countries()).containsExactly("RU", "CN");
+        assertThat(sample.programs()).containsExactly("RUSSIA-EO14024", "UKRAINE-EO13662");
+        assertThat(sample.type()).isEqualTo("ENTITY");
+    }
+
+    @Test
+    void noVersionNoCandidate() {
+        assertThat(builder.read(List.of()).candidates()).isEmpty();
+        assertThat(builder.build(List.of(), 0.86, 25).info()).isEmpty();
+    }
+
+    private static ImportResult result(String source, long run, int n) {
+        List<ListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Alias> aliases = List.of(new Alias("STRONG ALIAS " + i, AliasKind.AKA, false),
+                    new Alias("WEAK ALIAS " + i, AliasKind.AKA, true));
+            // Countries as the lists write them: codes in either case and names that are not codes.
+            List<String> countries = List.of("RU", "cn", "Russia");
+            entries.add(new ListEntry(source, String.valueOf(n - i), "ENTRY " + i + " OF " + source, aliases,
+                    i % 3 == 0 ? EntityType.INDIVIDUAL : EntityType.ENTITY, List.of("RUSSIA-EO14024", "UKRAINE-EO13662"),
+                    countries, List.of(), List.of("remark " + i), i % 5 == 0, source.equals("US-CSL") ? "Entity List" : null,
+                    List.of(), Map.of("name", "ENTRY " + i)));
+        }
+        return new ImportResult(source, entries, List.of(), null, "test-" + source + "-" + run, Map.of(), List.of());
+    }
+
+    private record Oracle(List<MatchCandidate> candidates, Map<String, IndexBuilder.EntryInfo> info) {
+    }
+
+    /** ScreeningIndex.reload as it read the lists before IndexBuilder. */
+    private Oracle throughEntities(List<ListVersionEntity> versions) throws Exception {
+        Map<UUID, ListVersionEntity> byId = new HashMap<>();
+        versions.forEach(v -> byId.put(v.id, v));
+        List<MatchCandidate> candidates = new ArrayList<>();
+        Map<String, IndexBuilder.EntryInfo> info = new HashMap<>();
+        for (ListEntryEntity e : ListEntryEntity.<ListEntryEntity>list("versionId in ?1", byId.keySet())) {
+            ListVersionEntity v = byId.get(e.versionId);
+            List<String> aliases = new ArrayList<>();
+            for (JsonNode a : mapper.readTree(e.aliasesJson)) {
+                if (!a.path("weak").asBoolean(false) && a.hasNonNull("name")) {
+                    aliases.add(a.get("name").asText());
+                }
+            }
+            Set<String> countries = new LinkedHashSet<>();
+            for (String c : mapper.readValue(e.countriesJson, new TypeReference<List<String>>() {
+            })) {
+                if (c.length() == 2) {
+                    countries.add(c.toUpperCase(Locale.ROOT));
+                }
+            }
+            List<String> programs = mapper.readValue(e.programsJson, new TypeReference<List<String>>() {
+            });
+            candidates.add(new MatchCandidate(v.source, e.id.toString(), e.primaryName, aliases, e.entityType, countries,
+                    programs));
+            info.put(e.id.toString(), new IndexBuilder.EntryInfo(v.source, e.entryId, e.listName, v.id.toString(),
+                    e.secondarySanctionsRisk));
+        }
+        return new Oracle(candidates, Map.copyOf(info));
+    }
+}
