@@ -10,6 +10,8 @@
 # --lists   a directory in the layout of assessor.lists.dir. Default: made under /tmp from --data with symlinks
 #           (OFAC-SDN/sdn.csv, alt.csv, add.csv; US-CSL/ the CSL .csv.gz; UN/ the UN XML; no OPENSANCTIONS).
 # --runs    starts one after another (each after the previous one stopped); each prints its own line.
+# --threads also prints the CPU time of the JVM's threads at that moment, grouped by name (main, the JIT compilers,
+#           GC, the ruleset compile, ...), from /proc.
 # --keep    leaves the service running after the last run (its pid is printed) instead of stopping it.
 # Anything after -- goes to the JVM, e.g. -- -XX:StartFlightRecording=filename=/tmp/start.jfr,settings=profile
 #
@@ -21,13 +23,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-fresh=0; runs=1; keep=0; port=18480
+fresh=0; runs=1; keep=0; threads=0; port=18480
 data=../shared/data; lists=; db=/tmp/restart-db; jar=target/quarkus-app/quarkus-run.jar; log=/tmp/restart-bench.log
 jvm=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --fresh) fresh=1 ;;
     --keep) keep=1 ;;
+    --threads) threads=1 ;;
     --runs) runs=$2; shift ;;
     --data) data=$2; shift ;;
     --lists) lists=$2; shift ;;
@@ -103,8 +106,22 @@ for run in $(seq 1 "$runs"); do
     fi
     sleep 0.05
   done
-  echo "$kind: READY in $(secs "$ready") (index logged at $(secs "$indexed"), /q/health/ready 200 at $(secs "$http"))" \
-       " load before: $load"
+  # CPU time the JVM used until then (all its threads, user + system): on a machine shared with other work the
+  # wall time varies with their load, this much less.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / hz }' "/proc/$pid/stat")
+  echo "$kind: READY in $(secs "$ready") (index logged at $(secs "$indexed"), /q/health/ready 200 at $(secs "$http"))," \
+       "CPU $cpu; load before: $load"
+  if [ "$threads" = 1 ]; then
+    hz=$(getconf CLK_TCK)
+    for t in /proc/"$pid"/task/*; do
+      # comm may hold spaces ("C2 CompilerThre"): the fields after it are counted from the closing parenthesis.
+      stat=$(cat "$t/stat" 2>/dev/null) || continue
+      name=$(cat "$t/comm" 2>/dev/null | sed -E 's/[#-]?[0-9]+$//; s/ +$//')
+      rest=${stat##*) }
+      echo "$name|$(echo "$rest" | awk '{ print $12 + $13 }')"
+    done | awk -F'|' -v hz="$hz" '{ cpu[$1] += $2 } END { for (n in cpu) if (cpu[n] > 0) printf "%8.2f s  %s\n", cpu[n] / hz, n }' \
+      | sort -rn | head -15 | sed 's/^/  cpu /'
+  fi
   # Where the time went, from the log's own timestamps (relative to the launch; the log has millisecond stamps).
   first=$(head -c 23 "$log" | grep -E '^[0-9]{4}-' >/dev/null && line_ms '^[0-9]{4}-' || echo "")
   echo "  first log line $(secs "$first"); Flyway done $(secs "$(line_ms 'Successfully (applied|validated)|is up to date')");" \
