@@ -34,28 +34,41 @@ public class RulesetProducer {
     /** After the start-up import (default priority) and the screening index (APPLICATION + 1000), which it overlaps. */
     static final int JOIN_PRIORITY = Interceptor.Priority.APPLICATION + 1500;
 
-    private CompletableFuture<RuleEngine> compilation;
+    /** The compiled ruleset and, read after it on the same thread, the HS nomenclature it may carry. */
+    private record Compilation(CompletableFuture<RuleEngine> engine, CompletableFuture<HsNomenclature> hs) {
+    }
+
+    private Compilation compilation;
 
     void compileEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AssessorConfig config) {
         compilation(config);
     }
 
-    /** The compile, started on the first call (the start-up observer, or the producer if something needs it first). */
-    private synchronized CompletableFuture<RuleEngine> compilation(AssessorConfig config) {
+    /** The compile, started on the first call (the start-up observer, or a producer if something needs it first). */
+    private synchronized Compilation compilation(AssessorConfig config) {
         if (compilation == null) {
-            CompletableFuture<RuleEngine> future = new CompletableFuture<>();
+            Compilation c = new Compilation(new CompletableFuture<>(), new CompletableFuture<>());
             // A new thread inherits the main thread's context class loader, through which Drools finds the fact
             // classes the rules are compiled against.
             Thread thread = new Thread(() -> {
+                RuleEngine engine;
                 try {
-                    future.complete(compile(config));
+                    engine = compile(config);
+                    c.engine().complete(engine);
                 } catch (Throwable e) {
-                    future.completeExceptionally(e);
+                    c.engine().completeExceptionally(e);
+                    c.hs().completeExceptionally(e);
+                    return;
+                }
+                try {
+                    c.hs().complete(readHsNomenclature(config, engine));
+                } catch (Throwable e) {
+                    c.hs().completeExceptionally(e);
                 }
             }, "ruleset-compile");
             thread.setDaemon(true);
             thread.start();
-            compilation = future;
+            compilation = c;
         }
         return compilation;
     }
@@ -73,10 +86,23 @@ public class RulesetProducer {
     @Singleton
     @Startup(JOIN_PRIORITY)
     RuleEngine ruleEngine(AssessorConfig config) {
+        return join(compilation(config).engine());
+    }
+
+    // Not before the ruleset it may come from; its failure (an unreadable override) stops start-up as before, and a
+    // ruleset that does not load is reported as such, through the engine this depends on.
+    @Produces
+    @Singleton
+    @Startup(JOIN_PRIORITY)
+    HsNomenclature hsNomenclature(AssessorConfig config, RuleEngine engine) {
+        return join(compilation(config).hs());
+    }
+
+    /** The result, or the exception of the thread that made it (a RulesetException naming file and line) as is. */
+    private static <T> T join(CompletableFuture<T> future) {
         try {
-            return compilation(config).join();
+            return future.join();
         } catch (CompletionException e) {
-            // The compile's own exception (a RulesetException naming file and line), as if thrown here.
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -87,11 +113,7 @@ public class RulesetProducer {
         }
     }
 
-    // Not before the ruleset it may come from: an earlier start would only wait for the compile on the main thread.
-    @Produces
-    @Singleton
-    @Startup(JOIN_PRIORITY)
-    HsNomenclature hsNomenclature(AssessorConfig config, RuleEngine engine) {
+    private static HsNomenclature readHsNomenclature(AssessorConfig config, RuleEngine engine) {
         Path file = config.hs().nomenclature().orElse(null);
         HsNomenclature hs;
         if (file != null) {
