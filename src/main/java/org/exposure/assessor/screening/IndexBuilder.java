@@ -1,5 +1,6 @@
 package org.exposure.assessor.screening;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javax.sql.DataSource;
 
@@ -22,12 +25,16 @@ import org.exposure.assessor.lists.match.NameNormalizer;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 /**
  * Builds the name index over a given set of list versions: how the index is made, not when ({@link ScreeningIndex}
@@ -39,8 +46,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class IndexBuilder {
     private static final Logger LOG = Logger.getLogger(IndexBuilder.class);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     /**
      * The columns of {@code list_entry} the index needs. The WHERE clause is the one Hibernate sent for the entities
@@ -68,18 +73,51 @@ public class IndexBuilder {
     }
 
     private final DataSource dataSource;
-    private final ObjectMapper mapper;
-    private final NameNormalizer normalizer;
+    private final JsonFactory json;
+    /**
+     * One normaliser for every build. Making it costs about a second of CPU in a fresh JVM (ICU's transliterators,
+     * and the Han-to-pinyin table for the Chinese legal forms), so it is made on a thread of its own from the
+     * moment this bean is, which {@link #prepareEarly} makes happen as start-up begins: it overlaps the start-up
+     * import instead of coming after it.
+     */
+    private final CompletableFuture<NameNormalizer> normalizer = new CompletableFuture<>();
 
     IndexBuilder(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
-        this.normalizer = new NameNormalizer();
+        this.json = mapper.getFactory();
+        Thread thread = new Thread(() -> {
+            try {
+                normalizer.complete(new NameNormalizer());
+            } catch (Throwable e) {
+                normalizer.completeExceptionally(e);
+            }
+        }, "name-normalizer-init");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Nothing to do but exist: observing the first start-up event makes the bean, which starts the normaliser. */
+    void prepareEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        LOG.debug("preparing the name normaliser");
+    }
+
+    private NameNormalizer normalizer() {
+        try {
+            return normalizer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** An index with no entry. */
     NameIndex empty(double threshold, int candidateCap) {
-        return NameIndex.build(List.of(), normalizer, threshold, candidateCap);
+        return NameIndex.build(List.of(), normalizer(), threshold, candidateCap);
     }
 
     /** The index over every entry of {@code versions}, which must be stored. */
@@ -88,7 +126,7 @@ public class IndexBuilder {
         Rows rows = read(versions);
         long read = System.nanoTime();
         // Names normalised on every core: most of a build in a fresh JVM, and the index is the same either way.
-        NameIndex index = NameIndex.build(rows.candidates(), normalizer, threshold, candidateCap,
+        NameIndex index = NameIndex.build(rows.candidates(), normalizer(), threshold, candidateCap,
                 Runtime.getRuntime().availableProcessors());
         long built = System.nanoTime();
         return new Built(index, rows.info(), (read - start) / 1_000_000, (built - read) / 1_000_000);
@@ -125,24 +163,69 @@ public class IndexBuilder {
         return new Rows(candidates, Map.copyOf(info));
     }
 
-    /** Alias names, leaving out those the list itself calls weak (OFAC "weak a.k.a."). */
-    private List<String> aliases(String json) {
+    /*
+     * The JSON columns are read with Jackson's streaming parser rather than as trees or bound lists: 30,000 rows with
+     * three columns each made the data-binding layer hot in a fresh JVM (its JIT compiles alone took over a second of
+     * CPU at start-up), for arrays of a fixed, simple shape written by ListStore. For arrays the results are those of
+     * the data-binding calls the index used before (mapper.readTree / readValue(List<String>)); IndexBuilderTest
+     * checks them against those calls.
+     */
+
+    /**
+     * Alias names, leaving out those the list itself calls weak (OFAC "weak a.k.a."): the {@code name} of each
+     * object of the array whose {@code weak} is not true. Unreadable JSON gives none.
+     */
+    List<String> aliases(String text) {
         List<String> names = new ArrayList<>();
-        try {
-            for (JsonNode a : mapper.readTree(json)) {
-                if (!a.path("weak").asBoolean(false) && a.hasNonNull("name")) {
-                    names.add(a.get("name").asText());
+        try (JsonParser p = json.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_ARRAY) {
+                if (t != null) {
+                    p.skipChildren();
+                }
+                return List.of();
+            }
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                String name = null;
+                boolean weak = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (field.equals("name")) {
+                        name = v.isScalarValue() && v != JsonToken.VALUE_NULL ? p.getText() : v == JsonToken.VALUE_NULL ? null : "";
+                    } else if (field.equals("weak")) {
+                        weak = isTrue(p, v);
+                    }
+                    p.skipChildren();
+                }
+                if (!weak && name != null) {
+                    names.add(name);
                 }
             }
-        } catch (JsonProcessingException e) {
-            LOG.warnf("unreadable aliases %s", json);
+        } catch (IOException e) {
+            LOG.warnf("unreadable aliases %s", text);
+            return List.of();
         }
         return names;
     }
 
-    private Set<String> countries(String json) {
+    /** As JsonNode.asBoolean(false): true, a non-zero integer, or the text "true". */
+    private static boolean isTrue(JsonParser p, JsonToken v) throws IOException {
+        return switch (v) {
+            case VALUE_TRUE -> true;
+            case VALUE_NUMBER_INT -> p.getBigIntegerValue().signum() != 0;
+            case VALUE_STRING -> "true".equals(p.getText().trim());
+            default -> false;
+        };
+    }
+
+    private Set<String> countries(String text) {
         Set<String> out = new LinkedHashSet<>();
-        for (String c : strings(json)) {
+        for (String c : strings(text)) {
             if (c.length() == 2) {
                 out.add(c.toUpperCase(Locale.ROOT));
             }
@@ -150,11 +233,22 @@ public class IndexBuilder {
         return out;
     }
 
-    private List<String> strings(String json) {
-        try {
-            return mapper.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
+    /** An array of strings (scalars taken as their text); anything else, or unreadable JSON, gives none. */
+    List<String> strings(String text) {
+        List<String> out = new ArrayList<>();
+        try (JsonParser p = json.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return List.of();
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null || !t.isScalarValue() || t == JsonToken.VALUE_NULL) {
+                    return List.of();
+                }
+                out.add(p.getText());
+            }
+        } catch (IOException e) {
             return List.of();
         }
+        return out;
     }
 }
