@@ -9,7 +9,8 @@
 #           of the previous run is used again with the same files: a restart. Run once with --fresh, then without.
 # --lists   a directory in the layout of assessor.lists.dir. Default: made under /tmp from --data with symlinks
 #           (OFAC-SDN/sdn.csv, alt.csv, add.csv; US-CSL/ the CSL .csv.gz; UN/ the UN XML; no OPENSANCTIONS).
-# --runs    starts one after another (each after the previous one stopped); each prints its own line.
+# --runs    starts one after another (each after the previous one stopped); each prints its own line, then the
+#           medians of the READY and CPU times.
 # --threads also prints the CPU time of the JVM's threads at that moment, grouped by name (main, the JIT compilers,
 #           GC, the ruleset compile, ...), from /proc.
 # --keep    leaves the service running after the last run (its pid is printed) instead of stopping it.
@@ -66,6 +67,7 @@ line_ms() {
 }
 secs() { [ -n "$1" ] && awk -v ms="$(( $1 - t0 ))" 'BEGIN { printf "%.1f s", ms / 1000 }' || echo "-"; }
 
+readies=(); cpus=()
 pid=
 stop() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -85,6 +87,7 @@ for run in $(seq 1 "$runs"); do
   fi
   mkdir -p "$db"
   load=$(uptime | sed 's/.*load average: //')
+  : >"$log"  # an old log must not be read as this run's
   t0=$(now_ms)
   java "${jvm[@]}" -Dquarkus.http.port="$port" -Dassessor.lists.dir="$lists" \
     "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db/assessor;DB_CLOSE_ON_EXIT=FALSE" \
@@ -109,6 +112,7 @@ for run in $(seq 1 "$runs"); do
   # CPU time the JVM used until then (all its threads, user + system): on a machine shared with other work the
   # wall time varies with their load, this much less.
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f s", ($14 + $15) / hz }' "/proc/$pid/stat")
+  readies+=("$(( ready - t0 ))"); cpus+=("$cpu")
   echo "$kind: READY in $(secs "$ready") (index logged at $(secs "$indexed"), /q/health/ready 200 at $(secs "$http"))," \
        "CPU $cpu; load before: $load"
   if [ "$threads" = 1 ]; then
@@ -135,3 +139,8 @@ for run in $(seq 1 "$runs"); do
     stop
   fi
 done
+if [ "$runs" -gt 1 ]; then
+  # Medians over the runs (the first run of --fresh, a first start, counts with the restarts).
+  printf '%s\n' "${readies[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "median READY %.1f s of %d runs (min %.1f, max %.1f)", a[int((NR + 1) / 2)] / 1000, NR, a[1] / 1000, a[NR] / 1000 }'
+  printf '%s\n' "${cpus[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf ", median CPU %.1f s\n", a[int((NR + 1) / 2)] }'
+fi
