@@ -130,7 +130,7 @@ for run in $(seq 1 "$runs"); do
   first=$(head -c 23 "$log" | grep -E '^[0-9]{4}-' >/dev/null && line_ms '^[0-9]{4}-' || echo "")
   echo "  first log line $(secs "$first"); Flyway done $(secs "$(line_ms 'Successfully (applied|validated)|is up to date')");" \
        "rules loaded $(secs "$(line_ms 'Loaded [0-9]+ rules')"); Quarkus 'started' $(secs "$(line_ms 'started in')")"
-  grep -E 'List [A-Z-]+ from|Screening index: |Loaded [0-9]+ rules|Index build|started in' "$log" \
+  grep -E 'Start-up event|List [A-Z-]+ from|Screening index: |Loaded [0-9]+ (rules|six-digit)|started in' "$log" \
     | sed -E 's/^([0-9-]+ [0-9:,]+) +[A-Z]+ +\[[^]]*\] +\([^)]*\) /\1 /' | sed 's/^/  | /'
   if [ "$keep" = 1 ] && [ "$run" = "$runs" ]; then
     echo "service left running: pid $pid, port $port, log $log"
