@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.match.MatchCandidate;
 import org.exposure.assessor.lists.match.NameIndex;
 import org.exposure.assessor.lists.match.NameNormalizer;
@@ -37,11 +41,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
 /**
- * Builds the name index over a given set of list versions: how the index is made, not when ({@link ScreeningIndex}
- * decides that). It reads with plain JDBC only the columns the matcher needs, where loading {@code ListEntryEntity}
- * through Hibernate also read and managed each entry's original record, identifiers and remarks (the larger part of
- * a row) only to drop them; and it keeps one {@link NameNormalizer} for every build, whose ICU transliterator costs
- * about half a second to make in a fresh JVM.
+ * Builds the name index over a given set of list versions: how the index is made, not when it is asked for
+ * ({@link ScreeningIndex} decides that). It reads with plain JDBC only the columns the matcher needs, where loading
+ * {@code ListEntryEntity} through Hibernate also read and managed each entry's original record, identifiers and
+ * remarks (the larger part of a row) only to drop them; it keeps one {@link NameNormalizer} for every build, made
+ * on a thread of its own as start-up begins; and it begins, as start-up begins, the index over the versions then in
+ * force, which is the one asked for at a restart with the same lists (see {@link #prepareEarly}).
  */
 @ApplicationScoped
 public class IndexBuilder {
@@ -64,8 +69,9 @@ public class IndexBuilder {
      *
      * @param readMillis  reading the rows and their JSON columns
      * @param indexMillis building the {@link NameIndex} (normalising every name, the token and trigram tables)
+     * @param prepared    whether it was built ahead, from the start-up event on (see {@link #prepareEarly})
      */
-    record Built(NameIndex index, Map<String, EntryInfo> info, long readMillis, long indexMillis) {
+    record Built(NameIndex index, Map<String, EntryInfo> info, long readMillis, long indexMillis, boolean prepared) {
     }
 
     /** The entries of some versions as the matcher takes them, in the order the database returned them. */
@@ -96,9 +102,68 @@ public class IndexBuilder {
         thread.start();
     }
 
-    /** Nothing to do but exist: observing the first start-up event makes the bean, which starts the normaliser. */
-    void prepareEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        LOG.debug("preparing the name normaliser");
+    /**
+     * An index being built ahead for the versions that were in force when start-up began. The entries of a version
+     * never change once stored, so an index over the same versions is the same whenever it is built; building it
+     * from the start-up event on lets it overlap the start-up import (which at a restart finds the same files and
+     * changes nothing) and the ruleset compile, instead of beginning after them when the index is asked for.
+     */
+    private record Prepared(Set<UUID> versions, double threshold, int candidateCap, CompletableFuture<Built> built,
+                            AtomicBoolean wanted) {
+    }
+
+    private final AtomicReference<Prepared> prepared = new AtomicReference<>();
+
+    /**
+     * As start-up begins (this observer also makes the bean, which starts the normaliser): begins building the
+     * index over the versions in force now, for {@link #build} to take if it is asked for the same versions.
+     */
+    void prepareEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AssessorConfig config) {
+        double threshold = config.lists().match().threshold();
+        int candidateCap = config.lists().match().candidateCap();
+        List<ListVersionEntity> versions;
+        try {
+            versions = versionsInForce();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("no index built ahead: cannot read the versions in force (%s)", e.getMessage());
+            return;
+        }
+        if (versions.isEmpty()) {
+            return;
+        }
+        Prepared p = new Prepared(ids(versions), threshold, candidateCap, new CompletableFuture<>(), new AtomicBoolean(true));
+        prepared.set(p);
+        Thread thread = new Thread(() -> {
+            try {
+                p.built().complete(buildNow(versions, threshold, candidateCap, p.wanted(), true));
+            } catch (Throwable e) {
+                p.built().completeExceptionally(e);
+            }
+        }, "screening-index-ahead");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The versions in force, read with plain JDBC outside any transaction: only their ids and sources are used. */
+    private List<ListVersionEntity> versionsInForce() throws SQLException {
+        List<ListVersionEntity> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT id, source FROM list_version WHERE in_force = TRUE");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                ListVersionEntity v = new ListVersionEntity();
+                v.id = r.getObject(1, UUID.class);
+                v.source = r.getString(2);
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private static Set<UUID> ids(List<ListVersionEntity> versions) {
+        Set<UUID> ids = new HashSet<>();
+        versions.forEach(v -> ids.add(v.id));
+        return ids;
     }
 
     private NameNormalizer normalizer() {
@@ -120,16 +185,41 @@ public class IndexBuilder {
         return NameIndex.build(List.of(), normalizer(), threshold, candidateCap);
     }
 
-    /** The index over every entry of {@code versions}, which must be stored. */
+    /**
+     * The index over every entry of {@code versions}, which must be stored: the one built ahead at start-up if it
+     * was for exactly these versions and settings, else built now.
+     */
     Built build(List<ListVersionEntity> versions, double threshold, int candidateCap) {
+        Prepared p = prepared.getAndSet(null);
+        if (p != null) {
+            if (p.versions().equals(ids(versions)) && p.threshold() == threshold && p.candidateCap() == candidateCap) {
+                try {
+                    return p.built().join();
+                } catch (CompletionException e) {
+                    LOG.warnf("The screening index built ahead at start-up failed (%s); building it again", e.getCause());
+                }
+            } else {
+                // The start-up import put other versions in force: what was built ahead is of no use.
+                p.wanted().set(false);
+            }
+        }
+        return buildNow(versions, threshold, candidateCap, new AtomicBoolean(true), false);
+    }
+
+    /** Builds the index; stops early, with null, once {@code wanted} is false. */
+    private Built buildNow(List<ListVersionEntity> versions, double threshold, int candidateCap, AtomicBoolean wanted,
+                           boolean ahead) {
         long start = System.nanoTime();
         Rows rows = read(versions);
         long read = System.nanoTime();
+        if (!wanted.get()) {
+            return null;
+        }
         // Names normalised on every core: most of a build in a fresh JVM, and the index is the same either way.
         NameIndex index = NameIndex.build(rows.candidates(), normalizer(), threshold, candidateCap,
                 Runtime.getRuntime().availableProcessors());
         long built = System.nanoTime();
-        return new Built(index, rows.info(), (read - start) / 1_000_000, (built - read) / 1_000_000);
+        return new Built(index, rows.info(), (read - start) / 1_000_000, (built - read) / 1_000_000, ahead);
     }
 
     /** Every entry of {@code versions}. */

@@ -175,9 +175,9 @@ public class ScreeningIndex {
             }
             IndexBuilder.Built built = builder.build(versions, threshold, candidateCap);
             loaded = new Snapshot(built.index(), built.info(), List.copyOf(versions));
-            LOG.infof("Screening index: %d entries of %d list versions in %d ms (rows read in %d ms, index built in %d ms)",
+            LOG.infof("Screening index: %d entries of %d list versions in %d ms (rows read in %d ms, index built in %d ms%s)",
                     built.info().size(), versions.size(), (System.nanoTime() - start) / 1_000_000, built.readMillis(),
-                    built.indexMillis());
+                    built.indexMillis(), built.prepared() ? ", begun at the start-up event" : "");
         }
     }
 

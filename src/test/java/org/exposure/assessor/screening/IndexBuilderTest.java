@@ -19,6 +19,7 @@ import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.match.MatchCandidate;
+import org.exposure.assessor.lists.match.MatchQuery;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,8 @@ class IndexBuilderTest {
     ListStore store;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    org.exposure.assessor.config.AssessorConfig config;
 
     // From no list in force, so that the versions in force are this test's own; the fixture lists the test profile
     // imports at start-up are put back for the tests that follow.
@@ -115,6 +118,42 @@ class IndexBuilderTest {
             }
             assertThat(builder.strings(json)).as(json).isEqualTo(expected == null ? List.of() : expected);
         }
+    }
+
+    /**
+     * The index begun at the start-up event over the versions then in force is the one a build for the same versions
+     * returns, and it is the same as one built then; for other versions it is not used.
+     */
+    @Test
+    void indexBuiltAheadIsTakenForTheSameVersionsOnly() {
+        long run = System.nanoTime();
+        store.store(result("OFAC-SDN", run, 300));
+        store.store(result("UN", run, 100));
+        List<ListVersionEntity> versions = QuarkusTransaction.requiringNew()
+                .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
+        double threshold = config.lists().match().threshold();
+        int cap = config.lists().match().candidateCap();
+
+        builder.prepareEarly(null, config);
+        IndexBuilder.Built ahead = builder.build(versions, threshold, cap);
+        IndexBuilder.Built now = builder.build(versions, threshold, cap);
+        assertThat(ahead.prepared()).isTrue();
+        assertThat(now.prepared()).isFalse();
+        assertThat(ahead.info()).isEqualTo(now.info());
+        assertThat(ahead.index().nameCount()).isEqualTo(now.index().nameCount());
+        for (String q : List.of("ENTRY 7 OF OFAC-SDN", "STRONG ALIAS 42", "ENTRY 99 OF UN", "WEAK ALIAS 3")) {
+            assertThat(ahead.index().search(MatchQuery.of(q), 0.5, 50).matches()).as(q)
+                    .isEqualTo(now.index().search(MatchQuery.of(q), 0.5, 50).matches());
+        }
+
+        // The start-up import put another version in force: the build begun ahead is not taken.
+        builder.prepareEarly(null, config);
+        store.store(result("US-CSL", run, 50));
+        List<ListVersionEntity> after = QuarkusTransaction.requiringNew()
+                .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
+        IndexBuilder.Built other = builder.build(after, threshold, cap);
+        assertThat(other.prepared()).isFalse();
+        assertThat(other.info()).hasSize(450);
     }
 
     @Test
