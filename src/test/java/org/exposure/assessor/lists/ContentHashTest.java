@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -66,15 +65,12 @@ class ContentHashTest {
     }
 
     @Test
-    void theSharedSnapshots() throws Exception {
-        Map<String, byte[]> ofac = parts("sdn", Files.readAllBytes(Snapshots.require("ofac/sdn_2024-05-03.csv")),
-                "alt", Files.readAllBytes(Snapshots.require("ofac/alt_2025-12_watchman.csv")),
-                "add", Files.readAllBytes(Snapshots.require("ofac/add_2025-12_watchman.csv")));
-        assertSameHash("OFAC-SDN", ofac);
-        assertSameHash("US-CSL", parts("file", Files.readAllBytes(Snapshots.require("csl/csl_us_consolidated_2025.csv.gz"))));
-        assertSameHash("UN", parts("file", Files.readAllBytes(Snapshots.require("un/UN_consolidated.xml"))));
-        assertSameHash("OPENSANCTIONS",
-                parts("file", Files.readAllBytes(Snapshots.require("ftm/yente_tests_fixtures_dataset_t1_entities.ftm.json"))));
+    void theFixtureLists() throws Exception {
+        assertSameHash("OFAC-SDN", parts("sdn", Fixtures.bytes(Fixtures.SDN), "alt", Fixtures.bytes(Fixtures.ALT),
+                "add", Fixtures.bytes(Fixtures.ADD)));
+        assertSameHash("US-CSL", parts("file", Fixtures.bytes(Fixtures.CSL)));
+        assertSameHash("UN", parts("file", Fixtures.bytes(Fixtures.UN)));
+        assertSameHash("OPENSANCTIONS", parts("file", Fixtures.bytes(Fixtures.FTM.resolve("t1_entities.ftm.json"))));
     }
 
     @Test
@@ -87,13 +83,17 @@ class ContentHashTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private void assertSameHash(String source, Map<String, byte[]> files) throws Exception {
+    static void assertSameHash(ListImporters importers, String source, Map<String, byte[]> files) throws Exception {
         ImportResult parsed = importers.read(source, streams(files));
         assertThat(importers.contentHash(source, streams(files))).as(source + " " + files.keySet())
                 .isEqualTo(parsed.sha256()).matches("[0-9a-f]{64}");
     }
 
-    private static Map<String, byte[]> parts(Object... nameThenBytes) {
+    private void assertSameHash(String source, Map<String, byte[]> files) throws Exception {
+        assertSameHash(importers, source, files);
+    }
+
+    static Map<String, byte[]> parts(Object... nameThenBytes) {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (int i = 0; i < nameThenBytes.length; i += 2) {
             out.put((String) nameThenBytes[i], (byte[]) nameThenBytes[i + 1]);
