@@ -17,10 +17,11 @@
 # Anything after -- goes to the JVM, e.g. -- -XX:StartFlightRecording=filename=/tmp/start.jfr,settings=profile
 #
 # "Ready" is GET /q/health/ready answering 200 while the log holds the line "Screening index: N entries ...". The
-# service is started with no download URL, so it downloads nothing. The
-# readiness check is meant to be DOWN until the ruleset and the lists are in force; while it is not, the log line
-# says that the index was built and the 200 that the HTTP port is open, so both are waited for. Each is also
-# printed alone. The database is an H2 file database of the run's own (--db), never ./data.
+# readiness checks are DOWN until the ruleset is loaded and the index holds a list (health/*Readiness); waiting for
+# the log line as well keeps the measure the same on builds from before those checks, where the 200 only said that
+# the HTTP port was open. Each time is also printed alone. The service runs with downloads off
+# (assessor.lists.download.enabled=false), so the lists in force are those of the directory, and on an H2 file
+# database of the run's own (--db), never ./data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -89,7 +90,7 @@ for run in $(seq 1 "$runs"); do
   load=$(uptime | sed 's/.*load average: //')
   : >"$log"  # an old log must not be read as this run's
   t0=$(now_ms)
-  java "${jvm[@]}" -Dquarkus.http.port="$port" -Dassessor.lists.dir="$lists" \
+  java "${jvm[@]}" -Dquarkus.http.port="$port" -Dassessor.lists.dir="$lists" -Dassessor.lists.download.enabled=false \
     "-Dquarkus.datasource.jdbc.url=jdbc:h2:file:$db/assessor;DB_CLOSE_ON_EXIT=FALSE" \
     -jar "$jar" >"$log" 2>&1 &
   pid=$!

@@ -22,9 +22,9 @@ import java.util.concurrent.Future;
  *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
  *       org.exposure.assessor.lists.match.MatchBench [queries, default 30000]
  * </pre>
- * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.build-threads=N} normalises the names of the index on N
- * threads (the service uses one per core; the index is the same), {@code -Dbench.slowest=1} lists the 15 slowest names and
- * {@code -Dbench.misses=1} every exact name that found no match. Wall-clock latency includes time the thread waited
+ * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.build-threads=N} normalises the names of the index on
+ * N threads (the service uses one per core; the index is the same), {@code -Dbench.slowest=1} lists the 15 slowest
+ * names and {@code -Dbench.misses=1} every exact name that found no match. Wall-clock latency includes time the thread waited
  * for a core, hence the CPU time.
  * <p>
  * Measured 2026-12-01 on the idle 2-core build machine, all snapshots (30,134 entries, 69,856 distinct normalised
