@@ -74,19 +74,24 @@ public class ListDirectoryImport {
      * The hash is taken from the bytes exactly as the importer takes it ({@link ListImporters#contentHash}), so an
      * unchanged file is recognised without being parsed: at a restart with the same files this costs reading them
      * once, where parsing them again only to find the same version took 2.8 s for the SDN, CSL and UN snapshots.
-     * New content is parsed and stored as before. Returns whether the source was read successfully.
+     * A file already stored leaves its version as it is (see {@link ListStore#version}): a directory that still
+     * holds last month's file does not undo the download that replaced it at every start. New content is parsed
+     * and stored as before. Returns whether the source was read successfully.
      */
     private boolean importSource(String source, Path sourceDir, Map<String, Path> files) {
         String names = files.values().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" + "));
         long start = System.nanoTime();
         try {
             String hash = withFiles(files, streams -> importers.contentHash(source, streams));
-            Optional<ListStore.Stored> known = store.storeIfKnown(source, hash);
+            Optional<ListVersionEntity> known = store.version(source, hash);
             if (known.isPresent()) {
-                ListVersionEntity v = known.get().version();
-                LOG.infof("List %s from %s: %d entries, %d rows skipped, %s (content of version %s, not parsed) in %d ms",
-                        source, names, v.entryCount, v.skippedRows, outcome(known.get()), v.id,
-                        (System.nanoTime() - start) / 1_000_000);
+                ListVersionEntity v = known.get();
+                LOG.infof("List %s from %s: already stored as version %s (%d entries; %s), not parsed again, in %d ms",
+                        source, names, v.id, v.entryCount, switch (v.status()) {
+                            case "IN_FORCE" -> "in force";
+                            case "HELD" -> "held for confirmation";
+                            default -> "replaced since by a newer import, which stays in force";
+                        }, (System.nanoTime() - start) / 1_000_000);
                 return true;
             }
             ImportResult result = withFiles(files, streams -> importers.read(source, streams));

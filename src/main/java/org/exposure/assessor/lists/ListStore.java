@@ -102,19 +102,17 @@ public class ListStore {
     }
 
     /**
-     * What {@link #store(ImportResult)} does with content whose hash is already stored, known from the hash alone:
-     * that version is put back in force if it is not, under the source's lock, exactly as storing the parsed
-     * content would. Empty, with nothing changed, when no version of the source has this hash: the content is new
-     * and must be parsed and stored. Lets the start-up import pass over unchanged files without parsing them.
+     * The version of a source that holds this content, if one does, changing nothing: the start-up import passes
+     * over files already stored without parsing them, and leaves their version as it is. In force, it stays; held,
+     * it waits; replaced since (by a download or an upload), it is not put back in force at every start because the
+     * directory still holds the older file: going back to an earlier list is an upload.
      *
      * @param sha256 the content hash as the importer would give it ({@link ListImporters#contentHash})
      */
-    @Transactional
-    public Optional<Stored> storeIfKnown(String source, String sha256) {
-        lock(source);
-        Optional<Stored> known = reuse(source, sha256);
-        known.ifPresent(stored -> dropOtherValidators(source, stored.version()));
-        return known;
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ListVersionEntity> version(String source, String sha256) {
+        return ListVersionEntity.<ListVersionEntity>find("source = ?1 and contentHash = ?2", source, sha256)
+                .firstResultOptional();
     }
 
     // Validators of another version would let a 304 keep this content while the server has moved on.
