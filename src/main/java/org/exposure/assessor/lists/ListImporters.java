@@ -84,6 +84,11 @@ public class ListImporters {
      * @throws IllegalArgumentException for an unknown source, a missing first part or a part the source has not
      */
     public ImportResult read(String source, Map<String, InputStream> parts) throws ImportException {
+        return checked(source, parts).importer().read(parts);
+    }
+
+    /** The source read from these parts, or an IllegalArgumentException naming what does not fit. */
+    private Source checked(String source, Map<String, InputStream> parts) {
         Source s = partsBySource.get(source);
         if (s == null) {
             throw new IllegalArgumentException("no list source " + source);
@@ -92,7 +97,7 @@ public class ListImporters {
             throw new IllegalArgumentException(source + " is read from " + s.parts() + " (the first required), not "
                     + parts.keySet());
         }
-        return s.importer().read(parts);
+        return s;
     }
 
     /**
@@ -104,14 +109,7 @@ public class ListImporters {
      * @throws IllegalArgumentException as {@link #read} for parts the source does not have
      */
     public String contentHash(String source, Map<String, InputStream> parts) throws IOException {
-        Source s = partsBySource.get(source);
-        if (s == null) {
-            throw new IllegalArgumentException("no list source " + source);
-        }
-        if (!parts.containsKey(s.parts().get(0)) || !s.parts().containsAll(parts.keySet())) {
-            throw new IllegalArgumentException(source + " is read from " + s.parts() + " (the first required), not "
-                    + parts.keySet());
-        }
+        Source s = checked(source, parts);
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Map.Entry<String, InputStream> part : parts.entrySet()) {
             hashes.put(part.getKey(), Inputs.sha256(part.getValue()));
