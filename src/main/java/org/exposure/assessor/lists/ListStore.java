@@ -109,7 +109,7 @@ public class ListStore {
      *
      * @param sha256 the content hash as the importer would give it ({@link ListImporters#contentHash})
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public Optional<ListVersionEntity> version(String source, String sha256) {
         return ListVersionEntity.<ListVersionEntity>find("source = ?1 and contentHash = ?2", source, sha256)
                 .firstResultOptional();
