@@ -105,6 +105,13 @@ public interface AssessorConfig {
             @WithDefault("P1D")
             Duration every();
 
+            /**
+             * After a failed download, how long until it is tried again; doubled after each further failure, never
+             * longer than the interval.
+             */
+            @WithDefault("PT1M")
+            Duration retry();
+
             /** Longest wait for a connection. */
             @WithDefault("PT20S")
             Duration connectTimeout();

@@ -105,7 +105,7 @@ public class ListDownloads {
             ListVersionEntity v = inForce.get(source);
             firstIn.put(source, firstRunIn(every, v == null ? null : v.importedAt, now));
         }
-        schedule = new DownloadSchedule(intervals, firstIn, this::scheduled);
+        schedule = new DownloadSchedule(intervals, firstIn, d.retry(), this::scheduled);
         schedule.start();
     }
 
@@ -153,6 +153,9 @@ public class ListDownloads {
         List<String> out = new ArrayList<>();
         if (d.every().isNegative() || d.every().isZero()) {
             out.add("assessor.lists.download.every must be positive, not " + d.every());
+        }
+        if (d.retry().isNegative() || d.retry().isZero()) {
+            out.add("assessor.lists.download.retry must be positive, not " + d.retry());
         }
         d.sources().forEach((source, s) -> {
             String key = "assessor.lists.download.\"" + source + "\"";
@@ -377,14 +380,16 @@ public class ListDownloads {
     }
 
     /** One scheduled run: failures are logged, never thrown. */
-    void scheduled(String source) {
+    boolean scheduled(String source) {
         // The schedule's thread has no request context, which the database reads outside a transaction need.
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
             download(source);
+            return true;
         } catch (DownloadException | ImportException e) {
             // Logged where it happened.
+            return false;
         } finally {
             requestContext.terminate();
         }

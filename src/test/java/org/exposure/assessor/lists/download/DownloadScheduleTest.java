@@ -29,9 +29,10 @@ class DownloadScheduleTest {
         CountDownLatch both = new CountDownLatch(2);
         long start = System.nanoTime();
         DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofHours(1), "US-CSL", Duration.ofHours(1)),
-                Map.of("UN", Duration.ZERO, "US-CSL", Duration.ofMillis(400)), source -> {
+                Map.of("UN", Duration.ZERO, "US-CSL", Duration.ofMillis(400)), Duration.ofHours(1), source -> {
                     firstAt.putIfAbsent(source, (System.nanoTime() - start) / 1_000_000);
                     both.countDown();
+                    return true;
                 });
         schedule.start();
         try {
@@ -47,13 +48,15 @@ class DownloadScheduleTest {
     void runsRightAwayThenEachIntervalAndGoesOnAfterAFailure() throws InterruptedException {
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         CountDownLatch fourRuns = new CountDownLatch(4);
-        DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofMillis(50)), Map.of(), source -> {
-            int n = runs.computeIfAbsent(source, s -> new AtomicInteger()).incrementAndGet();
-            fourRuns.countDown();
-            if (n == 2) {
-                throw new IllegalStateException("a failing run");
-            }
-        });
+        DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofMillis(50)), Map.of(),
+                Duration.ofMillis(10), source -> {
+                    int n = runs.computeIfAbsent(source, s -> new AtomicInteger()).incrementAndGet();
+                    fourRuns.countDown();
+                    if (n == 2) {
+                        throw new IllegalStateException("a failing run");
+                    }
+                    return true;
+                });
         schedule.start();
         try {
             assertThat(fourRuns.await(5, TimeUnit.SECONDS)).isTrue();
@@ -67,8 +70,42 @@ class DownloadScheduleTest {
     }
 
     @Test
+    void aFailedRunIsTriedAgainAfterTheRetryDelayDoubledEachTimeNeverLaterThanTheInterval() {
+        Duration minute = Duration.ofMinutes(1);
+        Duration day = Duration.ofDays(1);
+        assertThat(DownloadSchedule.retryDelay(minute, 1, day)).isEqualTo(minute);
+        assertThat(DownloadSchedule.retryDelay(minute, 2, day)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DownloadSchedule.retryDelay(minute, 5, day)).isEqualTo(Duration.ofMinutes(16));
+        assertThat(DownloadSchedule.retryDelay(minute, 12, day)).isEqualTo(day);
+        assertThat(DownloadSchedule.retryDelay(minute, 1_000, day)).isEqualTo(day);
+        assertThat(DownloadSchedule.retryDelay(Duration.ofHours(2), 1, Duration.ofHours(1))).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void aFailingSourceIsRetriedLongBeforeItsIntervalAndThenKeepsItsInterval() throws InterruptedException {
+        // Interval an hour, retry 20 ms: three failures then a success must all happen within seconds, and after
+        // the success nothing more runs for the hour.
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch fourRuns = new CountDownLatch(4);
+        DownloadSchedule schedule = new DownloadSchedule(Map.of("UN", Duration.ofHours(1)), Map.of(),
+                Duration.ofMillis(20), source -> {
+                    int n = runs.incrementAndGet();
+                    fourRuns.countDown();
+                    return n >= 4;
+                });
+        schedule.start();
+        try {
+            assertThat(fourRuns.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            assertThat(runs.get()).isEqualTo(4);
+        } finally {
+            schedule.close();
+        }
+    }
+
+    @Test
     void nothingScheduledStartsNoThread() {
-        DownloadSchedule schedule = new DownloadSchedule(Map.of(), Map.of(), source -> {
+        DownloadSchedule schedule = new DownloadSchedule(Map.of(), Map.of(), Duration.ofMinutes(1), source -> {
             throw new AssertionError("not scheduled");
         });
         schedule.start();

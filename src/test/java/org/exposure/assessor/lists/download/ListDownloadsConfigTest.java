@@ -36,6 +36,11 @@ class ListDownloadsConfigTest {
         }
 
         @Override
+        public Duration retry() {
+            return Duration.ofMinutes(1);
+        }
+
+        @Override
         public Duration connectTimeout() {
             return Duration.ofSeconds(20);
         }
