@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The FFI rules of rules/bank/bank.drl against the catalogue (rules-catalog.md, section "Banks"): for each rule the
+ * The FFI rules of rules/bank/bank.drl against the rule catalogue (README, "Rule catalogue", banks): for each rule the
  * cases that make it fire, with the facts in the explanation and the evidence path, and the nearest cases that keep
  * it silent; the threshold of FFI-RUSSIA-SHARE as reference data; and two realistic banks with their
  * full set of fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.

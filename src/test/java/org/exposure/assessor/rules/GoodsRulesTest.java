@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The GOODS rules of rules/goods/goods.drl against the catalogue (rules-catalog.md, section "Goods"): for each rule
+ * The GOODS rules of rules/goods/goods.drl against the rule catalogue (README, "Rule catalogue", goods): for each rule
  * the cases that make it fire, at the severity the catalogue gives (escalations included), and the nearest case
  * that keeps it silent. Plain JUnit: the engine is built once from the project's rules/ folder.
  */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Copies of a ruleset folder for tests that change rules or reference data (../shared and rules/ stay untouched). */
+/** Copies of a ruleset folder for tests that change rules or reference data (the project's rules/ stays untouched). */
 public final class RuleFiles {
     public static final Path PROJECT_RULES = Path.of("rules");
 

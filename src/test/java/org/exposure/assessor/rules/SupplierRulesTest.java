@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The SUP rules of rules/supplier/supplier.drl against the catalogue (rules-catalog.md, section "Suppliers"): for
+ * The SUP rules of rules/supplier/supplier.drl against the rule catalogue (README, "Rule catalogue", suppliers): for
  * each rule the cases that make it fire, at the catalogue's severity, with the facts in the explanation and the
  * evidence, and the nearest cases that keep it silent. Plus a realistic case with its full set of
  * fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.

@@ -7,8 +7,10 @@ import java.util.Map;
 import org.exposure.assessor.lists.ListEntry;
 
 /**
- * Where each publisher puts its list, as the default download configuration of a source. Each address was checked
- * against the publisher's own documentation:
+ * Where each publisher puts its list, as the default download configuration of a source. The file names and formats
+ * come from the publishers' own pages (OFAC's list of its SDN data files, the ITA's Consolidated Screening List
+ * downloads); the exact addresses are the ones public screening code uses. None was requested from the machine this
+ * was built on, which cannot reach them:
  * <ul>
  * <li>OFAC-SDN: the legacy CSV files of the SDN list (sdn.csv with its aliases alt.csv and addresses add.csv), as
  * OFAC's Sanctions List Service publishes them; described in OFAC's "SDN List - Data Formats &amp; Data Schemas"
