@@ -116,12 +116,13 @@ public class AssessmentService {
     public AssessmentEntity evaluate(Subject subject) {
         // One snapshot for the whole subject: the versions it reports are the ones all its names were screened in.
         ScreeningIndex.Snapshot snapshot = lists.snapshot();
-        int names = Screener.names(subject);
+        // Against an empty snapshot this only counts the names: there is nothing to match.
+        Screener.Result screened = screener.screen(subject, snapshot);
+        int names = screened.names();
         boolean unscreened = names > 0 && snapshot.empty();
         if (unscreened && coverage.required()) {
             throw new ListsUnavailableException(coverage.missing(snapshot));
         }
-        Screener.Result screened = screener.screen(subject, snapshot);
         List<Finding> findings = engine.evaluate(subject, screened.matches());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Warning> warnings = new ArrayList<>(InputWarnings.of(subject, hs));

@@ -17,11 +17,6 @@ final class InputWarnings {
 
     static List<Warning> of(Subject subject, HsNomenclature hs) {
         List<Warning> out = new ArrayList<>();
-        if (!hs.isAvailable()) {
-            out.add(new Warning("HS_NOMENCLATURE_UNAVAILABLE", null,
-                    "HS codes were not checked against the HS 2022 nomenclature: " + hs.source()));
-            return out;
-        }
         if (subject instanceof GoodsSubject g) {
             check(hs, g.hsCode(), "hsCode", out);
         } else if (subject instanceof SupplierSubject s) {

@@ -62,15 +62,6 @@ public final class HsNomenclature {
         return new HsNomenclature(codes, source);
     }
 
-    /** Stands in when no nomenclature file is configured or found: nothing can be checked. */
-    public static HsNomenclature unavailable(String why) {
-        return new HsNomenclature(Set.of(), why);
-    }
-
-    public boolean isAvailable() {
-        return !codes.isEmpty();
-    }
-
     public boolean contains(String hs6) {
         return codes.contains(hs6);
     }

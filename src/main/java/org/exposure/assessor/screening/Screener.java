@@ -31,22 +31,7 @@ public class Screener {
     public record Result(List<ListMatch> matches, int names, ScreeningIndex.Snapshot snapshot) {
     }
 
-    /** Screens against the index as it is now. */
-    public Result screen(Subject subject) {
-        return screen(subject, index.snapshot());
-    }
-
-    /** How many party names the subject gives to screen (a GOODS subject may give none). */
-    public static int names(Subject subject) {
-        int[] n = {0};
-        visit(subject, (path, role, name, type, countries) -> {
-            if (name != null && !name.isBlank()) {
-                n[0]++;
-            }
-        });
-        return n[0];
-    }
-
+    /** Screens every named party of the subject against one snapshot of the index. */
     public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot) {
         List<ListMatch> out = new ArrayList<>();
         int[] names = {0};
