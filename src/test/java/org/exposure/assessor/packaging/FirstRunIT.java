@@ -78,9 +78,10 @@ class FirstRunIT {
                     "-Dassessor.lists.download.\"US-CSL\".url=" + server.url("/csl/consolidated.csv"),
                     "-Dassessor.lists.download.\"UN\".url=" + server.url("/un/consolidated.xml"))) {
                 app.awaitReady(120);
-                // Readiness is UP once one list is in; the others follow on the same download thread.
+                // Readiness is UP once one list is in; the others follow on the same download thread. Wait until the
+                // screening index (which readiness reports, not the database) holds all three.
                 long deadline = System.currentTimeMillis() + 60_000;
-                while (app.getJson("/api/v1/lists").size() < 3 && System.currentTimeMillis() < deadline) {
+                while (app.get("/q/health/ready").body().contains("\"missing\"") && System.currentTimeMillis() < deadline) {
                     Thread.sleep(200);
                 }
                 HttpResponse<String> r = app.post("/api/v1/assessments", "application/json", YILUFA);
