@@ -19,13 +19,18 @@ import org.exposure.assessor.api.dto.AssessmentPage;
 import org.exposure.assessor.api.dto.AssessmentView;
 import org.exposure.assessor.api.dto.BatchRequest;
 import org.exposure.assessor.api.dto.BatchResponse;
-import org.exposure.assessor.api.dto.Problem;
-import org.exposure.assessor.api.dto.Problem.FieldError;
-import org.exposure.assessor.api.dto.SubjectDto;
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.intake.FieldError;
+import org.exposure.assessor.intake.Problem;
+import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.intake.ProblemMappers;
+import org.exposure.assessor.intake.ProblemType;
+import org.exposure.assessor.intake.RequestReader;
+import org.exposure.assessor.intake.SubjectMapper;
+import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
 
@@ -91,7 +96,7 @@ public class AssessmentResource {
         }
         int max = config.batch().maxSize();
         if (request.subjects().size() > max) {
-            throw new ProblemException(413, "/problems/batch-too-large", "Batch too large",
+            throw new ProblemException(ProblemType.BATCH_TOO_LARGE,
                     "the batch holds " + request.subjects().size() + " subjects; at most " + max + " are accepted",
                     List.of(new FieldError("subjects", "at most " + max + " subjects per batch")));
         }

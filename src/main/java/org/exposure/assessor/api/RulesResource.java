@@ -5,9 +5,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.exposure.assessor.api.dto.Problem;
 import org.exposure.assessor.api.dto.RuleView;
 import org.exposure.assessor.api.dto.RulesetView;
+import org.exposure.assessor.intake.Problem;
+import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
 

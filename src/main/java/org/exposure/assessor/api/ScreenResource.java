@@ -9,8 +9,9 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.exposure.assessor.api.dto.Problem.FieldError;
-import org.exposure.assessor.api.validation.Codes;
+import org.exposure.assessor.intake.FieldError;
+import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.intake.validation.Codes;
 import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.screening.ScreeningIndex;
 

@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.intake.FieldError;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
-import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

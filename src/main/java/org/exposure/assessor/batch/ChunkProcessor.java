@@ -6,14 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
-import org.exposure.assessor.api.SubjectDecoder;
-import org.exposure.assessor.api.SubjectDecoder.Decoded;
-import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.intake.FieldError;
+import org.exposure.assessor.intake.SubjectDecoder;
+import org.exposure.assessor.intake.SubjectDecoder.Decoded;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentWriter;
 import org.exposure.assessor.persistence.FiredRuleEntity;

@@ -3,8 +3,8 @@ package org.exposure.assessor.batch;
 import java.util.List;
 import java.util.UUID;
 
-import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.intake.FieldError;
 
 /** The outcome of one input row: assessed (with its stored assessment) or rejected (with what is wrong). */
 public record ResultRow(long line, String ref, Status status, UUID assessmentId, RiskLevel riskLevel,

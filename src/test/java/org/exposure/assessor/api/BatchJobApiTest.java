@@ -1,5 +1,6 @@
 package org.exposure.assessor.api;
 
+import org.exposure.assessor.batch.BatchResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

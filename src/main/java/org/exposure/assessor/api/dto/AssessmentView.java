@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.intake.dto.SubjectDto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

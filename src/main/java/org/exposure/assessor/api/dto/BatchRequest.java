@@ -3,6 +3,7 @@ package org.exposure.assessor.api.dto;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.intake.dto.SubjectDto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package org.exposure.assessor.api.dto;
+package org.exposure.assessor.intake.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.exposure.assessor.api.validation.CountryCode;
 import org.exposure.assessor.domain.ConsigneeKind;
+import org.exposure.assessor.intake.validation.CountryCode;
 
 import jakarta.validation.constraints.Size;
 

@@ -1,21 +1,28 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.List;
-
-import org.exposure.assessor.api.dto.Problem.FieldError;
+import java.util.UUID;
 
 /** A client error that becomes an RFC 9457 response with its status; thrown before anything is stored. */
 public class ProblemException extends RuntimeException {
+    private final ProblemType type;
     private final int status;
-    private final String type;
-    private final String title;
     private final List<FieldError> errors;
 
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, type.status(), detail, errors);
+    }
+
+    /** Until every resource names its {@link ProblemType}. */
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(java.util.Arrays.stream(ProblemType.values()).filter(t -> t.type().equals(type)).findFirst().orElseThrow(), status, detail, errors);
+    }
+
+    /** For a type whose status depends on the occurrence (a download that failed or timed out). */
+    public ProblemException(ProblemType type, int status, String detail, List<FieldError> errors) {
         super(detail);
-        this.status = status;
         this.type = type;
-        this.title = title;
+        this.status = status;
         this.errors = List.copyOf(errors);
     }
 
@@ -23,32 +30,28 @@ public class ProblemException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new ProblemException(400, "/problems/validation", "The request is invalid", detail, errors);
+        return new ProblemException(ProblemType.VALIDATION, detail, errors);
     }
 
     public static ProblemException notFound(String detail) {
-        return new ProblemException(404, "/problems/not-found", "Not found", detail, List.of());
+        return new ProblemException(ProblemType.NOT_FOUND, detail, List.of());
     }
 
     /** The id as a UUID; an id that is not one names no resource, so it is a 404 like an unknown id. */
-    static java.util.UUID uuidOrNotFound(String id, String what) {
+    public static UUID uuidOrNotFound(String id, String what) {
         try {
-            return java.util.UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw notFound("no " + what + " with id " + id + " (ids are UUIDs)");
         }
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String type() {
+    public ProblemType type() {
         return type;
     }
 
-    public String title() {
-        return title;
+    public int status() {
+        return status;
     }
 
     public List<FieldError> errors() {

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

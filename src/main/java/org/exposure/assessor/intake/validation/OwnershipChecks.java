@@ -1,4 +1,4 @@
-package org.exposure.assessor.api.validation;
+package org.exposure.assessor.intake.validation;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.exposure.assessor.api.dto.OwnerDto;
-import org.exposure.assessor.api.dto.Problem.FieldError;
+import org.exposure.assessor.intake.FieldError;
+import org.exposure.assessor.intake.dto.OwnerDto;
 
 /**
  * Checks an ownership tree as a whole, which field constraints cannot: the direct stakes at one level may not add

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api.dto;
+package org.exposure.assessor.intake;
 
 import java.util.List;
 
@@ -19,13 +19,11 @@ public record Problem(
         @Schema(description = "For a 503 because no sanctions list is in force: the configured sources that have no version in force.")
         List<String> missingSources) {
 
-    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
-        this(type, title, status, detail, instance, errors, List.of());
+    public static Problem of(ProblemType type, int status, String detail, String instance, List<FieldError> errors) {
+        return new Problem(type.type(), type.title(), status, detail, instance, errors, List.of());
     }
 
-    @Schema(name = "FieldError")
-    public record FieldError(
-            @Schema(description = "Path of the field in the request body or the query parameter's name, e.g. subjects[3].hsCode.") String field,
-            @Schema(description = "What is wrong with it.") String message) {
+    public static Problem of(ProblemType type, String detail, String instance, List<FieldError> errors) {
+        return of(type, type.status(), detail, instance, errors);
     }
 }

@@ -1,9 +1,7 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.List;
 
-import org.exposure.assessor.api.dto.Problem;
-import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,7 +35,7 @@ public class JsonBodyLimit {
             return null;
         }
         return Response.status(413).type(ProblemMappers.PROBLEM_JSON)
-                .entity(new Problem("/problems/body-too-large", "Request body too large", 413,
+                .entity(Problem.of(ProblemType.BODY_TOO_LARGE,
                         "the body is " + declared + " bytes; a JSON request may be at most " + MAX_JSON_BODY
                                 + " bytes (send large batches to POST /api/v1/batches)",
                         path, List.of(new FieldError("(body)", "at most " + MAX_JSON_BODY + " bytes"))))

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.batch;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,19 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.exposure.assessor.api.dto.BatchJobView;
-import org.exposure.assessor.api.dto.Problem;
-import org.exposure.assessor.api.dto.Problem.FieldError;
-import org.exposure.assessor.screening.ListCoverage;
-import org.exposure.assessor.batch.BatchFormat;
-import org.exposure.assessor.batch.BatchIntake;
-import org.exposure.assessor.batch.BatchStore;
-import org.exposure.assessor.batch.CsvLayout;
-import org.exposure.assessor.batch.JobState;
-import org.exposure.assessor.batch.JobStatus;
-import org.exposure.assessor.batch.Progress;
-import org.exposure.assessor.batch.ResultRow;
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.intake.FieldError;
+import org.exposure.assessor.intake.Problem;
+import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.intake.ProblemMappers;
+import org.exposure.assessor.intake.ProblemType;
+import org.exposure.assessor.screening.ListCoverage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,8 +58,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Path("/api/v1/batches")
 @Tag(name = "Batch jobs", description = "Large batches assessed in the background: submit a file, follow the job, stream the results.")
 public class BatchResource {
-    static final String JSONL = "application/x-ndjson";
-    static final String CSV = "text/csv";
+    public static final String JSONL = "application/x-ndjson";
+    public static final String CSV = "text/csv";
     /** Rows read from the database per query while a response streams. */
     private static final int PAGE = 1000;
 
@@ -125,7 +119,7 @@ public class BatchResource {
         try (InputStream in = java.nio.file.Files.newInputStream(path)) {
             id = intake.receive(in, kind);
         } catch (BatchIntake.RejectedUpload e) {
-            throw new ProblemException(400, "/problems/batch-body", "The batch body cannot be read", e.getMessage(), e.errors());
+            throw new ProblemException(ProblemType.BATCH_BODY, e.getMessage(), e.errors());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } finally {
@@ -164,7 +158,7 @@ public class BatchResource {
         UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
         JobState state = store.cancel(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
         if (state != JobState.CANCELLED) {
-            throw new ProblemException(409, "/problems/batch-finished", "The job has finished",
+            throw new ProblemException(ProblemType.BATCH_FINISHED,
                     "batch job " + uuid + " is " + state + " and cannot be cancelled", List.of());
         }
         return view(find(id));
@@ -285,7 +279,7 @@ public class BatchResource {
         return switch (type) {
             case JSONL, "application/jsonl", "application/json-lines", "application/jsonlines", "application/x-jsonlines" -> BatchFormat.JSONL;
             case CSV, "application/csv" -> BatchFormat.CSV;
-            default -> throw new ProblemException(415, "/problems/batch-media-type", "Unsupported batch format",
+            default -> throw new ProblemException(ProblemType.BATCH_MEDIA_TYPE,
                     "Content-Type " + (type.isEmpty() ? "(none)" : type) + " is neither JSON Lines (" + JSONL + ") nor CSV (" + CSV
                             + "); the CSV columns are " + String.join(",", CsvLayout.COLUMNS),
                     List.of(new FieldError("Content-Type", "must be " + JSONL + " or " + CSV)));

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api.dto;
+package org.exposure.assessor.intake.dto;
 
 import java.util.List;
 

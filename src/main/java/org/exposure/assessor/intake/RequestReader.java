@@ -1,23 +1,22 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-import org.exposure.assessor.api.dto.Problem.FieldError;
-import org.exposure.assessor.api.dto.SubjectDto;
-import org.exposure.assessor.api.dto.SupplierDto;
-import org.exposure.assessor.api.validation.OwnershipChecks;
+import org.exposure.assessor.intake.dto.SubjectDto;
+import org.exposure.assessor.intake.dto.SupplierDto;
+import org.exposure.assessor.intake.validation.OwnershipChecks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -42,7 +41,7 @@ public class RequestReader {
     }
 
     /** The subject bound from {@code node}, or null with the errors added to {@code errors} under {@code prefix}. */
-    SubjectDto read(JsonNode node, String prefix, List<FieldError> errors) {
+    public SubjectDto read(JsonNode node, String prefix, List<FieldError> errors) {
         if (node == null || !node.isObject()) {
             errors.add(new FieldError(prefix == null || prefix.isEmpty() ? "(body)" : prefix,
                     "must be a JSON object with a \"type\" of GOODS, SUPPLIER or BANK"));
@@ -74,7 +73,7 @@ public class RequestReader {
         return dto;
     }
 
-    void validate(Object dto, String prefix, List<FieldError> errors) {
+    public void validate(Object dto, String prefix, List<FieldError> errors) {
         List<FieldError> found = new ArrayList<>();
         for (ConstraintViolation<Object> v : validator.validate(dto)) {
             found.add(new FieldError(join(prefix, path(v.getPropertyPath())), v.getMessage()));
@@ -109,7 +108,7 @@ public class RequestReader {
         return out.toString();
     }
 
-    static FieldError bindingError(String prefix, JsonProcessingException e) {
+    public static FieldError bindingError(String prefix, JsonProcessingException e) {
         // Databind wraps a parser limit hit inside an object (the batch) in a mapping exception; report the limit.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof StreamConstraintsException limit) {
@@ -148,7 +147,7 @@ public class RequestReader {
      * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 13]" becomes "line 1, column 13"),
      * the configuration it names ("from `StreamReadConstraints.getMaxNestingDepth()`") and the Java types it quotes.
      */
-    static String clean(String message) {
+    public static String clean(String message) {
         if (message == null) {
             return "";
         }
@@ -163,7 +162,7 @@ public class RequestReader {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     }
 
-    static String expected(Class<?> type) {
+    public static String expected(Class<?> type) {
         if (type.isEnum()) {
             StringBuilder values = new StringBuilder("one of ");
             Object[] constants = type.getEnumConstants();

@@ -1,11 +1,11 @@
-package org.exposure.assessor.api.dto;
+package org.exposure.assessor.intake.dto;
 
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.exposure.assessor.api.validation.CountryCode;
-import org.exposure.assessor.api.validation.DualUseCode;
-import org.exposure.assessor.api.validation.HsCode;
+import org.exposure.assessor.intake.validation.CountryCode;
+import org.exposure.assessor.intake.validation.DualUseCode;
+import org.exposure.assessor.intake.validation.HsCode;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

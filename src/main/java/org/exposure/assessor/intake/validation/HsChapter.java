@@ -1,10 +1,4 @@
-package org.exposure.assessor.api.validation;
-
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.RECORD_COMPONENT;
-import static java.lang.annotation.ElementType.TYPE_USE;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
+package org.exposure.assessor.intake.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -15,22 +9,28 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
 /** Null is valid (use @NotNull where the field is required). */
 @Documented
-@Constraint(validatedBy = HsCode.Validator.class)
+@Constraint(validatedBy = HsChapter.Validator.class)
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
-public @interface HsCode {
-    String message() default "must be a six-digit HS code such as 8542.31, 854231 or 8542 31";
+public @interface HsChapter {
+    String message() default "must be a two-digit HS chapter from 01 to 97";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<HsCode, String> {
+    class Validator implements ConstraintValidator<HsChapter, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Codes.isHsCode(value);
+            return value == null || Codes.isHsChapter(value);
         }
     }
 }

@@ -1,19 +1,8 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.List;
 import java.util.function.Function;
 
-import org.exposure.assessor.api.dto.BankDto;
-import org.exposure.assessor.api.dto.ConsigneeDto;
-import org.exposure.assessor.api.dto.CorrespondentDto;
-import org.exposure.assessor.api.dto.ExportDto;
-import org.exposure.assessor.api.dto.GoodsDto;
-import org.exposure.assessor.api.dto.OwnerDto;
-import org.exposure.assessor.api.dto.PartyDto;
-import org.exposure.assessor.api.dto.PaymentDto;
-import org.exposure.assessor.api.dto.SubjectDto;
-import org.exposure.assessor.api.dto.SupplierDto;
-import org.exposure.assessor.api.validation.Codes;
 import org.exposure.assessor.domain.BankSubject;
 import org.exposure.assessor.domain.Consignee;
 import org.exposure.assessor.domain.Correspondent;
@@ -24,16 +13,27 @@ import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Payment;
 import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.domain.SupplierSubject;
+import org.exposure.assessor.intake.dto.BankDto;
+import org.exposure.assessor.intake.dto.ConsigneeDto;
+import org.exposure.assessor.intake.dto.CorrespondentDto;
+import org.exposure.assessor.intake.dto.ExportDto;
+import org.exposure.assessor.intake.dto.GoodsDto;
+import org.exposure.assessor.intake.dto.OwnerDto;
+import org.exposure.assessor.intake.dto.PartyDto;
+import org.exposure.assessor.intake.dto.PaymentDto;
+import org.exposure.assessor.intake.dto.SubjectDto;
+import org.exposure.assessor.intake.dto.SupplierDto;
+import org.exposure.assessor.intake.validation.Codes;
 
 /**
  * Turns a validated request into the domain's normalised subject: codes upper-cased, HS codes to six digits,
  * blank strings to absent, absent lists to empty ones. Only ever called on input that passed validation.
  */
-final class SubjectMapper {
+public final class SubjectMapper {
     private SubjectMapper() {
     }
 
-    static Subject toDomain(SubjectDto dto) {
+    public static Subject toDomain(SubjectDto dto) {
         if (dto instanceof GoodsDto g) {
             return new GoodsSubject(text(g.ref()), text(g.name()), strings(g.aliases()), Codes.country(g.country()),
                     text(g.region()), Codes.hsCode(g.hsCode()), dualUse(g.dualUseCode()), text(g.description()),

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api.dto;
+package org.exposure.assessor.batch;
 
 import java.time.Instant;
 import java.util.Map;

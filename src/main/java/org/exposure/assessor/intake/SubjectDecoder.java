@@ -1,11 +1,10 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exposure.assessor.api.dto.Problem.FieldError;
-import org.exposure.assessor.api.dto.SubjectDto;
 import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.intake.dto.SubjectDto;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

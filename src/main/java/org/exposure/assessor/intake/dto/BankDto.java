@@ -1,11 +1,11 @@
-package org.exposure.assessor.api.dto;
+package org.exposure.assessor.intake.dto;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.exposure.assessor.api.validation.CountryCode;
 import org.exposure.assessor.domain.Exposure;
+import org.exposure.assessor.intake.validation.CountryCode;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,4 +1,4 @@
-package org.exposure.assessor.api.validation;
+package org.exposure.assessor.intake.validation;
 
 import java.util.Locale;
 import java.util.Set;

@@ -1,10 +1,8 @@
-package org.exposure.assessor.api;
+package org.exposure.assessor.intake;
 
 import java.util.List;
 import java.util.UUID;
 
-import org.exposure.assessor.api.dto.Problem;
-import org.exposure.assessor.api.dto.Problem.FieldError;
 import org.exposure.assessor.screening.ListsUnavailableException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,13 +26,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        return respond(Problem.of(e.type(), e.status(), e.getMessage(), path(uri), e.errors()));
     }
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, UriInfo uri) {
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+        return respond(Problem.of(ProblemType.MALFORMED_JSON,
                 "the request body is not valid JSON" + where + ": " + RequestReader.clean(e.getOriginalMessage()), path(uri),
                 List.of(new FieldError("(body)", "is not valid JSON" + where))));
     }
@@ -53,7 +51,7 @@ public class ProblemMappers {
             }
         }
         FieldError error = RequestReader.bindingError("", e);
-        return respond(new Problem("/problems/validation", "The request is invalid", 400,
+        return respond(Problem.of(ProblemType.VALIDATION,
                 error.field() + ": " + error.message(), path(uri), List.of(error)));
     }
 
@@ -61,7 +59,7 @@ public class ProblemMappers {
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(String.valueOf(v.getPropertyPath()), v.getMessage())).toList();
-        return respond(new Problem("/problems/validation", "The request is invalid", 400,
+        return respond(Problem.of(ProblemType.VALIDATION,
                 errors.size() + " fields are invalid", path(uri), errors));
     }
 
@@ -89,24 +87,25 @@ public class ProblemMappers {
         List<FieldError> errors = status == 415
                 ? List.of(new FieldError("Content-Type", "must be application/json"))
                 : List.of();
-        return respond(new Problem("about:blank", title, status, detail, path(uri), errors));
+        return respond(new Problem("about:blank", title, status, detail, path(uri), errors, List.of()));
     }
 
     @ServerExceptionMapper
     public Response listsUnavailable(ListsUnavailableException e, UriInfo uri) {
         // 503 with Retry-After: the request is fine and will succeed once a list is in force; nothing was stored.
-        Problem problem = new Problem("/problems/lists-not-loaded", "No sanctions list is in force", 503,
+        ProblemType type = ProblemType.LISTS_NOT_LOADED;
+        Problem problem = new Problem(type.type(), type.title(), type.status(),
                 e.getMessage() + "; nothing was assessed or stored. Lists arrive by download, by upload "
                         + "(POST /api/v1/lists/{source}) or from assessor.lists.dir; GET /api/v1/lists shows what is in force",
                 path(uri), List.of(), e.missing());
-        return Response.status(503).type(PROBLEM_JSON).header("Retry-After", "60").entity(problem).build();
+        return Response.status(type.status()).type(PROBLEM_JSON).header("Retry-After", "60").entity(problem).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, path(uri));
-        return respond(new Problem("/problems/internal", "Internal error", 500,
+        return respond(Problem.of(ProblemType.INTERNAL,
                 "the assessor failed unexpectedly; nothing was stored. Quote incident " + incident + " when reporting it.",
                 path(uri), List.of()));
     }

@@ -1,10 +1,4 @@
-package org.exposure.assessor.api.validation;
-
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.PARAMETER;
-import static java.lang.annotation.ElementType.RECORD_COMPONENT;
-import static java.lang.annotation.ElementType.TYPE_USE;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
+package org.exposure.assessor.intake.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
@@ -15,22 +9,28 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
 /** Null is valid (use @NotNull where the field is required). */
 @Documented
-@Constraint(validatedBy = Bic.Validator.class)
+@Constraint(validatedBy = HsCode.Validator.class)
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)
-public @interface Bic {
-    String message() default "must be a BIC of 8 or 11 characters, e.g. VTBRRUMM";
+public @interface HsCode {
+    String message() default "must be a six-digit HS code such as 8542.31, 854231 or 8542 31";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<Bic, String> {
+    class Validator implements ConstraintValidator<HsCode, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Codes.isBic(value);
+            return value == null || Codes.isHsCode(value);
         }
     }
 }

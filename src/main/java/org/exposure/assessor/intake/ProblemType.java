@@ -1,0 +1,46 @@
+package org.exposure.assessor.intake;
+
+/**
+ * Every kind of problem this service answers with (RFC 9457): its type URI, its title, which does not change from
+ * occurrence to occurrence (the detail says what happened this time), and its usual status.
+ */
+public enum ProblemType {
+    VALIDATION("validation", "The request is invalid", 400),
+    MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
+    NOT_FOUND("not-found", "Not found", 404),
+    BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
+    BATCH_TOO_LARGE("batch-too-large", "Batch too large", 413),
+    BATCH_BODY("batch-body", "The batch body cannot be read", 400),
+    BATCH_FINISHED("batch-finished", "The job has finished", 409),
+    BATCH_MEDIA_TYPE("batch-media-type", "Unsupported batch format", 415),
+    LIST_VERSION_NOT_HELD("list-version-not-held", "Not held", 409),
+    LIST_FORMAT("list-format", "The file is not of the source's format", 422),
+    LIST_DOWNLOAD_NOT_CONFIGURED("list-download-not-configured", "The list cannot be downloaded here", 409),
+    /** 502 when the publisher answered badly, 504 when it did not answer in time. */
+    LIST_DOWNLOAD_FAILED("list-download-failed", "The list download failed", 502),
+    LISTS_NOT_LOADED("lists-not-loaded", "No sanctions list is in force", 503),
+    INTERNAL("internal", "Internal error", 500);
+
+    private final String type;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.type = "/problems/" + slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    /** The problem's {@code type}: a URI reference relative to this service. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}
