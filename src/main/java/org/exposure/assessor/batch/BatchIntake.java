@@ -37,11 +37,6 @@ public class BatchIntake {
     /** A chunk is cut earlier than chunk-size rows when its text grows past this, to bound a worker's memory. */
     private static final int MAX_CHUNK_CHARS = 8 * 1024 * 1024;
 
-    static final char JSON = 'J';
-    static final char CSV = 'C';
-    static final char ERROR = 'E';
-    /** The CSV header, repeated at the start of each chunk of a CSV job so that a chunk can be read alone. */
-    static final char HEADER = 'H';
 
     private final BatchStore store;
     private final AssessorConfig config;
@@ -84,7 +79,7 @@ public class BatchIntake {
         try {
             long seq = store.jobSeq(jobId);
             Chunker chunker = new Chunker(jobId, seq,
-                    layout == null ? null : "0\t" + HEADER + "\t" + mapper.writeValueAsString(layout.header()) + "\n");
+                    layout == null ? null : ChunkRow.header(mapper.writeValueAsString(layout.header())).text());
             if (format == BatchFormat.CSV) {
                 readCsv(csv, limited, chunker);
             } else {
@@ -145,7 +140,7 @@ public class BatchIntake {
             if (record.size() == 1 && record.get(0).isBlank()) {
                 continue;
             }
-            chunker.add(line, CSV, mapper.writeValueAsString(record.toList()));
+            chunker.add(new ChunkRow(line, ChunkRow.Kind.CSV, mapper.writeValueAsString(record.toList())));
         }
     }
 
@@ -199,9 +194,9 @@ public class BatchIntake {
             line.setLength(end - 1);
         }
         if (overlong) {
-            chunker.add(lineNo, ERROR, "is longer than " + max + " characters");
+            chunker.add(new ChunkRow(lineNo, ChunkRow.Kind.ERROR, "is longer than " + max + " characters"));
         } else if (!line.toString().isBlank()) {
-            chunker.add(lineNo, JSON, line.toString());
+            chunker.add(new ChunkRow(lineNo, ChunkRow.Kind.JSON, line.toString()));
         }
     }
 
@@ -232,14 +227,14 @@ public class BatchIntake {
             this.preamble = preamble;
         }
 
-        void add(long line, char kind, String payload) {
+        void add(ChunkRow row) {
             if (firstLine < 0) {
-                firstLine = line;
+                firstLine = row.line();
                 if (preamble != null) {
                     text.append(preamble);
                 }
             }
-            text.append(line).append('\t').append(kind).append('\t').append(payload).append('\n');
+            row.appendTo(text);
             rowsInChunk++;
             rows++;
             if (rowsInChunk >= config.jobs().chunkSize() || text.length() >= MAX_CHUNK_CHARS) {

@@ -35,7 +35,7 @@ public class RequestReader {
     private final ObjectMapper mapper;
     private final Validator validator;
 
-    RequestReader(ObjectMapper mapper, Validator validator) {
+    public RequestReader(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.validator = validator;
     }

@@ -21,7 +21,7 @@ public class SubjectDecoder {
     private final RequestReader reader;
     private final ObjectMapper mapper;
 
-    SubjectDecoder(RequestReader reader, ObjectMapper mapper) {
+    public SubjectDecoder(RequestReader reader, ObjectMapper mapper) {
         this.reader = reader;
         this.mapper = mapper;
     }
