@@ -1,0 +1,66 @@
+package org.exposure.assessor;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering of the main code: every package depends only on those below it, so that the matcher, the rules and
+ * the list adapters can be read, tested and changed without what sits on top of them. From the bottom:
+ * <pre>
+ *   domain, config, persistence     plain records, settings, stored rows
+ *   match                           the name matcher: nothing of the application at all
+ *   rules                           the one boundary with Drools
+ *   lists                           list entries, versions and one adapter per source
+ *   screening                       the index over the lists in force
+ *   assessment                      rules + screening + storage
+ *   intake                          what the API and the batch jobs both read: subjects, errors, problems
+ *   api, batch, health              the ways in; none of them uses another
+ * </pre>
+ */
+@AnalyzeClasses(packages = "org.exposure.assessor", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("domain").definedBy("org.exposure.assessor.domain..")
+            .layer("config").definedBy("org.exposure.assessor.config..")
+            .layer("persistence").definedBy("org.exposure.assessor.persistence..")
+            .layer("match").definedBy("org.exposure.assessor.match..")
+            .layer("rules").definedBy("org.exposure.assessor.rules..")
+            .layer("lists").definedBy("org.exposure.assessor.lists..")
+            .layer("screening").definedBy("org.exposure.assessor.screening..")
+            .layer("assessment").definedBy("org.exposure.assessor.assessment..")
+            .layer("intake").definedBy("org.exposure.assessor.intake..")
+            .layer("api").definedBy("org.exposure.assessor.api..")
+            .layer("batch").definedBy("org.exposure.assessor.batch..")
+            .layer("health").definedBy("org.exposure.assessor.health..")
+
+            .whereLayer("domain").mayNotAccessAnyLayer()
+            .whereLayer("config").mayNotAccessAnyLayer()
+            .whereLayer("match").mayNotAccessAnyLayer()
+            .whereLayer("persistence").mayOnlyAccessLayers("domain")
+            .whereLayer("rules").mayOnlyAccessLayers("domain", "config")
+            .whereLayer("lists").mayOnlyAccessLayers("domain", "config", "persistence")
+            .whereLayer("screening").mayOnlyAccessLayers("domain", "config", "persistence", "match", "rules", "lists")
+            .whereLayer("assessment").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening")
+            .whereLayer("intake").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening",
+                    "assessment")
+            .whereLayer("api").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening",
+                    "assessment", "intake")
+            .whereLayer("batch").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening",
+                    "assessment", "intake")
+            .whereLayer("health").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening")
+
+            .whereLayer("api").mayNotBeAccessedByAnyLayer()
+            .whereLayer("batch").mayNotBeAccessedByAnyLayer()
+            .whereLayer("health").mayNotBeAccessedByAnyLayer();
+
+    /** A package that appears in no layer above still may not form a cycle with another. */
+    @ArchTest
+    static final ArchRule NO_CYCLES = slices().matching("org.exposure.assessor.(*)..").should().beFreeOfCycles();
+}
