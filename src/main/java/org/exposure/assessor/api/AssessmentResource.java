@@ -24,9 +24,7 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.intake.FieldError;
-import org.exposure.assessor.intake.Problem;
 import org.exposure.assessor.intake.ProblemException;
-import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.intake.RequestReader;
 import org.exposure.assessor.intake.SubjectMapper;
@@ -68,8 +66,7 @@ public class AssessmentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubjectDto.class)))
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names the stored assessment.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "The subject is invalid; every offending field is listed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The subject is invalid; every offending field is listed.")
     public Response assess(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         SubjectDto dto = reader.read(body, "", errors);
@@ -86,10 +83,8 @@ public class AssessmentResource {
             description = "Validates every subject first: if any is invalid nothing is assessed or stored, and the 400 lists every invalid item by index and field. Otherwise all are assessed and stored together.")
     @APIResponse(responseCode = "200", description = "Results in input order with a summary per risk level.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class)))
-    @APIResponse(responseCode = "400", description = "At least one subject is invalid.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More subjects than assessor.batch.max-size.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "At least one subject is invalid.")
+    @APIResponse(responseCode = "413", description = "More subjects than assessor.batch.max-size.")
     public BatchResponse assessBatch(BatchRequest request) {
         if (request == null || request.subjects() == null) {
             throw ProblemException.validation(List.of(new FieldError("subjects", "is required: an array of subjects")));
@@ -130,8 +125,7 @@ public class AssessmentResource {
     @Path("/{id}")
     @Operation(summary = "Read a stored assessment", description = "Exactly as it was returned when it was made.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "No assessment has this id.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No assessment has this id.")
     public AssessmentView get(@Parameter(description = "Assessment id (UUID).") @PathParam("id") String id) {
         UUID uuid = ProblemException.uuidOrNotFound(id, "assessment");
         return service.find(uuid).map(views::of)
@@ -141,8 +135,7 @@ public class AssessmentResource {
     @GET
     @Operation(summary = "List stored assessments", description = "Newest first, optionally filtered by the client's ref and by risk level.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentPage.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid.")
     public AssessmentPage list(
             @Parameter(description = "The client's ref, exact match.") @QueryParam("ref") String ref,
             @Parameter(description = "CLEAR, INFO, LOW, MEDIUM, HIGH, SEVERE or BLOCKED.") @QueryParam("riskLevel") String riskLevel,

@@ -7,9 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.api.dto.RuleView;
 import org.exposure.assessor.api.dto.RulesetView;
-import org.exposure.assessor.intake.Problem;
 import org.exposure.assessor.intake.ProblemException;
-import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
 
@@ -39,8 +37,7 @@ public class RulesResource {
     @Path("/{id}")
     @Operation(summary = "One rule by id")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "404", description = "No rule has this id.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No rule has this id.")
     public RuleView get(@PathParam("id") String id) {
         return engine.rule(id).map(RulesResource::view)
                 .orElseThrow(() -> ProblemException.notFound("no rule with id " + id + " in ruleset " + engine.version()));

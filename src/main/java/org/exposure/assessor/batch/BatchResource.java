@@ -26,9 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.intake.FieldError;
-import org.exposure.assessor.intake.Problem;
 import org.exposure.assessor.intake.ProblemException;
-import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.screening.ListCoverage;
 
@@ -91,10 +89,8 @@ public class BatchResource {
     @RequestBody(required = true, content = {@Content(mediaType = JSONL), @Content(mediaType = CSV)})
     @APIResponse(responseCode = "202", description = "Stored and queued; Location names the job.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJobView.class)))
-    @APIResponse(responseCode = "400", description = "The body cannot be split into rows (not UTF-8, a CSV header not of the layout, a CSV record that never ends); nothing is stored.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither JSON Lines nor CSV.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body cannot be split into rows (not UTF-8, a CSV header not of the layout, a CSV record that never ends); nothing is stored.")
+    @APIResponse(responseCode = "415", description = "Neither JSON Lines nor CSV.")
     public Uni<Response> submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @Parameter(description = "jsonl or csv; overrides the Content-Type.") @QueryParam("format") String format,
                                 @Context HttpServerRequest request) {
@@ -138,8 +134,7 @@ public class BatchResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A job's state", description = "Rows read, assessed and rejected, counts per risk level, rate and estimated time left.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJobView.class)))
-    @APIResponse(responseCode = "404", description = "No job has this id.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No job has this id.")
     public BatchJobView status(@PathParam("id") String id) {
         return view(find(id));
     }
@@ -150,10 +145,8 @@ public class BatchResource {
     @Operation(summary = "Cancel a job", description = "No further chunk is started; a chunk under way is discarded. Results already stored stay readable.")
     @APIResponse(responseCode = "200", description = "Cancelled (or already cancelled).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJobView.class)))
-    @APIResponse(responseCode = "404", description = "No job has this id.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The job is already done or failed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No job has this id.")
+    @APIResponse(responseCode = "409", description = "The job is already done or failed.")
     public BatchJobView cancel(@PathParam("id") String id) {
         UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
         JobState state = store.cancel(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
@@ -173,8 +166,7 @@ public class BatchResource {
                     + "JSON Lines by default; CSV (line,ref,status,riskLevel,firedRules,assessmentId,errors) with Accept: text/csv or format=csv. "
                     + "The X-Batch-State header gives the job's state when the response started.")
     @APIResponse(responseCode = "200", description = "The results.", content = {@Content(mediaType = JSONL), @Content(mediaType = CSV)})
-    @APIResponse(responseCode = "404", description = "No job has this id.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No job has this id.")
     public Response results(@PathParam("id") String id,
                             @Parameter(description = "Only rows after this input line (default 0).") @QueryParam("after") String after,
                             @Parameter(description = "jsonl or csv; overrides Accept.") @QueryParam("format") String format,
@@ -187,8 +179,7 @@ public class BatchResource {
     @Produces({JSONL, CSV})
     @Operation(summary = "A job's rejected rows", description = "Every rejected row of the chunks done so far, with its input line and what is wrong, in line order.")
     @APIResponse(responseCode = "200", description = "The rejected rows.", content = {@Content(mediaType = JSONL), @Content(mediaType = CSV)})
-    @APIResponse(responseCode = "404", description = "No job has this id.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No job has this id.")
     public Response errors(@PathParam("id") String id,
                            @Parameter(description = "Only rows after this input line (default 0).") @QueryParam("after") String after,
                            @Parameter(description = "jsonl or csv; overrides Accept.") @QueryParam("format") String format,

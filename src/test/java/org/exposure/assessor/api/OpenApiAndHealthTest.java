@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,6 +110,27 @@ class OpenApiAndHealthTest {
         assertThat(fieldNames(paths.at("/~1api~1v1~1assessments~1{id}/get/responses"))).contains("200", "404");
         assertThat(paths.at("/~1api~1v1~1assessments/post/requestBody/content/application~1json/schema").toString())
                 .contains("Subject");
+    }
+
+    @Test
+    @DisplayName("every error response of every operation is documented as an application/problem+json Problem")
+    void everyErrorResponseIsAProblem() {
+        List<String> errors = new ArrayList<>();
+        openApi.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            JsonNode responses = op.getValue().get("responses");
+            if (responses == null) {
+                return;
+            }
+            responses.properties().forEach(r -> {
+                if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                    errors.add(path.getKey() + " " + op.getKey() + " " + r.getKey() + " -> "
+                            + r.getValue().at("/content/application~1problem+json/schema/$ref").asText("(none)"));
+                }
+            });
+        }));
+        assertThat(errors).hasSizeGreaterThan(20)
+                .allSatisfy(e -> assertThat(e).endsWith("-> #/components/schemas/Problem"));
+        assertThat(openApi.at("/info/title").asText()).isEqualTo("Sanctions-exposure assessor API");
     }
 
     @Test
