@@ -7,12 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 
-/** The assessor's own settings (prefix {@code assessor.}); see application.properties for the defaults. */
+/**
+ * The assessor's own settings (prefix {@code assessor.}): each with its only default and its range, checked at
+ * start-up (a value out of range stops the start with the key named). docs/configuration.md lists them.
+ */
 @ConfigMapping(prefix = "assessor")
 public interface AssessorConfig {
 
@@ -41,6 +49,7 @@ public interface AssessorConfig {
     interface Batch {
         /** Most subjects accepted by POST /api/v1/assessments/batch; more gets 413. */
         @WithDefault("1000")
+        @Min(1)
         int maxSize();
     }
 
@@ -68,6 +77,7 @@ public interface AssessorConfig {
 
         /** A source whose version in force is older than this (from its publication date, else its import) is stale. */
         @WithDefault("P7D")
+        @DurationMin(nanos = 1)
         Duration maxAge();
 
         /**
@@ -75,6 +85,7 @@ public interface AssessorConfig {
          * for confirmation instead of being put in force. An empty new version is always held.
          */
         @WithDefault("0.10")
+        @DecimalMin("0") @DecimalMax("1")
         double maxDrop();
 
         /**
@@ -82,6 +93,7 @@ public interface AssessorConfig {
          * holds, and rebuilds the index when they differ (an import made by another instance, a lost race).
          */
         @WithDefault("PT2S")
+        @DurationMin(millis = 1)
         Duration refreshInterval();
 
         /**
@@ -103,6 +115,7 @@ public interface AssessorConfig {
              * ago than this, is downloaded at once.
              */
             @WithDefault("P1D")
+            @DurationMin(seconds = 1)
             Duration every();
 
             /**
@@ -110,14 +123,17 @@ public interface AssessorConfig {
              * longer than the interval.
              */
             @WithDefault("PT1M")
+            @DurationMin(seconds = 1)
             Duration retry();
 
             /** Longest wait for a connection. */
             @WithDefault("PT20S")
+            @DurationMin(millis = 1)
             Duration connectTimeout();
 
             /** Longest time for one file, from the request to the last byte. */
             @WithDefault("PT5M")
+            @DurationMin(millis = 1)
             Duration timeout();
 
             /** Largest file accepted; a bigger answer is abandoned and the version in force stays. */
@@ -149,12 +165,12 @@ public interface AssessorConfig {
         interface Match {
             /**
              * Score (0..1) at or above which a name matches a list entry, for the screening of every assessment and
-             * for GET /api/v1/screen. The default was chosen from the measurements in the README (section
-             * "Name matching"): the highest threshold at which the OpenSanctions cases and the Putin spellings are
+             * for GET /api/v1/screen. The default was chosen from the measurements in docs/matching.md: the highest threshold at which the OpenSanctions cases and the Putin spellings are
              * both still at their best (92%, 92.6%); higher, the Putin spellings fall under 90%, lower only adds
              * false matches among SDN entries.
              */
             @WithDefault("0.86")
+            @DecimalMin("0") @DecimalMax("1")
             double threshold();
 
             /**
@@ -164,6 +180,7 @@ public interface AssessorConfig {
              * proportion (200: about 3 times).
              */
             @WithDefault("25")
+            @Min(1)
             int candidateCap();
         }
     }
@@ -171,6 +188,7 @@ public interface AssessorConfig {
     interface Page {
         /** Largest page size of GET /api/v1/assessments. */
         @WithDefault("200")
+        @Min(1)
         int maxSize();
     }
 
@@ -182,26 +200,32 @@ public interface AssessorConfig {
 
         /** Worker threads, each assessing one chunk at a time. */
         @WithDefault("2")
+        @Min(1)
         int workers();
 
         /** Rows per chunk: the unit that is claimed, assessed and committed together. */
         @WithDefault("1000")
+        @Min(1)
         int chunkSize();
 
         /** Longest accepted row, in characters; a longer JSON line is rejected, a longer CSV record fails the upload. */
         @WithDefault("1000000")
+        @Min(1)
         int maxRowLength();
 
         /** How long an idle worker waits before looking for work again. */
         @WithDefault("PT0.5S")
+        @DurationMin(millis = 1)
         Duration pollInterval();
 
         /** How often running jobs' progress is logged. */
         @WithDefault("PT5S")
+        @DurationMin(millis = 1)
         Duration progressInterval();
 
         /** An upload that has not advanced for this long is taken for abandoned (its instance died). */
         @WithDefault("PT10M")
+        @DurationMin(seconds = 1)
         Duration abandonedUpload();
     }
 }

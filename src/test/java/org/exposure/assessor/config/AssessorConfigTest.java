@@ -1,0 +1,110 @@
+package org.exposure.assessor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
+/**
+ * The settings' defaults and ranges, read by SmallRye Config with Bean Validation as Quarkus reads them at
+ * start-up: a value out of range stops the start, naming its key.
+ */
+class AssessorConfigTest {
+    private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+
+    @AfterAll
+    static void close() {
+        VALIDATION.close();
+    }
+
+    private static AssessorConfig read(Map<String, String> properties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(AssessorConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withValidator(new BeanValidationConfigValidator() {
+                    @Override
+                    public Validator getValidator() {
+                        return VALIDATION.getValidator();
+                    }
+                })
+                .withSources(new PropertiesConfigSource(properties, "test", 500))
+                .build();
+        return config.getConfigMapping(AssessorConfig.class);
+    }
+
+    @Test
+    @DisplayName("with nothing set, every setting has its one default")
+    void defaults() {
+        AssessorConfig c = read(Map.of());
+        assertThat(c.lists().match().threshold()).isEqualTo(0.86);
+        assertThat(c.lists().match().candidateCap()).isEqualTo(25);
+        assertThat(c.lists().sources()).containsExactly("OFAC-SDN", "US-CSL", "UN");
+        assertThat(c.lists().required()).isTrue();
+        assertThat(c.lists().maxAge()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.lists().maxDrop()).isEqualTo(0.10);
+        assertThat(c.lists().refreshInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.lists().download().enabled()).isTrue();
+        assertThat(c.lists().download().every()).isEqualTo(Duration.ofDays(1));
+        assertThat(c.lists().download().retry()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.batch().maxSize()).isEqualTo(1000);
+        assertThat(c.page().maxSize()).isEqualTo(200);
+        assertThat(c.jobs().workers()).isEqualTo(2);
+        assertThat(c.jobs().chunkSize()).isEqualTo(1000);
+        assertThat(c.jobs().pollInterval()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "assessor.lists.match.threshold, 1.2",
+            "assessor.lists.match.threshold, -0.1",
+            "assessor.lists.match.candidate-cap, 0",
+            "assessor.lists.max-drop, 1.5",
+            "assessor.lists.refresh-interval, PT0S",
+            "assessor.lists.max-age, -P1D",
+            "assessor.lists.download.every, PT0.5S",
+            "assessor.lists.download.retry, PT0S",
+            "assessor.batch.max-size, 0",
+            "assessor.page.max-size, -1",
+            "assessor.jobs.workers, 0",
+            "assessor.jobs.chunk-size, 0",
+            "assessor.jobs.max-row-length, 0",
+            "assessor.jobs.poll-interval, PT0S",
+    })
+    @DisplayName("a value out of range stops start-up with the key named")
+    void outOfRange(String key, String value) {
+        assertThatThrownBy(() -> read(Map.of(key, value))).isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining(key);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "assessor.lists.match.threshold, 0",
+            "assessor.lists.match.threshold, 1",
+            "assessor.lists.match.candidate-cap, 1",
+            "assessor.lists.max-drop, 0",
+            "assessor.lists.refresh-interval, PT0.001S",
+            "assessor.jobs.workers, 1",
+    })
+    @DisplayName("the edges of each range are accepted")
+    void edges(String key, String value) {
+        read(Map.of(key, value));
+    }
+}
