@@ -1,8 +1,12 @@
 package org.exposure.assessor.rules;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.exposure.assessor.domain.Severity;
 
 /**
  * A named party of the subject that matched a list entry: which party (path and role), which entry of which list
@@ -55,6 +59,37 @@ public record ListMatch(String path, String role, String queryName, String sourc
 
     public boolean isEntityList() {
         return list != null && list.startsWith("Entity List");
+    }
+
+    /**
+     * The severity this match gives wherever a listed party is graded (the LIST-* rules for the subject,
+     * GOODS-MIB-END-USER for an end user or consignee): an SDN entry blocks (31 CFR 501); the BIS Entity List
+     * (15 CFR 744) and the UN list, which binds every member state, are SEVERE; any other list HIGH.
+     */
+    public Severity getSeverity() {
+        if (isSdn()) {
+            return Severity.BLOCKED;
+        }
+        return isEntityList() || "UN".equals(source) ? Severity.SEVERE : Severity.HIGH;
+    }
+
+    /** Gravest list first, then best score: the first match in this order grades a party matched several times. */
+    public static final Comparator<ListMatch> GRAVEST_FIRST = Comparator.comparing(ListMatch::getSeverity)
+            .reversed().thenComparing(Comparator.comparingDouble(ListMatch::score).reversed());
+
+    /**
+     * The match that grades a party: the first by {@link #GRAVEST_FIRST}, the earliest of equals. Takes the raw
+     * collection a DRL {@code collect} gives; null when it is empty.
+     */
+    public static ListMatch gravest(Collection<?> matches) {
+        ListMatch gravest = null;
+        for (Object o : matches) {
+            ListMatch m = (ListMatch) o;
+            if (gravest == null || GRAVEST_FIRST.compare(m, gravest) < 0) {
+                gravest = m;
+            }
+        }
+        return gravest;
     }
 
     /** Designated under EO 14024 (RUSSIA-EO14024): Russia's military-industrial base since OFAC FAQ 1181. */
