@@ -1,19 +1,25 @@
 package org.exposure.assessor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exposure.assessor.testsupport.BankBuilder.bank;
+import static org.exposure.assessor.testsupport.RuleAssertions.evaluate;
+import static org.exposure.assessor.testsupport.RuleAssertions.findingsOf;
+import static org.exposure.assessor.testsupport.RuleAssertions.fires;
+import static org.exposure.assessor.testsupport.RuleAssertions.firesAt;
+import static org.exposure.assessor.testsupport.RuleAssertions.hasCatalogueEntry;
+import static org.exposure.assessor.testsupport.RuleAssertions.ids;
+import static org.exposure.assessor.testsupport.RuleAssertions.only;
+import static org.exposure.assessor.testsupport.RuleAssertions.ruleIds;
+import static org.exposure.assessor.testsupport.RuleAssertions.silent;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.exposure.assessor.domain.BankSubject;
 import org.exposure.assessor.domain.Correspondent;
 import org.exposure.assessor.domain.Exposure;
 import org.exposure.assessor.domain.Finding;
@@ -21,7 +27,8 @@ import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Payment;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Severity;
-import org.junit.jupiter.api.BeforeAll;
+import org.exposure.assessor.testsupport.BankBuilder;
+import org.exposure.assessor.testsupport.Engines;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,55 +36,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The FFI rules of rules/bank/bank.drl against the rule catalogue (README, "Rule catalogue", banks): for each rule the
+ * The FFI rules of rules/bank/bank.drl against the rule catalogue (docs/rules.md, banks): for each rule the
  * cases that make it fire, with the facts in the explanation and the evidence path, and the nearest cases that keep
  * it silent; the threshold of FFI-RUSSIA-SHARE as reference data; and two realistic banks with their
- * full set of fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.
+ * full set of fired rules. Plain JUnit, on the one engine over rules/ that all rule tests share.
  */
 class BankRulesTest {
 
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void loadRuleset() {
-        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
-    }
-
     // ---------------------------------------------------------------- helpers
 
-    /** A bank with nothing alarming: CN/Guangdong, HIGH exposure, no US access given, no SPFS, no payments. */
-    private static final class Bank {
-        String name = "Test Bank";
-        String country = "CN";
-        String region = "Guangdong";
-        Exposure exposure = Exposure.HIGH;
-        Boolean usAccess;
-        Boolean spfs = false;
-        BigDecimal share;
-        final List<Correspondent> correspondents = new ArrayList<>();
-        final List<Payment> payments = new ArrayList<>();
-
-        Bank name(String n) { name = n; return this; }
-        Bank in(String c, String r) { country = c; region = r; return this; }
-        Bank exposure(Exposure e) { exposure = e; return this; }
-        Bank usAccess(Boolean b) { usAccess = b; return this; }
-        Bank spfs(Boolean b) { spfs = b; return this; }
-        Bank share(String s) { share = s == null ? null : new BigDecimal(s); return this; }
-        Bank pay(Payment p) { payments.add(p); return this; }
-        Bank correspondent(Correspondent c) { correspondents.add(c); return this; }
-
-        BankSubject build() {
-            return new BankSubject("b-1", name, List.of(), country, region, exposure, usAccess, spfs, share,
-                    List.copyOf(correspondents), List.copyOf(payments));
-        }
-    }
-
-    private static Bank bank() {
-        return new Bank();
-    }
-
     /** A low-exposure bank in Heilongjiang: the regional channel, once it handles Russia-related payments. */
-    private static Bank heilongjiang() {
+    private static BankBuilder heilongjiang() {
         return bank().name("Heihe Test Rural Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW);
     }
 
@@ -99,35 +68,6 @@ class BankRulesTest {
         return new Correspondent(name, country, bic, sanctioned);
     }
 
-    private static List<Finding> evaluate(Bank bank) {
-        return engine.evaluate(bank.build());
-    }
-
-    private static List<Finding> of(List<Finding> findings, String ruleId) {
-        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-    }
-
-    /** The one finding of the rule; fails when the rule did not fire or fired more than once. */
-    private static Finding only(List<Finding> findings, String ruleId) {
-        List<Finding> of = of(findings, ruleId);
-        assertThat(of).as("findings of %s among %s", ruleId, ids(findings)).hasSize(1);
-        return of.get(0);
-    }
-
-    private static Finding fires(Bank bank, String ruleId, Severity severity) {
-        Finding f = only(evaluate(bank), ruleId);
-        assertThat(f.severity()).as("severity of %s: %s", ruleId, f.explanation()).isEqualTo(severity);
-        return f;
-    }
-
-    private static void silent(Bank bank, String ruleId) {
-        assertThat(ids(evaluate(bank))).as("%s must not fire", ruleId).doesNotContain(ruleId);
-    }
-
-    private static List<String> ids(List<Finding> findings) {
-        return findings.stream().map(Finding::ruleId).toList();
-    }
-
     // ---------------------------------------------------------------- metadata
 
     @ParameterizedTest(name = "{0} carries the catalogue''s base severity {1} and legal basis")
@@ -142,18 +82,13 @@ class BankRulesTest {
             FFI-USD-IMPACT               | INFO   | EO 14114 §11(a) (correspondent account prohibition)
             """)
     void metadata(String id, Severity severity, String legalBasis) {
-        RuleDefinition rule = engine.rule(id).orElseThrow(() -> new AssertionError(id + " is not in the ruleset"));
-        assertThat(rule.severity()).isEqualTo(severity);
-        assertThat(rule.legalBasis()).contains(legalBasis);
-        assertThat(rule.title()).isNotBlank();
-        assertThat(rule.remediation()).isNotBlank();
-        assertThat(rule.file()).isEqualTo("rules/bank/bank.drl");
+        hasCatalogueEntry(id, severity, legalBasis, "rules/bank/bank.drl");
     }
 
     @Test
     @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT: the ruleset holds exactly the 7 FFI rules")
     void sevenFfiRules() {
-        assertThat(engine.rules()).extracting(RuleDefinition::id).filteredOn(id -> id.startsWith("FFI-"))
+        assertThat(ruleIds("FFI-"))
                 .containsExactlyInAnyOrder("FFI-MIB-COUNTERPARTY", "FFI-CRITICAL-ITEMS",
                         "FFI-SANCTIONED-CORRESPONDENT", "FFI-SPFS", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE",
                         "FFI-USD-IMPACT");
@@ -174,12 +109,11 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-MIB-COUNTERPARTY fires SEVERE for payments[1] whose counterparty is marked sanctioned, with bank, counterparty, amount and date")
         void firesForSanctionedCounterparty() {
-            Bank b = bank().name("Harbin Bank").pay(harmless())
+            BankBuilder b = bank().name("Harbin Bank").pay(harmless())
                     .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "KZ", "75000", "2024-05-20"));
-            Finding f = fires(b, "FFI-MIB-COUNTERPARTY", Severity.SEVERE);
+            Finding f = firesAt(b, "FFI-MIB-COUNTERPARTY", Severity.SEVERE, "payments[1]");
             assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 75,000.00", "2024-05-20",
                     "JSC Zavod Impuls in Russia (RU)", "marked by the submitter as a blocked person", "OFAC FAQ 1181", "EO 14114 §11(a)(i)");
-            assertThat(f.evidence()).containsEntry("path", "payments[1]");
             assertThat(f.evidence().get("counterparty")).isEqualTo(
                     Map.of("name", "JSC Zavod Impuls", "country", "RU", "sanctioned", true));
         }
@@ -187,11 +121,11 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-MIB-COUNTERPARTY fires once per payment with a sanctioned counterparty, even a counterparty outside Russia")
         void firesPerPayment() {
-            Bank b = bank()
+            BankBuilder b = bank()
                     .pay(payment(party("Blocked Trading FZE", "AE", true), null, "AE", "10000", "2024-01-10"))
                     .pay(harmless())
                     .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "RU", "5000", null));
-            List<Finding> mib = of(evaluate(b), "FFI-MIB-COUNTERPARTY");
+            List<Finding> mib = findingsOf(evaluate(b), "FFI-MIB-COUNTERPARTY");
             assertThat(mib).extracting(f -> f.evidence().get("path")).containsExactlyInAnyOrder("payments[0]", "payments[2]");
             assertThat(mib).filteredOn(f -> f.evidence().get("path").equals("payments[0]")).singleElement()
                     .satisfies(f -> assertThat(f.explanation()).contains("Blocked Trading FZE", "(AE)"));
@@ -224,7 +158,7 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for a payment for 8542.31 (CHPL tier 1) bound for RU, naming code, tier, amount, date")
         void firesForChipsToRussia() {
-            Bank b = bank().name("Harbin Bank").pay(harmless())
+            BankBuilder b = bank().name("Harbin Bank").pay(harmless())
                     .pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "480000", "2024-09-12"));
             Finding f = fires(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE);
             assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 480,000.00", "2024-09-12",
@@ -235,11 +169,10 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for bearings 8482.10 (tier 3B) shipped to KZ when the counterparty is in BY")
         void firesForCounterpartyInBelarus() {
-            Bank b = bank().pay(payment(party("Minsk Podshipnik", "BY", false), "848210", "KZ", "30000", "2024-02-01"));
-            Finding f = fires(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE);
+            BankBuilder b = bank().pay(payment(party("Minsk Podshipnik", "BY", false), "848210", "KZ", "30000", "2024-02-01"));
+            Finding f = firesAt(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE, "payments[0]");
             assertThat(f.explanation()).contains("HS 8482.10 (CHPL tier 3B", "the counterparty Minsk Podshipnik in Belarus (BY)",
                     "goods bound for Kazakhstan (KZ)", "going to Russia or Belarus");
-            assertThat(f.evidence()).containsEntry("path", "payments[0]");
         }
 
         @Test
@@ -255,10 +188,10 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-CRITICAL-ITEMS fires once per payment: only the payment to RU, not the one to DE")
         void firesPerPayment() {
-            Bank b = bank()
+            BankBuilder b = bank()
                     .pay(payment(party("Munich Chips", "DE", false), "854231", "DE", "9000", "2024-03-01"))
                     .pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "9000", "2024-03-02"));
-            assertThat(of(evaluate(b), "FFI-CRITICAL-ITEMS")).singleElement()
+            assertThat(findingsOf(evaluate(b), "FFI-CRITICAL-ITEMS")).singleElement()
                     .satisfies(f -> assertThat(f.evidence()).containsEntry("path", "payments[1]"));
         }
 
@@ -288,7 +221,7 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires SEVERE for correspondents[1] marked sanctioned, naming it, its country and BIC")
         void firesForSanctionedCorrespondent() {
-            Bank b = bank().name("Harbin Bank")
+            BankBuilder b = bank().name("Harbin Bank")
                     .correspondent(correspondent("Kowloon Clearing Bank", "HK", "KCLBHKHH", false))
                     .correspondent(correspondent("Bank Vostok Test", "RU", "BVTKRU2V", true));
             Finding f = fires(b, "FFI-SANCTIONED-CORRESPONDENT", Severity.SEVERE);
@@ -301,10 +234,10 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires once per sanctioned correspondent")
         void firesPerCorrespondent() {
-            Bank b = bank()
+            BankBuilder b = bank()
                     .correspondent(correspondent("Bank A", "RU", null, true))
                     .correspondent(correspondent("Bank B", "BY", null, true));
-            assertThat(of(evaluate(b), "FFI-SANCTIONED-CORRESPONDENT")).extracting(f -> f.evidence().get("path"))
+            assertThat(findingsOf(evaluate(b), "FFI-SANCTIONED-CORRESPONDENT")).extracting(f -> f.evidence().get("path"))
                     .containsExactlyInAnyOrder("correspondents[0]", "correspondents[1]");
         }
 
@@ -359,7 +292,7 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-REGIONAL-CHANNEL matches the region by its Chinese name (吉林, Jilin) and counts a payment with a Belarusian counterparty")
         void firesForJilinByChineseName() {
-            Bank b = bank().name("Hunchun Rural Bank").in("CN", "吉林").exposure(Exposure.LOW)
+            BankBuilder b = bank().name("Hunchun Rural Bank").in("CN", "吉林").exposure(Exposure.LOW)
                     .pay(payment(party("Minsk Trade", "BY", false), "610910", "KZ", "1000", "2024-07-01"));
             Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
             assertThat(f.explanation()).contains("Jilin (China (CN))", "payments[0]");
@@ -368,7 +301,7 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-REGIONAL-CHANNEL fires HIGH for a low-exposure bank in KZ (Central Asian country of the parameter) that only declares a Russia share")
         void firesForKazakhstanByShare() {
-            Bank b = bank().name("Almaty Regional Bank").in("KZ", null).exposure(Exposure.LOW).share("0.05");
+            BankBuilder b = bank().name("Almaty Regional Bank").in("KZ", null).exposure(Exposure.LOW).share("0.05");
             Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
             assertThat(f.explanation()).contains("Almaty Regional Bank", "Kazakhstan (KZ), a Central Asian transshipment country",
                     "declared Russia share 5%");
@@ -443,10 +376,10 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-RUSSIA-SHARE: raising ffi.russia-share.threshold to 0.20 in a copy of rules/ silences a 15% share; lowering it to 0.05 makes 8% fire")
         void thresholdIsReferenceData() throws IOException {
-            Bank fifteen = bank().share("0.15");
-            Bank eight = bank().share("0.08");
-            assertThat(ids(engine.evaluate(fifteen.build()))).contains("FFI-RUSSIA-SHARE");
-            assertThat(ids(engine.evaluate(eight.build()))).doesNotContain("FFI-RUSSIA-SHARE");
+            BankBuilder fifteen = bank().share("0.15");
+            BankBuilder eight = bank().share("0.08");
+            assertThat(ids(evaluate(fifteen))).contains("FFI-RUSSIA-SHARE");
+            assertThat(ids(evaluate(eight))).doesNotContain("FFI-RUSSIA-SHARE");
 
             Path target = Files.createDirectories(Path.of("target", "ruleset-tests"));
             Path work = Files.createTempDirectory(target, "bank-threshold-");
@@ -458,7 +391,7 @@ class BankRulesTest {
                 Finding f = only(lowered.evaluate(eight.build()), "FFI-RUSSIA-SHARE");
                 assertThat(f.explanation()).contains("8%", "above the threshold of 5%");
                 assertThat(f.evidence()).containsEntry("russiaShareThreshold", new BigDecimal("0.05"));
-                assertThat(lowered.version()).isNotEqualTo(engine.version());
+                assertThat(lowered.version()).isNotEqualTo(Engines.project().version());
             } finally {
                 RuleFiles.delete(work);
             }
@@ -495,7 +428,7 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-USD-IMPACT fires once for a bank with several SEVERE FFI findings and names them all")
         void firesOnceForSeveral() {
-            Bank b = bank().usAccess(true).pay(chipsToRussia).pay(chipsToRussia)
+            BankBuilder b = bank().usAccess(true).pay(chipsToRussia).pay(chipsToRussia)
                     .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "RU", "1000", "2024-09-13"))
                     .correspondent(correspondent("Bank Blocked", "RU", null, true));
             List<Finding> findings = evaluate(b);
@@ -517,7 +450,7 @@ class BankRulesTest {
         @Test
         @DisplayName("FFI-USD-IMPACT stays silent with US access when only HIGH and MEDIUM FFI rules fired (FFI-SPFS, FFI-REGIONAL-CHANNEL, FFI-RUSSIA-SHARE)")
         void silentWithOnlyHighRules() {
-            Bank b = heilongjiang().usAccess(true).spfs(true).share("0.30")
+            BankBuilder b = heilongjiang().usAccess(true).spfs(true).share("0.30")
                     .pay(payment(party("OOO Odezhda", "RU", false), "610910", "RU", "1000", "2024-09-13"));
             List<Finding> findings = evaluate(b);
             assertThat(ids(findings)).containsExactlyInAnyOrder("FFI-SPFS", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE");
@@ -542,7 +475,7 @@ class BankRulesTest {
         // processors (HS 8542.31, CHPL tier 1) shipped to Russia. The goods crossed at Suifenhe–Pogranichny; the
         // route is not a payment field, so it appears only in this comment (on the supplier's export it would be
         // SUP-BORDER-CROSSING). payments[1] is an ordinary domestic payment that fires nothing.
-        Bank b = bank().name("Longjiang Frontier Rural Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW)
+        BankBuilder b = bank().name("Longjiang Frontier Rural Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW)
                 .usAccess(true).spfs(false).share("0.18")
                 .correspondent(correspondent("Kowloon Clearing Bank", "HK", "KCLBHKHH", false))
                 .pay(payment(party("OOO Dalnevostochnaya Elektronika", "RU", false), "854231", "RU",
@@ -571,7 +504,7 @@ class BankRulesTest {
     void liaoningBankWithoutRussiaBusiness() {
         // A Liaoning (Russia-bordering region in the catalogue) bank with high international exposure and US access,
         // no SPFS, no Russia share; it even pays for CHPL chips, but for a German buyer with goods staying in Germany.
-        Bank b = bank().name("Dalian Harbour Test Bank").in("CN", "Liaoning").exposure(Exposure.HIGH)
+        BankBuilder b = bank().name("Dalian Harbour Test Bank").in("CN", "Liaoning").exposure(Exposure.HIGH)
                 .usAccess(true).spfs(false).share("0")
                 .correspondent(correspondent("US Correspondent Bank NA", "US", "USCBUS33", false))
                 .pay(payment(party("Munich Chips GmbH", "DE", false), "854231", "DE", "250000", "2024-06-14"))

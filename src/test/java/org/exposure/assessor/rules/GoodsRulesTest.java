@@ -1,9 +1,16 @@
 package org.exposure.assessor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exposure.assessor.testsupport.RuleAssertions.evaluate;
+import static org.exposure.assessor.testsupport.RuleAssertions.fires;
+import static org.exposure.assessor.testsupport.RuleAssertions.firesAt;
+import static org.exposure.assessor.testsupport.RuleAssertions.hasCatalogueEntry;
+import static org.exposure.assessor.testsupport.RuleAssertions.ids;
+import static org.exposure.assessor.testsupport.RuleAssertions.only;
+import static org.exposure.assessor.testsupport.RuleAssertions.ruleIds;
+import static org.exposure.assessor.testsupport.RuleAssertions.silent;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +21,8 @@ import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.GoodsSubject;
 import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Severity;
-import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.domain.SupplierSubject;
-import org.junit.jupiter.api.BeforeAll;
+import org.exposure.assessor.testsupport.SupplierBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -24,18 +30,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The GOODS rules of rules/goods/goods.drl against the rule catalogue (README, "Rule catalogue", goods): for each rule
+ * The GOODS rules of rules/goods/goods.drl against the rule catalogue (docs/rules.md, goods): for each rule
  * the cases that make it fire, at the severity the catalogue gives (escalations included), and the nearest case
- * that keeps it silent. Plain JUnit: the engine is built once from the project's rules/ folder.
+ * that keeps it silent. Plain JUnit, on the one engine over rules/ that all rule tests share.
  */
 class GoodsRulesTest {
-
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void loadRuleset() {
-        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
-    }
 
     // ---------------------------------------------------------------- helpers
 
@@ -52,32 +51,6 @@ class GoodsRulesTest {
 
     private static Party endUser(String name, String country) {
         return new Party(name, country, null, false);
-    }
-
-    private static List<Finding> evaluate(Subject subject) {
-        return engine.evaluate(subject);
-    }
-
-    /** The one finding of the rule; fails when the rule did not fire or fired more than once. */
-    private static Finding only(List<Finding> findings, String ruleId) {
-        List<Finding> of = findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-        assertThat(of).as("findings of %s among %s", ruleId, ids(findings)).hasSize(1);
-        return of.get(0);
-    }
-
-    private static Finding fires(Subject subject, String ruleId, Severity severity) {
-        Finding f = only(evaluate(subject), ruleId);
-        assertThat(f.severity()).as("severity of %s: %s", ruleId, f.explanation()).isEqualTo(severity);
-        return f;
-    }
-
-    private static void silent(Subject subject, String ruleId) {
-        List<Finding> findings = evaluate(subject);
-        assertThat(ids(findings)).as("%s must not fire", ruleId).doesNotContain(ruleId);
-    }
-
-    private static List<String> ids(List<Finding> findings) {
-        return findings.stream().map(Finding::ruleId).toList();
     }
 
     // ---------------------------------------------------------------- metadata
@@ -98,18 +71,13 @@ class GoodsRulesTest {
             GOODS-MIB-END-USER       | BLOCKED | EO 14024; 15 CFR 744
             """)
     void metadata(String id, Severity severity, String legalBasis) {
-        RuleDefinition rule = engine.rule(id).orElseThrow(() -> new AssertionError(id + " is not in the ruleset"));
-        assertThat(rule.severity()).isEqualTo(severity);
-        assertThat(rule.legalBasis()).contains(legalBasis);
-        assertThat(rule.title()).isNotBlank();
-        assertThat(rule.remediation()).isNotBlank();
-        assertThat(rule.file()).isEqualTo("rules/goods/goods.drl");
+        hasCatalogueEntry(id, severity, legalBasis, "rules/goods/goods.drl");
     }
 
     @Test
     @DisplayName("GOODS-CHPL-T1 .. GOODS-MIB-END-USER: the ruleset holds exactly the 11 GOODS rules")
     void elevenGoodsRules() {
-        assertThat(engine.rules()).extracting(RuleDefinition::id).filteredOn(id -> id.startsWith("GOODS-"))
+        assertThat(ruleIds("GOODS-"))
                 .containsExactlyInAnyOrder("GOODS-CHPL-T1", "GOODS-CHPL-T2", "GOODS-CHPL-T3", "GOODS-CHPL-T4",
                         "GOODS-RESTRICTED-DEST", "GOODS-TRANSSHIPMENT", "GOODS-EO14114-ITEM",
                         "GOODS-NO-REEXPORT-CLAUSE", "GOODS-RU-URANIUM", "GOODS-DUAL-USE", "GOODS-MIB-END-USER");
@@ -514,9 +482,7 @@ class GoodsRulesTest {
                     ConsigneeKind.END_USER, false), null, null, true, true);
             SupplierSubject s = new SupplierSubject("s-ru", "Tenex", List.of(), "RU", null, null, null, null,
                     List.of(), List.of(), List.of(e));
-            Finding f = only(evaluate(s), "GOODS-RU-URANIUM");
-            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-            assertThat(f.evidence()).containsEntry("path", "exports[0]");
+            Finding f = firesAt(s, "GOODS-RU-URANIUM", Severity.MEDIUM, "exports[0]");
         }
 
         @Test
@@ -602,9 +568,8 @@ class GoodsRulesTest {
         @DisplayName("GOODS-MIB-END-USER fires BLOCKED for a sanctioned freight forwarder, which is not the end user but a party")
         void blockedIntermediaryConsignee() {
             Consignee forwarder = new Consignee("Sino-Ross Logistics", "KZ", null, ConsigneeKind.FREIGHT_FORWARDER, true);
-            Finding f = fires(supplier(export("848210", "KZ", forwarder)), "GOODS-MIB-END-USER", Severity.BLOCKED);
+            Finding f = firesAt(supplier(export("848210", "KZ", forwarder)), "GOODS-MIB-END-USER", Severity.BLOCKED, "exports[0]");
             assertThat(f.explanation()).contains("the consignee Sino-Ross Logistics (freight forwarder)", "8482.10");
-            assertThat(f.evidence()).containsEntry("path", "exports[0]");
         }
 
         @Test
@@ -646,8 +611,8 @@ class GoodsRulesTest {
     }
 
     private static SupplierSubject supplier(Export... exports) {
-        return new SupplierSubject("s-1", "Harbin Parts Co", List.of(), "CN", "Heilongjiang",
-                java.time.LocalDate.of(2022, 6, 1), null, false, List.of("85"), List.of(), List.of(exports));
+        return SupplierBuilder.supplier().name("Harbin Parts Co").incorporatedOn(java.time.LocalDate.of(2022, 6, 1))
+                .website(null).lineOfBusiness("85").exports(exports).build();
     }
 
     @Test
@@ -752,9 +717,7 @@ class GoodsRulesTest {
     void supplierSanctionedConsignee() {
         SupplierSubject s = supplier(export("610910", "DE", null),
                 export("610910", "DE", new Consignee("Blocked GmbH", "DE", null, ConsigneeKind.END_USER, true)));
-        Finding f = only(evaluate(s), "GOODS-MIB-END-USER");
-        assertThat(f.severity()).isEqualTo(Severity.BLOCKED);
-        assertThat(f.evidence()).containsEntry("path", "exports[1]");
+        Finding f = firesAt(s, "GOODS-MIB-END-USER", Severity.BLOCKED, "exports[1]");
         assertThat(f.explanation()).startsWith("Export exports[1]: ").contains("Blocked GmbH");
     }
 

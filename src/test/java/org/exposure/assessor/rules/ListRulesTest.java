@@ -1,9 +1,14 @@
 package org.exposure.assessor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exposure.assessor.testsupport.BankBuilder.bank;
+import static org.exposure.assessor.testsupport.RuleAssertions.evaluate;
+import static org.exposure.assessor.testsupport.RuleAssertions.fired;
+import static org.exposure.assessor.testsupport.RuleAssertions.only;
+import static org.exposure.assessor.testsupport.RuleAssertions.silent;
+import static org.exposure.assessor.testsupport.SupplierBuilder.supplier;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,33 +16,30 @@ import java.util.Map;
 import org.exposure.assessor.domain.BankSubject;
 import org.exposure.assessor.domain.Exposure;
 import org.exposure.assessor.domain.Finding;
+import org.exposure.assessor.domain.Owner;
 import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Payment;
 import org.exposure.assessor.domain.Severity;
 import org.exposure.assessor.domain.SupplierSubject;
-import org.junit.jupiter.api.BeforeAll;
+import org.exposure.assessor.testsupport.BankBuilder;
+import org.exposure.assessor.testsupport.SupplierBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The LIST-* rules and the list-match path of FFI-MIB-COUNTERPARTY, fed with match facts as the screener makes them. */
 class ListRulesTest {
-    private static RuleEngine engine;
+    private static final SupplierSubject SUPPLIER = supplier().ref(null).name("Yilufa Electronics Ltd.").region(null)
+            .incorporatedOn(null).website("https://y.example").lineOfBusiness().build();
 
-    @BeforeAll
-    static void load() {
-        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
+    /** A low-exposure bank in Heilongjiang that declares no US access. */
+    private static BankBuilder heihe() {
+        return bank().ref(null).name("Heihe Rural Commercial Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW)
+                .usAccess(false);
     }
-
-    private static final SupplierSubject SUPPLIER = new SupplierSubject(null, "Yilufa Electronics Ltd.", List.of(), "CN",
-            null, null, "https://y.example", false, List.of(), List.of(), List.of());
 
     private static ListMatch match(String path, String role, String source, String list, List<String> programs, boolean secondary) {
         return new ListMatch(path, role, "Yilufa Electronics Ltd.", source, list, "v-1", "47700", "YILUFA ELECTRONICS LIMITED",
                 "YILUFA ELECTRONICS LIMITED", 0.97, programs, secondary, List.of(Map.of("feature", "name", "value", 0.97)));
-    }
-
-    private static List<Finding> fired(String ruleId, SupplierSubject s, ListMatch... matches) {
-        return engine.evaluate(s, List.of(matches)).stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 
     @Test
@@ -95,34 +97,38 @@ class ListRulesTest {
     @Test
     @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires for a correspondent matching an SDN bank, and stays silent for a non-SDN match")
     void correspondentByMatch() {
-        BankSubject bank = new BankSubject(null, "Heihe Rural Commercial Bank", List.of(), "CN", "Heilongjiang", Exposure.LOW,
-                false, false, null, List.of(new org.exposure.assessor.domain.Correspondent("VTB Bank", "RU", "VTBRRUMM", null)),
-                List.of());
+        BankSubject bank = heihe().correspondent(new org.exposure.assessor.domain.Correspondent("VTB Bank", "RU", "VTBRRUMM", null))
+                .build();
         ListMatch sdn = new ListMatch("correspondents[0]", "CORRESPONDENT", "VTB Bank", "OFAC-SDN", null, "v-1", "17013",
                 "VTB BANK PUBLIC JOINT STOCK COMPANY", "VTB BANK PUBLIC JOINT STOCK COMPANY", 0.95, List.of("RUSSIA-EO14024"),
                 true, List.of());
-        assertThat(engine.evaluate(bank, List.of(sdn)).stream().filter(x -> x.ruleId().equals("FFI-SANCTIONED-CORRESPONDENT")))
+        assertThat(fired("FFI-SANCTIONED-CORRESPONDENT", bank, sdn))
                 .singleElement().satisfies(x -> {
                     assertThat(x.explanation()).contains("17013", "correspondents[0]");
                     assertThat(x.evidence()).containsKey("listMatches");
                 });
         ListMatch un = new ListMatch("correspondents[0]", "CORRESPONDENT", "VTB Bank", "UN", null, "v-2", "QDe.1", "X", "X",
                 0.95, List.of(), false, List.of());
-        assertThat(engine.evaluate(bank, List.of(un))).noneMatch(x -> x.ruleId().equals("FFI-SANCTIONED-CORRESPONDENT"));
+        silent(bank, "FFI-SANCTIONED-CORRESPONDENT", un);
+    }
+
+    /** A Hong Kong trader whose owners the test gives. */
+    private static SupplierBuilder alpha() {
+        return supplier().ref(null).name("Alpha Trading Ltd").country("HK").region(null).incorporatedOn(null)
+                .website("https://a.example").lineOfBusiness();
     }
 
     @Test
     @DisplayName("OWN-50 counts an owner matched to an SDN entry as a blocked person; OWN-MINORITY for a 30% one")
     void ownerByMatch() {
-        SupplierSubject owned = new SupplierSubject(null, "Alpha Trading Ltd", List.of(), "HK", null, null, "https://a.example",
-                false, List.of(), List.of(new org.exposure.assessor.domain.Owner("Yilufa Electronics Ltd.", "CN", new BigDecimal("60"), null, List.of()),
-                        new org.exposure.assessor.domain.Owner("Someone Else", "HK", new BigDecimal("40"), null, List.of())), List.of());
+        SupplierSubject owned = alpha().owners(new Owner("Yilufa Electronics Ltd.", "CN", new BigDecimal("60"), null, List.of()),
+                new Owner("Someone Else", "HK", new BigDecimal("40"), null, List.of())).build();
         ListMatch owner = match("owners[0]", "OWNER", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), true);
         Finding f = fired("OWN-50", owned, owner).get(0);
         assertThat(f.explanation()).contains("Yilufa Electronics Ltd. (60%, listed as OFAC-SDN entry 47700");
         assertThat(fired("OWN-50", owned)).isEmpty();
-        SupplierSubject minority = new SupplierSubject(null, "Alpha Trading Ltd", List.of(), "HK", null, null, "https://a.example",
-                false, List.of(), List.of(new org.exposure.assessor.domain.Owner("Yilufa Electronics Ltd.", "CN", new BigDecimal("30"), null, List.of())), List.of());
+        SupplierSubject minority = alpha().owners(new Owner("Yilufa Electronics Ltd.", "CN", new BigDecimal("30"), null, List.of()))
+                .build();
         assertThat(fired("OWN-MINORITY", minority, owner)).hasSize(1);
         assertThat(fired("OWN-MINORITY", minority, match("owners[0]", "OWNER", "UN", null, List.of(), false))).isEmpty();
     }
@@ -133,14 +139,14 @@ class ListRulesTest {
         org.exposure.assessor.domain.GoodsSubject goods = new org.exposure.assessor.domain.GoodsSubject(null, null, List.of(),
                 "CN", null, "854231", null, null, "CN", "KZ", null, new Party("Yilufa Electronics Ltd.", "HK", null, null), null);
         ListMatch endUser = match("endUser", "END_USER", "OFAC-SDN", null, List.of("RUSSIA-EO14024"), true);
-        List<Finding> f = engine.evaluate(goods, List.of(endUser)).stream().filter(x -> x.ruleId().equals("GOODS-MIB-END-USER")).toList();
+        List<Finding> f = fired("GOODS-MIB-END-USER", goods, endUser);
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.severity()).isEqualTo(Severity.BLOCKED);
             assertThat(x.explanation()).contains("end user", "47700");
             assertThat(x.evidence()).containsKey("listMatches");
         });
         ListMatch elsewhere = match("subject", "SUBJECT", "OFAC-SDN", null, List.of(), false);
-        assertThat(engine.evaluate(goods, List.of(elsewhere))).noneMatch(x -> x.ruleId().equals("GOODS-MIB-END-USER"));
+        silent(goods, "GOODS-MIB-END-USER", elsewhere);
     }
 
     @Test
@@ -163,27 +169,22 @@ class ListRulesTest {
         assertThat(both.explanation()).contains("OFAC-SDN entry 47700").doesNotContain("list under the LIST rules");
         assertThat((List<?>) both.evidence().get("listMatches")).hasSize(2);
         // A consignee-less line whose subject alone matches: not this rule.
-        assertThat(engine.evaluate(goods, List.of(match("subject", "SUBJECT", "UN", null, List.of(), false))))
-                .noneMatch(x -> x.ruleId().equals("GOODS-MIB-END-USER"));
+        silent(goods, "GOODS-MIB-END-USER", match("subject", "SUBJECT", "UN", null, List.of(), false));
     }
 
     private static Finding endUserFinding(org.exposure.assessor.domain.GoodsSubject goods, ListMatch... matches) {
-        List<Finding> f = engine.evaluate(goods, List.of(matches)).stream().filter(x -> x.ruleId().equals("GOODS-MIB-END-USER")).toList();
-        assertThat(f).hasSize(1);
-        return f.get(0);
+        return only(evaluate(goods, matches), "GOODS-MIB-END-USER");
     }
 
     @Test
     @DisplayName("FFI-MIB-COUNTERPARTY fires for a payment whose counterparty matches an EO 14024 SDN, without a sanctioned flag")
     void counterpartyByMatch() {
-        BankSubject bank = new BankSubject(null, "Heihe Rural Commercial Bank", List.of(), "CN", "Heilongjiang", Exposure.LOW,
-                false, false, null, List.of(),
-                List.of(new Payment(new Party("VTB Bank PJSC", "RU", null, null), List.of("610910"), "RU", BigDecimal.TEN,
-                        LocalDate.of(2024, 5, 10))));
+        BankSubject bank = heihe().pay(new Payment(new Party("VTB Bank PJSC", "RU", null, null), List.of("610910"), "RU",
+                BigDecimal.TEN, LocalDate.of(2024, 5, 10))).build();
         ListMatch vtb = new ListMatch("payments[0].counterparty", "COUNTERPARTY", "VTB Bank PJSC", "OFAC-SDN", null, "v-1",
                 "17013", "VTB BANK PUBLIC JOINT STOCK COMPANY", "VTB BANK PUBLIC JOINT STOCK COMPANY", 0.95,
                 List.of("UKRAINE-EO13662", "RUSSIA-EO14024"), true, List.of());
-        List<Finding> f = engine.evaluate(bank, List.of(vtb)).stream().filter(x -> x.ruleId().equals("FFI-MIB-COUNTERPARTY")).toList();
+        List<Finding> f = fired("FFI-MIB-COUNTERPARTY", bank, vtb);
         assertThat(f).singleElement().satisfies(x -> {
             assertThat(x.explanation()).contains("17013", "VTB BANK PUBLIC JOINT STOCK COMPANY");
             assertThat(x.evidence()).containsEntry("path", "payments[0]").containsKey("listMatches");
@@ -191,7 +192,7 @@ class ListRulesTest {
         // A match under another programme only, or no match, keeps it silent.
         ListMatch other = new ListMatch("payments[0].counterparty", "COUNTERPARTY", "VTB Bank PJSC", "OFAC-SDN", null, "v-1",
                 "1", "X", "X", 0.95, List.of("DPRK4"), false, List.of());
-        assertThat(engine.evaluate(bank, List.of(other))).noneMatch(x -> x.ruleId().equals("FFI-MIB-COUNTERPARTY"));
-        assertThat(engine.evaluate(bank, List.of())).noneMatch(x -> x.ruleId().equals("FFI-MIB-COUNTERPARTY"));
+        silent(bank, "FFI-MIB-COUNTERPARTY", other);
+        silent(bank, "FFI-MIB-COUNTERPARTY");
     }
 }

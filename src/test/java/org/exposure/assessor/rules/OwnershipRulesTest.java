@@ -1,9 +1,11 @@
 package org.exposure.assessor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exposure.assessor.testsupport.RuleAssertions.evaluate;
+import static org.exposure.assessor.testsupport.RuleAssertions.findingsOf;
+import static org.exposure.assessor.testsupport.SupplierBuilder.supplier;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,20 +13,11 @@ import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.Owner;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Severity;
-import org.exposure.assessor.domain.SupplierSubject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** OWN-50 and OWN-MINORITY over ownership chains, by the OFAC rule: aggregate, direct and indirect, not multiplied. */
 class OwnershipRulesTest {
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void load() {
-        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
-    }
-
     private static Owner blocked(String name, String share) {
         return new Owner(name, "RU", new BigDecimal(share), true, List.of());
     }
@@ -34,12 +27,8 @@ class OwnershipRulesTest {
     }
 
     private static List<Finding> assess(String name, Owner... owners) {
-        return engine.evaluate(new SupplierSubject(null, name, List.of(), "CN", null, null, "https://b.example", false,
-                List.of(), List.of(owners), List.of()));
-    }
-
-    private static List<Finding> only(List<Finding> findings, String ruleId) {
-        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+        return evaluate(supplier().ref(null).name(name).region(null).incorporatedOn(null).website("https://b.example")
+                .lineOfBusiness().owners(owners));
     }
 
     @Test
@@ -48,7 +37,7 @@ class OwnershipRulesTest {
         Owner x = blocked("X", "10");
         Owner a = owner("A", "40", blocked("X", "50"));
         List<Finding> findings = assess("B", x, a);
-        List<Finding> own = only(findings, "OWN-50");
+        List<Finding> own = findingsOf(findings, "OWN-50");
         assertThat(own).hasSize(1);
         Finding f = own.get(0);
         assertThat(f.severity()).isEqualTo(Severity.BLOCKED);
@@ -62,7 +51,7 @@ class OwnershipRulesTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> through = (List<Map<String, Object>>) blockedOwners.get(1).get("through");
         assertThat(through).extracting(m -> m.get("path")).containsExactly("owners[1].owners[0]");
-        assertThat(only(findings, "OWN-MINORITY")).isEmpty();
+        assertThat(findingsOf(findings, "OWN-MINORITY")).isEmpty();
         assertThat(RiskLevel.highestOf(findings)).isEqualTo(RiskLevel.BLOCKED);
     }
 
@@ -71,7 +60,7 @@ class OwnershipRulesTest {
     void fourLevelChain() {
         // S <- 60% A <- 50% B <- 50% C <- 100% D (blocked): each link is blocked in turn.
         Owner chain = owner("A", "60", owner("B", "50", owner("C", "50", blocked("D", "100"))));
-        Finding f = only(assess("S", chain), "OWN-50").get(0);
+        Finding f = findingsOf(assess("S", chain), "OWN-50").get(0);
         assertThat(f.evidence()).containsEntry("blockedPercent", new BigDecimal("60"));
         assertThat(f.explanation()).contains("60% = 60%", "A (60%, itself blocked as 50% owned by B (50%, itself blocked as 50% owned by C");
     }
@@ -80,16 +69,16 @@ class OwnershipRulesTest {
     @DisplayName("OWN-50 fires for two blocked owners at 25% each (aggregation), and OWN-MINORITY stays silent")
     void twoQuarterOwners() {
         List<Finding> findings = assess("S", blocked("P", "25"), blocked("Q", "25"), owner("R", "50"));
-        assertThat(only(findings, "OWN-50")).singleElement().satisfies(f -> assertThat(f.explanation()).contains("25% + 25% = 50%"));
-        assertThat(only(findings, "OWN-MINORITY")).isEmpty();
+        assertThat(findingsOf(findings, "OWN-50")).singleElement().satisfies(f -> assertThat(f.explanation()).contains("25% + 25% = 50%"));
+        assertThat(findingsOf(findings, "OWN-MINORITY")).isEmpty();
     }
 
     @Test
     @DisplayName("OWN-MINORITY fires HIGH for a blocked owner at 49.9%; OWN-50 stays silent")
     void justUnderHalf() {
         List<Finding> findings = assess("S", blocked("P", "49.9"), owner("R", "50.1"));
-        assertThat(only(findings, "OWN-50")).isEmpty();
-        Finding f = only(findings, "OWN-MINORITY").get(0);
+        assertThat(findingsOf(findings, "OWN-50")).isEmpty();
+        Finding f = findingsOf(findings, "OWN-MINORITY").get(0);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
         assertThat(f.explanation()).contains("49.9% = 49.9%", "P (49.9%, sanctioned)");
     }
@@ -97,8 +86,8 @@ class OwnershipRulesTest {
     @Test
     @DisplayName("OWN-MINORITY fires at exactly 25%, and stays silent at 24.99%")
     void minorityBoundary() {
-        assertThat(only(assess("S", blocked("P", "25")), "OWN-MINORITY")).hasSize(1);
-        assertThat(only(assess("S", blocked("P", "24.99")), "OWN-MINORITY")).isEmpty();
+        assertThat(findingsOf(assess("S", blocked("P", "25")), "OWN-MINORITY")).hasSize(1);
+        assertThat(findingsOf(assess("S", blocked("P", "24.99")), "OWN-MINORITY")).isEmpty();
     }
 
     @Test
@@ -106,8 +95,8 @@ class OwnershipRulesTest {
     void notMultipliedAndNotThroughUnblocked() {
         // X (blocked) owns 40% of A; A owns 60% of S. A is not blocked, so none of its 60% counts.
         List<Finding> findings = assess("S", owner("A", "60", blocked("X", "40")), owner("Z", "40"));
-        assertThat(only(findings, "OWN-50")).isEmpty();
-        assertThat(only(findings, "OWN-MINORITY")).isEmpty();
+        assertThat(findingsOf(findings, "OWN-50")).isEmpty();
+        assertThat(findingsOf(findings, "OWN-MINORITY")).isEmpty();
     }
 
     @Test
@@ -120,7 +109,7 @@ class OwnershipRulesTest {
     @Test
     @DisplayName("OWN-50 reads its threshold from the parameters: the evidence names it")
     void thresholdInEvidence() {
-        Finding f = only(assess("S", blocked("P", "75")), "OWN-50").get(0);
+        Finding f = findingsOf(assess("S", blocked("P", "75")), "OWN-50").get(0);
         assertThat(f.evidence()).containsEntry("threshold", new BigDecimal("50"));
     }
 }

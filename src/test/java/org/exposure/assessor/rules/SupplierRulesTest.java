@@ -1,25 +1,31 @@
 package org.exposure.assessor.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exposure.assessor.testsupport.ExportBuilder.export;
+import static org.exposure.assessor.testsupport.ExportBuilder.furniture;
+import static org.exposure.assessor.testsupport.RuleAssertions.evaluate;
+import static org.exposure.assessor.testsupport.RuleAssertions.findingsOf;
+import static org.exposure.assessor.testsupport.RuleAssertions.fires;
+import static org.exposure.assessor.testsupport.RuleAssertions.firesAt;
+import static org.exposure.assessor.testsupport.RuleAssertions.hasCatalogueEntry;
+import static org.exposure.assessor.testsupport.RuleAssertions.ids;
+import static org.exposure.assessor.testsupport.RuleAssertions.map;
+import static org.exposure.assessor.testsupport.RuleAssertions.only;
+import static org.exposure.assessor.testsupport.RuleAssertions.ruleIds;
+import static org.exposure.assessor.testsupport.RuleAssertions.silent;
+import static org.exposure.assessor.testsupport.SupplierBuilder.supplier;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
-import org.exposure.assessor.domain.Consignee;
 import org.exposure.assessor.domain.ConsigneeKind;
 import org.exposure.assessor.domain.Export;
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.GoodsSubject;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Severity;
-import org.exposure.assessor.domain.Subject;
-import org.exposure.assessor.domain.SupplierSubject;
-import org.junit.jupiter.api.BeforeAll;
+import org.exposure.assessor.testsupport.ExportBuilder;
+import org.exposure.assessor.testsupport.SupplierBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,13 +35,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The SUP rules of rules/supplier/supplier.drl against the rule catalogue (README, "Rule catalogue", suppliers): for
+ * The SUP rules of rules/supplier/supplier.drl against the rule catalogue (docs/rules.md, suppliers): for
  * each rule the cases that make it fire, at the catalogue's severity, with the facts in the explanation and the
  * evidence, and the nearest cases that keep it silent. Plus a realistic case with its full set of
- * fired rules. Plain JUnit: the engine is built once from the project's rules/ folder.
+ * fired rules. Plain JUnit, on the one engine over rules/ that all rule tests share.
  *
- * <p>The baseline supplier ({@link Sup}) has a normal profile: incorporated 2015, a website, a commercial address,
- * line of business chapters 84 and 85; the baseline export ({@link Exp}) is 8482.10 ball bearings (CHPL tier 3B)
+ * <p>The baseline supplier ({@link SupplierBuilder}) has a normal profile: incorporated 2015, a website, a commercial address,
+ * line of business chapters 84 and 85; the baseline export ({@link ExportBuilder}) is 8482.10 ball bearings (CHPL tier 3B)
  * to a German end user with an end-use statement and a no-re-export clause. Each test changes only what it tests.
  */
 class SupplierRulesTest {
@@ -43,121 +49,6 @@ class SupplierRulesTest {
     private static final String[] SUP_IDS = {"SUP-NEW-ENTITY", "SUP-LINE-OF-BUSINESS", "SUP-THIN-PRESENCE",
             "SUP-INTERMEDIARY-CONSIGNEE", "SUP-NO-END-USE", "SUP-HUB-TO-RUSSIA", "SUP-BORDER-CROSSING",
             "SUP-FAR-EAST-DEFENSE"};
-
-    private static RuleEngine engine;
-
-    @BeforeAll
-    static void loadRuleset() {
-        engine = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));
-    }
-
-    // ---------------------------------------------------------------- builders and helpers
-
-    /** A supplier with a normal profile; setters change one fact each. */
-    private static final class Sup {
-        String name = "Harbin Precision Parts Co";
-        String country = "CN";
-        String region = "Heilongjiang";
-        LocalDate incorporatedOn = LocalDate.of(2015, 3, 10);
-        String website = "https://harbin-precision.example.cn";
-        Boolean residentialAddress = false;
-        List<String> lineOfBusiness = List.of("84", "85");
-        final List<Export> exports = new ArrayList<>();
-
-        Sup name(String v) { name = v; return this; }
-        Sup country(String v) { country = v; return this; }
-        Sup region(String v) { region = v; return this; }
-        Sup incorporatedOn(LocalDate v) { incorporatedOn = v; return this; }
-        Sup website(String v) { website = v; return this; }
-        Sup residential(Boolean v) { residentialAddress = v; return this; }
-        Sup lineOfBusiness(String... chapters) { lineOfBusiness = chapters == null ? null : List.of(chapters); return this; }
-        Sup exports(Exp... es) { Arrays.stream(es).map(Exp::build).forEach(exports::add); return this; }
-
-        SupplierSubject build() {
-            return new SupplierSubject("s-1", name, List.of(), country, region, incorporatedOn, website,
-                    residentialAddress, lineOfBusiness, List.of(), List.copyOf(exports));
-        }
-    }
-
-    private static Sup supplier() {
-        return new Sup();
-    }
-
-    /** An export: 8482.10 to a German end user, with statement and clause, unless changed. */
-    private static final class Exp {
-        String hs = "848210";
-        String destination = "DE";
-        String destinationRegion = null;
-        Consignee consignee = new Consignee("Stuttgart Lagertechnik GmbH", "DE", "Baden-Württemberg", ConsigneeKind.END_USER, false);
-        String borderCrossing = null;
-        Boolean endUseStatement = true;
-        Boolean noReexportClause = true;
-
-        Exp hs(String v) { hs = v; return this; }
-        Exp to(String country) { destination = country; return this; }
-        Exp to(String country, String region) { destination = country; destinationRegion = region; return this; }
-        Exp consignee(String name, String country, String region, ConsigneeKind kind) {
-            consignee = new Consignee(name, country, region, kind, false);
-            return this;
-        }
-        Exp noConsignee() { consignee = null; return this; }
-        Exp via(String crossing) { borderCrossing = crossing; return this; }
-        Exp endUseStatement(Boolean v) { endUseStatement = v; return this; }
-        Exp clause(Boolean v) { noReexportClause = v; return this; }
-
-        Export build() {
-            return new Export(hs, null, destination, destinationRegion, consignee, borderCrossing,
-                    new BigDecimal("48000.00"), endUseStatement, noReexportClause);
-        }
-    }
-
-    private static Exp export() {
-        return new Exp();
-    }
-
-    /** A non-CHPL export: 9403.60 wooden furniture. */
-    private static Exp furniture() {
-        return new Exp().hs("940360");
-    }
-
-    private static List<Finding> evaluate(Subject subject) {
-        return engine.evaluate(subject);
-    }
-
-    private static List<Finding> evaluate(Sup s) {
-        return evaluate(s.build());
-    }
-
-    private static List<Finding> of(List<Finding> findings, String ruleId) {
-        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).toList();
-    }
-
-    /** The one finding of the rule; fails when the rule did not fire or fired more than once. */
-    private static Finding only(List<Finding> findings, String ruleId) {
-        List<Finding> found = of(findings, ruleId);
-        assertThat(found).as("findings of %s among %s", ruleId, ids(findings)).hasSize(1);
-        return found.get(0);
-    }
-
-    private static Finding fires(Sup s, String ruleId, Severity severity) {
-        Finding f = only(evaluate(s), ruleId);
-        assertThat(f.severity()).as("severity of %s: %s", ruleId, f.explanation()).isEqualTo(severity);
-        assertThat(f.explanation()).as("explanation of %s", ruleId).isNotBlank().endsWith(".");
-        return f;
-    }
-
-    private static void silent(Sup s, String ruleId) {
-        assertThat(ids(evaluate(s))).as("%s must not fire", ruleId).doesNotContain(ruleId);
-    }
-
-    private static List<String> ids(List<Finding> findings) {
-        return findings.stream().map(Finding::ruleId).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
 
     // ---------------------------------------------------------------- metadata
 
@@ -175,19 +66,14 @@ class SupplierRulesTest {
             SUP-FAR-EAST-DEFENSE       | SEVERE | EO 14024 (defence and related materiel sector)
             """)
     void metadata(String id, Severity severity, String legalBasis) {
-        RuleDefinition rule = engine.rule(id).orElseThrow(() -> new AssertionError(id + " is not in the ruleset"));
-        assertThat(rule.severity()).isEqualTo(severity);
-        assertThat(rule.legalBasis()).contains(legalBasis);
-        assertThat(rule.title()).isNotBlank();
-        assertThat(rule.remediation()).isNotBlank();
-        assertThat(rule.file()).isEqualTo("rules/supplier/supplier.drl");
+        hasCatalogueEntry(id, severity, legalBasis, "rules/supplier/supplier.drl");
     }
 
     @Test
     @DisplayName("SUP-NEW-ENTITY, SUP-LINE-OF-BUSINESS, SUP-THIN-PRESENCE, SUP-INTERMEDIARY-CONSIGNEE, SUP-NO-END-USE, "
             + "SUP-HUB-TO-RUSSIA, SUP-BORDER-CROSSING, SUP-FAR-EAST-DEFENSE: the ruleset holds exactly these 8 SUP rules")
     void eightSupplierRules() {
-        assertThat(engine.rules()).extracting(RuleDefinition::id).filteredOn(id -> id.startsWith("SUP-"))
+        assertThat(ruleIds("SUP-"))
                 .containsExactlyInAnyOrder(SUP_IDS);
     }
 
@@ -248,7 +134,7 @@ class SupplierRulesTest {
         @Test
         @DisplayName("SUP-NEW-ENTITY fires once for several exports and lists only the CHPL ones, in export order (exports[2], exports[11])")
         void onceWithChplPathsInOrder() {
-            Sup s = supplier().incorporatedOn(LocalDate.of(2024, 1, 15));
+            SupplierBuilder s = supplier().incorporatedOn(LocalDate.of(2024, 1, 15));
             for (int i = 0; i < 12; i++) {
                 s.exports(i == 2 ? export().hs("854231") : i == 11 ? export() : furniture());
             }
@@ -278,7 +164,7 @@ class SupplierRulesTest {
         @Test
         @DisplayName("SUP-LINE-OF-BUSINESS fires for non-CHPL goods too (6109.10 T-shirts from a 84/85 supplier), once per export out of line")
         void firesPerExportAnyGoods() {
-            List<Finding> lob = of(evaluate(supplier().exports(export(), furniture().hs("610910"), furniture())),
+            List<Finding> lob = findingsOf(evaluate(supplier().exports(export(), furniture().hs("610910"), furniture())),
                     "SUP-LINE-OF-BUSINESS");
             assertThat(lob).extracting(f -> f.evidence().get("path")).containsExactlyInAnyOrder("exports[1]", "exports[2]");
             assertThat(lob).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
@@ -359,11 +245,10 @@ class SupplierRulesTest {
                 LOGISTICS_COMPANY | logistics company
                 """)
         void firesForIntermediaries(ConsigneeKind kind, String words) {
-            Finding f = fires(supplier().exports(furniture(), export().to("KZ").consignee("Astana Transit LLP", "KZ", null, kind)),
-                    "SUP-INTERMEDIARY-CONSIGNEE", Severity.MEDIUM);
+            Finding f = firesAt(supplier().exports(furniture(), export().to("KZ").consignee("Astana Transit LLP", "KZ", null, kind)),
+                    "SUP-INTERMEDIARY-CONSIGNEE", Severity.MEDIUM, "exports[1]");
             assertThat(f.explanation()).startsWith("Export exports[1]: ")
                     .contains("HS 8482.10", "CHPL tier 3B", "Astana Transit LLP (" + words + ", Kazakhstan (KZ))", "not the end user");
-            assertThat(f.evidence()).containsEntry("path", "exports[1]");
             assertThat(map(f.evidence().get("consignee"))).containsEntry("name", "Astana Transit LLP")
                     .containsEntry("kind", kind.name());
         }
@@ -415,7 +300,7 @@ class SupplierRulesTest {
         @Test
         @DisplayName("SUP-NO-END-USE fires per export: only the export without a statement")
         void perExport() {
-            List<Finding> found = of(evaluate(supplier().exports(export(), export().endUseStatement(false))), "SUP-NO-END-USE");
+            List<Finding> found = findingsOf(evaluate(supplier().exports(export(), export().endUseStatement(false))), "SUP-NO-END-USE");
             assertThat(found).extracting(f -> f.evidence().get("path")).containsExactly("exports[1]");
         }
 
@@ -436,7 +321,7 @@ class SupplierRulesTest {
 
     @Nested
     class HubToRussia {
-        private Sup hongKong() {
+        private SupplierBuilder hongKong() {
             return supplier().name("Kowloon Components Ltd").country("HK").region(null);
         }
 
@@ -598,7 +483,7 @@ class SupplierRulesTest {
         @Test
         @DisplayName("SUP-FAR-EAST-DEFENSE fires per export: only the export to Khabarovsk Krai of two")
         void perExport() {
-            List<Finding> found = of(evaluate(supplier().exports(
+            List<Finding> found = findingsOf(evaluate(supplier().exports(
                     export().to("RU").consignee("Moscow Instruments", "RU", "Moscow", ConsigneeKind.END_USER),
                     export().to("RU").consignee("Zavod Vostok JSC", "RU", "Khabarovsk Krai", ConsigneeKind.END_USER))),
                     "SUP-FAR-EAST-DEFENSE");
@@ -630,7 +515,7 @@ class SupplierRulesTest {
      * bearings (CHPL tier 3B), USD 48,000, to Kazakhstan, consigned to the freight forwarder Almaty Cargo Forwarding
      * LLP in Almaty, no border crossing, endUseStatement false (none obtained), noReexportClause false.
      */
-    private static Sup hongKongTrader() {
+    private static SupplierBuilder hongKongTrader() {
         return supplier().name("Victoria Harbour Trading Ltd").country("HK").region("Kowloon")
                 .incorporatedOn(LocalDate.of(2023, 4, 18)).website("https://victoriaharbour-trading.example.hk")
                 .residential(false).lineOfBusiness("84")
@@ -675,7 +560,7 @@ class SupplierRulesTest {
     @DisplayName("Realistic, what changes the verdict: the same HK company shipping to the Kazakh end user with statement and "
             + "clause fires only SUP-NEW-ENTITY and GOODS-CHPL-T3 (still HIGH for the transshipment destination)")
     void realisticHongKongTraderCleanedUp() {
-        Sup s = supplier().name("Victoria Harbour Trading Ltd").country("HK").region("Kowloon")
+        SupplierBuilder s = supplier().name("Victoria Harbour Trading Ltd").country("HK").region("Kowloon")
                 .incorporatedOn(LocalDate.of(2023, 4, 18)).website("https://victoriaharbour-trading.example.hk")
                 .residential(false).lineOfBusiness("84")
                 .exports(export().hs("848210").to("KZ", "Almaty")
