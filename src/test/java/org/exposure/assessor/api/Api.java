@@ -32,7 +32,7 @@ final class Api {
     static final String RULES = "/api/v1/rules";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    /** The headline case of the issue. */
+    /** The headline case: CHPL tier-1 chips bound for Kazakhstan, a transshipment country for Russia. */
     static final String KZ_CHIPS = "{\"type\":\"GOODS\",\"hsCode\":\"8542.31\",\"destinationCountry\":\"KZ\"}";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

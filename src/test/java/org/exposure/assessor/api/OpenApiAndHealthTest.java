@@ -65,7 +65,7 @@ class OpenApiAndHealthTest {
     }
 
     @Test
-    void theSubjectSchemasHoldTheFieldsOfTheIssue() {
+    void theSubjectSchemasHoldEverySubjectField() {
         assertThat(fieldNames(schema("Goods").get("properties"))).contains("type", "ref", "name", "aliases", "country",
                 "region", "hsCode", "dualUseCode", "description", "originCountry", "destinationCountry", "endUser",
                 "noReexportClause");

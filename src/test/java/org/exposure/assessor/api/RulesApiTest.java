@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class RulesApiTest {
 
-    /** The GOODS rules of the rule catalogue (README, "Rule catalogue"): id, base severity, a phrase of its legal basis. */
+    /** The GOODS rules of the rule catalogue (docs/rules.md): id, base severity, a phrase of its legal basis. */
     private static final Map<String, String[]> GOODS_CATALOGUE = new LinkedHashMap<>();
 
     static {
