@@ -25,7 +25,7 @@ class OfacSdnSnapshotTest {
     @Test
     void countsOfTheRealSnapshot() {
         ImportResult r = full;
-        // The snapshots' README says 14,964 / 20,106 / 24,243; the files hold one row more each (14,965 SDN rows with
+        // The counts stated with the snapshot, 14,964 / 20,106 / 24,243, are one short: the files hold one more (14,965 SDN rows with
         // 14,965 distinct ent_num, checked independently with Python's csv module).
         assertThat(r.count("sdnRows")).isEqualTo(14_965);
         assertThat(r.entryCount()).isEqualTo(14_965);
