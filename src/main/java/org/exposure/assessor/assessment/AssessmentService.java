@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,7 +21,6 @@ import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
-import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.screening.ListsUnavailableException;
 import org.exposure.assessor.screening.Screener;
@@ -126,56 +123,10 @@ public class AssessmentService {
         List<Finding> findings = engine.evaluate(subject, screened.matches());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Warning> warnings = new ArrayList<>(InputWarnings.of(subject, hs));
-        List<ListCoverage.SourceState> states = coverage.states(snapshot, now);
-        List<String> missing = coverage.missing(snapshot);
-        List<String> stale = new ArrayList<>();
-        List<Map<String, Object>> versions = new ArrayList<>();
-        for (ListCoverage.SourceState st : states) {
-            if (st.version() == null) {
-                continue;
-            }
-            ListVersionEntity v = st.version();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", v.source);
-            m.put("versionId", v.id.toString());
-            m.put("contentHash", v.contentHash);
-            m.put("publishedAt", v.publishedAt == null ? null : v.publishedAt.toString());
-            m.put("importedAt", v.importedAt.toString());
-            m.put("age", st.age().truncatedTo(ChronoUnit.MINUTES).toString());
-            m.put("ageDays", st.age().toDays());
-            m.put("stale", st.stale());
-            versions.add(m);
-            if (st.stale()) {
-                stale.add(v.source);
-                warnings.add(new Warning("LIST_STALE", null, v.source + " version " + v.id + " is "
-                        + st.age().toDays() + " days old (from its " + (v.publishedAt != null ? "publication" : "import")
-                        + "), older than assessor.lists.max-age (" + coverage.maxAge().toDays() + " days)"));
-            }
-        }
-        if (!missing.isEmpty()) {
-            warnings.add(new Warning("LISTS_NOT_LOADED", null, "no version in force of " + String.join(", ", missing)
-                    + (names > 0 ? ": names were not screened against " + (missing.size() == 1 ? "it" : "them") : "")));
-        }
-        RiskLevel level = RiskLevel.highestOf(findings);
-        Map<String, Object> screening = new LinkedHashMap<>();
-        if (names == 0) {
-            screening.put("status", "NOTHING_TO_SCREEN");
-        } else if (unscreened) {
-            screening.put("status", "NOT_SCREENED");
-            // Names nobody screened must not read as a clean result.
-            if (level.compareTo(UNSCREENED_FLOOR) < 0) {
-                level = UNSCREENED_FLOOR;
-            }
-            warnings.add(new Warning("SCREENING_NOT_PERFORMED", null, names + " name(s) were not screened: no sanctions"
-                    + " list is in force (assessor.lists.required=false); the risk level is at least "
-                    + UNSCREENED_FLOOR + " until they are"));
-        } else {
-            screening.put("status", "SCREENED");
-        }
-        screening.put("names", names);
-        screening.put("sources", snapshot.versions().stream().map(v -> v.source).toList());
-        screening.put("missingSources", missing);
-        screening.put("staleSources", stale);
+        ScreeningOutcome outcome = ScreeningOutcome.of(RiskLevel.highestOf(findings), names,
+                snapshot.versions().stream().map(v -> v.source).toList(), coverage.states(snapshot, now),
+                coverage.missing(snapshot), coverage.maxAge());
+        warnings.addAll(outcome.warnings());
 
         AssessmentEntity a = new AssessmentEntity();
         a.id = TimeOrderedIds.next();
@@ -183,11 +134,11 @@ public class AssessmentService {
         a.subjectType = subject.type();
         a.subjectName = subject.name();
         a.subjectJson = json.write(subject);
-        a.riskLevel = level;
+        a.riskLevel = outcome.level();
         a.warningsJson = json.writeValue(warnings);
         a.rulesetVersion = engine.version();
-        a.listVersionsJson = json.writeValue(versions);
-        a.screeningJson = json.writeValue(screening);
+        a.listVersionsJson = json.writeValue(outcome.versions());
+        a.screeningJson = json.writeValue(outcome.screening());
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
         a.assessedAt = now;
         for (int i = 0; i < findings.size(); i++) {
@@ -207,7 +158,4 @@ public class AssessmentService {
         }
         return a;
     }
-
-    /** The lowest risk level of a subject whose names could not be screened (assessor.lists.required=false). */
-    static final RiskLevel UNSCREENED_FLOOR = RiskLevel.MEDIUM;
 }
