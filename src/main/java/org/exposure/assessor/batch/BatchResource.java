@@ -63,17 +63,20 @@ public class BatchResource {
 
     private final BatchIntake intake;
     private final BatchStore store;
+    private final BatchReports reports;
     private final ObjectMapper lines;
 
     private final Vertx vertx;
 
     private final ListCoverage coverage;
 
-    BatchResource(BatchIntake intake, BatchStore store, ObjectMapper mapper, Vertx vertx, ListCoverage coverage) {
+    BatchResource(BatchIntake intake, BatchStore store, BatchReports reports, ObjectMapper mapper, Vertx vertx,
+                  ListCoverage coverage) {
         this.coverage = coverage;
         this.vertx = vertx;
         this.intake = intake;
         this.store = store;
+        this.reports = reports;
         // One result per line: no pretty printing whatever the service's default is.
         this.lines = mapper.copy().disable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -125,7 +128,7 @@ public class BatchResource {
                 // a temporary file; the OS cleans the directory
             }
         }
-        BatchJobView view = view(store.status(id).orElseThrow());
+        BatchJobView view = view(reports.status(id).orElseThrow());
         return Response.accepted(view).location(URI.create("/api/v1/batches/" + id)).build();
     }
 
@@ -191,14 +194,14 @@ public class BatchResource {
         long after = afterLine(afterParam);
         boolean csv = outputCsv(format, accept);
         // A running job's results are given up to the first chunk not done, so that every row is given once, in order.
-        long before = rejectedOnly ? Long.MAX_VALUE : store.firstPendingLine(job.id()).orElse(Long.MAX_VALUE);
+        long before = rejectedOnly ? Long.MAX_VALUE : reports.firstPendingLine(job.id()).orElse(Long.MAX_VALUE);
         StreamingOutput out = output -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             CSVPrinter printer = csv ? new CSVPrinter(w, CSVFormat.RFC4180.builder()
                     .setHeader("line", "ref", "status", "riskLevel", "firedRules", "assessmentId", "errors").get()) : null;
             long from = after;
             while (true) {
-                List<ResultRow> page = store.results(job.id(), from, PAGE, rejectedOnly, before);
+                List<ResultRow> page = reports.results(job.id(), from, PAGE, rejectedOnly, before);
                 for (ResultRow r : page) {
                     if (printer != null) {
                         printer.printRecord(r.line(), r.ref(), r.status(), r.riskLevel(),
@@ -241,7 +244,7 @@ public class BatchResource {
 
     private JobStatus find(String id) {
         UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
-        return store.status(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
+        return reports.status(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
     }
 
     BatchJobView view(JobStatus s) {

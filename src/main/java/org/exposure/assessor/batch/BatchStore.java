@@ -8,8 +8,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +15,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.domain.RiskLevel;
-import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,9 +30,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class BatchStore {
-    private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {
-    };
-
     private final DataSource dataSource;
     private final ObjectMapper mapper;
 
@@ -330,138 +323,12 @@ public class BatchStore {
         });
     }
 
-    public Optional<JobStatus> status(UUID jobId) {
-        return inTransaction(c -> status(c, jobId));
-    }
-
-    /** Jobs queued or running now, for the progress log. */
-    public List<JobStatus> active() {
-        return inTransaction(c -> {
-            List<UUID> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM batch_job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY seq");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-            List<JobStatus> out = new ArrayList<>();
-            for (UUID id : ids) {
-                status(c, id).ifPresent(out::add);
-            }
-            return out;
-        });
-    }
-
-    private Optional<JobStatus> status(Connection c, UUID jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT j.state, j.format, j.rows_read, j.chunk_count, j.failure, "
-                + "j.created_at, j.started_at, j.finished_at, "
-                + "(SELECT COUNT(*) FROM batch_chunk k WHERE k.job_id = j.id AND k.state = 'DONE'), "
-                + "(SELECT COALESCE(SUM(assessed), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(rejected), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_clear), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_info), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_low), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_medium), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_high), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_severe), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(n_blocked), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(assessed + rejected), 0) FROM batch_chunk k WHERE k.job_id = j.id AND k.done_at >= ?) "
-                + "FROM batch_job j WHERE j.id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(JobStatus.RECENT)));
-            ps.setObject(2, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Map<RiskLevel, Long> levels = new EnumMap<>(RiskLevel.class);
-                int col = 12;
-                for (RiskLevel level : RiskLevel.values()) {
-                    levels.put(level, rs.getLong(col++));
-                }
-                return Optional.of(new JobStatus(jobId, JobState.valueOf(rs.getString(1)), BatchFormat.valueOf(rs.getString(2)),
-                        rs.getLong(3), rs.getInt(4), rs.getInt(9), rs.getLong(10), rs.getLong(11), levels, rs.getString(5),
-                        workers(c, jobId), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-                        rs.getLong(19)));
-            }
-        }
-    }
-
-    /** Chunks done per worker ("pid@host/worker-n"): which instances shared the job. */
-    private static Map<String, Long> workers(Connection c, UUID jobId) throws SQLException {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT worker, COUNT(*) FROM batch_chunk WHERE job_id = ? AND state = 'DONE' GROUP BY worker")) {
-            ps.setObject(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Results after {@code afterLine} in input order, at most {@code limit}; rejected rows only when asked. */
-    public List<ResultRow> results(UUID jobId, long afterLine, int limit, boolean rejectedOnly, long beforeLine) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT line, ref, status, assessment_id, risk_level, fired_rules, "
-                    + "errors_json FROM batch_result WHERE job_id = ? AND line > ? AND line < ?"
-                    + (rejectedOnly ? " AND status = 'REJECTED'" : "") + " ORDER BY line LIMIT ?")) {
-                ps.setObject(1, jobId);
-                ps.setLong(2, afterLine);
-                ps.setLong(3, beforeLine);
-                ps.setInt(4, limit);
-                List<ResultRow> out = new ArrayList<>(limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String rules = rs.getString(6);
-                        String errors = rs.getString(7);
-                        String level = rs.getString(5);
-                        out.add(new ResultRow(rs.getLong(1), rs.getString(2), ResultRow.Status.valueOf(rs.getString(3)),
-                                rs.getObject(4, UUID.class), level == null ? null : RiskLevel.valueOf(level),
-                                rules == null ? null : rules.isEmpty() ? List.of() : Arrays.asList(rules.split(",")),
-                                errors == null ? null : errors(errors)));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    /** The first input line of the job's first chunk not done yet, if any. */
-    public Optional<Long> firstPendingLine(UUID jobId) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MIN(first_line) FROM batch_chunk WHERE job_id = ? AND state = 'PENDING'")) {
-                ps.setObject(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long v = rs.getLong(1);
-                    return rs.wasNull() ? Optional.<Long>empty() : Optional.of(v);
-                }
-            }
-        });
-    }
-
     private String json(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private List<FieldError> errors(String json) {
-        try {
-            return mapper.readValue(json, ERRORS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored errors are not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     @FunctionalInterface

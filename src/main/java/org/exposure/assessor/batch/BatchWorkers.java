@@ -34,6 +34,7 @@ public class BatchWorkers {
 
     private final ChunkProcessor processor;
     private final BatchStore store;
+    private final BatchReports reports;
     private final AssessorConfig config;
     private final String instance;
     private final List<Thread> threads = new ArrayList<>();
@@ -44,10 +45,12 @@ public class BatchWorkers {
     private final ListCoverage coverage;
     private volatile String lastBlocked;
 
-    BatchWorkers(ChunkProcessor processor, BatchStore store, AssessorConfig config, ListCoverage coverage) {
+    BatchWorkers(ChunkProcessor processor, BatchStore store, BatchReports reports, AssessorConfig config,
+                 ListCoverage coverage) {
         this.coverage = coverage;
         this.processor = processor;
         this.store = store;
+        this.reports = reports;
         this.config = config;
         this.instance = ManagementFactory.getRuntimeMXBean().getName();
     }
@@ -113,7 +116,7 @@ public class BatchWorkers {
                     continue;
                 }
                 if (outcome.get().completed() && store.finishIfComplete(outcome.get().chunk().jobId())) {
-                    store.status(outcome.get().chunk().jobId()).ifPresent(s -> LOG.infof("Batch job %s done: %s", s.id(), summary(s)));
+                    reports.status(outcome.get().chunk().jobId()).ifPresent(s -> LOG.infof("Batch job %s done: %s", s.id(), summary(s)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -135,7 +138,7 @@ public class BatchWorkers {
             if (failed > 0) {
                 LOG.warnf("Batch jobs: %d abandoned uploads marked FAILED", failed);
             }
-            for (JobStatus s : store.active()) {
+            for (JobStatus s : reports.active()) {
                 Long previous = lastLogged.put(s.id(), s.done());
                 if (previous == null || previous != s.done()) {
                     LOG.infof("Batch job %s %s: %s", s.id(), s.state(), summary(s));
