@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
-import org.exposure.assessor.lists.match.MatchCandidate;
-import org.exposure.assessor.lists.match.NameIndex;
-import org.exposure.assessor.lists.match.NameNormalizer;
+import org.exposure.assessor.match.MatchCandidate;
+import org.exposure.assessor.match.NameIndex;
+import org.exposure.assessor.match.NameNormalizer;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.jboss.logging.Logger;
 

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
-import org.exposure.assessor.lists.match.Match;
-import org.exposure.assessor.lists.match.MatchFeature;
-import org.exposure.assessor.lists.match.MatchQuery;
-import org.exposure.assessor.lists.match.NameIndex;
+import org.exposure.assessor.match.Match;
+import org.exposure.assessor.match.MatchFeature;
+import org.exposure.assessor.match.MatchQuery;
+import org.exposure.assessor.match.NameIndex;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.screening.IndexBuilder.EntryInfo;

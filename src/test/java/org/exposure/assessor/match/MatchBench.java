@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists.match;
+package org.exposure.assessor.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * p99 under 2 ms, at least 5,000 names/s. Not a test. Run from the project root after {@code mvn test-compile}:
  * <pre>
  *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
- *       org.exposure.assessor.lists.match.MatchBench [queries, default 30000]
+ *       org.exposure.assessor.match.MatchBench [queries, default 30000]
  * </pre>
  * {@code -Dbench.cap=N} sets the candidate cap, {@code -Dbench.build-threads=N} normalises the names of the index on
  * N threads (the service uses one per core; the index is the same), {@code -Dbench.slowest=1} lists the 15 slowest

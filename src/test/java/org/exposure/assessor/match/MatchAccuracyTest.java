@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists.match;
+package org.exposure.assessor.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;

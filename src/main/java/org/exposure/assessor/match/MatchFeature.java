@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists.match;
+package org.exposure.assessor.match;
 
 /**
  * One line of a match's explanation.

@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists.match;
+package org.exposure.assessor.match;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,8 +39,8 @@ public final class NameNormalizer {
     /** ICU transform applied to non-ASCII names. */
     public static final String TRANSLITERATION = "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
 
-    private static final String LEGAL_FORMS = "/lists/legal-forms.txt";
-    private static final String TITLES = "/lists/name-titles.txt";
+    private static final String LEGAL_FORMS = "/match/legal-forms.txt";
+    private static final String TITLES = "/match/name-titles.txt";
 
     private final ThreadLocal<Transliterator> transliterator =
             ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATION));

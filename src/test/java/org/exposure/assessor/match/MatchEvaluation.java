@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists.match;
+package org.exposure.assessor.match;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * from the project root after {@code mvn test-compile}, with DIR the snapshots directory:
  * <pre>
  *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
- *       org.exposure.assessor.lists.match.MatchEvaluation [threshold, default NameIndex.DEFAULT_THRESHOLD]
+ *       org.exposure.assessor.match.MatchEvaluation [threshold, default NameIndex.DEFAULT_THRESHOLD]
  * </pre>
  * {@code -Deval.wrong=1} also lists every pair classified wrongly at the threshold.
  * <p>
