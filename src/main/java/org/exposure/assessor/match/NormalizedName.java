@@ -10,7 +10,7 @@ import java.util.List;
  * @param legalForms groups of the legal forms removed (e.g. {@code JSC} for "PJSC" or "OAO"), in order found
  * @param abjad      whether the name was (partly) written in a script that leaves out vowels (Arabic, Hebrew,
  *                   Syriac, Thaana): such names are also compared by consonant skeleton
- * @param folded     the tokens with spelling variants folded ({@link NameSimilarity#fold}), computed when null
+ * @param folded     the tokens with spelling variants folded ({@link TokenSimilarity#fold}), computed when null
  */
 public record NormalizedName(String original, List<String> tokens, List<String> legalForms, boolean abjad,
                              List<String> folded) {
@@ -18,7 +18,7 @@ public record NormalizedName(String original, List<String> tokens, List<String> 
     public NormalizedName {
         tokens = List.copyOf(tokens);
         legalForms = List.copyOf(legalForms);
-        folded = folded == null ? tokens.stream().map(NameSimilarity::fold).toList() : List.copyOf(folded);
+        folded = folded == null ? tokens.stream().map(TokenSimilarity::fold).toList() : List.copyOf(folded);
     }
 
     public NormalizedName(String original, List<String> tokens, List<String> legalForms, boolean abjad) {

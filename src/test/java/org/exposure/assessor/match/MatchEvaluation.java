@@ -265,8 +265,8 @@ public final class MatchEvaluation {
         rows.forEach(r -> names.add(r.get("name_b")));
         MatchScorer scorer = new MatchScorer(new NameNormalizer(), sdnIndex.stats());
         NameNormalizer normalizer = scorer.normalizer();
-        List<NameSimilarity.Side> sides = names.stream()
-                .map(n -> NameSimilarity.Side.of(normalizer.normalize(n), sdnIndex.stats())).toList();
+        List<NameSide> sides = names.stream()
+                .map(n -> NameSide.of(normalizer.normalize(n), sdnIndex.stats())).toList();
         double[] out = new double[names.size() * (names.size() - 1)];
         int k = 0;
         MatchQuery query = new MatchQuery("-", "INDIVIDUAL", Set.of());
@@ -274,7 +274,7 @@ public final class MatchEvaluation {
         for (int i = 0; i < names.size(); i++) {
             for (int j = 0; j < names.size(); j++) {
                 if (i != j) {
-                    out[k++] = scorer.scoreOnly(query, sides.get(i), candidate, sides.get(j), NameSimilarity.DIRECT);
+                    out[k++] = scorer.scoreOnly(query, sides.get(i), candidate, sides.get(j), PairSims.DIRECT);
                 }
             }
         }
@@ -372,9 +372,9 @@ public final class MatchEvaluation {
     private double[] sdnRandomPairs(int pairs, long seed) {
         MatchScorer scorer = new MatchScorer(new NameNormalizer(), sdnIndex.stats());
         NameNormalizer normalizer = scorer.normalizer();
-        NameSimilarity.Side[] sides = new NameSimilarity.Side[sdn.size()];
+        NameSide[] sides = new NameSide[sdn.size()];
         for (int i = 0; i < sides.length; i++) {
-            sides[i] = NameSimilarity.Side.of(normalizer.normalize(sdn.get(i).primaryName()), sdnIndex.stats());
+            sides[i] = NameSide.of(normalizer.normalize(sdn.get(i).primaryName()), sdnIndex.stats());
         }
         Random rnd = new Random(seed);
         double[] out = new double[pairs];
@@ -389,7 +389,7 @@ public final class MatchEvaluation {
             }
             MatchCandidate cb = sdn.get(b);
             MatchQuery qa = new MatchQuery(sdn.get(a).primaryName(), sdn.get(a).type(), Set.of());
-            out[k] = scorer.scoreOnly(qa, sides[a], cb, sides[b], NameSimilarity.DIRECT);
+            out[k] = scorer.scoreOnly(qa, sides[a], cb, sides[b], PairSims.DIRECT);
         }
         return out;
     }

@@ -85,7 +85,7 @@ class RarityWeightingTest {
         NameIndex index = banks();
         assertThat(index.match(MatchQuery.of("YV2716"))).extracting(Match::entryId).containsExactly("Y");
         assertThat(index.match(MatchQuery.of("YV2726"))).isEmpty();
-        assertThat(NameSimilarity.token("61st", "71st", false)).isZero();
+        assertThat(TokenSimilarity.token("61st", "71st", false)).isZero();
     }
 
     @Test

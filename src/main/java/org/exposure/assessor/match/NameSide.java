@@ -1,0 +1,64 @@
+package org.exposure.assessor.match;
+
+/**
+ * A normalised name ready for comparison: its tokens, folded tokens, weights and rarities, and in an index the
+ * tokens' dictionary ids (null elsewhere). Computed once per name so that comparing it with many others does not
+ * repeat the per-token work.
+ */
+final class NameSide {
+    final String[] tokens;
+    final String[] folded;
+    final double[] weight;
+    final double[] rarity;
+    final int[] ids;
+    final boolean[] unseen;
+    final boolean[] digit;
+    final boolean abjad;
+    final double totalWeight;
+    final boolean hasDigits;
+    final NormalizedName name;
+
+    NameSide(NormalizedName n, double[] weight, double[] rarity, int[] ids, boolean[] unseen) {
+        this.name = n;
+        this.unseen = unseen;
+        this.tokens = n.tokens().toArray(String[]::new);
+        this.folded = n.folded().toArray(String[]::new);
+        this.weight = weight;
+        this.rarity = rarity;
+        this.ids = ids;
+        this.abjad = n.abjad();
+        double t = 0;
+        boolean digits = false;
+        this.digit = new boolean[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            t += weight[i];
+            digit[i] = TokenSimilarity.hasDigit(tokens[i]);
+            digits |= digit[i];
+        }
+        this.totalWeight = t;
+        this.hasDigits = digits;
+    }
+
+    static NameSide of(NormalizedName n, TokenStats stats) {
+        int k = n.tokens().size();
+        double[] w = new double[k];
+        double[] r = new double[k];
+        boolean[] u = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            int df = stats.documentFrequency(n.tokens().get(i));
+            w[i] = stats.weightOf(df);
+            r[i] = stats.rarityOf(df);
+            u[i] = df == 0 && stats.names() > 1;
+        }
+        return new NameSide(n, w, r, null, u);
+    }
+
+    /** Whether no name of the index holds token {@code i} (a misspelling, or a name the lists do not know). */
+    boolean unseen(int i) {
+        return unseen != null && unseen[i];
+    }
+
+    int size() {
+        return tokens.length;
+    }
+}
