@@ -1,0 +1,107 @@
+package org.exposure.assessor.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The score adjustments, feature by feature: when each applies, what it adds, how it is explained, and the most the
+ * adjustments can add before the names are compared. The expected values were computed by the scorer before the
+ * adjustments became one table, so that these tables pin its behaviour.
+ */
+class AdjustmentTest {
+
+    private static final double EPS = 1e-9;
+    private static final MatchScorer SCORER = new MatchScorer(new NameNormalizer());
+
+    /** The table itself: each feature's name in the explanation, its weights, whether it needs the names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            COUNTRY    | country   | 0.03 | -0.08 | false
+            TYPE       | type      | 0.02 | -0.10 | false
+            LEGAL_FORM | legalForm | 0.02 | -0.05 | true
+            """)
+    void theTable(Adjustment a, String feature, double agree, double disagree, boolean byNames) {
+        assertThat(a.feature).isEqualTo(feature);
+        assertThat(a.agree).isEqualTo(agree);
+        assertThat(a.disagree).isEqualTo(disagree);
+        assertThat(a.byNames).isEqualTo(byNames);
+        assertThat(a.contribution(1)).isEqualTo(agree);
+        assertThat(a.contribution(-1)).isEqualTo(disagree);
+        assertThat(a.contribution(0)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Adjustment.class)
+    void agreementNeverLowersAndDisagreementNeverRaises(Adjustment a) {
+        assertThat(a.agree).isPositive();
+        assertThat(a.disagree).isNegative();
+    }
+
+    /**
+     * A query (name, type, one country or none) against a one-name entry. Each feature column is the explanation's
+     * line for it, {@code value;contribution;detail}, or '' when the feature does not apply (no line, nothing
+     * added). {@code score}: the final score (name score plus the contributions, clamped to 0..1); {@code bound}: the
+     * most the adjustments could add before the names were compared.
+     */
+    @ParameterizedTest(name = "{0} ({1}, {2}) ~ {3} ({4}, {5})")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            Vladimir Putin      | -          | -  | PUTIN, Vladimir     | INDIVIDUAL | RU | ''                              | ''                                | ''                    | 1.0   | 0.02
+            Vladimir Putin      | INDIVIDUAL | RU | PUTIN, Vladimir     | INDIVIDUAL | RU | 1;0.03;[RU] shares with [RU]    | 1;0.02;INDIVIDUAL = INDIVIDUAL    | ''                    | 1.0   | 0.07
+            Vladimir Putin      | INDIVIDUAL | FR | PUTIN, Vladimir     | INDIVIDUAL | RU | -1;-0.08;[FR] none of [RU]      | 1;0.02;INDIVIDUAL = INDIVIDUAL    | ''                    | 0.94  | -0.04
+            Vladimir Putin      | VESSEL     | -  | PUTIN, Vladimir     | INDIVIDUAL | RU | ''                              | -1;-0.1;VESSEL != INDIVIDUAL      | ''                    | 0.9   | -0.08
+            Vladimir Putin      | PERSON     | RU | PUTIN, Vladimir     | INDIVIDUAL | -  | ''                              | 1;0.02;INDIVIDUAL = INDIVIDUAL    | ''                    | 1.0   | 0.04
+            VTB Bank PJSC       | ENTITY     | RU | BANK VTB OAO        | ENTITY     | RU | 1;0.03;[RU] shares with [RU]    | 1;0.02;ENTITY = ENTITY            | 1;0.02;[JSC] / [JSC]  | 1.0   | 0.07
+            VTB Bank PJSC       | -          | -  | VTB BANK LLC        | ENTITY     | -  | ''                              | ''                                | 0;0.0;[JSC] / [LLC]   | 1.0   | 0.02
+            VTB Bank PJSC       | INDIVIDUAL | -  | VTB BANK            | ENTITY     | -  | ''                              | -1;-0.1;INDIVIDUAL != ENTITY      | 0;0.0;[JSC] / []      | 0.9   | -0.08
+            Smith Trading LLC   | -          | -  | SMITH, John         | INDIVIDUAL | -  | ''                              | ''                                | -1;-0.05;[LLC] / []   | 0.45  | 0.02
+            John Smith          | INDIVIDUAL | -  | SMITH TRADING LLC   | ENTITY     | -  | ''                              | -1;-0.1;INDIVIDUAL != ENTITY      | -1;-0.05;[] / [LLC]   | 0.35  | -0.08
+            Aerocaribbean       | -          | CU | AEROCARIBBEAN AIRLINES | -       | CU | 1;0.03;[CU] shares with [CU]    | ''                                | ''                    | 0.955 | 0.05
+            """)
+    void eachFeatureWhenItAppliesItsEffectAndItsExplanation(String name, String type, String country, String listed,
+                                                            String listedType, String listedCountry, String countryLine,
+                                                            String typeLine, String legalFormLine, double score,
+                                                            double bound) {
+        MatchQuery query = new MatchQuery(name, type, country == null ? Set.of() : Set.of(country));
+        MatchCandidate candidate = new MatchCandidate("T", "1", listed, List.of(), listedType,
+                listedCountry == null ? Set.of() : Set.of(listedCountry), List.of());
+        Match m = SCORER.compare(query, candidate);
+        assertThat(line(m, "country")).as("country").isEqualTo(countryLine);
+        assertThat(line(m, "type")).as("type").isEqualTo(typeLine);
+        assertThat(line(m, "legalForm")).as("legal form").isEqualTo(legalFormLine);
+        assertThat(m.score()).as("score").isCloseTo(score, within(EPS));
+        double sum = m.features().stream().mapToDouble(MatchFeature::contribution).sum();
+        assertThat(m.score()).as("the contributions add up").isCloseTo(Math.max(0, Math.min(1, sum)), within(EPS));
+        assertThat(Adjustment.bound(query, candidate)).as("bound").isCloseTo(bound, within(EPS));
+        double adjustments = sum - m.features().get(0).contribution();
+        assertThat(Adjustment.bound(query, candidate)).as("the bound is never below the adjustments")
+                .isGreaterThanOrEqualTo(adjustments - EPS);
+    }
+
+    private static String line(Match m, String feature) {
+        return m.features().stream().filter(f -> f.feature().equals(feature))
+                .map(f -> Math.round(f.value()) + ";" + f.contribution() + ";" + f.detail())
+                .findFirst().orElse("");
+    }
+
+    /** The explanation's first lines: the name score with its parts, then the coverages after the token pairs. */
+    @ParameterizedTest(name = "{0} ~ {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Vladimir Putin          | PUTIN, Vladimir                       | 'vladimir putin' ~ 'putin vladimir': symmetric 1.000, subset 1.000 (base 0.85)                 | weighted by rarity: query 1.000, list name 1.000
+            Smith Trading LLC       | SMITH, John                           | 'smith trading' ~ 'smith john': symmetric 0.500, subset 0.463 (base 0.85)                      | weighted by rarity: query 0.500, list name 0.500
+            Yilufa Electronics Ltd. | SHENZHEN YILUFA ELECTRONICS CO., LTD. | 'yilufa electronics' ~ 'shenzhen yilufa electronics': symmetric 0.800, subset 0.950 (base 0.85) | weighted by rarity: query 1.000, list name 0.667
+            """)
+    void theNameScoreIsExplainedFirst(String name, String listed, String nameLine, String coverageLine) {
+        Match m = SCORER.compare(MatchQuery.of(name), MatchCandidate.of("T", "1", listed));
+        assertThat(m.features().get(0).feature()).isEqualTo("name");
+        assertThat(m.features().get(0).detail()).isEqualTo(nameLine);
+        assertThat(m.features().stream().filter(f -> f.feature().equals("coverage")).findFirst().orElseThrow().detail())
+                .isEqualTo(coverageLine);
+    }
+}
