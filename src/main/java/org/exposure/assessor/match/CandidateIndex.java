@@ -16,8 +16,8 @@ import java.util.Map;
  * {@value TokenSimilarity#MIN_TOKEN}, the dictionary tokens it splits into or that adjacent query tokens join to,
  * and for names from an abjad the tokens of equal consonant skeleton. In a query with a distinctive token its common
  * tokens are not expanded (see {@link #COMMON_POSTING_CAP}). The names holding the tokens found collect the pair's
- * weight times its similarity, and are ranked by an estimate of their score ({@link #top}). A query therefore never
- * scans the list. Built by {@link NameIndexBuilder}.
+ * weight times its similarity, and are ranked by an estimate of their score ({@link QueryScratch#top}). A query
+ * therefore never scans the list. Built by {@link NameIndexBuilder}.
  */
 final class CandidateIndex {
 
@@ -159,7 +159,8 @@ final class CandidateIndex {
             if (exact != null && tokenNames[exact].length > COMMON_POSTING_CAP && !credited[slot[i]]) {
                 credited[slot[i]] = true;
                 s.slot = slot[i];
-                s.creditFound(tokenNames[exact], exact, nameSide, w[i] * multiplicity[slot[i]], tokenWeight[exact] * multiplicity[slot[i]]);
+                int times = multiplicity[slot[i]];
+                s.creditFound(tokenNames[exact], exact, nameSide, w[i] * times, tokenWeight[exact] * times);
             }
         }
         return s.top(cap, qs.totalWeight, nameInverseWeight);
@@ -265,7 +266,8 @@ final class CandidateIndex {
                         cache.put(slot, t, (float) sim);
                         if (sim > 0) {
                             double ev = NameSimilarity.evidence(sim) * times;
-                            s.credit(tokenNames[t], ev * pairWeight(weight, unseen, qt, t), ev * ownWeight(weight, qt, t));
+                            s.credit(tokenNames[t], ev * pairWeight(weight, unseen, qt, t),
+                                    ev * ownWeight(weight, qt, t));
                         }
                     }
                 }

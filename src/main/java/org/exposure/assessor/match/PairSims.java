@@ -11,7 +11,10 @@ interface PairSims {
 
     double sim(NameSide q, int i, NameSide c, int j);
 
-    /** {@link TokenSimilarity#token} of token {@code i} of {@code q} and token {@code j} of {@code c}, using their known facts. */
+    /**
+     * {@link TokenSimilarity#token} of token {@code i} of {@code q} and token {@code j} of {@code c}, using their
+     * known facts.
+     */
     static double direct(NameSide q, int i, NameSide c, int j) {
         String a = q.tokens[i];
         String b = c.tokens[j];

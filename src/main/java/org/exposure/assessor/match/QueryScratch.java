@@ -51,7 +51,10 @@ final class QueryScratch {
         sims.clear();
     }
 
-    /** As {@link #credit}, but only the names already put forward: those of {@code posting} (the names holding {@code token}). */
+    /**
+     * As {@link #credit}, but only the names already put forward: those of {@code posting} (the names holding
+     * {@code token}).
+     */
     void creditFound(int[] posting, int token, NameSide[] nameSide, double weight, double own) {
         float w = (float) weight;
         float o = (float) own;
