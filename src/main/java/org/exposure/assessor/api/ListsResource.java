@@ -26,7 +26,8 @@ import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
-import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListSource;
+import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.download.DownloadException;
 import org.exposure.assessor.lists.download.ListDownloads;
@@ -53,17 +54,16 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Lists", description = "Sanctions lists: upload a new version, see the versions in force, read an entry.")
 public class ListsResource {
-    private final ListImporters importers;
+    private final ListSources sources;
     private final ListStore store;
     private final ObjectMapper mapper;
-
-    private final org.exposure.assessor.screening.ScreeningIndex screening;
     private final ListDownloads downloads;
 
-    ListsResource(ListImporters importers, ListStore store, ObjectMapper mapper,
-                  org.exposure.assessor.screening.ScreeningIndex screening, ListDownloads downloads) {
-        this.screening = screening;
-        this.importers = importers;
+    // The screening index is not called from here: storing or confirming a version fires ListsChanged, whose observer
+    // rebuilds the index in this thread as the transaction commits, so a response is sent only once the index screens
+    // against what it reports in force (see ScreeningIndex#onListsChanged).
+    ListsResource(ListSources sources, ListStore store, ObjectMapper mapper, ListDownloads downloads) {
+        this.sources = sources;
         this.store = store;
         this.mapper = mapper;
         this.downloads = downloads;
@@ -90,7 +90,7 @@ public class ListsResource {
     @APIResponse(responseCode = "409", description = "The version is not held (in force already, or replaced).",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id) {
-        if (importers.importer(source).isEmpty()) {
+        if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
         }
         java.util.UUID versionId = ProblemException.uuidOrNotFound(id, source + " list version");
@@ -104,7 +104,6 @@ public class ListsResource {
             }
             throw new ProblemException(409, "/problems/list-version-not-held", "Not held", e.getMessage(), List.of());
         }
-        screening.reload();
         return view(v);
     }
 
@@ -123,7 +122,7 @@ public class ListsResource {
     @APIResponse(responseCode = "422", description = "The file is not of the source's format; nothing changed.",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response upload(@PathParam("source") String source, InputStream body) {
-        ListImporters.Importer importer = importers.importer(source).orElseThrow(() -> unknownSource(source));
+        ListSource importer = sources.find(source).orElseThrow(() -> unknownSource(source));
         ImportResult result;
         try {
             result = importer.read(body);
@@ -152,10 +151,10 @@ public class ListsResource {
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ListPartsForm.class)))
     public Response uploadParts(@PathParam("source") String source, MultipartFormDataInput form) {
-        if (importers.importer(source).isEmpty()) {
+        if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
         }
-        List<String> parts = importers.parts(source);
+        List<String> parts = sources.parts(source);
         List<FieldError> errors = new ArrayList<>();
         Map<String, FormValue> files = new LinkedHashMap<>();
         for (Map.Entry<String, Collection<FormValue>> part : form.getValues().entrySet()) {
@@ -183,7 +182,7 @@ public class ListsResource {
                     streams.put(part, files.get(part).getFileItem().getInputStream());
                 }
             }
-            return stored(importers.read(source, streams));
+            return stored(sources.read(source, streams));
         } catch (ImportException e) {
             String part = e.part().orElse(parts.get(0));
             throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file", "part " + part + ": "
@@ -215,10 +214,10 @@ public class ListsResource {
     @APIResponse(responseCode = "504", description = "The server did not answer within assessor.lists.download.timeout; nothing changed.",
             content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response download(@PathParam("source") String source) {
-        if (importers.importer(source).isEmpty()) {
+        if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
         }
-        String first = importers.parts(source).get(0);
+        String first = sources.parts(source).get(0);
         if (downloads.disabled()) {
             throw new ProblemException(409, "/problems/list-download-not-configured", "Downloads are turned off",
                     "list downloads are turned off on this installation; upload " + source + " instead",
@@ -260,8 +259,6 @@ public class ListsResource {
 
     private Response stored(ImportResult result) {
         ListStore.Stored stored = store.store(result);
-        // Also when an earlier version came back in force: the index must follow what is in force.
-        screening.reload();
         ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped(result));
         return Response.status(status(stored)).entity(out).build();
     }
@@ -277,7 +274,7 @@ public class ListsResource {
 
     private ProblemException unknownSource(String source) {
         return ProblemException.notFound("no list source " + source + "; known sources: "
-                + String.join(", ", importers.sources()));
+                + String.join(", ", sources.sources()));
     }
 
     private static void closeQuietly(InputStream in) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Country names and codes as the lists write them, to ISO 3166 alpha-2 where derivable. */
-final class Countries {
+public final class Countries {
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
     private static final Map<String, String> BY_NAME = new HashMap<>();
     /** Results by raw value: lists repeat the same few hundred spellings thousands of times. */
@@ -73,7 +73,7 @@ final class Countries {
      * ISO alpha-2 for a country code or name, or the value as written (stripped) when it cannot be derived;
      * null for blank.
      */
-    static String toIso(String raw) {
+    public static String toIso(String raw) {
         String v = EntryBuilder.clean(raw);
         if (v == null) {
             return null;

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** Mutable collector for one entry while a file is read; drops blanks and duplicates. */
-final class EntryBuilder {
-    final String source;
-    final String id;
-    String name;
-    EntityType type = EntityType.UNKNOWN;
-    String list;
-    boolean secondarySanctionsRisk;
+public final class EntryBuilder {
+    public final String source;
+    public final String id;
+    public String name;
+    public EntityType type = EntityType.UNKNOWN;
+    public String list;
+    public boolean secondarySanctionsRisk;
     private final List<Alias> aliases = new ArrayList<>();
     private final Set<String> aliasKeys = new LinkedHashSet<>();
     private final Set<String> programs = new LinkedHashSet<>();
@@ -25,12 +25,12 @@ final class EntryBuilder {
     private final Set<String> datasets = new LinkedHashSet<>();
     private final Map<String, String> evidence = new LinkedHashMap<>();
 
-    EntryBuilder(String source, String id) {
+    public EntryBuilder(String source, String id) {
         this.source = source;
         this.id = id;
     }
 
-    static String clean(String s) {
+    public static String clean(String s) {
         if (s == null) {
             return null;
         }
@@ -41,12 +41,12 @@ final class EntryBuilder {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** {@link #clean} with inner runs of whitespace (line breaks in XML values) as one space. */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         String t = clean(s);
         return t == null ? null : WHITESPACE.matcher(t).replaceAll(" ");
     }
 
-    EntryBuilder alias(String aliasName, AliasKind kind, boolean weak) {
+    public EntryBuilder alias(String aliasName, AliasKind kind, boolean weak) {
         String n = oneLine(aliasName);
         if (n == null) {
             return this;
@@ -59,11 +59,11 @@ final class EntryBuilder {
         return this;
     }
 
-    int aliasCount() {
+    public int aliasCount() {
         return aliases.size();
     }
 
-    EntryBuilder program(String p) {
+    public EntryBuilder program(String p) {
         String v = clean(p);
         if (v != null) {
             programs.add(v);
@@ -72,7 +72,7 @@ final class EntryBuilder {
     }
 
     /** A country as written: mapped to ISO alpha-2 where possible. */
-    EntryBuilder country(String raw) {
+    public EntryBuilder country(String raw) {
         String c = Countries.toIso(raw);
         if (c != null) {
             countries.add(c);
@@ -80,7 +80,7 @@ final class EntryBuilder {
         return this;
     }
 
-    EntryBuilder identifier(String idType, String value, String country) {
+    public EntryBuilder identifier(String idType, String value, String country) {
         String t = oneLine(idType);
         String v = oneLine(value);
         if (t != null && v != null) {
@@ -89,7 +89,7 @@ final class EntryBuilder {
         return this;
     }
 
-    EntryBuilder remark(String r) {
+    public EntryBuilder remark(String r) {
         String v = clean(r);
         if (v != null) {
             remarks.add(v);
@@ -97,7 +97,7 @@ final class EntryBuilder {
         return this;
     }
 
-    EntryBuilder dataset(String d) {
+    public EntryBuilder dataset(String d) {
         String v = clean(d);
         if (v != null) {
             datasets.add(v);
@@ -106,7 +106,7 @@ final class EntryBuilder {
     }
 
     /** Evidence field: blank values are left out, a repeated field keeps its values joined with " | ". */
-    EntryBuilder evidence(String field, String value) {
+    public EntryBuilder evidence(String field, String value) {
         String v = clean(value);
         if (v != null) {
             evidence.merge(field, v, (a, b) -> a.equals(b) ? a : a + " | " + b);
@@ -114,7 +114,7 @@ final class EntryBuilder {
         return this;
     }
 
-    ListEntry build() {
+    public ListEntry build() {
         return new ListEntry(source, id, name, aliases, type, new ArrayList<>(programs), new ArrayList<>(countries),
                 new ArrayList<>(identifiers), remarks, secondarySanctionsRisk, list, new ArrayList<>(datasets),
                 evidence);

@@ -9,11 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Reading whole inputs, hashing them and recognising what a wrong file is. */
-final class Inputs {
+public final class Inputs {
     private Inputs() {
     }
 
-    static byte[] readAll(InputStream in, String what) throws ImportException {
+    public static byte[] readAll(InputStream in, String what) throws ImportException {
         if (in == null) {
             throw new ImportException(what + ": no input");
         }
@@ -24,7 +24,7 @@ final class Inputs {
         }
     }
 
-    static byte[] readAll(Path path, String what) throws ImportException {
+    public static byte[] readAll(Path path, String what) throws ImportException {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
@@ -32,7 +32,7 @@ final class Inputs {
         }
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -44,12 +44,12 @@ final class Inputs {
      * The content hash of one file as every importer defines it ({@link ImportResult#sha256()}): SHA-256 of the raw
      * bytes (a gzipped file's compressed bytes), lower-case hex.
      */
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     /** {@link #sha256(byte[])} of everything the stream holds, read in blocks rather than whole; closes it. */
-    static String sha256(InputStream in) throws IOException {
+    public static String sha256(InputStream in) throws IOException {
         MessageDigest sha = sha256();
         try (InputStream s = in) {
             byte[] buffer = new byte[1 << 16];
@@ -60,7 +60,7 @@ final class Inputs {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    static boolean isGzip(byte[] b) {
+    public static boolean isGzip(byte[] b) {
         return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
     }
 
@@ -68,7 +68,7 @@ final class Inputs {
      * What a file obviously is when it is one of the usual wrong uploads (HTML, XML, JSON, gzip, zip, PDF, empty),
      * else null.
      */
-    static String obviousKind(byte[] b) {
+    public static String obviousKind(byte[] b) {
         int i = 0;
         if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
             i = 3;

@@ -17,32 +17,32 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
- * Imports the lists found in {@code assessor.lists.dir} at start-up: {@code DIR/<source>/<file>}, one file per
- * source (the newest by name when there are several). A source read from several files finds them by name
- * (case ignored): {@code DIR/OFAC-SDN/sdn.csv} with the optional {@code alt.csv} and {@code add.csv} beside it,
- * imported together; without {@code sdn.csv} the newest file there is read as the SDN file alone. A file that does
- * not import is logged and skipped: the version in force for that source stays, and the service starts.
+ * Imports the lists found in {@code assessor.lists.dir} at start-up ({@link #importConfigured}):
+ * {@code DIR/<source>/<file>}, one file per source (the newest by name when there are several). A source read from
+ * several files finds them by {@link ListSource.Part#fileName() name} (case ignored): {@code DIR/OFAC-SDN/sdn.csv}
+ * with the optional {@code alt.csv} and {@code add.csv} beside it, imported together; without {@code sdn.csv} the
+ * newest file there is read as the SDN file alone. A file that does not import is logged and skipped: the version in
+ * force for that source stays, and the service starts.
  */
 @ApplicationScoped
 public class ListDirectoryImport {
     private static final Logger LOG = Logger.getLogger(ListDirectoryImport.class);
 
     private final AssessorConfig config;
-    private final ListImporters importers;
+    private final ListSources sources;
     private final ListStore store;
 
-    ListDirectoryImport(AssessorConfig config, ListImporters importers, ListStore store) {
+    ListDirectoryImport(AssessorConfig config, ListSources sources, ListStore store) {
         this.config = config;
-        this.importers = importers;
+        this.sources = sources;
         this.store = store;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Imports {@code assessor.lists.dir}, if it is set: a step of the start-up, before the index is first built. */
+    public void importConfigured() {
         config.lists().dir().ifPresent(this::importAll);
     }
 
@@ -53,7 +53,7 @@ public class ListDirectoryImport {
             return 0;
         }
         int ok = 0;
-        for (String source : importers.sources()) {
+        for (String source : sources.sources()) {
             Path sourceDir = dir.resolve(source);
             if (!Files.isDirectory(sourceDir)) {
                 continue;
@@ -71,7 +71,7 @@ public class ListDirectoryImport {
 
     /**
      * Imports one source's files, or passes over them when their content hash is that of a version already stored.
-     * The hash is taken from the bytes exactly as the importer takes it ({@link ListImporters#contentHash}), so an
+     * The hash is taken from the bytes exactly as the importer takes it ({@link ListSources#contentHash}), so an
      * unchanged file is recognised without being parsed: at a restart with the same files this costs reading them
      * once, where parsing them again only to find the same version took 2.8 s for the SDN, CSL and UN snapshots.
      * A file already stored leaves its version as it is (see {@link ListStore#version}): a directory that still
@@ -82,7 +82,7 @@ public class ListDirectoryImport {
         String names = files.values().stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(" + "));
         long start = System.nanoTime();
         try {
-            String hash = withFiles(files, streams -> importers.contentHash(source, streams));
+            String hash = withFiles(files, streams -> sources.contentHash(source, streams));
             Optional<ListVersionEntity> known = store.version(source, hash);
             if (known.isPresent()) {
                 ListVersionEntity v = known.get();
@@ -94,7 +94,7 @@ public class ListDirectoryImport {
                         }, (System.nanoTime() - start) / 1_000_000);
                 return true;
             }
-            ImportResult result = withFiles(files, streams -> importers.read(source, streams));
+            ImportResult result = withFiles(files, streams -> sources.read(source, streams));
             ListStore.Stored stored = store.store(result);
             LOG.infof("List %s from %s: %d entries, %d rows skipped, %s in %d ms", source, names,
                     result.entryCount(), result.problems().size(), outcome(stored), (System.nanoTime() - start) / 1_000_000);
@@ -140,26 +140,28 @@ public class ListDirectoryImport {
         if (regular.isEmpty()) {
             return Map.of();
         }
-        List<String> parts = importers.parts(source);
+        List<ListSource.Part> parts = sources.find(source).orElseThrow().parts();
+        String first = parts.get(0).name();
         if (parts.size() > 1) {
             Map<String, Path> named = new LinkedHashMap<>();
-            for (String part : parts) {
+            for (ListSource.Part part : parts) {
                 for (Path p : regular) {
-                    if (p.getFileName().toString().toLowerCase(Locale.ROOT).equals(part + ".csv")) {
-                        named.put(part, p);
+                    if (p.getFileName().toString().toLowerCase(Locale.ROOT).equals(part.fileName())) {
+                        named.put(part.name(), p);
                     }
                 }
             }
-            if (named.containsKey(parts.get(0))) {
+            if (named.containsKey(first)) {
                 return named;
             }
             if (!named.isEmpty()) {
-                LOG.errorf("List %s: %s holds %s but no %s.csv; nothing imported, the version in force stays", source,
-                        sourceDir, named.values().stream().map(p -> p.getFileName().toString()).toList(), parts.get(0));
+                LOG.errorf("List %s: %s holds %s but no %s; nothing imported, the version in force stays", source,
+                        sourceDir, named.values().stream().map(p -> p.getFileName().toString()).toList(),
+                        parts.get(0).fileName());
                 return Map.of();
             }
         }
-        return Map.of(parts.get(0), regular.get(regular.size() - 1));
+        return Map.of(first, regular.get(regular.size() - 1));
     }
 
     private static List<Path> regularFiles(Path dir) {

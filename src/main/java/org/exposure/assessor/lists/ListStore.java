@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -81,11 +82,13 @@ public class ListStore {
 
     private final ObjectMapper mapper;
     private final EntityManager em;
+    private final Event<ListsChanged> changed;
     private final double maxDrop;
 
-    ListStore(ObjectMapper mapper, EntityManager em, AssessorConfig config) {
+    ListStore(ObjectMapper mapper, EntityManager em, AssessorConfig config, Event<ListsChanged> changed) {
         this.mapper = mapper;
         this.em = em;
+        this.changed = changed;
         this.maxDrop = config.lists().maxDrop();
         if (!(maxDrop >= 0 && maxDrop <= 1)) {
             throw new IllegalArgumentException("assessor.lists.max-drop must be in 0..1, is " + maxDrop);
@@ -98,6 +101,8 @@ public class ListStore {
         lock(result.source());
         Stored stored = storeLocked(result);
         dropOtherValidators(result.source(), stored.version());
+        // Also for content stored before: an earlier version may have come back in force.
+        changed.fire(new ListsChanged(result.source()));
         return stored;
     }
 
@@ -107,7 +112,7 @@ public class ListStore {
      * it waits; replaced since (by a download or an upload), it is not put back in force at every start because the
      * directory still holds the older file: going back to an earlier list is an upload.
      *
-     * @param sha256 the content hash as the importer would give it ({@link ListImporters#contentHash})
+     * @param sha256 the content hash as the importer would give it ({@link ListSources#contentHash})
      */
     @Transactional
     public Optional<ListVersionEntity> version(String source, String sha256) {
@@ -136,6 +141,7 @@ public class ListStore {
                     .setParameter(6, v.getValue().etag()).setParameter(7, v.getValue().lastModified())
                     .executeUpdate();
         }
+        changed.fire(new ListsChanged(result.source()));
         return stored;
     }
 
@@ -340,6 +346,7 @@ public class ListStore {
         v.confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         v.confirmedBy = by;
         LOG.infof("List %s: held version %s confirmed by %s and put in force", source, v.id, by);
+        changed.fire(new ListsChanged(source));
         return v;
     }
 
@@ -349,6 +356,10 @@ public class ListStore {
         return ListVersionEntity.list("held = true and inForce = false", Sort.ascending("source", "importedAt"));
     }
 
+    /**
+     * The versions in force, one per source, by source: what the API lists, the downloads schedule from and the
+     * screening index is built over (which reads it after each {@link ListsChanged} and on its poll).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ListVersionEntity> inForce() {
         return ListVersionEntity.list("inForce = true", Sort.ascending("source"));

@@ -9,39 +9,37 @@ import java.util.concurrent.CompletionException;
 import org.exposure.assessor.config.AssessorConfig;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jakarta.interceptor.Interceptor;
 
 /**
  * Compiles the ruleset once at start-up, so that a broken rule stops the service with its file and line rather
  * than failing the first request.
  * <p>
  * The compile (3-4 s of a start on a 2-core machine) needs neither the database nor the lists, so it runs on a thread
- * of its own from the first start-up observer on, while the main thread imports the lists directory and builds the
- * screening index; done one after the other they made most of a restart. The {@link RuleEngine} producer, run late
- * in start-up, waits for the compile and rethrows its failure, so the service still does not start, and the HTTP
- * port does not open, with a ruleset that does not load.
+ * of its own from the first step of the start-up on ({@link #beginCompile}), while the main thread imports the lists
+ * directory and builds the screening index; done one after the other they made most of a restart. A later step
+ * ({@link #awaitCompiled}) waits for the compile and rethrows its failure, so the service still does not start, and
+ * the HTTP port does not open, with a ruleset that does not load.
  */
 @ApplicationScoped
 public class RulesetProducer {
     private static final Logger LOG = Logger.getLogger(RulesetProducer.class);
-
-    /** After the start-up import (default priority) and the screening index (APPLICATION + 1000), which it overlaps. */
-    static final int JOIN_PRIORITY = Interceptor.Priority.APPLICATION + 1500;
 
     /** The compiled ruleset and, read after it on the same thread, the HS nomenclature it may carry. */
     private record Compilation(CompletableFuture<RuleEngine> engine, CompletableFuture<HsNomenclature> hs) {
     }
 
     private Compilation compilation;
+    private final AssessorConfig config;
 
-    void compileEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AssessorConfig config) {
+    RulesetProducer(AssessorConfig config) {
+        this.config = config;
+    }
+
+    /** The first step of the start-up: begins the compile on a thread of its own and returns at once. */
+    public void beginCompile() {
         // Where a start's time goes begins here: what the JVM and Quarkus took before the application's own work.
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             LOG.infof("Start-up event %d ms after the JVM started, %d ms of CPU so far; compiling the ruleset",
@@ -90,9 +88,18 @@ public class RulesetProducer {
         return engine;
     }
 
+    /**
+     * Waits for the compile and the HS nomenclature, and rethrows their failure: a step of the start-up after the
+     * index is built, so that the service does not start, and the HTTP port does not open, with a ruleset that does
+     * not load.
+     */
+    public void awaitCompiled() {
+        join(compilation(config).engine());
+        join(compilation(config).hs());
+    }
+
     @Produces
     @Singleton
-    @Startup(JOIN_PRIORITY)
     RuleEngine ruleEngine(AssessorConfig config) {
         return join(compilation(config).engine());
     }
@@ -101,7 +108,6 @@ public class RulesetProducer {
     // ruleset that does not load is reported as such, through the engine this depends on.
     @Produces
     @Singleton
-    @Startup(JOIN_PRIORITY)
     HsNomenclature hsNomenclature(AssessorConfig config, RuleEngine engine) {
         return join(compilation(config).hs());
     }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.match.MatchCandidate;
 import org.exposure.assessor.match.NameIndex;
 import org.exposure.assessor.match.NameNormalizer;
@@ -34,11 +35,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 /**
  * Builds the name index over a given set of list versions: how the index is made, not when it is asked for
@@ -79,6 +77,8 @@ public class IndexBuilder {
     }
 
     private final DataSource dataSource;
+    private final ListStore store;
+    private final AssessorConfig config;
     private final JsonFactory json;
     /**
      * One normaliser for every build. Making it costs about a second of CPU in a fresh JVM (ICU's transliterators,
@@ -88,8 +88,10 @@ public class IndexBuilder {
      */
     private final CompletableFuture<NameNormalizer> normalizer = new CompletableFuture<>();
 
-    IndexBuilder(DataSource dataSource, ObjectMapper mapper) {
+    IndexBuilder(DataSource dataSource, ObjectMapper mapper, ListStore store, AssessorConfig config) {
         this.dataSource = dataSource;
+        this.store = store;
+        this.config = config;
         this.json = mapper.getFactory();
         Thread thread = new Thread(() -> {
             try {
@@ -115,16 +117,16 @@ public class IndexBuilder {
     private final AtomicReference<Prepared> prepared = new AtomicReference<>();
 
     /**
-     * As start-up begins (this observer also makes the bean, which starts the normaliser): begins building the
-     * index over the versions in force now, for {@link #build} to take if it is asked for the same versions.
+     * The first step of the start-up, beside the ruleset compile: begins building the index over the versions in force
+     * now, for {@link #build} to take if it is asked for the same versions.
      */
-    void prepareEarly(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AssessorConfig config) {
+    public void prepareEarly() {
         double threshold = config.lists().match().threshold();
         int candidateCap = config.lists().match().candidateCap();
         List<ListVersionEntity> versions;
         try {
-            versions = versionsInForce();
-        } catch (SQLException | RuntimeException e) {
+            versions = QuarkusTransaction.requiringNew().call(store::inForce);
+        } catch (RuntimeException e) {
             LOG.debugf("no index built ahead: cannot read the versions in force (%s)", e.getMessage());
             return;
         }
@@ -142,22 +144,6 @@ public class IndexBuilder {
         }, "screening-index-ahead");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** The versions in force, read with plain JDBC outside any transaction: only their ids and sources are used. */
-    private List<ListVersionEntity> versionsInForce() throws SQLException {
-        List<ListVersionEntity> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT id, source FROM list_version WHERE in_force = TRUE");
-             ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                ListVersionEntity v = new ListVersionEntity();
-                v.id = r.getObject(1, UUID.class);
-                v.source = r.getString(2);
-                out.add(v);
-            }
-        }
-        return out;
     }
 
     private static Set<UUID> ids(List<ListVersionEntity> versions) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exposure.assessor.config.AssessorConfig;
-import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.persistence.ListVersionEntity;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ public class ListCoverage {
     private final boolean required;
     private final Duration maxAge;
 
-    ListCoverage(ScreeningIndex index, AssessorConfig config, ListImporters importers) {
+    ListCoverage(ScreeningIndex index, AssessorConfig config, ListSources importers) {
         this.index = index;
         this.expected = List.copyOf(config.lists().sources());
         for (String source : expected) {

@@ -1,9 +1,5 @@
 package org.exposure.assessor.screening;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.ListsChanged;
 import org.exposure.assessor.match.Match;
 import org.exposure.assessor.match.MatchFeature;
 import org.exposure.assessor.match.MatchQuery;
@@ -27,14 +23,11 @@ import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.screening.IndexBuilder.EntryInfo;
 import org.jboss.logging.Logger;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * The name index over every list version in force, rebuilt when the versions in force change. Queries never touch
@@ -89,14 +82,15 @@ public class ScreeningIndex {
     private final double threshold;
     private final int candidateCap;
     private final Duration refreshInterval;
-    private final DataSource dataSource;
+    private final ListStore store;
     private final Object rebuilding = new Object();
     private volatile Snapshot loaded;
+    private volatile boolean started;
     private ScheduledExecutorService refresher;
 
-    ScreeningIndex(IndexBuilder builder, AssessorConfig config, DataSource dataSource) {
+    ScreeningIndex(IndexBuilder builder, AssessorConfig config, ListStore store) {
         this.builder = builder;
-        this.dataSource = dataSource;
+        this.store = store;
         this.threshold = config.lists().match().threshold();
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("assessor.lists.match.threshold must be in 0..1, is " + threshold);
@@ -112,8 +106,13 @@ public class ScreeningIndex {
         this.loaded = new Snapshot(builder.empty(threshold, candidateCap), Map.of(), List.of());
     }
 
-    // After the start-up import of assessor.lists.dir, which observes the same event at the default priority.
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+    /**
+     * Builds the first index and starts the poll: a step of the start-up, after the import of
+     * {@code assessor.lists.dir}, so that the first index holds what it put in force.
+     */
+    public void start() {
+        // Before the build: an import that commits meanwhile then rebuilds after it, instead of waiting for the poll.
+        started = true;
         reload();
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "screening-index-refresh");
@@ -122,6 +121,19 @@ public class ScreeningIndex {
         });
         refresher.scheduleWithFixedDelay(this::refreshIfChanged, refreshInterval.toMillis(), refreshInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Rebuilds the index once a transaction that changed the versions in force has committed, synchronously, in the
+     * committing thread: the commit (and so the {@code ListStore} call that made it) returns only once the index
+     * screens against the new versions. An upload's response, a confirmation's, and a test that imports and then
+     * screens at once rely on that, as they relied on calling the index themselves. Before {@link #start} nothing is
+     * rebuilt: the start-up import of several sources is followed by one build over all of them.
+     */
+    void onListsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ListsChanged event) {
+        if (started) {
+            reload();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -133,29 +145,30 @@ public class ScreeningIndex {
     /** One poll: rebuilds when the ids in force in the database differ from those held. Never throws. */
     void refreshIfChanged() {
         try {
-            Set<UUID> inForce = idsInForce();
+            Set<UUID> inForce = ids(versionsInForce());
             if (!inForce.equals(loaded.ids())) {
                 LOG.infof("Screening index: the versions in force changed (%d held, %d in force); rebuilding",
                         loaded.ids().size(), inForce.size());
-                Arc.container().instance(ScreeningIndex.class).get().reload();
+                reload();
             }
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Screening index: could not compare the versions in force (%s); retrying in %s", e.getMessage(),
                     refreshInterval);
         }
     }
 
-    /** The ids of the versions in force, read with plain JDBC: cheap enough to ask every couple of seconds. */
-    private Set<UUID> idsInForce() throws SQLException {
-        Set<UUID> out = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT id FROM list_version WHERE in_force = TRUE");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getObject(1, UUID.class));
-            }
-        }
-        return out;
+    /**
+     * The versions in force, read in a transaction of their own: the poll's thread has none, and after a commit
+     * (where {@link #onListsChanged} runs) the committed one can no longer be used.
+     */
+    private List<ListVersionEntity> versionsInForce() {
+        return QuarkusTransaction.requiringNew().call(store::inForce);
+    }
+
+    private static Set<UUID> ids(List<ListVersionEntity> versions) {
+        Set<UUID> ids = new HashSet<>();
+        versions.forEach(v -> ids.add(v.id));
+        return ids;
     }
 
     /**
@@ -163,14 +176,11 @@ public class ScreeningIndex {
      * at a time: a caller waits for the one under way, then reads the database afresh, so a rebuild that started
      * before an import committed can never be the last one to be installed after it.
      */
-    @Transactional
     public void reload() {
         synchronized (rebuilding) {
             long start = System.nanoTime();
-            List<ListVersionEntity> versions = ListVersionEntity.list("inForce = true order by source");
-            Set<UUID> ids = new HashSet<>();
-            versions.forEach(v -> ids.add(v.id));
-            if (ids.equals(loaded.ids())) {
+            List<ListVersionEntity> versions = versionsInForce();
+            if (ids(versions).equals(loaded.ids())) {
                 return;
             }
             IndexBuilder.Built built = builder.build(versions, threshold, candidateCap);

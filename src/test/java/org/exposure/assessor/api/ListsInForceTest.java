@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.exposure.assessor.lists.ListFixtures;
-import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.OtherInstance;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class ListsInForceTest {
     @Inject
     ListStore store;
     @Inject
-    ListImporters importers;
+    ListSources importers;
 
     @AfterEach
     void backToTheFixtures() {
@@ -152,7 +153,7 @@ class ListsInForceTest {
         List<String> rows = sdnRows();
         ListStore.Stored stored;
         try (var in = new java.io.ByteArrayInputStream(sdnFile(rows.subList(3, rows.size())))) {
-            stored = store.store(importers.importer("OFAC-SDN").orElseThrow().read(in));
+            stored = OtherInstance.store(importers.find("OFAC-SDN").orElseThrow().read(in));
         }
         assertThat(stored.version().inForce).isTrue();
         UUID id = stored.version().id;

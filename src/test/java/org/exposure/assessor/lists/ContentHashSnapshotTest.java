@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** {@link ContentHashTest} on the whole snapshots: the hash from the bytes is the hash of the parsed import. */
 @Tag(Snapshots.TAG)
 class ContentHashSnapshotTest {
-    private final ListImporters importers = new ListImporters();
+    private final ListSources importers = new ListSources();
 
     @Test
     void theSharedSnapshots() throws Exception {

@@ -15,13 +15,13 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ListImporters#contentHash} recognises stored content from its bytes alone, so it must give exactly the
+ * {@link ListSources#contentHash} recognises stored content from its bytes alone, so it must give exactly the
  * hash that parsing gives ({@link ImportResult#sha256()}) for every source and every combination of parts: a
  * difference would make the start-up import parse every file again (harmless but slow) or, worse, take new
  * content for old.
  */
 class ContentHashTest {
-    private final ListImporters importers = new ListImporters();
+    private final ListSources importers = new ListSources();
 
     private static final String SDN = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
             + "173,\"ANGLO-CARIBBEAN CO., LTD.\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\u001a";
@@ -83,7 +83,7 @@ class ContentHashTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    static void assertSameHash(ListImporters importers, String source, Map<String, byte[]> files) throws Exception {
+    static void assertSameHash(ListSources importers, String source, Map<String, byte[]> files) throws Exception {
         ImportResult parsed = importers.read(source, streams(files));
         assertThat(importers.contentHash(source, streams(files))).as(source + " " + files.keySet())
                 .isEqualTo(parsed.sha256()).matches("[0-9a-f]{64}");

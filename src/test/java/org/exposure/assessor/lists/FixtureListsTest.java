@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.exposure.assessor.lists.csl.CslImporter;
+import org.exposure.assessor.lists.ofac.OfacSdnImporter;
+import org.exposure.assessor.lists.opensanctions.FtmImporter;
+import org.exposure.assessor.lists.un.UnConsolidatedImporter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,7 +94,7 @@ class FixtureListsTest {
     /** The directory is read by part name as the start-up import reads it (ListDirectoryImport). */
     @Test
     void everySourceDirectoryImportsThroughTheRegistryByPartName() throws Exception {
-        ListImporters importers = new ListImporters();
+        ListSources importers = new ListSources();
         Map<String, Integer> expected = Map.of("OFAC-SDN", Fixtures.SDN_ENTRIES, "US-CSL", Fixtures.CSL_ROWS,
                 "UN", Fixtures.UN_INDIVIDUALS + Fixtures.UN_ENTITIES);
         try (var dirs = Files.list(Fixtures.LISTS)) {
@@ -103,7 +107,7 @@ class FixtureListsTest {
                 for (var f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     String part = importers.parts(source.getKey()).size() > 1 ? name.substring(0, name.indexOf('.'))
-                            : ListImporters.SINGLE_PART;
+                            : OneFileSource.PART;
                     parts.put(part, Files.newInputStream(f));
                 }
             }

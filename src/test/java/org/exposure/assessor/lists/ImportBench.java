@@ -7,6 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.exposure.assessor.lists.csl.CslImporter;
+import org.exposure.assessor.lists.ofac.OfacSdnImporter;
+import org.exposure.assessor.lists.opensanctions.FtmImporter;
+import org.exposure.assessor.lists.un.UnConsolidatedImporter;
+
 /**
  * Imports every list snapshot of the shared data snapshots and prints, per file, the time of the first (cold) import,
  * (all files once, in this JVM: class loading and JIT included), the median of the following rounds, the entries, the skipped rows and the heap the result holds.

@@ -16,14 +16,14 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.lists.Alias;
-import org.exposure.assessor.lists.CslImporter;
-import org.exposure.assessor.lists.FtmImporter;
+import org.exposure.assessor.lists.csl.CslImporter;
+import org.exposure.assessor.lists.opensanctions.FtmImporter;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListEntry;
-import org.exposure.assessor.lists.OfacSdnImporter;
+import org.exposure.assessor.lists.ofac.OfacSdnImporter;
 import org.exposure.assessor.lists.Snapshots;
-import org.exposure.assessor.lists.UnConsolidatedImporter;
+import org.exposure.assessor.lists.un.UnConsolidatedImporter;
 
 /**
  * Minimal readers for the shared data snapshots (the directory given by {@code -Dsnapshots.dir}, see

@@ -134,7 +134,7 @@ class IndexBuilderTest {
         double threshold = config.lists().match().threshold();
         int cap = config.lists().match().candidateCap();
 
-        builder.prepareEarly(null, config);
+        builder.prepareEarly();
         IndexBuilder.Built ahead = builder.build(versions, threshold, cap);
         IndexBuilder.Built now = builder.build(versions, threshold, cap);
         assertThat(ahead.prepared()).isTrue();
@@ -147,7 +147,7 @@ class IndexBuilderTest {
         }
 
         // The start-up import put another version in force: the build begun ahead is not taken.
-        builder.prepareEarly(null, config);
+        builder.prepareEarly();
         store.store(result("US-CSL", run, 50));
         List<ListVersionEntity> after = QuarkusTransaction.requiringNew()
                 .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));

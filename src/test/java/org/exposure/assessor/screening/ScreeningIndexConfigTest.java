@@ -45,8 +45,8 @@ class ScreeningIndexConfigTest {
     }
 
     private static ScreeningIndex index(double threshold, int cap, java.time.Duration refresh) {
-        // No database is reached when the index is made: the data source is never asked here.
-        return new ScreeningIndex(new IndexBuilder(null, new ObjectMapper()),
+        // No database is reached when the index is made: the data source and the store are never asked here.
+        return new ScreeningIndex(new IndexBuilder(null, new ObjectMapper(), null, null),
                 config(Map.of("threshold", threshold, "candidateCap", cap), refresh), null);
     }
 

@@ -23,22 +23,19 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.config.AssessorConfig.Lists.Download;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
-import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListSource;
+import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.download.ListDownloader.Fetched;
 import org.exposure.assessor.lists.download.ListDownloader.Validators;
 import org.exposure.assessor.persistence.ListVersionEntity;
-import org.exposure.assessor.screening.ScreeningIndex;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 /**
  * Downloads the lists that have a URL in {@code assessor.lists.download."<source>".url} (OFAC-SDN also
@@ -67,24 +64,25 @@ public class ListDownloads {
     }
 
     private final AssessorConfig config;
-    private final ListImporters importers;
+    private final ListSources sources;
     private final ListStore store;
-    private final ScreeningIndex screening;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile ListDownloader downloader;
     private DownloadSchedule schedule;
 
-    ListDownloads(AssessorConfig config, ListImporters importers, ListStore store, ScreeningIndex screening) {
+    ListDownloads(AssessorConfig config, ListSources sources, ListStore store) {
         this.config = config;
-        this.importers = importers;
+        this.sources = sources;
         this.store = store;
-        this.screening = screening;
     }
 
-    // After the start-up import of assessor.lists.dir and the screening index, so the first run sees both.
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 2000) StartupEvent event) {
+    /**
+     * Checks the configuration and starts the schedule: the last step of the start-up, after the import of
+     * {@code assessor.lists.dir} and the first index, so that the first run sees what they put in force.
+     */
+    public void start() {
         Download d = config.lists().download();
-        List<String> problems = configProblems(d, importers);
+        List<String> problems = configProblems(d, sources);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("List download configuration: " + String.join("; ", problems));
         }
@@ -133,7 +131,7 @@ public class ListDownloads {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (String source : importers.sources()) {
+        for (String source : sources.sources()) {
             boolean wanted = config.lists().sources().contains(source)
                     || config.lists().download().sources().containsKey(source);
             if (wanted && !urls(source).isEmpty()) {
@@ -149,7 +147,7 @@ public class ListDownloads {
     }
 
     /** What is wrong with the download configuration, one sentence per key; empty when nothing is. */
-    static List<String> configProblems(Download d, ListImporters importers) {
+    static List<String> configProblems(Download d, ListSources sources) {
         List<String> out = new ArrayList<>();
         if (d.every().isNegative() || d.every().isZero()) {
             out.add("assessor.lists.download.every must be positive, not " + d.every());
@@ -157,32 +155,44 @@ public class ListDownloads {
         if (d.retry().isNegative() || d.retry().isZero()) {
             out.add("assessor.lists.download.retry must be positive, not " + d.retry());
         }
+        // The members that set the URL of a file other than a source's first, whichever source has them.
+        Map<String, List<ListSource.Part>> otherParts = new LinkedHashMap<>();
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        for (ListSource src : sources.all()) {
+            for (ListSource.Part p : src.parts().subList(1, src.parts().size())) {
+                otherParts.computeIfAbsent(p.urlMember(), m -> new ArrayList<>()).add(p);
+                owners.computeIfAbsent(p.urlMember(), m -> new ArrayList<>()).add(src.id());
+            }
+        }
         d.sources().forEach((source, s) -> {
             String key = "assessor.lists.download.\"" + source + "\"";
-            List<String> parts = importers.parts(source);
-            if (parts.isEmpty()) {
-                out.add(key + ": no list source " + source + "; known sources: " + String.join(", ", importers.sources()));
+            Optional<ListSource> found = sources.find(source);
+            if (found.isEmpty()) {
+                out.add(key + ": no list source " + source + "; known sources: " + String.join(", ", sources.sources()));
                 return;
             }
+            List<ListSource.Part> parts = found.get().parts();
             s.url().ifPresent(u -> checkUrl(key + ".url", u, out));
-            s.altUrl().ifPresent(u -> checkPart(key + ".alt-url", "alt", u, source, parts, out));
-            s.addUrl().ifPresent(u -> checkPart(key + ".add-url", "add", u, source, parts, out));
-            if (s.url().isEmpty() && (s.altUrl().isPresent() || s.addUrl().isPresent())) {
+            List<String> setOthers = new ArrayList<>();
+            otherParts.forEach((member, withIt) -> withIt.get(0).configured().apply(s).ifPresent(u -> {
+                if (parts.stream().anyMatch(p -> p.urlMember().equals(member))) {
+                    setOthers.add(member);
+                    checkUrl(key + "." + member, u, out);
+                } else {
+                    out.add(key + "." + member + ": " + source + (parts.size() == 1 ? " is published as one file"
+                            : " has no such file") + "; only " + String.join(", ", owners.get(member)) + " has "
+                            + withIt.get(0).fileName());
+                }
+            }));
+            if (s.url().isEmpty() && !setOthers.isEmpty()) {
                 // Mixing a configured alt.csv with OFAC's own sdn.csv would join files of different publications.
-                out.add(key + ".url must be set when alt-url or add-url is");
+                out.add(key + ".url must be set when " + String.join(" or ", otherParts.keySet().stream()
+                        .filter(m -> parts.stream().anyMatch(p -> p.urlMember().equals(m))).toList()) + " is");
             }
             s.every().filter(e -> e.isNegative() || e.isZero())
                     .ifPresent(e -> out.add(key + ".every must be positive, not " + e));
         });
         return out;
-    }
-
-    private static void checkPart(String key, String part, URI url, String source, List<String> parts, List<String> out) {
-        if (!parts.contains(part)) {
-            out.add(key + ": " + source + " is published as one file; only OFAC-SDN has " + part + ".csv");
-        } else {
-            checkUrl(key, url, out);
-        }
     }
 
     private static void checkUrl(String key, URI url, List<String> out) {
@@ -207,23 +217,18 @@ public class ListDownloads {
      * the publisher's official ones; empty when it has neither.
      */
     Map<String, URI> urls(String source) {
-        List<String> parts = importers.parts(source);
         Map<String, URI> out = new LinkedHashMap<>();
-        if (parts.isEmpty()) {
+        Optional<ListSource> found = sources.find(source);
+        if (found.isEmpty()) {
             return out;
         }
         Download.Source s = config.lists().download().sources().get(source);
-        if (s != null && s.url().isPresent()) {
-            out.put(parts.get(0), s.url().get());
-            s.altUrl().ifPresent(u -> out.put("alt", u));
-            s.addUrl().ifPresent(u -> out.put("add", u));
-            return out;
-        }
-        Map<String, URI> official = OfficialSources.urls(source);
-        for (String part : parts) {
-            URI u = official.get(part);
-            if (u != null) {
-                out.put(part, u);
+        boolean configured = s != null && s.url().isPresent();
+        for (ListSource.Part part : found.get().parts()) {
+            if (configured) {
+                part.configured().apply(s).ifPresent(u -> out.put(part.name(), u));
+            } else if (part.officialUrl() != null) {
+                out.put(part.name(), part.officialUrl());
             }
         }
         return out;
@@ -237,12 +242,7 @@ public class ListDownloads {
 
     /** The configuration key of a part's URL, as problems name it. */
     public static String urlKey(String source, String part) {
-        String member = switch (part) {
-            case "alt" -> "alt-url";
-            case "add" -> "add-url";
-            default -> "url";
-        };
-        return "assessor.lists.download.\"" + source + "\"." + member;
+        return ListSources.urlKey(source, part);
     }
 
     private ListDownloader downloader() {
@@ -328,7 +328,6 @@ public class ListDownloads {
             fetched.forEach((part, f) -> validators.put(part, new ListStore.DownloadValidators(f.url(),
                     urlHash(urls.get(part)), f.validators().etag(), f.validators().lastModified())));
             ListStore.Stored stored = store.store(result, validators);
-            screening.reload();
             LOG.infof("List %s downloaded: %d entries, %d rows skipped, %s %s", source, result.entryCount(),
                     result.problems().size(), stored.held() ? "HELD for confirmation, not in force: version"
                             : stored.created() ? "new version" : "unchanged, version",
@@ -361,7 +360,7 @@ public class ListDownloads {
             for (Map.Entry<String, Fetched> f : fetched.entrySet()) {
                 streams.put(f.getKey(), Files.newInputStream(f.getValue().file()));
             }
-            return importers.read(source, streams);
+            return sources.read(source, streams);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a downloaded list file", e);
         } catch (ImportException e) {

@@ -23,12 +23,11 @@ import javax.sql.DataSource;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
-import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.download.LocalListServer.Answer;
 import org.exposure.assessor.lists.download.LocalListServer.Request;
 import org.exposure.assessor.persistence.ListVersionEntity;
-import org.exposure.assessor.screening.ScreeningIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,11 +53,9 @@ class ListDownloadValidatorsTest {
     @Inject
     AssessorConfig config;
     @Inject
-    ListImporters importers;
+    ListSources importers;
     @Inject
     ListStore store;
-    @Inject
-    ScreeningIndex screening;
     @Inject
     ListDownloads downloads;
     @Inject
@@ -133,7 +130,7 @@ class ListDownloadValidatorsTest {
 
         // As after a restart: nothing in memory, only the database.
         int before = server().requests().size();
-        ListDownloads fresh = new ListDownloads(config, importers, store, screening);
+        ListDownloads fresh = new ListDownloads(config, importers, store);
         ListDownloads.Outcome again = fresh.download("OFAC-SDN");
         assertThat(again.notModified()).isTrue();
         assertThat(again.stored().version().id).isEqualTo(v1);

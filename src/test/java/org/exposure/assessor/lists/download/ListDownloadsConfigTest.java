@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.exposure.assessor.config.AssessorConfig.Lists.Download;
-import org.exposure.assessor.lists.ListImporters;
+import org.exposure.assessor.lists.ListSources;
+import org.exposure.assessor.lists.OneFileSource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.configuration.MemorySize;
 
 /** What the start-up check of assessor.lists.download rejects (the service then refuses to start). */
 class ListDownloadsConfigTest {
-    private final ListImporters importers = new ListImporters();
+    private final ListSources importers = new ListSources();
 
     record Source(Optional<URI> url, Optional<URI> altUrl, Optional<URI> addUrl, Optional<Duration> every)
             implements Download.Source {
@@ -104,6 +105,6 @@ class ListDownloadsConfigTest {
         assertThat(ListDownloads.urlKey("OFAC-SDN", "sdn")).isEqualTo("assessor.lists.download.\"OFAC-SDN\".url");
         assertThat(ListDownloads.urlKey("OFAC-SDN", "alt")).isEqualTo("assessor.lists.download.\"OFAC-SDN\".alt-url");
         assertThat(ListDownloads.urlKey("OFAC-SDN", "add")).isEqualTo("assessor.lists.download.\"OFAC-SDN\".add-url");
-        assertThat(ListDownloads.urlKey("UN", ListImporters.SINGLE_PART)).isEqualTo("assessor.lists.download.\"UN\".url");
+        assertThat(ListDownloads.urlKey("UN", OneFileSource.PART)).isEqualTo("assessor.lists.download.\"UN\".url");
     }
 }

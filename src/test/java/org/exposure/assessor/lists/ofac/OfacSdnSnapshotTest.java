@@ -1,9 +1,14 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.ofac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Inputs;
+import org.exposure.assessor.lists.Snapshots;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

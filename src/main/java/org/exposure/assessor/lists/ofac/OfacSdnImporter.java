@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.ofac;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +16,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.AliasKind;
+import org.exposure.assessor.lists.Countries;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.Identifier;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Inputs;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.RowProblem;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -209,7 +221,7 @@ public final class OfacSdnImporter {
 
     /**
      * The content hash of an import from the hashes ({@link Inputs#sha256(byte[])}) of its files, alt and add null
-     * when absent: the one definition, used by the import and by {@link ListImporters#contentHash}, which recognises
+     * when absent: the one definition, used by the import and by {@link OfacSdnSource#contentHash}, which recognises
      * files already stored without parsing them.
      */
     static String contentHash(String sdn, String alt, String add) {

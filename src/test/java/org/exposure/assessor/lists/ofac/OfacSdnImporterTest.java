@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.ofac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.AliasKind;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.Identifier;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Inputs;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.ListSources;
+import org.exposure.assessor.lists.OneFileSource;
+import org.exposure.assessor.lists.RowProblem;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,9 +156,9 @@ class OfacSdnImporterTest {
         assertThatThrownBy(() -> importer.importFrom(html, null, null)).isInstanceOfSatisfying(ImportException.class,
                 e -> assertThat(e.part()).hasValue("sdn"));
         // Through the registry, by part name.
-        ListImporters importers = new ListImporters();
+        ListSources importers = new ListSources();
         assertThat(importers.parts("OFAC-SDN")).containsExactly("sdn", "alt", "add");
-        assertThat(importers.parts("UN")).containsExactly(ListImporters.SINGLE_PART);
+        assertThat(importers.parts("UN")).containsExactly(OneFileSource.PART);
         assertThatThrownBy(() -> importers.read("OFAC-SDN", java.util.Map.of("sdn", Files.newInputStream(sdn),
                 "add", Files.newInputStream(html)))).isInstanceOfSatisfying(ImportException.class,
                 e -> assertThat(e.part()).hasValue("add"));

@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.csl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+
+import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.Identifier;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Inputs;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.RowProblem;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,10 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.csl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.Snapshots;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

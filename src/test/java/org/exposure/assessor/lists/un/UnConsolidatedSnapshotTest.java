@@ -1,8 +1,12 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.un;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Snapshots;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

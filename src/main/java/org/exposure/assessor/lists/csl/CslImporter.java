@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.csl;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,6 +16,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+
+import org.exposure.assessor.lists.AliasKind;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Inputs;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.RowProblem;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.opensanctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.AliasKind;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.Identifier;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.RowProblem;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.exposure.assessor.lists;
+package org.exposure.assessor.lists.opensanctions;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -17,6 +17,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.exposure.assessor.lists.AliasKind;
+import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.ImportException;
+import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.Inputs;
+import org.exposure.assessor.lists.ListEntry;
+import org.exposure.assessor.lists.RowProblem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
