@@ -1,0 +1,162 @@
+package org.exposure.assessor.lists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * What every source in {@link ListSources} must do, whatever its format: skip and name a malformed row, reject a file
+ * not of its format and an empty one, and give the same content the same hash and no second version. A new source
+ * adds its samples to {@link #SAMPLES}, which {@link #everySourceHasSamples} asks for.
+ */
+@QuarkusTest
+class ListSourceContractTest {
+    /**
+     * Small files of a source: {@code good} with two entries, {@code withBadRow} the same with one malformed row
+     * added (by the first part).
+     */
+    record Sample(Map<String, byte[]> good, Map<String, byte[]> withBadRow) {
+    }
+
+    private static final String SDN_ROWS = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n"
+            + "173,\"ANGLO-CARIBBEAN CO., LTD.\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+    private static final String ALT = "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n\u001a";
+    private static final String UN_HEAD = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:09.554Z">
+              <INDIVIDUALS>
+                <INDIVIDUAL>
+                  <DATAID>1</DATAID><FIRST_NAME>ERIC</FIRST_NAME><SECOND_NAME>BADEGE</SECOND_NAME>
+                  <UN_LIST_TYPE>DRC</UN_LIST_TYPE>
+                </INDIVIDUAL>
+                <INDIVIDUAL>
+                  <DATAID>2</DATAID><FIRST_NAME>JEAN</FIRST_NAME><SECOND_NAME>MBARUSHIMANA</SECOND_NAME>
+                  <UN_LIST_TYPE>DRC</UN_LIST_TYPE>
+                </INDIVIDUAL>
+            """;
+    private static final String UN_TAIL = """
+              </INDIVIDUALS>
+              <ENTITIES/>
+            </CONSOLIDATED_LIST>
+            """;
+    private static final String CSL = "_id,source,entity_number,type,programs,name,title,addresses,alt_names\n"
+            + "e1,Entity List (EL) - Bureau of Industry and Security,,Entity,,ACME TRADING LLC,,\"Moscow, RU\",ACME\n"
+            + "e2,Entity List (EL) - Bureau of Industry and Security,,Entity,,BETA METALS JSC,,\"Kazan, RU\",\n";
+    private static final String FTM = "{\"id\": \"p1\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Ivan Petrov\"]},"
+            + " \"datasets\": [\"eu_fsf\"]}\n"
+            + "{\"id\": \"c1\", \"schema\": \"Company\", \"properties\": {\"name\": [\"Gamma Shipping LLC\"]},"
+            + " \"datasets\": [\"eu_fsf\"]}\n";
+
+    static final Map<String, Sample> SAMPLES = Map.of(
+            ListEntry.OFAC_SDN, new Sample(
+                    parts("sdn", latin1(SDN_ROWS + "\u001a"), "alt", latin1(ALT)),
+                    parts("sdn", latin1(SDN_ROWS + "999,-0- ,-0- \r\n\u001a"), "alt", latin1(ALT))),
+            ListEntry.US_CSL, new Sample(parts("file", utf8(CSL)),
+                    parts("file", utf8(CSL + ",Entity List (EL) - Bureau of Industry and Security,,Entity,,NO ID LTD,,,\n"))),
+            ListEntry.UN, new Sample(parts("file", utf8(UN_HEAD + UN_TAIL)),
+                    parts("file", utf8(UN_HEAD + "    <INDIVIDUAL><FIRST_NAME>NO DATAID</FIRST_NAME></INDIVIDUAL>\n" + UN_TAIL))),
+            ListEntry.OPENSANCTIONS, new Sample(parts("file", utf8(FTM)),
+                    parts("file", utf8(FTM + "{\"id\": \"x1\", \"schema\": \"Person\", \"properties\": \"not an object\"}\n"))));
+
+    private static final ListSources SOURCES = new ListSources();
+
+    @Inject
+    ListStore store;
+
+    static Stream<ListSource> sources() {
+        return SOURCES.all().stream();
+    }
+
+    @AfterAll
+    static void restoreFixtures() {
+        ListFixtures.restore();
+    }
+
+    @Test
+    void everySourceHasSamples() {
+        assertThat(SAMPLES).containsOnlyKeys(SOURCES.sources());
+    }
+
+    @ParameterizedTest
+    @MethodSource("sources")
+    void aMalformedRowIsSkippedAndNamedAndTheOthersImported(ListSource source) throws Exception {
+        Sample s = SAMPLES.get(source.id());
+        ImportResult good = source.read(streams(s.good()));
+        ImportResult withBad = source.read(streams(s.withBadRow()));
+        assertThat(good.entryCount()).as(source.id()).isEqualTo(2);
+        assertThat(good.problems()).as(source.id()).isEmpty();
+        assertThat(withBad.entries()).as(source.id()).extracting(ListEntry::id)
+                .containsExactlyElementsOf(good.entries().stream().map(ListEntry::id).toList());
+        assertThat(withBad.problems()).as(source.id()).singleElement()
+                .satisfies(p -> assertThat(p.rowNumber()).isPositive());
+    }
+
+    @ParameterizedTest
+    @MethodSource("sources")
+    void aFileNotOfTheFormatIsRejectedWhole(ListSource source) {
+        byte[] html = utf8("<!DOCTYPE html><html><body>Service unavailable</body></html>");
+        String first = source.parts().get(0).name();
+        assertThatThrownBy(() -> source.read(streams(parts(first, html)))).as(source.id())
+                .isInstanceOf(ImportException.class);
+        assertThatThrownBy(() -> source.read(new ByteArrayInputStream(html))).as(source.id())
+                .isInstanceOf(ImportException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sources")
+    void anEmptyFileIsRejected(ListSource source) {
+        String first = source.parts().get(0).name();
+        assertThatThrownBy(() -> source.read(streams(parts(first, new byte[0])))).as(source.id())
+                .isInstanceOf(ImportException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sources")
+    void theSameContentTwiceHasOneHashAndMakesNoNewVersion(ListSource source) throws Exception {
+        Sample s = SAMPLES.get(source.id());
+        ImportResult once = source.read(streams(s.good()));
+        ImportResult twice = source.read(streams(s.good()));
+        assertThat(twice.sha256()).as(source.id()).isEqualTo(once.sha256())
+                .isEqualTo(SOURCES.contentHash(source.id(), streams(s.good())));
+        ListStore.Stored first = store.store(once);
+        ListStore.Stored second = store.store(twice);
+        assertThat(second.created()).as(source.id()).isFalse();
+        assertThat(second.version().id).as(source.id()).isEqualTo(first.version().id);
+    }
+
+    private static Map<String, byte[]> parts(Object... nameThenBytes) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenBytes.length; i += 2) {
+            out.put((String) nameThenBytes[i], (byte[]) nameThenBytes[i + 1]);
+        }
+        return out;
+    }
+
+    private static Map<String, InputStream> streams(Map<String, byte[]> files) {
+        Map<String, InputStream> out = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> out.put(name, new ByteArrayInputStream(bytes)));
+        return out;
+    }
+
+    private static byte[] latin1(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
