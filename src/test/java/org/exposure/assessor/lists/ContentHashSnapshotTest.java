@@ -1,7 +1,7 @@
 package org.exposure.assessor.lists;
 
 import static org.exposure.assessor.lists.ContentHashTest.assertSameHash;
-import static org.exposure.assessor.lists.ContentHashTest.parts;
+import static org.exposure.assessor.lists.ImportTesting.parts;
 
 import java.nio.file.Files;
 

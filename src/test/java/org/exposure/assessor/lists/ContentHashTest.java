@@ -2,15 +2,13 @@ package org.exposure.assessor.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.exposure.assessor.lists.ImportTesting.gzip;
+import static org.exposure.assessor.lists.ImportTesting.latin1;
+import static org.exposure.assessor.lists.ImportTesting.parts;
+import static org.exposure.assessor.lists.ImportTesting.streams;
+import static org.exposure.assessor.lists.ImportTesting.utf8;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,35 +89,5 @@ class ContentHashTest {
 
     private void assertSameHash(String source, Map<String, byte[]> files) throws Exception {
         assertSameHash(importers, source, files);
-    }
-
-    static Map<String, byte[]> parts(Object... nameThenBytes) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < nameThenBytes.length; i += 2) {
-            out.put((String) nameThenBytes[i], (byte[]) nameThenBytes[i + 1]);
-        }
-        return out;
-    }
-
-    private static Map<String, InputStream> streams(Map<String, byte[]> files) {
-        Map<String, InputStream> out = new LinkedHashMap<>();
-        files.forEach((part, bytes) -> out.put(part, new ByteArrayInputStream(bytes)));
-        return out;
-    }
-
-    private static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        }
-        return out.toByteArray();
     }
 }

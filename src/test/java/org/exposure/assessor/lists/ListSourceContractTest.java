@@ -2,11 +2,12 @@ package org.exposure.assessor.lists;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.exposure.assessor.lists.ImportTesting.latin1;
+import static org.exposure.assessor.lists.ImportTesting.parts;
+import static org.exposure.assessor.lists.ImportTesting.streams;
+import static org.exposure.assessor.lists.ImportTesting.utf8;
 
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -136,27 +137,5 @@ class ListSourceContractTest {
         ListStore.Stored second = store.store(twice);
         assertThat(second.created()).as(source.id()).isFalse();
         assertThat(second.version().id).as(source.id()).isEqualTo(first.version().id);
-    }
-
-    private static Map<String, byte[]> parts(Object... nameThenBytes) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < nameThenBytes.length; i += 2) {
-            out.put((String) nameThenBytes[i], (byte[]) nameThenBytes[i + 1]);
-        }
-        return out;
-    }
-
-    private static Map<String, InputStream> streams(Map<String, byte[]> files) {
-        Map<String, InputStream> out = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> out.put(name, new ByteArrayInputStream(bytes)));
-        return out;
-    }
-
-    private static byte[] latin1(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

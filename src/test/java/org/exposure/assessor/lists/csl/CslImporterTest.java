@@ -2,9 +2,9 @@ package org.exposure.assessor.lists.csl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.exposure.assessor.lists.ImportTesting.gzip;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.Identifier;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ImportTesting;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -41,6 +42,12 @@ class CslImporterTest {
 
     private static ImportResult full() {
         return full;
+    }
+
+    private static void assertRejected(byte[] content, String message) throws IOException {
+        CslImporter importer = new CslImporter();
+        ImportTesting.assertRejected("csl-reject.bin", content, importer::importFrom, importer::importFrom, "US CSL",
+                message);
     }
 
     private static List<ListEntry> withId(String id) {
@@ -120,34 +127,13 @@ class CslImporterTest {
     @Test
     void wrongFilesAreRejectedWhole() throws Exception {
         CslImporter importer = new CslImporter();
-        assertRejected(importer, "<html><head><title>502 Bad Gateway</title></head></html>".getBytes(), "HTML page");
-        assertRejected(importer, gzip("{\"total\": 0, \"results\": []}"), "JSON document");
-        assertRejected(importer, gzip("a,b,c\n1,2,3\n"), "header lacks _id, source, name, alt_names");
+        assertRejected("<html><head><title>502 Bad Gateway</title></head></html>".getBytes(), "HTML page");
+        assertRejected(gzip("{\"total\": 0, \"results\": []}"), "JSON document");
+        assertRejected(gzip("a,b,c\n1,2,3\n"), "header lacks _id, source, name, alt_names");
         byte[] real = gzip(Fixtures.bytes(Fixtures.CSL));
-        assertRejected(importer, Arrays.copyOf(real, real.length / 2), "truncated gzip");
+        assertRejected(Arrays.copyOf(real, real.length / 2), "truncated gzip");
         // another list's real file
         assertThatThrownBy(() -> importer.importFrom(Fixtures.SDN)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("header lacks");
-    }
-
-    private static byte[] gzip(String s) throws IOException {
-        return gzip(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(b)) {
-            out.write(bytes);
-        }
-        return b.toByteArray();
-    }
-
-    private static void assertRejected(CslImporter importer, byte[] content, String message) throws IOException {
-        Path file = Fixtures.scratch("csl-reject.bin");
-        Files.write(file, content);
-        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
-                .hasMessageContaining("US CSL").hasMessageContaining(message);
-        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content)))
-                .isInstanceOf(ImportException.class).hasMessageContaining(message);
     }
 }

@@ -3,7 +3,6 @@ package org.exposure.assessor.lists.ofac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.Identifier;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ImportTesting;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.ListSources;
@@ -29,6 +29,12 @@ import org.junit.jupiter.api.Test;
 
 /** The OFAC SDN importer on the fixture files (src/test/resources/lists/OFAC-SDN); the full snapshot: OfacSdnSnapshotTest. */
 class OfacSdnImporterTest {
+    private static void assertRejected(String content, String message) throws IOException {
+        OfacSdnImporter importer = new OfacSdnImporter();
+        ImportTesting.assertRejected("sdn-reject.txt", ImportTesting.utf8(content), importer::importFrom,
+                importer::importFrom, "OFAC", message);
+    }
+
     private static ImportResult full;
 
     @BeforeAll
@@ -168,22 +174,13 @@ class OfacSdnImporterTest {
     @Test
     void wrongFilesAreRejectedWhole() throws Exception {
         OfacSdnImporter importer = new OfacSdnImporter();
-        assertRejected(importer, "<!DOCTYPE html><html><body>Service unavailable</body></html>", "HTML page");
-        assertRejected(importer, "{\"results\": []}", "JSON document");
-        assertRejected(importer, "", "empty file");
-        assertRejected(importer, "_id,source,name\n1,SDN,FOO\n", "first row");
-        assertRejected(importer, "36,\"UNTERMINATED ,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "");
+        assertRejected("<!DOCTYPE html><html><body>Service unavailable</body></html>", "HTML page");
+        assertRejected("{\"results\": []}", "JSON document");
+        assertRejected("", "empty file");
+        assertRejected("_id,source,name\n1,SDN,FOO\n", "first row");
+        assertRejected("36,\"UNTERMINATED ,-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n", "");
         // another list's real file
         assertThatThrownBy(() -> importer.importFrom(Fixtures.UN)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("XML");
-    }
-
-    private static void assertRejected(OfacSdnImporter importer, String content, String message) throws IOException {
-        Path file = Fixtures.scratch("sdn-reject.txt");
-        Files.writeString(file, content);
-        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
-                .hasMessageContaining("OFAC").hasMessageContaining(message);
-        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(ImportException.class);
     }
 }

@@ -18,12 +18,19 @@ import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.Identifier;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ImportTesting;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
 
 import org.junit.jupiter.api.Test;
 
 class FtmImporterTest {
+    private static void assertRejected(String content, String message) throws IOException {
+        FtmImporter importer = new FtmImporter();
+        ImportTesting.assertRejected("ftm-reject.json", ImportTesting.utf8(content), importer::importFrom,
+                importer::importFrom, "OpenSanctions FtM", message);
+    }
+
     // OpenSanctions' own test files (yente), copied whole: src/test/resources/README.md
     private static final Path T1 = Fixtures.FTM.resolve("t1_entities.ftm.json");
     private static final Path DELTA1 = Fixtures.FTM.resolve("t2_20240527194702-wnk_entities.delta.json");
@@ -105,11 +112,11 @@ class FtmImporterTest {
     @Test
     void wrongFilesAreRejectedWhole() throws Exception {
         FtmImporter importer = new FtmImporter();
-        assertRejected(importer, "<html><body>Not found</body></html>", "HTML page");
-        assertRejected(importer, "_id,source,name\n1,SDN,FOO\n", "line 1: not JSON");
-        assertRejected(importer, "[{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {}}]", "not a JSON object");
-        assertRejected(importer, "{\"results\": [], \"total\": 0}", "no \"id\"");
-        assertRejected(importer, "", "empty file");
+        assertRejected("<html><body>Not found</body></html>", "HTML page");
+        assertRejected("_id,source,name\n1,SDN,FOO\n", "line 1: not JSON");
+        assertRejected("[{\"id\": \"x\", \"schema\": \"Person\", \"properties\": {}}]", "not a JSON object");
+        assertRejected("{\"results\": [], \"total\": 0}", "no \"id\"");
+        assertRejected("", "empty file");
         byte[] real = Files.readAllBytes(T1);
         Path half = Fixtures.scratch("ftm-truncated.json");
         Files.write(half, java.util.Arrays.copyOf(real, 300));
@@ -158,14 +165,5 @@ class FtmImporterTest {
         Files.write(bad, bytes);
         assertThatThrownBy(() -> new FtmImporter().importFrom(bad)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("not UTF-8");
-    }
-
-    private static void assertRejected(FtmImporter importer, String content, String message) throws IOException {
-        Path file = Fixtures.scratch("ftm-reject.json");
-        Files.writeString(file, content);
-        assertThatThrownBy(() -> importer.importFrom(file)).isInstanceOf(ImportException.class)
-                .hasMessageContaining("OpenSanctions FtM").hasMessageContaining(message);
-        assertThatThrownBy(() -> importer.importFrom(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(ImportException.class).hasMessageContaining(message);
     }
 }
