@@ -356,10 +356,7 @@ public class ListStore {
         return ListVersionEntity.list("held = true and inForce = false", Sort.ascending("source", "importedAt"));
     }
 
-    /**
-     * The versions in force, one per source, by source: what the API lists, the downloads schedule from and the
-     * screening index is built over (which reads it after each {@link ListsChanged} and on its poll).
-     */
+    /** The versions in force by source: the one definition, which the screening index also builds from. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ListVersionEntity> inForce() {
         return ListVersionEntity.list("inForce = true", Sort.ascending("source"));

@@ -38,9 +38,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Downloads the lists that have a URL in {@code assessor.lists.download."<source>".url} (OFAC-SDN also
- * {@code alt-url} and {@code add-url}), on request and on the optional schedule, and imports them as an upload
- * would. Whatever fails (the server's status, a timeout, a file not of the format) leaves the version in force.
+ * Downloads the lists that have a URL, the publisher's ({@link ListSource.Part#officialUrl()}) or one set in
+ * {@code assessor.lists.download."<source>".url} (and the member of each further file, OFAC-SDN's {@code alt-url}
+ * and {@code add-url}), on request and on the optional schedule, and imports them as an upload would. Whatever fails (the server's status, a timeout, a file not of the format) leaves the version in force.
  * The ETag and Last-Modified of the files that made the version in force are stored with it (table
  * {@code list_download_validator}) and sent back with the next request, also after a restart or from another
  * instance, so an unchanged list is not transferred again. Once another import replaces that version they are not
