@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.exposure.assessor.lists.csl.CslImporter;
 import org.exposure.assessor.lists.ofac.OfacSdnImporter;
-import org.exposure.assessor.lists.opensanctions.FtmImporter;
 import org.exposure.assessor.lists.un.UnConsolidatedImporter;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,6 @@ import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.Identifier;
-import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ImportTesting;
 import org.exposure.assessor.lists.ListEntry;
