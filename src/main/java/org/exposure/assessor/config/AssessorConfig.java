@@ -165,7 +165,8 @@ public interface AssessorConfig {
         interface Match {
             /**
              * Score (0..1) at or above which a name matches a list entry, for the screening of every assessment and
-             * for GET /api/v1/screen. The default was chosen from the measurements in docs/matching.md: the highest threshold at which the OpenSanctions cases and the Putin spellings are
+             * for GET /api/v1/screen. The default was chosen from the measurements in docs/matching.md (section
+             * "Threshold"): the highest threshold at which the OpenSanctions cases and the Putin spellings are
              * both still at their best (92%, 92.6%); higher, the Putin spellings fall under 90%, lower only adds
              * false matches among SDN entries.
              */

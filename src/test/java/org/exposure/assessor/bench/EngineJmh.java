@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * rules written as plain Java ({@link PlainGoodsRules}) so that the engine's cost is a ratio. The subjects are
  * {@link BenchSubjects}' (those of {@link EngineBench}), generated once and cycled.
  *
- * <p>Not a test: surefire does not run it. From the project root (see README, "Rules engine vs plain Java"):
+ * <p>Not a test: surefire does not run it. From the project root (see bench/README.md, "EngineJmh"):
  *
  * <pre>
  * mvn -B -q test-compile
