@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.exposure.assessor.testsupport.Engines;
+
 /**
  * The rule catalogue tables of docs/rules.md: read by {@link RuleCatalogueDocTest}, and rewritten from the rules by
  * {@link #main} so that nobody has to copy metadata by hand. A catalogue table is any table whose header begins with
@@ -166,7 +168,7 @@ final class RuleCatalogueDoc {
 
     /** Rewrites the catalogue tables of docs/rules.md from the project's rules/; run from the project root. */
     public static void main(String[] args) throws IOException {
-        List<RuleDefinition> rules = RuleEngine.load(RulesetFiles.fromDirectory(RuleFiles.PROJECT_RULES)).rules();
+        List<RuleDefinition> rules = Engines.project().rules();
         List<String> lines = Files.exists(DOC) ? Files.readAllLines(DOC, StandardCharsets.UTF_8) : List.of();
         Files.write(DOC, rewrite(lines, rules), StandardCharsets.UTF_8);
         System.out.println("Wrote " + rules.size() + " rules to " + DOC);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.exposure.assessor.rules.RuleCatalogueDoc.Row;
+import org.exposure.assessor.testsupport.Engines;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * The rule catalogue in docs/rules.md is the rules' own metadata: every rule of the packaged ruleset has one row with
  * its id, base severity, title and legal basis exactly as its DRL declares them, and the document names no other
  * rule. A compliance officer reads the document, not the DRL, so it must not drift. After changing a rule's metadata,
- * {@code RuleCatalogueDoc.main} rewrites the table (see docs/rules.md). Plain JUnit, like the other rule tests.
+ * {@code RuleCatalogueDoc.main} rewrites the table (see docs/rules.md). Plain JUnit, on the engine the other rule tests share.
  */
 class RuleCatalogueDocTest {
 
@@ -28,7 +29,7 @@ class RuleCatalogueDocTest {
 
     @BeforeAll
     static void load() throws IOException {
-        rules = RuleEngine.load(RulesetFiles.fromDirectory(RuleFiles.PROJECT_RULES)).rules();
+        rules = Engines.project().rules();
         rows = RuleCatalogueDoc.read(RuleCatalogueDoc.DOC);
     }
 
