@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  * names), threshold 0.86, cap 25, two runs: two threads 5,532 and 5,648 names/s, p50 0.26 ms, p99 1.10 ms; one
  * thread 2,361 and 3,197 names/s (the first run still warming up), p99 1.13-1.82 ms; CPU 0.31-0.41 ms per name.
  * Matches: exact 10,000/10,000, misspelt 9,066/10,000, random 17/10,000. Import 4.6 s, index 3.2-3.6 s, 84 MB of
- * heap after GC. The README's "Name matching" section has the history.
+ * heap after GC. bench/README.md ("MatchBench") keeps the numbers, docs/matching.md the accuracy.
  */
 public final class MatchBench {
 
