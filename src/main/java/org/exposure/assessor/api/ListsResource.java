@@ -21,9 +21,8 @@ import org.exposure.assessor.api.dto.ListImportView.RowProblemView;
 import org.exposure.assessor.api.dto.ListPartsForm;
 import org.exposure.assessor.api.dto.ListVersionView;
 import org.exposure.assessor.intake.FieldError;
-import org.exposure.assessor.intake.Problem;
 import org.exposure.assessor.intake.ProblemException;
-import org.exposure.assessor.intake.ProblemMappers;
+import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListSource;
@@ -85,10 +84,8 @@ public class ListsResource {
             description = "A version held because it drops more than assessor.lists.max-drop of the entries in force (or is empty) is put in force; the confirmation is recorded with the version.")
     @APIResponse(responseCode = "200", description = "The version is now in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListVersionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown source or version.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not held (in force already, or replaced).",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source or version.")
+    @APIResponse(responseCode = "409", description = "The version is not held (in force already, or replaced).")
     public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id) {
         if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
@@ -102,7 +99,7 @@ public class ListsResource {
             if (e.unknown()) {
                 throw ProblemException.notFound(e.getMessage());
             }
-            throw new ProblemException(409, "/problems/list-version-not-held", "Not held", e.getMessage(), List.of());
+            throw new ProblemException(ProblemType.LIST_VERSION_NOT_HELD, e.getMessage(), List.of());
         }
         return view(v);
     }
@@ -117,17 +114,15 @@ public class ListsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "The same content was imported before; that version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown source.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The file is not of the source's format; nothing changed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source.")
+    @APIResponse(responseCode = "422", description = "The file is not of the source's format; nothing changed.")
     public Response upload(@PathParam("source") String source, InputStream body) {
         ListSource importer = sources.find(source).orElseThrow(() -> unknownSource(source));
         ImportResult result;
         try {
             result = importer.read(body);
         } catch (ImportException e) {
-            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file", e.getMessage()
+            throw new ProblemException(ProblemType.LIST_FORMAT, "not a " + source + " file: " + e.getMessage()
                     + "; the version in force is unchanged", List.of(new FieldError("(body)", e.getMessage())));
         }
         return stored(result);
@@ -143,12 +138,9 @@ public class ListsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "The same files were imported before; that version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
-    @APIResponse(responseCode = "400", description = "A part the source does not have, a part given twice or not as a file, or the first part missing.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown source.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A part is not of its format (the problem names it); nothing changed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A part the source does not have, a part given twice or not as a file, or the first part missing.")
+    @APIResponse(responseCode = "404", description = "Unknown source.")
+    @APIResponse(responseCode = "422", description = "A part is not of its format (the problem names it); nothing changed.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ListPartsForm.class)))
     public Response uploadParts(@PathParam("source") String source, MultipartFormDataInput form) {
         if (sources.find(source).isEmpty()) {
@@ -185,7 +177,7 @@ public class ListsResource {
             return stored(sources.read(source, streams));
         } catch (ImportException e) {
             String part = e.part().orElse(parts.get(0));
-            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file", "part " + part + ": "
+            throw new ProblemException(ProblemType.LIST_FORMAT, "part " + part + ": "
                     + e.getMessage() + "; the version in force is unchanged", List.of(new FieldError(part, e.getMessage())));
         } catch (IOException e) {
             throw new IllegalStateException("an uploaded part cannot be read", e);
@@ -203,29 +195,24 @@ public class ListsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "Unchanged: the same content was imported before, or the server answered 304 Not Modified.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown source.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "No download URL is configured for the source.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The downloaded file is not of the source's format; nothing changed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "502", description = "The server answered an error status (named in the problem), or the connection failed or the file was too large; nothing changed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "504", description = "The server did not answer within assessor.lists.download.timeout; nothing changed.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown source.")
+    @APIResponse(responseCode = "409", description = "No download URL is configured for the source.")
+    @APIResponse(responseCode = "422", description = "The downloaded file is not of the source's format; nothing changed.")
+    @APIResponse(responseCode = "502", description = "The server answered an error status (named in the problem), or the connection failed or the file was too large; nothing changed.")
+    @APIResponse(responseCode = "504", description = "The server did not answer within assessor.lists.download.timeout; nothing changed.")
     public Response download(@PathParam("source") String source) {
         if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
         }
         String first = sources.parts(source).get(0);
         if (downloads.disabled()) {
-            throw new ProblemException(409, "/problems/list-download-not-configured", "Downloads are turned off",
+            throw new ProblemException(ProblemType.LIST_DOWNLOAD_NOT_CONFIGURED,
                     "list downloads are turned off on this installation; upload " + source + " instead",
                     List.of(new FieldError("assessor.lists.download.enabled", "is false")));
         }
         if (!downloads.configured(source)) {
             String key = ListDownloads.urlKey(source, first);
-            throw new ProblemException(409, "/problems/list-download-not-configured", "No download URL configured",
+            throw new ProblemException(ProblemType.LIST_DOWNLOAD_NOT_CONFIGURED,
                     "no download URL is configured for " + source + "; set " + key,
                     List.of(new FieldError(key, "is not set")));
         }
@@ -235,14 +222,14 @@ public class ListsResource {
         } catch (DownloadException e) {
             String part = e.part().orElse(first);
             int status = e.kind() == DownloadException.Kind.TIMEOUT ? 504 : 502;
-            throw new ProblemException(status, "/problems/list-download-failed", "The list download failed",
+            throw new ProblemException(ProblemType.LIST_DOWNLOAD_FAILED, status,
                     e.getMessage() + "; the version in force is unchanged",
                     List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
         } catch (ImportException e) {
             String part = e.part().orElse(first);
             String detail = "the file downloaded from " + downloads.shownUrl(source, part) + " is not a " + source
                     + " file: " + e.getMessage();
-            throw new ProblemException(422, "/problems/list-format", "Not a " + source + " file",
+            throw new ProblemException(ProblemType.LIST_FORMAT,
                     detail + "; the version in force is unchanged",
                     List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
         }
@@ -288,8 +275,7 @@ public class ListsResource {
     @GET
     @Path("/{source}/entries/{id}")
     @Operation(summary = "One entry of the version in force of a source")
-    @APIResponse(responseCode = "404", description = "No such entry in force.",
-            content = @Content(mediaType = ProblemMappers.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entry in force.")
     public JsonNode entry(@PathParam("source") String source, @PathParam("id") String id) {
         ListEntryEntity e = store.entry(source, id).orElseThrow(
                 () -> ProblemException.notFound("no entry " + id + " in the " + source + " list in force"));

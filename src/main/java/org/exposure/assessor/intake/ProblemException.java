@@ -13,11 +13,6 @@ public class ProblemException extends RuntimeException {
         this(type, type.status(), detail, errors);
     }
 
-    /** Until every resource names its {@link ProblemType}. */
-    public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
-        this(java.util.Arrays.stream(ProblemType.values()).filter(t -> t.type().equals(type)).findFirst().orElseThrow(), status, detail, errors);
-    }
-
     /** For a type whose status depends on the occurrence (a download that failed or timed out). */
     public ProblemException(ProblemType type, int status, String detail, List<FieldError> errors) {
         super(detail);
