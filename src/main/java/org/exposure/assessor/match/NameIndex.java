@@ -17,15 +17,10 @@ import java.util.Map;
  * optimistic bound ({@link NameSimilarity#upperBound}) and only then in full by {@link MatchScorer}.
  * {@link Result#namesScored()} says how many names were put to scoring.
  * <p>
- * <b>Threshold.</b> {@link #DEFAULT_THRESHOLD} is the default of the application's
- * {@code assessor.lists.match.threshold}; {@code MatchEvaluation} (test sources) measures it: see docs/matching.md.
+ * <b>Threshold and cap</b> are the caller's: the application's come from {@code assessor.lists.match.threshold}
+ * and {@code candidate-cap}, whose defaults {@code MatchEvaluation} (test sources) measured: see docs/matching.md.
  */
 public final class NameIndex {
-
-    /** Default score at or above which a name is a match (assessor.lists.match.threshold); see docs/matching.md. */
-    public static final double DEFAULT_THRESHOLD = 0.86;
-    /** Default number of names scored in full per query. */
-    public static final int DEFAULT_CANDIDATE_CAP = 25;
 
     private final MatchScorer scorer;
     private final MatchCandidate[] candidates;
@@ -50,16 +45,6 @@ public final class NameIndex {
         this.index = index;
         this.threshold = threshold;
         this.candidateCap = candidateCap;
-    }
-
-    /** Builds an index with the default threshold and candidate cap. */
-    public static NameIndex build(Collection<MatchCandidate> candidates) {
-        return build(candidates, new NameNormalizer(), DEFAULT_THRESHOLD, DEFAULT_CANDIDATE_CAP);
-    }
-
-    /** Builds an index with the default candidate cap; {@code threshold} is the score at or above which a name matches. */
-    public static NameIndex build(Collection<MatchCandidate> candidates, double threshold) {
-        return build(candidates, new NameNormalizer(), threshold, DEFAULT_CANDIDATE_CAP);
     }
 
     /** Builds an index; {@code threshold} is the score at or above which a name matches. */

@@ -1,15 +1,16 @@
 package org.exposure.assessor.match;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.exposure.assessor.testsupport.Matching;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The candidate index: which entries a query puts forward for scoring, in which order, and which of them match.
@@ -52,7 +53,7 @@ class CandidateIndexTest {
         for (int i = 0; i < 40; i++) {
             l.add(entry("N" + i, surname[i % surname.length] + ", " + first[i % first.length]));
         }
-        index = NameIndex.build(l, new NameNormalizer(), NameIndex.DEFAULT_THRESHOLD, CAP);
+        index = NameIndex.build(l, new NameNormalizer(), Matching.THRESHOLD, CAP);
     }
 
     @Test
@@ -93,7 +94,7 @@ class CandidateIndexTest {
         assertThat(all.namesConsidered()).as("considered").isEqualTo(considered);
         assertThat(all.namesScored()).as("scored").isEqualTo(scored);
         assertThat(ids(all)).as("put forward").isEqualTo(forward);
-        assertThat(ids(index.search(MatchQuery.of(query), NameIndex.DEFAULT_THRESHOLD, 100))).as("matches")
+        assertThat(ids(index.search(MatchQuery.of(query), Matching.THRESHOLD, 100))).as("matches")
                 .isEqualTo(matches);
     }
 

@@ -1,19 +1,21 @@
 package org.exposure.assessor.match;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.exposure.assessor.lists.Snapshots;
+import org.exposure.assessor.testsupport.Matching;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every listed name, screened as it is written, finds an entry under that very name, with all the list snapshots
  * of the shared data snapshots in one index as the service holds them. The candidate index scores only
- * {@link NameIndex#DEFAULT_CANDIDATE_CAP} names per query; this is the test that its ranking never leaves the exact
+ * {@link Matching#CANDIDATE_CAP} names per query; this is the test that its ranking never leaves the exact
  * name out (it did for "BAHMAN GROUP" and "SYRIA INTERNATIONAL ISLAMIC BANK" when a name's credit was the sum of
  * every spelling that reached it). Maven profile {@code snapshots}.
  */
@@ -30,7 +32,7 @@ class ListedNamesTest {
         for (SharedData.Imported i : SharedData.allImported()) {
             all.addAll(i.candidates());
         }
-        index = NameIndex.build(all);
+        index = Matching.index(all);
     }
 
     @Test
@@ -49,12 +51,12 @@ class ListedNamesTest {
                 }
                 queries++;
                 MatchQuery query = MatchQuery.of(name);
-                NameIndex.Result r = index.search(query, NameIndex.DEFAULT_THRESHOLD, LIMIT);
+                NameIndex.Result r = index.search(query, Matching.THRESHOLD, LIMIT);
                 List<Match> found = r.matches();
                 double own = index.compare(query, c).score();
                 boolean ok = found.stream().anyMatch(m -> m.listId().equals(c.listId()) && m.entryId().equals(c.entryId()))
                         // crowded out by entries at least as good: the same name on more entries than are scored
-                        || r.namesScored() == NameIndex.DEFAULT_CANDIDATE_CAP && !found.isEmpty()
+                        || r.namesScored() == Matching.CANDIDATE_CAP && !found.isEmpty()
                         && found.get(found.size() - 1).score() >= own;
                 if (!ok) {
                     missed.add(c.listId() + " " + c.entryId() + ": " + name + " (" + own + ") -> "

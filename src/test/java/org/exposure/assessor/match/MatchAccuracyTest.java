@@ -1,13 +1,15 @@
 package org.exposure.assessor.match;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.Locale;
 
 import org.exposure.assessor.lists.Snapshots;
+import org.exposure.assessor.testsupport.Matching;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Floors on the matcher's accuracy at {@link NameIndex#DEFAULT_THRESHOLD}, measured by {@link MatchEvaluation} on the
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @Tag(Snapshots.TAG)
 class MatchAccuracyTest {
 
-    private static final double T = NameIndex.DEFAULT_THRESHOLD;
+    private static final double T = Matching.THRESHOLD;
     private static MatchEvaluation eval;
 
     @BeforeAll

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.exposure.assessor.testsupport.Matching;
+
 /**
  * Matcher benchmark, in process, no Quarkus. By default it imports every list snapshot of the shared data snapshots
  * (the directory given by {@code -Dsnapshots.dir}) with
@@ -53,9 +55,9 @@ public final class MatchBench {
             entries = SharedData.sdnWithAliases();
         }
         long t1 = System.nanoTime();
-        int cap = Integer.getInteger("bench.cap", NameIndex.DEFAULT_CANDIDATE_CAP);
+        int cap = Integer.getInteger("bench.cap", Matching.CANDIDATE_CAP);
         int buildThreads = Integer.getInteger("bench.build-threads", 1);
-        NameIndex index = NameIndex.build(entries, new NameNormalizer(), NameIndex.DEFAULT_THRESHOLD, cap, buildThreads);
+        NameIndex index = NameIndex.build(entries, new NameNormalizer(), Matching.THRESHOLD, cap, buildThreads);
         long t2 = System.nanoTime();
         Runtime rt = Runtime.getRuntime();
         System.gc();

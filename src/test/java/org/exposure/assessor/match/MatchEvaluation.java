@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.exposure.assessor.testsupport.Matching;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * from the project root after {@code mvn test-compile}, with DIR the snapshots directory:
  * <pre>
  *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
- *       org.exposure.assessor.match.MatchEvaluation [threshold, default NameIndex.DEFAULT_THRESHOLD]
+ *       org.exposure.assessor.match.MatchEvaluation [threshold, default Matching.THRESHOLD]
  * </pre>
  * {@code -Deval.wrong=1} also lists every pair classified wrongly at the threshold.
  * <p>
@@ -145,7 +147,7 @@ public final class MatchEvaluation {
 
     private MatchEvaluation() throws IOException {
         sdn = SharedData.sdnImported();
-        sdnIndex = NameIndex.build(sdn, NameIndex.DEFAULT_THRESHOLD);
+        sdnIndex = Matching.index(sdn);
 
         Map<String, List<Pair>> bySet = new LinkedHashMap<>();
         for (Map<String, String> m : SharedData.nameSet("nomenklatura_logic_v2_cases.csv")) {
@@ -190,7 +192,7 @@ public final class MatchEvaluation {
                 }
             }
         }
-        NameIndex evalIndex = NameIndex.build(withPairs, NameIndex.DEFAULT_THRESHOLD);
+        NameIndex evalIndex = Matching.index(withPairs);
         for (Map.Entry<String, List<Pair>> e : bySet.entrySet()) {
             List<Scored> scored = new ArrayList<>();
             for (Pair p : e.getValue()) {
@@ -401,7 +403,7 @@ public final class MatchEvaluation {
             primaries.add(new MatchCandidate(c.listId(), c.entryId(), c.primaryName(), List.of(), c.type(), Set.of(),
                     List.of()));
         }
-        NameIndex index = NameIndex.build(primaries, NameIndex.DEFAULT_THRESHOLD);
+        NameIndex index = Matching.index(primaries);
         double[] scores = new double[primaries.size()];
         boolean[] same = new boolean[primaries.size()];
         String[] pairs = new String[primaries.size()];
@@ -472,7 +474,7 @@ public final class MatchEvaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        double t = args.length > 0 ? Double.parseDouble(args[0]) : NameIndex.DEFAULT_THRESHOLD;
+        double t = args.length > 0 ? Double.parseDouble(args[0]) : Matching.THRESHOLD;
         long start = System.nanoTime();
         MatchEvaluation e = get();
         System.out.printf(Locale.ROOT, "scored in %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -1,13 +1,14 @@
 package org.exposure.assessor.match;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.exposure.assessor.testsupport.Matching;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class NameIndexTest {
 
@@ -36,7 +37,7 @@ class NameIndexTest {
 
     @Test
     void findsByPrimaryNameAndAliasWhateverTheTokenOrderAndLegalForm() {
-        NameIndex index = NameIndex.build(sample());
+        NameIndex index = Matching.index(sample());
         for (String q : List.of("VTB Bank PJSC", "PJSC VTB BANK", "Bank VTB, PAO", "Public Joint Stock Company VTB Bank")) {
             List<Match> m = index.match(MatchQuery.of(q));
             assertThat(m).as(q).isNotEmpty();
@@ -53,7 +54,7 @@ class NameIndexTest {
 
     @Test
     void matchesAcrossScriptsAndSpellings() {
-        NameIndex index = NameIndex.build(sample());
+        NameIndex index = Matching.index(sample());
         for (String q : List.of("Владимир Путин", "Vladimir Vladimirovitch Poutine", "Putin Vladimir", "فلاديمير بوتين")) {
             List<Match> m = index.match(MatchQuery.of(q));
             assertThat(m).as(q).extracting(Match::entryId).first().isEqualTo("2");
@@ -66,7 +67,7 @@ class NameIndexTest {
 
     @Test
     void eachMatchExplainsItsScore() {
-        NameIndex index = NameIndex.build(sample());
+        NameIndex index = Matching.index(sample());
         Match m = index.match(new MatchQuery("Yilufa Electronics Ltd.", "ENTITY", Set.of("CN"))).get(0);
         assertThat(m.queryNormalized()).isEqualTo("yilufa electronics");
         assertThat(m.candidateNormalized()).isEqualTo("yilufa electronics");
@@ -78,7 +79,7 @@ class NameIndexTest {
 
     @Test
     void countryAndTypeAgreementRaiseAndDisagreementLowersTheScore() {
-        NameIndex index = NameIndex.build(sample(), new NameNormalizer(), 0.0, NameIndex.DEFAULT_CANDIDATE_CAP);
+        NameIndex index = NameIndex.build(sample(), new NameNormalizer(), 0.0, Matching.CANDIDATE_CAP);
         MatchQuery plain = MatchQuery.of("Vladimir Poutine");
         MatchQuery agree = new MatchQuery("Vladimir Poutine", "INDIVIDUAL", Set.of("RU"));
         MatchQuery disagree = new MatchQuery("Vladimir Poutine", "INDIVIDUAL", Set.of("FR"));
@@ -101,11 +102,11 @@ class NameIndexTest {
         for (int i = 0; i < 20_000; i++) {
             list.add(entry("R" + i, word(rnd) + " " + word(rnd) + " " + word(rnd), "ENTITY", Set.of()));
         }
-        NameIndex index = NameIndex.build(list);
+        NameIndex index = Matching.index(list);
         assertThat(index.nameCount()).isGreaterThan(20_000);
         for (String q : List.of("VTB Bank PJSC", "Vladimir Putin", "AEROCARRIBEAN AIRLINES", "Qqqq Zzzz")) {
             NameIndex.Result r = index.search(MatchQuery.of(q), index.threshold(), 10);
-            assertThat(r.namesScored()).as(q).isLessThanOrEqualTo(NameIndex.DEFAULT_CANDIDATE_CAP);
+            assertThat(r.namesScored()).as(q).isLessThanOrEqualTo(Matching.CANDIDATE_CAP);
             assertThat(r.namesConsidered()).as(q).isLessThan(index.nameCount() / 10);
         }
         assertThat(index.search(MatchQuery.of("Vladimir Putin"), index.threshold(), 10).matches())
@@ -128,12 +129,12 @@ class NameIndexTest {
     void theDefaultThresholdIsTheConfiguredDefault() throws NoSuchMethodException {
         io.smallrye.config.WithDefault d = org.exposure.assessor.config.AssessorConfig.Lists.Match.class
                 .getMethod("threshold").getAnnotation(io.smallrye.config.WithDefault.class);
-        assertThat(Double.parseDouble(d.value())).isEqualTo(NameIndex.DEFAULT_THRESHOLD);
+        assertThat(Double.parseDouble(d.value())).isEqualTo(Matching.THRESHOLD);
     }
 
     @Test
     void emptyQueryMatchesNothing() {
-        NameIndex index = NameIndex.build(sample());
+        NameIndex index = Matching.index(sample());
         assertThat(index.match(MatchQuery.of("  "))).isEmpty();
     }
 
@@ -158,8 +159,8 @@ class NameIndexTest {
                     parts[rnd.nextInt(parts.length)] + " " + i, parts[rnd.nextInt(parts.length)] + " alias " + i));
         }
         NameNormalizer normalizer = new NameNormalizer();
-        NameIndex one = NameIndex.build(list, normalizer, NameIndex.DEFAULT_THRESHOLD, NameIndex.DEFAULT_CANDIDATE_CAP, 1);
-        NameIndex three = NameIndex.build(list, normalizer, NameIndex.DEFAULT_THRESHOLD, NameIndex.DEFAULT_CANDIDATE_CAP, 3);
+        NameIndex one = NameIndex.build(list, normalizer, Matching.THRESHOLD, Matching.CANDIDATE_CAP, 1);
+        NameIndex three = NameIndex.build(list, normalizer, Matching.THRESHOLD, Matching.CANDIDATE_CAP, 3);
         assertThat(three.nameCount()).isEqualTo(one.nameCount());
         assertThat(three.tokenCount()).isEqualTo(one.tokenCount());
         int matched = 0;

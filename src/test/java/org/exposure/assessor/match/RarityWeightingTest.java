@@ -1,13 +1,14 @@
 package org.exposure.assessor.match;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.exposure.assessor.testsupport.Matching;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tokens weigh by their rarity among the index's names: common words alone do not make a match. */
 class RarityWeightingTest {
@@ -29,7 +30,7 @@ class RarityWeightingTest {
             list.add(entry("T" + i, words[(i + 3) % words.length] + " TRADING"));
             list.add(entry("K" + i, "BANK " + words[(i + 7) % words.length] + " " + words[(i + 1) % words.length]));
         }
-        return NameIndex.build(list, NameIndex.DEFAULT_THRESHOLD);
+        return Matching.index(list);
     }
 
     @Test
@@ -94,7 +95,7 @@ class RarityWeightingTest {
         for (int i = 0; i < 30; i++) {
             list.add(entry("F" + i, "FILLER" + (char) ('A' + i % 26) + " NAME" + i));
         }
-        NameIndex index = NameIndex.build(list, NameIndex.DEFAULT_THRESHOLD);
+        NameIndex index = Matching.index(list);
         assertThat(index.match(MatchQuery.of("Ramimakhlouf"))).extracting(Match::entryId).first().isEqualTo("R");
         assertThat(index.match(MatchQuery.of("习近平"))).extracting(Match::entryId).first().isEqualTo("X"); // xi jin ping
     }
