@@ -38,9 +38,6 @@ public class ListCoverage {
         }
         this.required = config.lists().required();
         this.maxAge = config.lists().maxAge();
-        if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("assessor.lists.max-age must be positive, is " + maxAge);
-        }
     }
 
     /**

@@ -91,18 +91,10 @@ public class ScreeningIndex {
     ScreeningIndex(IndexBuilder builder, AssessorConfig config, ListStore store) {
         this.builder = builder;
         this.store = store;
+        // Their ranges are checked with the configuration, at start-up (AssessorConfig).
         this.threshold = config.lists().match().threshold();
-        if (threshold < 0 || threshold > 1) {
-            throw new IllegalArgumentException("assessor.lists.match.threshold must be in 0..1, is " + threshold);
-        }
         this.candidateCap = config.lists().match().candidateCap();
-        if (candidateCap < 1) {
-            throw new IllegalArgumentException("assessor.lists.match.candidate-cap must be at least 1, is " + candidateCap);
-        }
         this.refreshInterval = config.lists().refreshInterval();
-        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
-            throw new IllegalArgumentException("assessor.lists.refresh-interval must be positive, is " + refreshInterval);
-        }
         this.loaded = new Snapshot(builder.empty(threshold, candidateCap), Map.of(), List.of());
     }
 

@@ -1,7 +1,6 @@
 package org.exposure.assessor.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -11,27 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The matcher's settings are checked when the index is made, that is at start-up, naming the key. */
+/**
+ * The index takes the matcher's settings from the configuration (their ranges are AssessorConfigTest's: a value out
+ * of range stops start-up before the index is made).
+ */
 class ScreeningIndexConfigTest {
-
-    @Test
-    void thresholdOutside0To1StopsStartUp() {
-        assertThatThrownBy(() -> index(1.2, 25)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("assessor.lists.match.threshold").hasMessageContaining("1.2");
-        assertThatThrownBy(() -> index(-0.1, 25)).hasMessageContaining("assessor.lists.match.threshold");
-    }
-
-    @Test
-    void candidateCapBelowOneStopsStartUp() {
-        assertThatThrownBy(() -> index(0.86, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("assessor.lists.match.candidate-cap").hasMessageContaining("0");
-    }
-
-    @Test
-    void aRefreshIntervalThatIsNotPositiveStopsStartUp() {
-        assertThatThrownBy(() -> index(0.86, 25, java.time.Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("assessor.lists.refresh-interval");
-    }
 
     @Test
     void validSettingsAreTaken() {
