@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * The layering of the main code: every package depends only on those below it, so that the matcher, the rules and
  * the list adapters can be read, tested and changed without what sits on top of them. From the bottom:
  * <pre>
+ *   support                         small helpers with no knowledge of the application
  *   domain, config, persistence     plain records, settings, stored rows
  *   match                           the name matcher: nothing of the application at all
  *   rules                           the one boundary with Drools
@@ -27,6 +28,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("support").definedBy("org.exposure.assessor.support..")
             .layer("domain").definedBy("org.exposure.assessor.domain..")
             .layer("config").definedBy("org.exposure.assessor.config..")
             .layer("persistence").definedBy("org.exposure.assessor.persistence..")
@@ -40,21 +42,22 @@ class ArchitectureTest {
             .layer("batch").definedBy("org.exposure.assessor.batch..")
             .layer("health").definedBy("org.exposure.assessor.health..")
 
+            .whereLayer("support").mayNotAccessAnyLayer()
             .whereLayer("domain").mayNotAccessAnyLayer()
             .whereLayer("config").mayNotAccessAnyLayer()
             .whereLayer("match").mayNotAccessAnyLayer()
-            .whereLayer("persistence").mayOnlyAccessLayers("domain")
-            .whereLayer("rules").mayOnlyAccessLayers("domain", "config")
-            .whereLayer("lists").mayOnlyAccessLayers("domain", "config", "persistence")
-            .whereLayer("screening").mayOnlyAccessLayers("domain", "config", "persistence", "match", "rules", "lists")
-            .whereLayer("assessment").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening")
-            .whereLayer("intake").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening",
+            .whereLayer("persistence").mayOnlyAccessLayers("support", "domain")
+            .whereLayer("rules").mayOnlyAccessLayers("support", "domain", "config")
+            .whereLayer("lists").mayOnlyAccessLayers("support", "domain", "config", "persistence")
+            .whereLayer("screening").mayOnlyAccessLayers("support", "domain", "config", "persistence", "match", "rules", "lists")
+            .whereLayer("assessment").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening")
+            .whereLayer("intake").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "assessment")
-            .whereLayer("api").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening",
+            .whereLayer("api").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "assessment", "intake")
-            .whereLayer("batch").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening",
+            .whereLayer("batch").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "assessment", "intake")
-            .whereLayer("health").mayOnlyAccessLayers("domain", "config", "persistence", "rules", "lists", "screening")
+            .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening")
 
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
             .whereLayer("batch").mayNotBeAccessedByAnyLayer()

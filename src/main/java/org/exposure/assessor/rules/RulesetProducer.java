@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.support.Futures;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,14 +94,14 @@ public class RulesetProducer {
      * not load.
      */
     public void awaitCompiled() {
-        join(compilation(config).engine());
-        join(compilation(config).hs());
+        Futures.join(compilation(config).engine());
+        Futures.join(compilation(config).hs());
     }
 
     @Produces
     @Singleton
     RuleEngine ruleEngine(AssessorConfig config) {
-        return join(compilation(config).engine());
+        return Futures.join(compilation(config).engine());
     }
 
     // Not before the ruleset it may come from; its failure (an unreadable override) stops start-up as before, and a
@@ -109,22 +109,7 @@ public class RulesetProducer {
     @Produces
     @Singleton
     HsNomenclature hsNomenclature(AssessorConfig config, RuleEngine engine) {
-        return join(compilation(config).hs());
-    }
-
-    /** The result, or the exception of the thread that made it (a RulesetException naming file and line) as is. */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Futures.join(compilation(config).hs());
     }
 
     private static HsNomenclature readHsNomenclature(AssessorConfig config, RuleEngine engine) {

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
@@ -28,6 +27,7 @@ import org.exposure.assessor.match.MatchCandidate;
 import org.exposure.assessor.match.NameIndex;
 import org.exposure.assessor.match.NameNormalizer;
 import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.support.Futures;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -153,17 +153,7 @@ public class IndexBuilder {
     }
 
     private NameNormalizer normalizer() {
-        try {
-            return normalizer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return Futures.join(normalizer);
     }
 
     /** An index with no entry. */
