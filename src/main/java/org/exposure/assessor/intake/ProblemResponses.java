@@ -13,16 +13,19 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 /**
  * Every error response of the API is an RFC 9457 problem, so its body is declared here once: an endpoint documents
  * an error by its status and what it means ({@code @APIResponse(responseCode = "404", description = "...")}), and
  * this filter gives every 4xx and 5xx response without a body of its own the {@code application/problem+json} body
- * with the {@code Problem} schema. Registered as {@code mp.openapi.filter}.
+ * with the {@code Problem} schema. It runs when the application is built, so that start-up does not pay for it.
  */
 // The document's title and description are quarkus.smallrye-openapi.info-* (application.properties), which Quarkus
 // sets over any given here; this definition is only the one place that declares the Problem schema.
 @OpenAPIDefinition(info = @Info(title = "", version = ""),
         components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class)))
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
     @Override
