@@ -91,21 +91,21 @@ class RulesApiTest {
         String[][] catalogue = {
                 {"SUP-NEW-ENTITY", "MEDIUM", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
                 {"SUP-LINE-OF-BUSINESS", "MEDIUM", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
-                {"SUP-THIN-PRESENCE", "LOW", "rules/supplier/supplier.drl", "2023-11-06"},
-                {"SUP-INTERMEDIARY-CONSIGNEE", "MEDIUM", "rules/supplier/supplier.drl", "2023-11-06"},
-                {"SUP-NO-END-USE", "MEDIUM", "rules/supplier/supplier.drl", "2023-11-06"},
+                {"SUP-THIN-PRESENCE", "LOW", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
+                {"SUP-INTERMEDIARY-CONSIGNEE", "MEDIUM", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
+                {"SUP-NO-END-USE", "MEDIUM", "rules/supplier/supplier.drl", "FIN-2023-Alert004"},
                 {"SUP-HUB-TO-RUSSIA", "SEVERE", "rules/supplier/supplier.drl", "FIN-2022-Alert003"},
                 {"SUP-BORDER-CROSSING", "HIGH", "rules/supplier/supplier.drl", "FIN-2022-Alert003"},
                 {"SUP-FAR-EAST-DEFENSE", "SEVERE", "rules/supplier/supplier.drl", "EO 14024"},
                 {"FFI-MIB-COUNTERPARTY", "SEVERE", "rules/bank/bank.drl", "FAQ 1181"},
                 {"FFI-CRITICAL-ITEMS", "SEVERE", "rules/bank/bank.drl", "FAQ 1148"},
                 {"FFI-SANCTIONED-CORRESPONDENT", "SEVERE", "rules/bank/bank.drl", "EO 14114"},
-                {"FFI-SPFS", "HIGH", "rules/bank/bank.drl", "12 Jun 2024"},
+                {"FFI-SPFS", "HIGH", "rules/bank/bank.drl", "SPFS alert (21 Nov 2024)"},
                 {"FFI-REGIONAL-CHANNEL", "HIGH", "rules/bank/bank.drl", "FIN-2022-Alert003"},
                 {"FFI-RUSSIA-SHARE", "MEDIUM", "rules/bank/bank.drl", "EO 14114"},
-                {"FFI-USD-IMPACT", "INFO", "rules/bank/bank.drl", "EO 14114"},
+                {"FFI-USD-IMPACT", "INFO", "rules/bank/bank.drl", "EO 14024 §11(b)"},
                 {"OWN-50", "BLOCKED", "rules/ownership/ownership.drl", "FAQs 398-401"},
-                {"OWN-MINORITY", "HIGH", "rules/ownership/ownership.drl", "FAQ 400"}};
+                {"OWN-MINORITY", "HIGH", "rules/ownership/ownership.drl", "FAQ 398"}};
         for (String[] rule : catalogue) {
             JsonNode listed = byId.get(rule[0]);
             assertThat(listed).as("rule %s is listed", rule[0]).isNotNull();

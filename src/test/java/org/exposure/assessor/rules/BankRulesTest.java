@@ -73,13 +73,13 @@ class BankRulesTest {
     @ParameterizedTest(name = "{0} carries the catalogue''s base severity {1} and legal basis")
     @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT carry the catalogue's severity and legal basis")
     @CsvSource(delimiter = '|', textBlock = """
-            FFI-MIB-COUNTERPARTY         | SEVERE | EO 14114 §11(a)(i); OFAC FAQ 1181
+            FFI-MIB-COUNTERPARTY         | SEVERE | EO 14024 §11(a)(i)–(ii) as amended by EO 14114; OFAC FAQ 1181
             FFI-CRITICAL-ITEMS           | SEVERE | EO 14114 §11(a)(ii); OFAC FAQ 1148
             FFI-SANCTIONED-CORRESPONDENT | SEVERE | EO 14114; EO 14024
-            FFI-SPFS                     | HIGH   | OFAC advisory to FFIs, 12 Jun 2024
-            FFI-REGIONAL-CHANNEL         | HIGH   | FIN-2022-Alert003; EO 14114
+            FFI-SPFS                     | HIGH   | OFAC updated guidance to FFIs (12 Jun 2024) and SPFS alert (21 Nov 2024): designation risk under EO 14024
+            FFI-REGIONAL-CHANNEL         | HIGH   | FIN-2022-Alert003; the EU's 18th package (Jul 2025) listing two Heilongjiang rural banks for this channel
             FFI-RUSSIA-SHARE             | MEDIUM | EO 14114 (significance factors)
-            FFI-USD-IMPACT               | INFO   | EO 14114 §11(a) (correspondent account prohibition)
+            FFI-USD-IMPACT               | INFO   | EO 14024 §11(b) as amended by EO 14114 (correspondent/payable-through account ban; blocking)
             """)
     void metadata(String id, Severity severity, String legalBasis) {
         hasCatalogueEntry(id, severity, legalBasis, "rules/bank/bank.drl");
@@ -113,7 +113,7 @@ class BankRulesTest {
                     .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "KZ", "75000", "2024-05-20"));
             Finding f = firesAt(b, "FFI-MIB-COUNTERPARTY", Severity.SEVERE, "payments[1]");
             assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 75,000.00", "2024-05-20",
-                    "JSC Zavod Impuls in Russia (RU)", "marked by the submitter as a blocked person", "OFAC FAQ 1181", "EO 14114 §11(a)(i)");
+                    "JSC Zavod Impuls in Russia (RU)", "marked by the submitter as a blocked person", "OFAC FAQ 1181", "EO 14024 §11(a)(i) as amended by EO 14114");
             assertThat(f.evidence().get("counterparty")).isEqualTo(
                     Map.of("name", "JSC Zavod Impuls", "country", "RU", "sanctioned", true));
         }
@@ -420,7 +420,7 @@ class BankRulesTest {
         void firesAfterSevereRule() {
             Finding f = fires(bank().name("Harbin Bank").usAccess(true).pay(chipsToRussia), "FFI-USD-IMPACT", Severity.INFO);
             assertThat(f.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0])", "SEVERE", "Harbin Bank",
-                    "US correspondent and payable-through accounts", "blocked", "EO 14114 §11(a)");
+                    "US correspondent and payable-through accounts", "blocked", "EO 14024 §11(b) as amended by EO 14114");
             assertThat(f.evidence()).containsEntry("path", "subject").containsEntry("usCorrespondentAccess", true)
                     .containsEntry("severeFindings", List.of(Map.of("ruleId", "FFI-CRITICAL-ITEMS", "path", "payments[0]")));
         }

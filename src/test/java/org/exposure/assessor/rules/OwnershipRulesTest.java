@@ -3,6 +3,7 @@ package org.exposure.assessor.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.exposure.assessor.testsupport.RuleAssertions.evaluate;
 import static org.exposure.assessor.testsupport.RuleAssertions.findingsOf;
+import static org.exposure.assessor.testsupport.RuleAssertions.hasCatalogueEntry;
 import static org.exposure.assessor.testsupport.SupplierBuilder.supplier;
 
 import java.math.BigDecimal;
@@ -81,6 +82,13 @@ class OwnershipRulesTest {
         Finding f = findingsOf(findings, "OWN-MINORITY").get(0);
         assertThat(f.severity()).isEqualTo(Severity.HIGH);
         assertThat(f.explanation()).contains("49.9% = 49.9%", "P (49.9%, sanctioned)");
+    }
+
+    @Test
+    @DisplayName("OWN-50 and OWN-MINORITY cite OFAC's FAQs as numbered: 398 for the caution on stakes under 50%, 398-401 for the 50% rule")
+    void legalBases() {
+        hasCatalogueEntry("OWN-MINORITY", Severity.HIGH, "OFAC FAQ 398 (caution on stakes under 50%)", "rules/ownership/ownership.drl");
+        hasCatalogueEntry("OWN-50", Severity.BLOCKED, "OFAC FAQs 398-401", "rules/ownership/ownership.drl");
     }
 
     @Test

@@ -58,9 +58,9 @@ class SupplierRulesTest {
     @CsvSource(delimiter = '|', textBlock = """
             SUP-NEW-ENTITY             | MEDIUM | FIN-2023-Alert004
             SUP-LINE-OF-BUSINESS       | MEDIUM | FIN-2023-Alert004
-            SUP-THIN-PRESENCE          | LOW    | joint notice 2023-11-06
-            SUP-INTERMEDIARY-CONSIGNEE | MEDIUM | joint notice 2023-11-06
-            SUP-NO-END-USE             | MEDIUM | joint notice 2023-11-06
+            SUP-THIN-PRESENCE          | LOW    | FIN-2022-Alert003; FIN-2023-Alert004
+            SUP-INTERMEDIARY-CONSIGNEE | MEDIUM | FIN-2022-Alert003; FIN-2023-Alert004
+            SUP-NO-END-USE             | MEDIUM | FIN-2022-Alert003; FIN-2023-Alert004
             SUP-HUB-TO-RUSSIA          | SEVERE | FIN-2022-Alert003; EO 14114
             SUP-BORDER-CROSSING        | HIGH   | FIN-2022-Alert003 (transshipment corridors)
             SUP-FAR-EAST-DEFENSE       | SEVERE | EO 14024 (defence and related materiel sector)
