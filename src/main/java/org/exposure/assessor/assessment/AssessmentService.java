@@ -3,6 +3,7 @@ package org.exposure.assessor.assessment;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,9 +121,12 @@ public class AssessmentService {
         if (unscreened && coverage.required()) {
             throw new ListsUnavailableException(coverage.missing(snapshot));
         }
-        List<Finding> findings = engine.evaluate(subject, screened.matches());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // Undated payments and shipments are judged under the law of the day the assessment is made (UTC), the
+        // day stored with it.
+        List<Finding> findings = engine.evaluate(subject, screened.matches(), now.atOffset(ZoneOffset.UTC).toLocalDate());
         List<Warning> warnings = new ArrayList<>(InputWarnings.of(subject, hs));
+        warnings.addAll(ItemListWarnings.of(subject, engine.reference()));
         ScreeningOutcome outcome = ScreeningOutcome.of(RiskLevel.highestOf(findings), names,
                 snapshot.versions().stream().map(v -> v.source).toList(), coverage.states(snapshot, now),
                 coverage.missing(snapshot), coverage.maxAge());

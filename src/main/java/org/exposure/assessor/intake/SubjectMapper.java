@@ -38,7 +38,7 @@ public final class SubjectMapper {
             return new GoodsSubject(text(g.ref()), text(g.name()), strings(g.aliases()), Codes.country(g.country()),
                     text(g.region()), Codes.hsCode(g.hsCode()), dualUse(g.dualUseCode()), text(g.description()),
                     Codes.country(g.originCountry()), Codes.country(g.destinationCountry()),
-                    text(g.destinationRegion()), party(g.endUser()), g.noReexportClause());
+                    text(g.destinationRegion()), party(g.endUser()), g.noReexportClause(), g.date());
         }
         if (dto instanceof SupplierDto s) {
             return new SupplierSubject(text(s.ref()), text(s.name()), strings(s.aliases()), Codes.country(s.country()),
@@ -65,7 +65,7 @@ public final class SubjectMapper {
     private static Export export(ExportDto e) {
         return new Export(Codes.hsCode(e.hsCode()), dualUse(e.dualUseCode()), Codes.country(e.destinationCountry()),
                 text(e.destinationRegion()), consignee(e.consignee()), text(e.borderCrossing()), e.valueUsd(),
-                e.endUseStatement(), e.noReexportClause());
+                e.endUseStatement(), e.noReexportClause(), e.date());
     }
 
     private static Consignee consignee(ConsigneeDto c) {

@@ -27,11 +27,25 @@ public final class FindingCollector {
     }
 
     public void fire(RuleContext kcontext, Severity severity, String explanation, Map<String, Object> evidence) {
+        fireUnder(kcontext, severity, null, explanation, evidence);
+    }
+
+    public void fireUnder(RuleContext kcontext, Severity severity, String legalBasis, String explanation, GoodsLine line) {
+        fireUnder(kcontext, severity, legalBasis, explanation, line.evidence());
+    }
+
+    /**
+     * As {@link #fire(RuleContext, Severity, String, Map)}, citing {@code legalBasis} (the law of this case: the
+     * destination's, or the version in force on the payment's date) instead of the rule's general basis; null cites
+     * the rule's.
+     */
+    public void fireUnder(RuleContext kcontext, Severity severity, String legalBasis, String explanation,
+                          Map<String, Object> evidence) {
         RuleDefinition rule = byRuleName.get(kcontext.getRule().getPackageName() + "." + kcontext.getRule().getName());
         if (rule == null) {
             throw new IllegalStateException("rule " + kcontext.getRule().getName() + " is not in the loaded catalogue");
         }
-        findings.add(new Finding(rule.id(), rule.title(), severity, rule.legalBasis(), explanation,
+        findings.add(new Finding(rule.id(), rule.title(), severity, legalBasis == null ? rule.legalBasis() : legalBasis, explanation,
                 rule.remediation(), new LinkedHashMap<>(evidence)));
         Object path = evidence.get("path");
         kcontext.getKieRuntime().insert(new FiredFinding(rule.id(), severity, path == null ? "subject" : path.toString()));

@@ -1,6 +1,7 @@
 package org.exposure.assessor.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +29,20 @@ public final class GoodsLine {
     private final String borderCrossing;
     private final BigDecimal valueUsd;
     private final Boolean endUseStatement;
+    /** A definite restriction (country, Crimea, occupied city) and why, or an oblast only partly occupied. */
+    private final Restriction restriction;
     private final String restrictedDestination;
+    private final Restriction occupiedOblast;
+    private final String occupiedOblastReason;
+    private final String russiaReason;
+    private final CriticalItem criticalItem;
+    private final String exporterCountry;
+    private final LocalDate date;
+    private final boolean dated;
+    private final boolean euExporter;
+    private final boolean art12gGoods;
+    private final boolean art12gPartnerDestination;
+    private final LawDates law;
     private final boolean transshipmentDestination;
     private final String destinationLabel;
     private final BorderCrossing crossing;
@@ -37,7 +51,8 @@ public final class GoodsLine {
 
     private GoodsLine(String path, String hsCode, String dualUseCode, String originCountry, String destinationCountry,
                       String destinationRegion, Party endUser, Boolean noReexportClause, Consignee consignee,
-                      String borderCrossing, BigDecimal valueUsd, Boolean endUseStatement, ReferenceData ref) {
+                      String borderCrossing, BigDecimal valueUsd, Boolean endUseStatement, String exporterCountry,
+                      LocalDate date, LocalDate assessedOn, ReferenceData ref) {
         this.path = path;
         this.hsCode = hsCode;
         this.chpl = ref.chpl(hsCode).orElse(null);
@@ -51,7 +66,23 @@ public final class GoodsLine {
         this.borderCrossing = borderCrossing;
         this.valueUsd = valueUsd;
         this.endUseStatement = endUseStatement;
-        this.restrictedDestination = restriction(destinationCountry, destinationRegion, endUser, ref);
+        Found definite = restriction(destinationCountry, destinationRegion, endUser, ref, true);
+        Found oblast = definite == null ? restriction(destinationCountry, destinationRegion, endUser, ref, false) : null;
+        this.restriction = definite == null ? null : definite.restriction();
+        this.restrictedDestination = definite == null ? null : definite.reason();
+        this.occupiedOblast = oblast == null ? null : oblast.restriction();
+        this.occupiedOblastReason = oblast == null ? null : oblast.reason();
+        this.russiaReason = russia(destinationCountry, endUser, consignee, ref);
+        this.criticalItem = ref.criticalItem(hsCode).orElse(null);
+        this.exporterCountry = exporterCountry;
+        this.dated = date != null;
+        this.date = date != null ? date : assessedOn;
+        this.euExporter = exporterCountry != null && ref.codes(Parameters.EU_MEMBER_STATES).contains(exporterCountry);
+        this.art12gGoods = chpl != null || ref.codes(Parameters.ART_12G_CHAPTERS).contains(hsCode.substring(0, 2));
+        this.art12gPartnerDestination = destinationCountry != null
+                && (ref.codes(Parameters.ART_12G_PARTNERS).contains(destinationCountry)
+                    || ref.codes(Parameters.EU_MEMBER_STATES).contains(destinationCountry));
+        this.law = ref.lawDates();
         this.transshipmentDestination = ref.isTransshipmentCountry(destinationCountry);
         this.destinationLabel = destinationCountry == null ? "an undeclared destination" : ref.countryLabel(destinationCountry);
         this.crossing = ref.borderCrossing(borderCrossing).orElse(null);
@@ -61,24 +92,26 @@ public final class GoodsLine {
                 && ref.farEastDefenseRegion(consignee.region()).isPresent();
     }
 
-    public static GoodsLine of(GoodsSubject goods, ReferenceData ref) {
+    /** The goods of a GOODS subject; {@code assessedOn} dates it when it has no date of its own. */
+    public static GoodsLine of(GoodsSubject goods, LocalDate assessedOn, ReferenceData ref) {
         return new GoodsLine("subject", goods.hsCode(), goods.dualUseCode(), goods.originCountry(),
                 goods.destinationCountry(), goods.destinationRegion(), goods.endUser(), goods.noReexportClause(),
-                null, null, null, null, ref);
+                null, null, null, null, goods.country(), goods.date(), assessedOn, ref);
     }
 
     /**
      * An export seen as goods. The consignee stands for the end user unless it is an intermediary (forwarder,
      * trading or logistics company): then the end user is unknown, which is exactly the red flag.
      */
-    public static GoodsLine of(Export export, int index, String supplierCountry, ReferenceData ref) {
+    public static GoodsLine of(Export export, int index, String supplierCountry, LocalDate assessedOn, ReferenceData ref) {
         Consignee c = export.consignee();
         Party endUser = c == null || (c.kind() != null && c.kind().isIntermediary())
                 ? null
                 : new Party(c.name(), c.country(), c.region(), c.sanctioned());
         return new GoodsLine("exports[" + index + "]", export.hsCode(), export.dualUseCode(), supplierCountry,
                 export.destinationCountry(), export.destinationRegion(), endUser, export.noReexportClause(), c,
-                export.borderCrossing(), export.valueUsd(), export.endUseStatement(), ref);
+                export.borderCrossing(), export.valueUsd(), export.endUseStatement(), supplierCountry, export.date(),
+                assessedOn, ref);
     }
 
     /** The consignee's region, or the destination region, when it is a Far East defence-industry region of Russia. */
@@ -95,22 +128,45 @@ public final class GoodsLine {
         return null;
     }
 
-    private static String restriction(String country, String region, Party endUser, ReferenceData ref) {
-        if (ref.isRestrictedCountry(country)) {
-            return "destination " + ref.countryLabel(country);
+    private record Found(Restriction restriction, String reason) {
+    }
+
+    /**
+     * The restriction of the destination (country, then region), else of the end user's place, with the reason in
+     * words ("destination Russia (RU)", "end user in Crimea (UA)"): definite ones, or with {@code definite} false
+     * the partly occupied oblasts.
+     */
+    private static Found restriction(String country, String region, Party endUser, ReferenceData ref, boolean definite) {
+        Restriction r = definite ? ref.restriction(country).orElse(null) : null;
+        if (r != null) {
+            return new Found(r, "destination " + r.label());
         }
-        String regionLabel = ref.restrictedRegion(country, region).orElse(null);
-        if (regionLabel != null) {
-            return "destination region " + regionLabel;
+        r = ref.restriction(country, region).filter(x -> x.isDefinite() == definite).orElse(null);
+        if (r != null) {
+            return new Found(r, "destination region " + r.label());
         }
         if (endUser != null) {
-            if (ref.isRestrictedCountry(endUser.country())) {
-                return "end user in " + ref.countryLabel(endUser.country());
+            r = definite ? ref.restriction(endUser.country()).orElse(null) : null;
+            if (r == null) {
+                r = ref.restriction(endUser.country(), endUser.region()).filter(x -> x.isDefinite() == definite).orElse(null);
             }
-            String endUserRegion = ref.restrictedRegion(endUser.country(), endUser.region()).orElse(null);
-            if (endUserRegion != null) {
-                return "end user in " + endUserRegion;
+            if (r != null) {
+                return new Found(r, "end user in " + r.label());
             }
+        }
+        return null;
+    }
+
+    /** Why the goods go to the Russian Federation, or null: its destination, end user or consignee there. */
+    private static String russia(String country, Party endUser, Consignee consignee, ReferenceData ref) {
+        if ("RU".equals(country)) {
+            return "destination " + ref.countryLabel("RU");
+        }
+        if (endUser != null && "RU".equals(endUser.country())) {
+            return "end user " + named(endUser.name()) + " in " + ref.countryLabel("RU");
+        }
+        if (consignee != null && "RU".equals(consignee.country())) {
+            return "consignee " + named(consignee.name()) + " in " + ref.countryLabel("RU");
         }
         return null;
     }
@@ -269,6 +325,85 @@ public final class GoodsLine {
         return restrictedDestination;
     }
 
+    /** The definite restriction of the destination, with its law; null if there is none. */
+    public Restriction getRestriction() {
+        return restriction;
+    }
+
+    /**
+     * An oblast only partly occupied that the destination or end-user region names, when nothing else restricts the
+     * destination; null otherwise. It asks for a check of the address, not a verdict.
+     */
+    public Restriction getOccupiedOblast() {
+        return occupiedOblast;
+    }
+
+    /** "destination region Zaporizhzhia Oblast (UA)", with {@link #getOccupiedOblast()}. */
+    public String getOccupiedOblastReason() {
+        return occupiedOblastReason;
+    }
+
+    /** The goods go to the Russian Federation: destination RU, or the end user or consignee there. */
+    public boolean isToRussia() {
+        return russiaReason != null;
+    }
+
+    /** "destination Russia (RU)", "consignee OOO Zavod in Russia (RU)"; null when the goods do not go to Russia. */
+    public String getRussiaReason() {
+        return russiaReason;
+    }
+
+    /**
+     * The entry of OFAC's §11(a)(ii) item list this code falls under, or null. Not named getCriticalItem() with an
+     * isCriticalItem() beside it, for the reason given at {@link #getChplEntry()}.
+     */
+    public CriticalItem getCriticalItem() {
+        return criticalItem;
+    }
+
+    /** The country the goods are exported from: the GOODS subject's country, or the supplier's. */
+    public String getExporterCountry() {
+        return exporterCountry;
+    }
+
+    /** The shipment's own date, or the assessment's date when it has none (see {@link #isDated()}). */
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public boolean isDated() {
+        return dated;
+    }
+
+    /** "shipped on 2024-09-12", or "undated, judged at the assessment date 2026-12-02". */
+    public String getDateText() {
+        return dated ? "dated " + date : "undated, so judged under the law of the assessment date " + date;
+    }
+
+    /** Whether the change of the law {@code lawDateId} (rules/reference/law-dates.csv) applies on this line's date. */
+    public boolean inForce(String lawDateId) {
+        return law.inForce(lawDateId, date);
+    }
+
+    public LocalDate lawDate(String lawDateId) {
+        return law.of(lawDateId);
+    }
+
+    /** Exported from an EU member state: Art. 12g of EU Reg. 833/2014 binds the exporter. */
+    public boolean isEuExporter() {
+        return euExporter;
+    }
+
+    /** Goods Art. 12g covers: CHPL (Annex XL) items and arms and ammunition (the parameter's HS chapters). */
+    public boolean isArt12gGoods() {
+        return art12gGoods;
+    }
+
+    /** Going to an EU member state or an Annex VIII partner country, to which Art. 12g does not apply. */
+    public boolean isArt12gPartnerDestination() {
+        return art12gPartnerDestination;
+    }
+
     public boolean isTransshipmentDestination() {
         return transshipmentDestination;
     }
@@ -286,6 +421,18 @@ public final class GoodsLine {
         put(e, "originCountry", originCountry);
         put(e, "destinationCountry", destinationCountry);
         put(e, "restrictedDestination", restrictedDestination);
+        if (restriction != null) {
+            e.put("restrictionLegalBasis", restriction.legalBasis());
+        }
+        put(e, "occupiedOblast", occupiedOblastReason);
+        put(e, "russianFederation", russiaReason);
+        if (criticalItem != null) {
+            e.put("criticalItem", criticalItem.code());
+            e.put("criticalItemCategory", criticalItem.category());
+        }
+        put(e, "exporterCountry", exporterCountry);
+        e.put("date", date.toString());
+        e.put("dated", dated);
         if (transshipmentDestination) {
             e.put("transshipmentCountry", destinationCountry);
         }

@@ -18,8 +18,21 @@ public final class PaymentFact {
     private final boolean counterpartyInRestrictedCountry;
     private final String destinationLabel;
     private final String counterpartyCountryLabel;
+    private final List<CriticalItemLine> criticalItems;
+    private final boolean toRussia;
+    private final LocalDate effectiveDate;
+    private final LawDates law;
 
-    PaymentFact(Payment payment, int index, ReferenceData ref) {
+    /** An HS code of the payment and the item-list entry it falls under. */
+    public record CriticalItemLine(String hsCode, CriticalItem item) {
+        public String label() {
+            return "HS " + hsCode.substring(0, 4) + "." + hsCode.substring(4) + " (" + item.category()
+                    + (item.code().equals(hsCode) ? "" : ", under " + item.label().replace(" (" + item.category() + ")", ""))
+                    + ")";
+        }
+    }
+
+    PaymentFact(Payment payment, int index, LocalDate assessedOn, ReferenceData ref) {
         this.payment = payment;
         this.path = "payments[" + index + "]";
         this.chpl = payment.hsCodes().stream().map(ref::chpl).flatMap(java.util.Optional::stream).toList();
@@ -28,6 +41,46 @@ public final class PaymentFact {
         this.counterpartyInRestrictedCountry = cp != null && ref.isRestrictedCountry(cp.country());
         this.destinationLabel = payment.destinationCountry() == null ? "an undeclared destination" : ref.countryLabel(payment.destinationCountry());
         this.counterpartyCountryLabel = cp == null || cp.country() == null ? "an undeclared country" : ref.countryLabel(cp.country());
+        this.criticalItems = payment.hsCodes().stream()
+                .flatMap(h -> ref.criticalItem(h).map(i -> new CriticalItemLine(h, i)).stream()).toList();
+        this.toRussia = "RU".equals(payment.destinationCountry()) || (cp != null && "RU".equals(cp.country()));
+        this.effectiveDate = payment.date() != null ? payment.date() : assessedOn;
+        this.law = ref.lawDates();
+    }
+
+    /** The payment's HS codes that are on OFAC's §11(a)(ii) item list, with their entries. */
+    public List<CriticalItemLine> getCriticalItems() {
+        return criticalItems;
+    }
+
+    /** Some of the payment's HS codes are on the §11(a)(ii) item list. */
+    public boolean isOnItemList() {
+        return !criticalItems.isEmpty();
+    }
+
+    /** Goods bound for the Russian Federation, or a counterparty there. Belarus alone is not Russia. */
+    public boolean isToRussia() {
+        return toRussia;
+    }
+
+    /** The payment's own date, or the assessment's date when it has none. */
+    public LocalDate getEffectiveDate() {
+        return effectiveDate;
+    }
+
+    /** Whether the change of the law {@code lawDateId} (rules/reference/law-dates.csv) applies on the payment's date. */
+    public boolean inForce(String lawDateId) {
+        return law.inForce(lawDateId, effectiveDate);
+    }
+
+    public LocalDate lawDate(String lawDateId) {
+        return law.of(lawDateId);
+    }
+
+    /** "on 2024-02-14", or "undated, so judged under the law of the assessment date 2026-12-02". */
+    public String getDateText() {
+        return payment.date() != null ? "on " + payment.date()
+                : "undated, so judged under the law of the assessment date " + effectiveDate;
     }
 
     public String getPath() {
@@ -115,6 +168,10 @@ public final class PaymentFact {
         }
         if (!payment.hsCodes().isEmpty()) {
             e.put("hsCodes", payment.hsCodes());
+        }
+        if (!criticalItems.isEmpty()) {
+            e.put("criticalItems", criticalItems.stream().map(c -> Map.of("hsCode", c.hsCode(), "item", c.item().code(),
+                    "category", c.item().category())).toList());
         }
         if (!chpl.isEmpty()) {
             e.put("chpl", chpl.stream().map(c -> Map.of("hsCode", c.hsCode(), "tier", c.tier(), "label", c.label())).toList());

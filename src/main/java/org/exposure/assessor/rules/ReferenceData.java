@@ -28,14 +28,22 @@ public final class ReferenceData {
     static final String FAR_EAST = "reference/far-east-defense-regions.csv";
     static final String BORDERING_REGIONS = "reference/russia-bordering-regions.csv";
     static final String PARAMETERS = "reference/parameters.csv";
+    static final String LAW_DATES = "reference/law-dates.csv";
+    static final String ITEMS = "reference/eo14114-items.csv";
+
+    /** Reads a reference file's records, handing each to {@code row} with where it is for error messages. */
+    @FunctionalInterface
+    interface Rows {
+        void each(String file, BiConsumer<CSVRecord, String> row);
+    }
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true).setTrim(true).get();
 
     private final Map<String, ChplEntry> chpl;
-    private final Set<String> restrictedCountries;
-    /** folded region name to "Region (CC)" label, per country code. */
-    private final Map<String, Map<String, String>> restrictedRegions;
+    private final Destinations destinations;
+    private final CriticalItems items;
+    private final LawDates lawDates;
     private final Map<String, String> transshipmentCountries;
     /** Names as the reference files spell them, so explanations do not depend on the JDK's locale data. */
     private final Map<String, String> countryNames;
@@ -44,14 +52,15 @@ public final class ReferenceData {
     private final Map<String, PlaceIndex<String>> borderingRegions;
     private final Map<String, String> parameters;
 
-    private ReferenceData(Map<String, ChplEntry> chpl, Set<String> restrictedCountries,
-                          Map<String, Map<String, String>> restrictedRegions, Map<String, String> transshipmentCountries,
+    private ReferenceData(Map<String, ChplEntry> chpl, Destinations destinations, CriticalItems items, LawDates lawDates,
+                          Map<String, String> transshipmentCountries,
                           Map<String, String> countryNames, PlaceIndex<BorderCrossing> borderCrossings,
                           PlaceIndex<String> farEastRegions, Map<String, PlaceIndex<String>> borderingRegions,
                           Map<String, String> parameters) {
         this.chpl = Map.copyOf(chpl);
-        this.restrictedCountries = Set.copyOf(restrictedCountries);
-        this.restrictedRegions = Map.copyOf(restrictedRegions);
+        this.destinations = destinations;
+        this.items = items;
+        this.lawDates = lawDates;
         this.transshipmentCountries = Map.copyOf(transshipmentCountries);
         this.countryNames = Map.copyOf(countryNames);
         this.borderCrossings = borderCrossings;
@@ -77,29 +86,10 @@ public final class ReferenceData {
             }
         });
         Map<String, String> countryNames = new HashMap<>();
-        Set<String> countries = new HashSet<>();
-        Map<String, Map<String, String>> regions = new HashMap<>();
-        read(files, RESTRICTED, (r, at) -> {
-            String country = r.get("country").toUpperCase();
-            switch (r.get("kind")) {
-                case "country" -> {
-                    countries.add(country);
-                    countryNames.put(country, r.get("name"));
-                }
-                case "region" -> {
-                    Map<String, String> names = regions.computeIfAbsent(country, c -> new HashMap<>());
-                    String label = r.get("name") + " (" + country + ")";
-                    names.put(Names.fold(r.get("name")), label);
-                    for (String alias : r.get("names").split("\\|")) {
-                        if (!alias.isBlank()) {
-                            names.put(Names.fold(alias), label);
-                        }
-                    }
-                }
-                default -> throw new RulesetException(at
-                        + " kind must be country or region, got " + r.get("kind"));
-            }
-        });
+        Rows rows = (name, row) -> read(files, name, row);
+        Destinations destinations = Destinations.load(rows, countryNames);
+        CriticalItems items = CriticalItems.load(rows);
+        LawDates lawDates = LawDates.load(rows);
         Map<String, String> transshipment = new LinkedHashMap<>();
         read(files, TRANSSHIPMENT, (r, at) -> {
             transshipment.put(r.get("iso2").toUpperCase(), r.get("name"));
@@ -131,7 +121,7 @@ public final class ReferenceData {
         });
         Map<String, String> parameters = new HashMap<>();
         read(files, PARAMETERS, (r, at) -> parameters.put(r.get("name"), r.get("value")));
-        ReferenceData data = new ReferenceData(chpl, countries, regions, transshipment, countryNames, crossings, farEast,
+        ReferenceData data = new ReferenceData(chpl, destinations, items, lawDates, transshipment, countryNames, crossings, farEast,
                 bordering, parameters);
         data.checkParameters();
         return data;
@@ -187,19 +177,34 @@ public final class ReferenceData {
     }
 
     public boolean isRestrictedCountry(String iso2) {
-        return iso2 != null && restrictedCountries.contains(iso2);
+        return destinations.country(iso2).isPresent();
     }
 
-    /** The label of the restricted region a free-text region names, looked up under its country (UA when none is given). */
-    public Optional<String> restrictedRegion(String country, String region) {
-        if (region == null || region.isBlank()) {
-            return Optional.empty();
-        }
-        String folded = Names.fold(region);
-        if (country != null) {
-            return Optional.ofNullable(restrictedRegions.getOrDefault(country, Map.of()).get(folded));
-        }
-        return restrictedRegions.values().stream().map(m -> m.get(folded)).filter(l -> l != null).findFirst();
+    /** The export ban on a whole country (Russia, Belarus), with its law. */
+    public Optional<Restriction> restriction(String iso2) {
+        return destinations.country(iso2);
+    }
+
+    /**
+     * The restricted area or partly occupied oblast a free-text region names, looked up under its country (under
+     * any country when none is given).
+     */
+    public Optional<Restriction> restriction(String country, String region) {
+        return destinations.region(country, region);
+    }
+
+    /** The entry of OFAC's §11(a)(ii) item list a six-digit HS code falls under. */
+    public Optional<CriticalItem> criticalItem(String hs6) {
+        return items.find(hs6);
+    }
+
+    /** The item list's categories that hold no code (none could be sourced). */
+    public List<String> unfilledItemCategories() {
+        return items.unfilled();
+    }
+
+    public LawDates lawDates() {
+        return lawDates;
     }
 
     /** The China-Russia border crossing a free-text crossing names, by either side or an alias. */
@@ -258,6 +263,9 @@ public final class ReferenceData {
             decimal(Parameters.OWN_BLOCKED);
             decimal(Parameters.OWN_MINORITY);
             date(Parameters.NEW_ENTITY_SINCE);
+            codes(Parameters.EU_MEMBER_STATES);
+            codes(Parameters.ART_12G_PARTNERS);
+            codes(Parameters.ART_12G_CHAPTERS);
         } catch (NumberFormatException | java.time.DateTimeException e) {
             throw new RulesetException(PARAMETERS + " holds a malformed value: " + e.getMessage(), e);
         }

@@ -2,6 +2,8 @@ package org.exposure.assessor.rules;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -232,6 +234,14 @@ public final class RuleEngine {
 
     /** As {@link #evaluate(Subject)}, with the subject's parties' matches against the sanctions lists as facts. */
     public List<Finding> evaluate(Subject subject, List<ListMatch> matches) {
+        return evaluate(subject, matches, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * As {@link #evaluate(Subject, List)}, assessed on {@code assessedOn}: a payment or shipment without a date of its
+     * own is judged under the law in force that day.
+     */
+    public List<Finding> evaluate(Subject subject, List<ListMatch> matches, LocalDate assessedOn) {
         FindingCollector collector = new FindingCollector(byQualifiedName);
         KieSession session = sessions.newKieSession();
         try {
@@ -241,7 +251,7 @@ public final class RuleEngine {
             if (globals.contains(GLOBAL_REFERENCE)) {
                 session.setGlobal(GLOBAL_REFERENCE, reference);
             }
-            insertFacts(session, subject, matches);
+            insertFacts(session, subject, matches, assessedOn);
             matches.forEach(session::insert);
             session.fireAllRules();
         } finally {
@@ -250,15 +260,15 @@ public final class RuleEngine {
         return List.copyOf(collector.findings());
     }
 
-    private void insertFacts(KieSession session, Subject subject, List<ListMatch> matches) {
+    private void insertFacts(KieSession session, Subject subject, List<ListMatch> matches, LocalDate assessedOn) {
         session.insert(subject);
         if (subject instanceof GoodsSubject goods) {
-            session.insert(GoodsLine.of(goods, reference));
+            session.insert(GoodsLine.of(goods, assessedOn, reference));
         } else if (subject instanceof SupplierSubject supplier) {
             session.insert(new SupplierFact(supplier, reference));
             List<Export> exports = supplier.exports() == null ? List.of() : supplier.exports();
             for (int i = 0; i < exports.size(); i++) {
-                session.insert(GoodsLine.of(exports.get(i), i, supplier.country(), reference));
+                session.insert(GoodsLine.of(exports.get(i), i, supplier.country(), assessedOn, reference));
             }
             if (supplier.owners() != null && !supplier.owners().isEmpty()) {
                 // An owner matched to an SDN entry is a blocked person for the 50 % rule, as one marked sanctioned.
@@ -273,7 +283,7 @@ public final class RuleEngine {
         } else if (subject instanceof BankSubject bank) {
             List<PaymentFact> payments = new ArrayList<>();
             for (int i = 0; i < bank.payments().size(); i++) {
-                payments.add(new PaymentFact(bank.payments().get(i), i, reference));
+                payments.add(new PaymentFact(bank.payments().get(i), i, assessedOn, reference));
             }
             session.insert(new BankFact(bank, payments, reference));
             payments.forEach(session::insert);

@@ -106,6 +106,16 @@ public final class RulesetFiles {
     }
 
     /** Where the files came from, for messages: an absolute directory or classpath:rules. */
+    /**
+     * This ruleset with the file at {@code path} (relative to the root) replaced by {@code content}, under a new
+     * version: a ruleset that differs by one reference list, e.g. to try a change before it is made.
+     */
+    public RulesetFiles with(String path, String content) {
+        Map<String, String> changed = new java.util.TreeMap<>(files);
+        changed.put(path, content);
+        return new RulesetFiles(origin + " (with " + path + " replaced)", changed);
+    }
+
     public String origin() {
         return origin;
     }

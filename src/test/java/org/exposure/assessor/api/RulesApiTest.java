@@ -40,7 +40,7 @@ class RulesApiTest {
         GOODS_CATALOGUE.put("GOODS-CHPL-T4", new String[] {"MEDIUM", "tier 4A/4B"});
         GOODS_CATALOGUE.put("GOODS-RESTRICTED-DEST", new String[] {"HIGH", "EAR 746.8"});
         GOODS_CATALOGUE.put("GOODS-TRANSSHIPMENT", new String[] {"HIGH", "FIN-2022-Alert003"});
-        GOODS_CATALOGUE.put("GOODS-EO14114-ITEM", new String[] {"SEVERE", "OFAC FAQ 1148"});
+        GOODS_CATALOGUE.put("GOODS-EO14114-ITEM", new String[] {"SEVERE", "89 FR 78245"});
         GOODS_CATALOGUE.put("GOODS-NO-REEXPORT-CLAUSE", new String[] {"MEDIUM", "Art. 12g"});
         GOODS_CATALOGUE.put("GOODS-RU-URANIUM", new String[] {"MEDIUM", "118-62"});
         GOODS_CATALOGUE.put("GOODS-DUAL-USE", new String[] {"HIGH", "2021/821"});

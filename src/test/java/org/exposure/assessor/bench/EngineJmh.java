@@ -106,7 +106,7 @@ public class EngineJmh {
      */
     @Benchmark
     public int goodsPlainWithEvidence() {
-        GoodsLine line = GoodsLine.of(goods[next()], engine.reference());
+        GoodsLine line = GoodsLine.of(goods[next()], PlainGoodsRules.today(), engine.reference());
         int size = 0;
         for (PlainGoodsRules.Fired fired : plain.evaluate(line, List.of())) {
             Map<String, Object> evidence = new LinkedHashMap<>(line.evidence());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.exposure.assessor.domain.GoodsSubject;
 import org.exposure.assessor.domain.Severity;
 import org.exposure.assessor.rules.GoodsLine;
+import org.exposure.assessor.rules.LawDates;
 import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.rules.ReferenceData;
 
@@ -49,13 +50,18 @@ public final class PlainGoodsRules {
         this.reference = reference;
     }
 
+    /** The day undated goods are judged on, as the engine's evaluate(subject) does. */
+    public static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
     public List<Fired> evaluate(GoodsSubject goods) {
-        return evaluate(GoodsLine.of(goods, reference), List.of());
+        return evaluate(GoodsLine.of(goods, today(), reference), List.of());
     }
 
     /** As the engine's evaluate(subject, matches): the matches of the subject's parties against the lists. */
     public List<Fired> evaluate(GoodsSubject goods, List<ListMatch> matches) {
-        return evaluate(GoodsLine.of(goods, reference), matches);
+        return evaluate(GoodsLine.of(goods, today(), reference), matches);
     }
 
     /**
@@ -78,21 +84,27 @@ public final class PlainGoodsRules {
                     : (escalated ? Severity.HIGH : Severity.MEDIUM);
             out.add(new Fired(TIER_IDS[tier], severity));
         }
-        // GOODS-RESTRICTED-DEST: restrictedDestination; SEVERE for CHPL codes.
+        // GOODS-RESTRICTED-DEST: restrictedDestination, SEVERE for CHPL codes; or an oblast only partly occupied
+        // named alone, HIGH.
         if (restricted) {
             out.add(new Fired(RESTRICTED_DEST, chpl ? Severity.SEVERE : Severity.HIGH));
+        } else if (g.getOccupiedOblast() != null) {
+            out.add(new Fired(RESTRICTED_DEST, Severity.HIGH));
         }
         // GOODS-TRANSSHIPMENT: chpl, transshipmentDestination, !endUserInDestination (an end user with no name
         // counts as unknown, so it is never "in the destination").
         if (chpl && transshipment && !g.isEndUserInDestination()) {
             out.add(new Fired(TRANSSHIPMENT, Severity.HIGH));
         }
-        // GOODS-EO14114-ITEM: chpl, restrictedDestination.
-        if (chpl && restricted) {
+        // GOODS-EO14114-ITEM: on the §11(a)(ii) item list, going to the Russian Federation, dated on or after the
+        // determination.
+        if (g.getCriticalItem() != null && g.isToRussia() && g.inForce(LawDates.ITEM_DETERMINATION)) {
             out.add(new Fired(EO14114_ITEM, Severity.SEVERE));
         }
-        // GOODS-NO-REEXPORT-CLAUSE: chpl, noReexportClause == false; an absent clause (null) does not fire.
-        if (chpl && Boolean.FALSE.equals(g.getNoReexportClause())) {
+        // GOODS-NO-REEXPORT-CLAUSE: EU exporter, Art. 12g goods, not to the EU or an Annex VIII partner,
+        // noReexportClause == false (an absent clause, null, does not fire), dated on or after 20 Mar 2024.
+        if (g.isEuExporter() && g.isArt12gGoods() && !g.isArt12gPartnerDestination()
+                && Boolean.FALSE.equals(g.getNoReexportClause()) && g.inForce(LawDates.ART_12G)) {
             out.add(new Fired(NO_REEXPORT_CLAUSE, Severity.MEDIUM));
         }
         // GOODS-RU-URANIUM: hsCode == "284420", originCountry == "RU".

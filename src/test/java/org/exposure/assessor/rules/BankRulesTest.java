@@ -74,7 +74,7 @@ class BankRulesTest {
     @DisplayName("FFI-MIB-COUNTERPARTY .. FFI-USD-IMPACT carry the catalogue's severity and legal basis")
     @CsvSource(delimiter = '|', textBlock = """
             FFI-MIB-COUNTERPARTY         | SEVERE | EO 14024 §11(a)(i)–(ii) as amended by EO 14114; OFAC FAQ 1181
-            FFI-CRITICAL-ITEMS           | SEVERE | EO 14114 §11(a)(ii); OFAC FAQ 1148
+            FFI-CRITICAL-ITEMS           | SEVERE | EO 14024 §11(a)(ii) as amended by EO 14114; OFAC Determination of 22 Dec 2023; FAQ 1148
             FFI-SANCTIONED-CORRESPONDENT | SEVERE | EO 14114; EO 14024
             FFI-SPFS                     | HIGH   | OFAC updated guidance to FFIs (12 Jun 2024) and SPFS alert (21 Nov 2024): designation risk under EO 14024
             FFI-REGIONAL-CHANNEL         | HIGH   | FIN-2022-Alert003; the EU's 18th package (Jul 2025) listing two Heilongjiang rural banks for this channel
@@ -110,9 +110,9 @@ class BankRulesTest {
         @DisplayName("FFI-MIB-COUNTERPARTY fires SEVERE for payments[1] whose counterparty is marked sanctioned, with bank, counterparty, amount and date")
         void firesForSanctionedCounterparty() {
             BankBuilder b = bank().name("Harbin Bank").pay(harmless())
-                    .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "KZ", "75000", "2024-05-20"));
+                    .pay(payment(party("JSC Zavod Impuls", "RU", true), "610910", "KZ", "75000", "2024-09-20"));
             Finding f = firesAt(b, "FFI-MIB-COUNTERPARTY", Severity.SEVERE, "payments[1]");
-            assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 75,000.00", "2024-05-20",
+            assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 75,000.00", "2024-09-20",
                     "JSC Zavod Impuls in Russia (RU)", "marked by the submitter as a blocked person", "OFAC FAQ 1181", "EO 14024 §11(a)(i) as amended by EO 14114");
             assertThat(f.evidence().get("counterparty")).isEqualTo(
                     Map.of("name", "JSC Zavod Impuls", "country", "RU", "sanctioned", true));
@@ -131,6 +131,37 @@ class BankRulesTest {
                     .satisfies(f -> assertThat(f.explanation()).contains("Blocked Trading FZE", "(AE)"));
             assertThat(mib).filteredOn(f -> f.evidence().get("path").equals("payments[2]")).singleElement()
                     .satisfies(f -> assertThat(f.explanation()).contains("undated"));
+        }
+
+        @Test
+        @DisplayName("FFI-MIB-COUNTERPARTY judges a payment under the law of its date: February 2024 HIGH (only the five MIB sectors counted then), September 2024 SEVERE (every EO 14024-blocked person)")
+        void dateAware() {
+            Party blocked = party("OOO Uralsky Stankozavod", "RU", true);
+            Finding february = firesAt(bank().pay(payment(blocked, "610910", "RU", "20000", "2024-02-14")),
+                    "FFI-MIB-COUNTERPARTY", Severity.HIGH, "payments[0]");
+            assertThat(february.explanation()).contains("on 2024-02-14", "before OFAC widened the military-industrial base on 2024-06-12",
+                    "technology, defense and related materiel, construction, aerospace or manufacturing sectors",
+                    "sector is not known");
+            assertThat(february.legalBasis()).contains("as defined before 12 Jun 2024");
+            assertThat(february.evidence()).containsKey("lawApplied");
+            Finding september = firesAt(bank().pay(payment(blocked, "610910", "RU", "20000", "2024-09-14")),
+                    "FFI-MIB-COUNTERPARTY", Severity.SEVERE, "payments[0]");
+            assertThat(september.explanation()).contains("since 2024-06-12 every person blocked under EO 14024");
+            assertThat(september.legalBasis()).isEqualTo("EO 14024 §11(a)(i) as amended by EO 14114; OFAC FAQ 1181");
+        }
+
+        @ParameterizedTest(name = "FFI-MIB-COUNTERPARTY for a payment dated {0}: {1}")
+        @DisplayName("FFI-MIB-COUNTERPARTY at the boundaries of the law: EO 14114 in force from 22 Dec 2023, the wider definition from 12 Jun 2024; undated payments take the assessment date")
+        @CsvSource(nullValues = "none", value = {
+                "2023-12-21, HIGH, before EO 14114 took effect on 2023-12-22",
+                "2023-12-22, HIGH, before OFAC widened",
+                "2024-06-11, HIGH, before OFAC widened",
+                "2024-06-12, SEVERE, since 2024-06-12",
+                "none,       SEVERE, undated, so judged under the law of the assessment date"})
+        void boundaries(String date, Severity severity, String text) {
+            Finding f = firesAt(bank().pay(payment(party("JSC Zavod Impuls", "RU", true), null, "RU", "1000", date)),
+                    "FFI-MIB-COUNTERPARTY", severity, "payments[0]");
+            assertThat(f.explanation()).contains(text);
         }
 
         @Test
@@ -155,62 +186,90 @@ class BankRulesTest {
 
     @Nested
     class CriticalItems {
+        // The shipped item list holds the determination's eight categories without codes (none could be read in a
+        // published source). These tests run the rule over a test list that places a few codes in categories; the
+        // codes exercise the rule and are not a claim about the determination.
+        private static final String TEST_ITEMS = """
+                category,hs
+                bearings,8482
+                navigation instruments,901420
+                machine tools,
+                """;
+
+        private List<Finding> evaluateWithItems(BankBuilder b) {
+            return Engines.withFile("reference/eo14114-items.csv", TEST_ITEMS).evaluate(b.build());
+        }
+
+        private Finding firesWithItems(BankBuilder b) {
+            Finding f = only(evaluateWithItems(b), "FFI-CRITICAL-ITEMS");
+            assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+            return f;
+        }
+
         @Test
-        @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for a payment for 8542.31 (CHPL tier 1) bound for RU, naming code, tier, amount, date")
-        void firesForChipsToRussia() {
+        @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for a payment for bearings (8482.10) bound for RU, naming code, category, amount, date")
+        void firesForItemsToRussia() {
             BankBuilder b = bank().name("Harbin Bank").pay(harmless())
-                    .pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "480000", "2024-09-12"));
-            Finding f = fires(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE);
+                    .pay(payment(party("OOO Dalpodshipnik", "RU", false), "848210", "RU", "480000", "2024-09-12"));
+            Finding f = firesWithItems(b);
             assertThat(f.explanation()).contains("Harbin Bank", "payments[1]", "USD 480,000.00", "2024-09-12",
-                    "HS 8542.31 (CHPL tier 1", "bound for Russia (RU)", "OOO Dalelektronika in Russia (RU)", "OFAC FAQ 1148");
-            assertThat(f.evidence()).containsEntry("path", "payments[1]").containsEntry("destinationCountry", "RU");
+                    "HS 8482.10 (bearings, under HS 8482)", "bound for Russia (RU)", "OOO Dalpodshipnik in Russia (RU)",
+                    "EO 14024 §11(a)(ii)", "Russian Federation");
+            assertThat(f.evidence()).containsEntry("path", "payments[1]").containsEntry("destinationCountry", "RU")
+                    .containsEntry("criticalItems", List.of(Map.of("hsCode", "848210", "item", "8482", "category", "bearings")));
         }
 
         @Test
-        @DisplayName("FFI-CRITICAL-ITEMS fires SEVERE for bearings 8482.10 (tier 3B) shipped to KZ when the counterparty is in BY")
-        void firesForCounterpartyInBelarus() {
-            BankBuilder b = bank().pay(payment(party("Minsk Podshipnik", "BY", false), "848210", "KZ", "30000", "2024-02-01"));
-            Finding f = firesAt(b, "FFI-CRITICAL-ITEMS", Severity.SEVERE, "payments[0]");
-            assertThat(f.explanation()).contains("HS 8482.10 (CHPL tier 3B", "the counterparty Minsk Podshipnik in Belarus (BY)",
-                    "goods bound for Kazakhstan (KZ)", "going to Russia or Belarus");
+        @DisplayName("FFI-CRITICAL-ITEMS fires for goods shipped to KZ when the counterparty is in RU")
+        void firesForCounterpartyInRussia() {
+            Finding f = firesWithItems(bank().pay(payment(party("OOO Navigatsiya", "RU", false), "901420", "KZ", "30000", "2024-02-01")));
+            assertThat(f.explanation()).contains("HS 9014.20 (navigation instruments)", "the counterparty OOO Navigatsiya in Russia (RU)",
+                    "goods bound for Kazakhstan (KZ)");
         }
 
         @Test
-        @DisplayName("FFI-CRITICAL-ITEMS names every CHPL code of the payment, and not the codes that are not on the CHPL")
-        void namesEveryChplCode() {
-            Payment mixed = new Payment(party("OOO Dalelektronika", "RU", false), List.of("854231", "610910", "848210"),
+        @DisplayName("FFI-CRITICAL-ITEMS stays silent when the only Russian link is missing: a counterparty in BY, goods to Belarus (Belarus is not the Russian Federation)")
+        void silentForBelarus() {
+            assertThat(ids(evaluateWithItems(bank().pay(payment(party("Minsk Podshipnik", "BY", false), "848210", "KZ", "30000", "2024-02-01")))))
+                    .doesNotContain("FFI-CRITICAL-ITEMS");
+            assertThat(ids(evaluateWithItems(bank().pay(payment(party("Minsk Podshipnik", "BY", false), "848210", "BY", "30000", "2024-02-01")))))
+                    .doesNotContain("FFI-CRITICAL-ITEMS");
+        }
+
+        @Test
+        @DisplayName("FFI-CRITICAL-ITEMS names every listed code of the payment, and not the others (CHPL chips are not on the test list)")
+        void namesEveryListedCode() {
+            Payment mixed = new Payment(party("OOO Dalelektronika", "RU", false), List.of("854231", "610910", "848210", "901420"),
                     "RU", new BigDecimal("1000"), LocalDate.parse("2024-03-01"));
-            Finding f = fires(bank().pay(mixed), "FFI-CRITICAL-ITEMS", Severity.SEVERE);
-            assertThat(f.explanation()).contains("HS 8542.31 (CHPL tier 1", "HS 8482.10 (CHPL tier 3B")
-                    .doesNotContain("6109.10");
+            Finding f = firesWithItems(bank().pay(mixed));
+            assertThat(f.explanation()).contains("HS 8482.10 (bearings", "HS 9014.20 (navigation instruments)")
+                    .doesNotContain("6109.10", "8542.31");
         }
 
         @Test
         @DisplayName("FFI-CRITICAL-ITEMS fires once per payment: only the payment to RU, not the one to DE")
         void firesPerPayment() {
             BankBuilder b = bank()
-                    .pay(payment(party("Munich Chips", "DE", false), "854231", "DE", "9000", "2024-03-01"))
-                    .pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "9000", "2024-03-02"));
-            assertThat(findingsOf(evaluate(b), "FFI-CRITICAL-ITEMS")).singleElement()
+                    .pay(payment(party("Munich Lager", "DE", false), "848210", "DE", "9000", "2024-03-01"))
+                    .pay(payment(party("OOO Dalpodshipnik", "RU", false), "848210", "RU", "9000", "2024-03-02"));
+            assertThat(findingsOf(evaluateWithItems(b), "FFI-CRITICAL-ITEMS")).singleElement()
                     .satisfies(f -> assertThat(f.evidence()).containsEntry("path", "payments[1]"));
         }
 
         @Test
-        @DisplayName("FFI-CRITICAL-ITEMS stays silent for CHPL chips to KZ with a KZ counterparty (transshipment, but no Russian leg in the payment)")
-        void silentForTransshipmentOnly() {
-            silent(bank().pay(payment(party("Almaty Electronics", "KZ", false), "854231", "KZ", "9000", "2024-03-01")),
-                    "FFI-CRITICAL-ITEMS");
+        @DisplayName("FFI-CRITICAL-ITEMS judges a payment by its date: silent before the determination (22 Dec 2023)")
+        void silentBeforeTheDetermination() {
+            assertThat(ids(evaluateWithItems(bank().pay(payment(party("OOO Dalpodshipnik", "RU", false), "848210", "RU", "9000", "2023-11-30")))))
+                    .doesNotContain("FFI-CRITICAL-ITEMS");
         }
 
         @Test
-        @DisplayName("FFI-CRITICAL-ITEMS stays silent for non-CHPL goods (6109.10, or 8542.90 parts of ICs) to RU")
-        void silentForNonChplToRussia() {
-            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), "610910", "RU", "9000", "2024-03-01")),
-                    "FFI-CRITICAL-ITEMS");
-            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), "854290", "RU", "9000", "2024-03-01")),
-                    "FFI-CRITICAL-ITEMS");
-            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), null, "RU", "9000", "2024-03-01")),
-                    "FFI-CRITICAL-ITEMS");
+        @DisplayName("FFI-CRITICAL-ITEMS stays silent for goods not on the list to RU, and with the shipped list (no codes) even for CHPL chips")
+        void silentForUnlistedGoods() {
+            assertThat(ids(evaluateWithItems(bank().pay(payment(party("OOO Odezhda", "RU", false), "610910", "RU", "9000", "2024-03-01")))))
+                    .doesNotContain("FFI-CRITICAL-ITEMS");
+            silent(bank().pay(payment(party("OOO Odezhda", "RU", false), null, "RU", "9000", "2024-03-01")), "FFI-CRITICAL-ITEMS");
+            silent(bank().pay(payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "9000", "2024-03-01")), "FFI-CRITICAL-ITEMS");
         }
     }
 
@@ -413,16 +472,16 @@ class BankRulesTest {
     @Nested
     class UsdImpact {
         private final Payment chipsToRussia =
-                payment(party("OOO Dalelektronika", "RU", false), "854231", "RU", "480000", "2024-09-12");
+                payment(party("OOO Dalelektronika", "RU", true), "854231", "RU", "480000", "2024-09-12");
 
         @Test
-        @DisplayName("FFI-USD-IMPACT fires INFO when FFI-CRITICAL-ITEMS fired and the bank has US correspondent access, naming the rule and the consequence")
+        @DisplayName("FFI-USD-IMPACT fires INFO when FFI-MIB-COUNTERPARTY fired and the bank has US correspondent access, naming the rule and the consequence")
         void firesAfterSevereRule() {
             Finding f = fires(bank().name("Harbin Bank").usAccess(true).pay(chipsToRussia), "FFI-USD-IMPACT", Severity.INFO);
-            assertThat(f.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0])", "SEVERE", "Harbin Bank",
+            assertThat(f.explanation()).contains("FFI-MIB-COUNTERPARTY (payments[0])", "SEVERE", "Harbin Bank",
                     "US correspondent and payable-through accounts", "blocked", "EO 14024 §11(b) as amended by EO 14114");
             assertThat(f.evidence()).containsEntry("path", "subject").containsEntry("usCorrespondentAccess", true)
-                    .containsEntry("severeFindings", List.of(Map.of("ruleId", "FFI-CRITICAL-ITEMS", "path", "payments[0]")));
+                    .containsEntry("severeFindings", List.of(Map.of("ruleId", "FFI-MIB-COUNTERPARTY", "path", "payments[0]")));
         }
 
         @Test
@@ -433,8 +492,8 @@ class BankRulesTest {
                     .correspondent(correspondent("Bank Blocked", "RU", null, true));
             List<Finding> findings = evaluate(b);
             Finding f = only(findings, "FFI-USD-IMPACT");
-            assertThat(f.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0], payments[1])",
-                    "FFI-MIB-COUNTERPARTY (payments[2])", "FFI-SANCTIONED-CORRESPONDENT (correspondents[0])");
+            assertThat(f.explanation()).contains("FFI-MIB-COUNTERPARTY (payments[0], payments[1], payments[2])",
+                    "FFI-SANCTIONED-CORRESPONDENT (correspondents[0])");
             // It reports last, after every SEVERE finding it names.
             assertThat(findings.get(findings.size() - 1).ruleId()).isEqualTo("FFI-USD-IMPACT");
         }
@@ -443,7 +502,7 @@ class BankRulesTest {
         @DisplayName("FFI-USD-IMPACT stays silent for the same SEVERE payment when the bank has no US correspondent access (false or not stated)")
         void silentWithoutUsAccess() {
             List<Finding> findings = evaluate(bank().usAccess(false).pay(chipsToRussia));
-            assertThat(ids(findings)).contains("FFI-CRITICAL-ITEMS").doesNotContain("FFI-USD-IMPACT");
+            assertThat(ids(findings)).contains("FFI-MIB-COUNTERPARTY").doesNotContain("FFI-USD-IMPACT");
             silent(bank().usAccess(null).pay(chipsToRussia), "FFI-USD-IMPACT");
         }
 
@@ -466,37 +525,37 @@ class BankRulesTest {
     // ---------------------------------------------------------------- realistic cases
 
     @Test
-    @DisplayName("FFI-CRITICAL-ITEMS, FFI-REGIONAL-CHANNEL, FFI-RUSSIA-SHARE, FFI-USD-IMPACT (and nothing else, SEVERE): a Heilongjiang regional bank paying for tier-1 chips shipped to Russia")
+    @DisplayName("FFI-MIB-COUNTERPARTY, FFI-REGIONAL-CHANNEL, FFI-RUSSIA-SHARE, FFI-USD-IMPACT (and nothing else, SEVERE): a Heilongjiang regional bank paying a blocked Russian buyer for tier-1 chips")
     void heilongjiangBankPayingForChips() {
         // A small regional bank in Heilongjiang (fictional name) with low international exposure that still holds
         // US correspondent access. Chosen: it is NOT connected to SPFS (connectedToSpfs false, so FFI-SPFS stays
         // silent) and it declares 18% of its cross-border volume as Russia-related (above the 10% default).
-        // payments[0]: USD 480,000 on 2024-09-12 between its customer and a Russian buyer in Vladivostok for
-        // processors (HS 8542.31, CHPL tier 1) shipped to Russia. The goods crossed at Suifenhe–Pogranichny; the
+        // payments[0]: USD 480,000 on 2024-09-12 between its customer and a Russian buyer in Vladivostok, marked as
+        // blocked under EO 14024, for processors (HS 8542.31, CHPL tier 1) shipped to Russia. The goods crossed at Suifenhe–Pogranichny; the
         // route is not a payment field, so it appears only in this comment (on the supplier's export it would be
         // SUP-BORDER-CROSSING). payments[1] is an ordinary domestic payment that fires nothing.
         BankBuilder b = bank().name("Longjiang Frontier Rural Bank").in("CN", "Heilongjiang").exposure(Exposure.LOW)
                 .usAccess(true).spfs(false).share("0.18")
                 .correspondent(correspondent("Kowloon Clearing Bank", "HK", "KCLBHKHH", false))
-                .pay(payment(party("OOO Dalnevostochnaya Elektronika", "RU", false), "854231", "RU",
+                .pay(payment(party("OOO Dalnevostochnaya Elektronika", "RU", true), "854231", "RU",
                         "480000", "2024-09-12"))
                 .pay(payment(party("Harbin Light Industry Co", "CN", false), "610910", "CN", "15000", "2024-09-20"));
         List<Finding> findings = evaluate(b);
 
         assertThat(ids(findings)).containsExactlyInAnyOrder(
-                "FFI-CRITICAL-ITEMS", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE", "FFI-USD-IMPACT");
+                "FFI-MIB-COUNTERPARTY", "FFI-REGIONAL-CHANNEL", "FFI-RUSSIA-SHARE", "FFI-USD-IMPACT");
         assertThat(RiskLevel.highestOf(findings)).isEqualTo(RiskLevel.SEVERE);
 
-        Finding critical = only(findings, "FFI-CRITICAL-ITEMS");
-        assertThat(critical.severity()).isEqualTo(Severity.SEVERE);
-        assertThat(critical.evidence()).containsEntry("path", "payments[0]");
-        assertThat(critical.explanation()).contains("Longjiang Frontier Rural Bank", "HS 8542.31 (CHPL tier 1",
-                "USD 480,000.00", "2024-09-12", "bound for Russia (RU)");
+        Finding mib = only(findings, "FFI-MIB-COUNTERPARTY");
+        assertThat(mib.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(mib.evidence()).containsEntry("path", "payments[0]");
+        assertThat(mib.explanation()).contains("Longjiang Frontier Rural Bank", "OOO Dalnevostochnaya Elektronika",
+                "USD 480,000.00", "2024-09-12");
         assertThat(only(findings, "FFI-REGIONAL-CHANNEL").explanation()).contains("Heilongjiang", "payments[0]", "18%");
         assertThat(only(findings, "FFI-RUSSIA-SHARE").explanation()).contains("18%", "10%");
         Finding usd = only(findings, "FFI-USD-IMPACT");
         assertThat(usd.severity()).isEqualTo(Severity.INFO);
-        assertThat(usd.explanation()).contains("FFI-CRITICAL-ITEMS (payments[0])", "US correspondent and payable-through accounts");
+        assertThat(usd.explanation()).contains("FFI-MIB-COUNTERPARTY (payments[0])", "US correspondent and payable-through accounts");
     }
 
     @Test

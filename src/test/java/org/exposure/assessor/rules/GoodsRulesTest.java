@@ -22,6 +22,7 @@ import org.exposure.assessor.domain.GoodsSubject;
 import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Severity;
 import org.exposure.assessor.domain.SupplierSubject;
+import org.exposure.assessor.testsupport.Engines;
 import org.exposure.assessor.testsupport.SupplierBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -49,6 +50,13 @@ class GoodsRulesTest {
                 destination, region, endUser, noReexportClause);
     }
 
+    /** The same goods, dated. */
+    private static GoodsSubject dated(GoodsSubject g, java.time.LocalDate date) {
+        return new GoodsSubject(g.ref(), g.name(), g.aliases(), g.country(), g.region(), g.hsCode(), g.dualUseCode(),
+                g.description(), g.originCountry(), g.destinationCountry(), g.destinationRegion(), g.endUser(),
+                g.noReexportClause(), date);
+    }
+
     private static Party endUser(String name, String country) {
         return new Party(name, country, null, false);
     }
@@ -62,10 +70,10 @@ class GoodsRulesTest {
             GOODS-CHPL-T2            | HIGH    | CHPL (2024-02-23) tier 2
             GOODS-CHPL-T3            | MEDIUM  | CHPL (2024-02-23) tier 3A/3B
             GOODS-CHPL-T4            | MEDIUM  | CHPL (2024-02-23) tier 4A/4B
-            GOODS-RESTRICTED-DEST    | HIGH    | EAR 746.8; EU Reg. 833/2014 Art. 2, 2a, 3k
+            GOODS-RESTRICTED-DEST    | HIGH    | RU — EU Reg. 833/2014 Art. 2, 2a, 3k, EAR 746.8; BY — EU Reg. 765/2006 Art. 1e, 1f, 1bb, EAR 746.8; Crimea/Sevastopol — EU Reg. 692/2014, EO 13685, EAR 746.6
             GOODS-TRANSSHIPMENT      | HIGH    | FIN-2022-Alert003; FIN-2023-Alert004
-            GOODS-EO14114-ITEM       | SEVERE  | EO 14114 §11(a)(ii); OFAC FAQ 1148
-            GOODS-NO-REEXPORT-CLAUSE | MEDIUM  | EU Reg. 833/2014 Art. 12g
+            GOODS-EO14114-ITEM       | SEVERE  | EO 14024 §11(a)(ii) as amended by EO 14114; OFAC Determination of 22 Dec 2023 (89 FR 78245); OFAC FAQs 1147–1152
+            GOODS-NO-REEXPORT-CLAUSE | MEDIUM  | EU Reg. 833/2014 Art. 12g (from 20 Mar 2024)
             GOODS-RU-URANIUM         | MEDIUM  | Public Law 118-62
             GOODS-DUAL-USE           | HIGH    | Reg. (EU) 2021/821 Annex I; EU Reg. 833/2014 Art. 2; EAR 746.8
             GOODS-MIB-END-USER       | BLOCKED | EO 14024; 15 CFR 744
@@ -109,7 +117,7 @@ class GoodsRulesTest {
         @DisplayName("GOODS-CHPL-T1 fires SEVERE for 8542.39 to RU (restricted destination)")
         void severeToRussia() {
             Finding f = fires(goods("854239", "RU"), "GOODS-CHPL-T1", Severity.SEVERE);
-            assertThat(f.explanation()).contains("HS 8542.39", "tier 1", "Russia (RU)", "export bans");
+            assertThat(f.explanation()).contains("HS 8542.39", "tier 1", "Russia (RU)", "export ban (EU Reg. 833/2014");
         }
 
         @Test
@@ -285,24 +293,62 @@ class GoodsRulesTest {
         }
 
         @Test
-        @DisplayName("GOODS-RESTRICTED-DEST fires SEVERE for 8482.10 to UA with region \"Zaporozhye Oblast\" (a spelling of Zaporizhzhia)")
-        void zaporozhyeOblast() {
+        @DisplayName("GOODS-RESTRICTED-DEST: an oblast named alone (\"Zaporozhye Oblast\") is a check at HIGH, even for CHPL goods, citing the EU basis only")
+        void oblastAloneIsACheck() {
             Finding f = fires(goods("848210", null, "CN", "UA", "Zaporozhye Oblast", null, null),
-                    "GOODS-RESTRICTED-DEST", Severity.SEVERE);
-            assertThat(f.explanation()).contains("Zaporizhzhia (UA)");
+                    "GOODS-RESTRICTED-DEST", Severity.HIGH);
+            assertThat(f.explanation()).contains("Zaporizhzhia Oblast (UA)", "only partly under Russian occupation",
+                    "verify that the address is in government-controlled territory");
+            // No US basis reaches Zaporizhzhia or Kherson: EO 14065 and EAR 746.6 cover Crimea and the DNR/LNR only.
+            assertThat(f.legalBasis()).contains("EU Reg. 2022/263", "2022/1903").doesNotContain("EO 14065", "EAR");
+            assertThat(f.evidence()).containsEntry("occupiedOblast", "destination region Zaporizhzhia Oblast (UA)")
+                    .doesNotContainKey("restrictedDestination");
+        }
+
+        @ParameterizedTest(name = "GOODS-RESTRICTED-DEST for region \"{0}\": {1} at {2}, citing {3}")
+        @DisplayName("GOODS-RESTRICTED-DEST names the area whatever the spelling, a verdict for Crimea, the so-called republics and occupied cities, a check for an oblast alone")
+        @CsvSource(delimiter = '|', textBlock = """
+                Sevastopol                     | Crimea (UA)                                   | SEVERE | EU Reg. 692/2014; EO 13685; EAR 746.6(a)(1)
+                DNR                            | Donetsk People's Republic (UA)                | SEVERE | EO 14065
+                Luhansk People's Republic      | Luhansk People's Republic (UA)                | SEVERE | EAR 746.6(a)(2)
+                Mariupol                       | Mariupol (occupied Donetsk Oblast) (UA)       | SEVERE | Reg. 2022/1903
+                Melitopol, Zaporizhzhia Oblast | Melitopol (occupied Zaporizhzhia Oblast) (UA) | SEVERE | Reg. 2022/1903
+                Luhansk Oblast                 | Luhansk Oblast (UA)                           | HIGH   | EU Reg. 2022/263
+                Khersonska oblast'             | Kherson Oblast (UA)                           | HIGH   | EU Reg. 2022/263
+                Kherson                        | Kherson Oblast (UA)                           | HIGH   | EU Reg. 2022/263
+                Donetsk                        | Donetsk Oblast (UA)                           | HIGH   | EU Reg. 2022/263
+                """)
+        void regionSpellings(String region, String label, Severity severity, String basis) {
+            Finding f = fires(goods("854231", null, "CN", "UA", region, null, null), "GOODS-RESTRICTED-DEST", severity);
+            assertThat(f.explanation()).contains(label);
+            assertThat(f.legalBasis()).contains(basis);
         }
 
         @Test
-        @DisplayName("GOODS-RESTRICTED-DEST fires for the occupied regions whatever the spelling (Sevastopol, DNR, Luhansk, Khersonska oblast')")
-        void otherRegionSpellings() {
-            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "Sevastopol", null, null)),
-                    "GOODS-RESTRICTED-DEST").explanation()).contains("Crimea (UA)");
-            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "DNR", null, null)),
-                    "GOODS-RESTRICTED-DEST").explanation()).contains("Donetsk (UA)");
-            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "Luhansk Oblast", null, null)),
-                    "GOODS-RESTRICTED-DEST").explanation()).contains("Luhansk (UA)");
-            assertThat(only(evaluate(goods("610910", null, "CN", "UA", "Khersonska oblast'", null, null)),
-                    "GOODS-RESTRICTED-DEST").explanation()).contains("Kherson (UA)");
+        @DisplayName("GOODS-RESTRICTED-DEST cites each destination's own law: Russia's for RU, Belarus's for BY")
+        void basisPerDestination() {
+            assertThat(fires(goods("854231", "RU"), "GOODS-RESTRICTED-DEST", Severity.SEVERE).legalBasis())
+                    .isEqualTo("EU Reg. 833/2014 Art. 2, 2a, 3k; EAR 746.8");
+            Finding belarus = fires(goods("854231", "BY"), "GOODS-RESTRICTED-DEST", Severity.SEVERE);
+            assertThat(belarus.legalBasis()).isEqualTo("EU Reg. 765/2006 Art. 1e, 1f, 1bb; EAR 746.8");
+            assertThat(belarus.explanation()).contains("Belarus (BY)", "EU Reg. 765/2006");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST: chips to Belarus get the export ban with Belarus's basis and no GOODS-EO14114-ITEM (Belarus is not the Russian Federation)")
+        void chipsToBelarus() {
+            List<Finding> findings = evaluate(goods("854231", "BY"));
+            assertThat(only(findings, "GOODS-RESTRICTED-DEST").legalBasis()).startsWith("EU Reg. 765/2006");
+            assertThat(ids(findings)).doesNotContain("GOODS-EO14114-ITEM");
+        }
+
+        @Test
+        @DisplayName("GOODS-RESTRICTED-DEST: an oblast alone does not escalate the CHPL rules as a restricted destination would")
+        void oblastAloneDoesNotEscalate() {
+            List<Finding> findings = evaluate(goods("854231", null, "CN", "UA", "Zaporizhzhia", null, null));
+            assertThat(only(findings, "GOODS-CHPL-T1").severity()).isEqualTo(Severity.HIGH);
+            assertThat(only(evaluate(goods("854231", null, "CN", "UA", "Crimea", null, null)), "GOODS-CHPL-T1").severity())
+                    .isEqualTo(Severity.SEVERE);
         }
 
         @Test
@@ -399,69 +445,135 @@ class GoodsRulesTest {
 
     @Nested
     class Eo14114Item {
+        // The shipped item list holds the determination's eight categories without codes (none could be read in a
+        // published source). These tests run the rule over a test list that places a few codes in categories; the
+        // codes exercise the rule and are not a claim about the determination.
+        private static final String TEST_ITEMS = """
+                category,hs
+                bearings,8482
+                navigation instruments,901420
+                lubricants and lubricant additives,381121
+                machine tools,
+                """;
+
+        private List<Finding> evaluateWithItems(GoodsSubject g) {
+            return Engines.withFile("reference/eo14114-items.csv", TEST_ITEMS).evaluate(g);
+        }
+
+        private Finding firesWithItems(GoodsSubject g) {
+            Finding f = only(evaluateWithItems(g), "GOODS-EO14114-ITEM");
+            assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+            return f;
+        }
+
         @Test
-        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for 8542.31 to RU")
+        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for bearings (8482.10, under heading 8482 of the list) to RU, naming the category")
         void severeToRussia() {
-            Finding f = fires(goods("854231", "RU"), "GOODS-EO14114-ITEM", Severity.SEVERE);
-            assertThat(f.explanation()).contains("HS 8542.31", "CHPL tier 1", "FAQ 1148", "Russia (RU)", "EO 14114");
+            Finding f = firesWithItems(goods("848210", "RU"));
+            assertThat(f.explanation()).contains("HS 8482.10", "HS 8482 (bearings)", "Russian Federation",
+                    "destination Russia (RU)", "EO 14024 §11");
+            assertThat(f.evidence()).containsEntry("criticalItem", "8482").containsEntry("criticalItemCategory", "bearings");
         }
 
         @Test
-        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for a tier-4B machine tool (8457.10) with the end user in BY")
-        void severeEndUserBelarus() {
-            Finding f = fires(goods("845710", null, "CN", "KZ", null, endUser("Minsk Works", "BY"), null),
-                    "GOODS-EO14114-ITEM", Severity.SEVERE);
-            assertThat(f.explanation()).contains("HS 8457.10", "CHPL tier 4B", "end user in Belarus (BY)");
+        @DisplayName("GOODS-EO14114-ITEM fires for lubricant additives (3811.21), a code the CHPL does not hold, to a consignee in RU")
+        void lubricantAdditivesNotOnChpl() {
+            Party ru = new Party("OOO Neftemasla", "RU", null, false);
+            Finding f = firesWithItems(goods("381121", null, "CN", "KZ", null, ru, null));
+            assertThat(f.explanation()).contains("lubricants and lubricant additives", "end user OOO Neftemasla in Russia (RU)");
+            assertThat(ids(evaluateWithItems(goods("381121", null, "CN", "KZ", null, ru, null))))
+                    .noneMatch(id -> id.startsWith("GOODS-CHPL"));
         }
 
         @Test
-        @DisplayName("GOODS-EO14114-ITEM fires SEVERE for 9014.20 to UA, region Kherson")
-        void severeToKherson() {
-            Finding f = fires(goods("901420", null, "CN", "UA", "Kherson", null, null),
-                    "GOODS-EO14114-ITEM", Severity.SEVERE);
-            assertThat(f.explanation()).contains("CHPL tier 3B", "Kherson (UA)");
+        @DisplayName("GOODS-EO14114-ITEM stays silent for listed items to Belarus or to occupied Ukraine: the test is a transfer to Russia")
+        void silentForBelarusAndOccupiedUkraine() {
+            assertThat(ids(evaluateWithItems(goods("848210", "BY")))).contains("GOODS-RESTRICTED-DEST")
+                    .doesNotContain("GOODS-EO14114-ITEM");
+            assertThat(ids(evaluateWithItems(goods("901420", null, "CN", "UA", "Crimea", null, null))))
+                    .contains("GOODS-RESTRICTED-DEST").doesNotContain("GOODS-EO14114-ITEM");
+            assertThat(ids(evaluateWithItems(goods("848210", null, "CN", "KZ", null, endUser("Minsk Works", "BY"), null))))
+                    .doesNotContain("GOODS-EO14114-ITEM");
         }
 
         @Test
-        @DisplayName("GOODS-EO14114-ITEM stays silent for non-CHPL goods to RU")
-        void silentNonChpl() {
-            silent(goods("610910", "RU"), "GOODS-EO14114-ITEM");
+        @DisplayName("GOODS-EO14114-ITEM stays silent for CHPL chips (8542.31) to RU: the CHPL is not OFAC's item list")
+        void silentForChplNotOnItemList() {
+            assertThat(ids(evaluateWithItems(goods("854231", "RU")))).contains("GOODS-CHPL-T1").doesNotContain("GOODS-EO14114-ITEM");
+            silent(goods("854231", "RU"), "GOODS-EO14114-ITEM");
         }
 
         @Test
-        @DisplayName("GOODS-EO14114-ITEM stays silent for CHPL goods to a transshipment country with a local end user")
-        void silentNotRestricted() {
-            silent(goods("854231", null, "CN", "KZ", null, endUser("Almaty Tech", "KZ"), null), "GOODS-EO14114-ITEM");
+        @DisplayName("GOODS-EO14114-ITEM judges a shipment by its own date: silent before the determination (22 Dec 2023), SEVERE from it")
+        void dateAware() {
+            assertThat(ids(evaluateWithItems(dated(goods("848210", "RU"), java.time.LocalDate.of(2023, 12, 21)))))
+                    .doesNotContain("GOODS-EO14114-ITEM");
+            Finding f = firesWithItems(dated(goods("848210", "RU"), java.time.LocalDate.of(2023, 12, 22)));
+            assertThat(f.explanation()).contains("dated 2023-12-22", "Determination of 2023-12-22");
+        }
+
+        @Test
+        @DisplayName("GOODS-EO14114-ITEM: the shipped list names the eight categories of OFAC FAQ 1148 and holds no code it could not source")
+        void shippedListHasTheEightCategories() {
+            assertThat(Engines.project().reference().unfilledItemCategories()).containsExactly(
+                    "machine tools", "semiconductor manufacturing equipment", "electronic test equipment",
+                    "propellants and their precursors", "lubricants and lubricant additives", "bearings",
+                    "advanced optical systems", "navigation instruments");
         }
     }
 
     @Nested
     class NoReexportClause {
-        @Test
-        @DisplayName("GOODS-NO-REEXPORT-CLAUSE fires MEDIUM for 8542.31 with noReexportClause false")
-        void mediumWithoutClause() {
-            Finding f = fires(goods("854231", null, "CN", "DE", null, null, false),
-                    "GOODS-NO-REEXPORT-CLAUSE", Severity.MEDIUM);
-            assertThat(f.explanation()).contains("HS 8542.31", "Annex XL", "no \"no re-export to Russia\" clause");
-            assertThat(f.evidence()).containsEntry("noReexportClause", false);
+        private static final java.time.LocalDate JUNE_2024 = java.time.LocalDate.of(2024, 6, 3);
+
+        /** Goods exported from {@code exporter} to {@code destination}, dated {@code date}. */
+        private GoodsSubject export(String exporter, String hs, String destination, Boolean clause, java.time.LocalDate date) {
+            return new GoodsSubject("g-1", "test goods", List.of(), exporter, null, hs, null, "test", exporter,
+                    destination, null, null, clause, date);
         }
 
         @Test
-        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent when noReexportClause is null (not stated)")
-        void silentWhenNull() {
-            silent(goods("854231", null, "CN", "DE", null, null, null), "GOODS-NO-REEXPORT-CLAUSE");
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE fires MEDIUM for a German exporter of 8542.31 to Kazakhstan without the clause")
+        void germanToKazakhstan() {
+            Finding f = fires(export("DE", "854231", "KZ", false, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("HS 8542.31", "Annex XL", "exported from DE", "Kazakhstan (KZ)",
+                    "Annex VIII", "no \"no re-export to Russia\" clause", "dated 2024-06-03");
+            assertThat(f.evidence()).containsEntry("noReexportClause", false).containsEntry("exporterCountry", "DE");
         }
 
         @Test
-        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent when noReexportClause is true")
-        void silentWhenTrue() {
-            silent(goods("854231", null, "CN", "DE", null, null, true), "GOODS-NO-REEXPORT-CLAUSE");
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent for a Chinese exporter without the clause: Art. 12g binds EU exporters only")
+        void silentForChineseExporter() {
+            silent(export("CN", "854231", "KZ", false, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE");
+        }
+
+        @ParameterizedTest(name = "GOODS-NO-REEXPORT-CLAUSE stays silent for a German export to {0}")
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent towards the Annex VIII partners and within the EU")
+        @CsvSource({"JP", "US", "GB", "KR", "AU", "CA", "NZ", "NO", "CH", "FR", "PL"})
+        void silentForPartnersAndEu(String destination) {
+            silent(export("DE", "854231", destination, false, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE");
         }
 
         @Test
-        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent for non-CHPL goods without the clause")
-        void silentNonChpl() {
-            silent(goods("610910", null, "CN", "DE", null, null, false), "GOODS-NO-REEXPORT-CLAUSE");
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE applies from 20 Mar 2024: silent for a shipment of 19 Mar 2024, MEDIUM for one of 20 Mar 2024")
+        void fromTwentiethOfMarch2024() {
+            silent(export("DE", "854231", "KZ", false, java.time.LocalDate.of(2024, 3, 19)), "GOODS-NO-REEXPORT-CLAUSE");
+            fires(export("DE", "854231", "KZ", false, java.time.LocalDate.of(2024, 3, 20)), "GOODS-NO-REEXPORT-CLAUSE", Severity.MEDIUM);
+        }
+
+        @Test
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE covers arms and ammunition (HS chapter 93) as well as CHPL items, not other goods")
+        void armsAndOtherGoods() {
+            Finding f = fires(export("IT", "930630", "RS", false, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE", Severity.MEDIUM);
+            assertThat(f.explanation()).contains("arms or ammunition (HS chapter 93)", "Serbia");
+            silent(export("DE", "610910", "KZ", false, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE");
+        }
+
+        @Test
+        @DisplayName("GOODS-NO-REEXPORT-CLAUSE stays silent when the clause is stated (true) or not stated (null)")
+        void silentWithClauseOrUnknown() {
+            silent(export("DE", "854231", "KZ", true, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE");
+            silent(export("DE", "854231", "KZ", null, JUNE_2024), "GOODS-NO-REEXPORT-CLAUSE");
         }
     }
 
@@ -593,10 +705,10 @@ class GoodsRulesTest {
     // ---------------------------------------------------------------- combined and supplier exports
 
     @Test
-    @DisplayName("GOODS-CHPL-T1, GOODS-RESTRICTED-DEST, GOODS-EO14114-ITEM together for 8542.31 to RU, and nothing else")
+    @DisplayName("GOODS-CHPL-T1 and GOODS-RESTRICTED-DEST together for 8542.31 to RU, and nothing else (the shipped item list holds no code)")
     void fullPictureForChipsToRussia() {
         List<Finding> findings = evaluate(goods("854231", "RU"));
-        assertThat(ids(findings)).containsExactlyInAnyOrder("GOODS-CHPL-T1", "GOODS-RESTRICTED-DEST", "GOODS-EO14114-ITEM");
+        assertThat(ids(findings)).containsExactlyInAnyOrder("GOODS-CHPL-T1", "GOODS-RESTRICTED-DEST");
         assertThat(findings).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.SEVERE));
     }
 
@@ -635,7 +747,6 @@ class GoodsRulesTest {
 
         // The first export's restriction findings point at exports[0], never at exports[1].
         assertThat(only(findings, "GOODS-RESTRICTED-DEST").evidence()).containsEntry("path", "exports[0]");
-        assertThat(only(findings, "GOODS-EO14114-ITEM").evidence()).containsEntry("path", "exports[0]");
         // The distributor in KZ is the end user, in the destination country: no transshipment flag.
         assertThat(ids(findings)).doesNotContain("GOODS-TRANSSHIPMENT");
         // Evidence of a shipment carries the shipment's own facts.
@@ -722,12 +833,15 @@ class GoodsRulesTest {
     }
 
     @Test
-    @DisplayName("GOODS-NO-REEXPORT-CLAUSE for a supplier export: fires on false, silent on null and true")
+    @DisplayName("GOODS-NO-REEXPORT-CLAUSE for a German supplier's exports to Kazakhstan: fires on false, silent on null and true; silent for the same exports of a Chinese supplier")
     void supplierClause() {
-        Export without = new Export("854231", null, "DE", null, null, null, null, null, false);
-        Export unknown = new Export("854231", null, "DE", null, null, null, null, null, null);
-        Export with = new Export("854231", null, "DE", null, null, null, null, null, true);
-        List<Finding> clause = evaluate(supplier(without, unknown, with)).stream()
+        Export without = new Export("854231", null, "KZ", null, null, null, null, null, false);
+        Export unknown = new Export("854231", null, "KZ", null, null, null, null, null, null);
+        Export with = new Export("854231", null, "KZ", null, null, null, null, null, true);
+        assertThat(ids(evaluate(supplier(without, unknown, with)))).doesNotContain("GOODS-NO-REEXPORT-CLAUSE");
+        SupplierSubject german = SupplierBuilder.supplier().name("Dresden Bauteile GmbH").country("DE")
+                .exports(without, unknown, with).build();
+        List<Finding> clause = evaluate(german).stream()
                 .filter(f -> f.ruleId().equals("GOODS-NO-REEXPORT-CLAUSE")).toList();
         assertThat(clause).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.MEDIUM);

@@ -387,10 +387,10 @@ class RulesetLoadingTest {
     @Test
     @DisplayName("a missing reference file or an unknown kind of restricted destination is rejected")
     void otherReferenceProblems() throws IOException {
-        replaceIn("reference/restricted-destinations.csv", "region,UA,Kherson,", "province,UA,Kherson,");
+        replaceIn("reference/restricted-destinations.csv", "oblast,UA,Kherson Oblast,", "province,UA,Kherson Oblast,");
         assertThatThrownBy(this::load)
                 .isInstanceOf(RulesetException.class)
-                .hasMessageContaining("rules/reference/restricted-destinations.csv:13 ")
+                .hasMessageContaining("rules/reference/restricted-destinations.csv:32 ")
                 .hasMessageContaining("province");
         Files.copy(PROJECT_RULES.resolve("reference/restricted-destinations.csv"),
                 rules.resolve("reference/restricted-destinations.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -15,6 +15,17 @@ public final class Engines {
     private Engines() {
     }
 
+    private static final java.util.Map<String, RuleEngine> VARIANTS = new java.util.HashMap<>();
+
+    /**
+     * The project's ruleset with one file replaced ({@code path} relative to rules/, e.g.
+     * "reference/eo14114-items.csv"), built once per content.
+     */
+    public static synchronized RuleEngine withFile(String path, String content) {
+        return VARIANTS.computeIfAbsent(path + "\n" + content,
+                k -> RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")).with(path, content)));
+    }
+
     public static synchronized RuleEngine project() {
         if (project == null) {
             project = RuleEngine.load(RulesetFiles.fromDirectory(Path.of("rules")));

@@ -1,6 +1,7 @@
 package org.exposure.assessor.intake.dto;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.CountryCode;
@@ -31,5 +32,9 @@ public record ExportDto(
         @Schema(description = "Whether an end-use / end-user statement was obtained.")
         Boolean endUseStatement,
         @Schema(description = "Whether the contract carries a \"no re-export to Russia\" clause.")
-        Boolean noReexportClause) {
+        Boolean noReexportClause,
+        @Schema(description = "Date of the shipment or contract (ISO 8601). The rules apply the law in force on that date "
+                + "(e.g. EU Reg. 833/2014 Art. 12g from 20 Mar 2024); without it, the law of the assessment's date.",
+                examples = "2024-09-12")
+        LocalDate date) {
 }

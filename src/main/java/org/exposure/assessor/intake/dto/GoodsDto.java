@@ -1,5 +1,6 @@
 package org.exposure.assessor.intake.dto;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,10 +38,14 @@ public record GoodsDto(
         @CountryCode String originCountry,
         @Schema(description = "ISO 3166-1 alpha-2 code of the destination country.", examples = "KZ")
         @CountryCode String destinationCountry,
-        @Schema(description = "Region of the destination, free text; occupied regions of Ukraine (Crimea, Donetsk, Luhansk, Zaporizhzhia, Kherson) are restricted destinations.", examples = "Crimea")
+        @Schema(description = "Region of the destination, free text. Crimea, Sevastopol, the so-called people's republics and occupied cities (e.g. Mariupol) are restricted destinations; an oblast only partly occupied (Donetsk, Luhansk, Zaporizhzhia, Kherson) named alone asks for a check of the address.", examples = "Crimea")
         @Size(max = 200) String destinationRegion,
         @Schema(description = "The end user of the goods, if known.")
         @Valid PartyDto endUser,
         @Schema(description = "Whether the contract carries a \"no re-export to Russia\" clause (EU Reg. 833/2014 Art. 12g); omit when unknown.")
-        Boolean noReexportClause) implements SubjectDto {
+        Boolean noReexportClause,
+        @Schema(description = "Date of the shipment or contract (ISO 8601). The rules apply the law in force on that date "
+                + "(e.g. EU Reg. 833/2014 Art. 12g from 20 Mar 2024); without it, the law of the assessment's date.",
+                examples = "2024-09-12")
+        LocalDate date) implements SubjectDto {
 }
