@@ -29,19 +29,15 @@ public final class GoodsLine {
     private final String borderCrossing;
     private final BigDecimal valueUsd;
     private final Boolean endUseStatement;
-    /** A definite restriction (country, Crimea, occupied city) and why, or an oblast only partly occupied. */
-    private final Restriction restriction;
-    private final String restrictedDestination;
-    private final Restriction occupiedOblast;
-    private final String occupiedOblastReason;
+    /** A definite restriction (country, Crimea, occupied city) and why, or else an oblast only partly occupied. */
+    private final GoodsRoute.Found restricted;
+    private final GoodsRoute.Found oblast;
     private final String russiaReason;
     private final CriticalItem criticalItem;
     private final String exporterCountry;
     private final LocalDate date;
     private final boolean dated;
-    private final boolean euExporter;
-    private final boolean art12gGoods;
-    private final boolean art12gPartnerDestination;
+    private final GoodsRoute.Art12g art12g;
     private final LawDates law;
     private final boolean transshipmentDestination;
     private final String destinationLabel;
@@ -66,27 +62,19 @@ public final class GoodsLine {
         this.borderCrossing = borderCrossing;
         this.valueUsd = valueUsd;
         this.endUseStatement = endUseStatement;
-        Found definite = restriction(destinationCountry, destinationRegion, endUser, ref, true);
-        Found oblast = definite == null ? restriction(destinationCountry, destinationRegion, endUser, ref, false) : null;
-        this.restriction = definite == null ? null : definite.restriction();
-        this.restrictedDestination = definite == null ? null : definite.reason();
-        this.occupiedOblast = oblast == null ? null : oblast.restriction();
-        this.occupiedOblastReason = oblast == null ? null : oblast.reason();
-        this.russiaReason = russia(destinationCountry, endUser, consignee, ref);
+        this.restricted = GoodsRoute.restriction(destinationCountry, destinationRegion, endUser, ref, true);
+        this.oblast = restricted != null ? null : GoodsRoute.restriction(destinationCountry, destinationRegion, endUser, ref, false);
+        this.russiaReason = GoodsRoute.russia(destinationCountry, endUser, consignee, ref);
         this.criticalItem = ref.criticalItem(hsCode).orElse(null);
         this.exporterCountry = exporterCountry;
         this.dated = date != null;
         this.date = date != null ? date : assessedOn;
-        this.euExporter = exporterCountry != null && ref.codes(Parameters.EU_MEMBER_STATES).contains(exporterCountry);
-        this.art12gGoods = chpl != null || ref.codes(Parameters.ART_12G_CHAPTERS).contains(hsCode.substring(0, 2));
-        this.art12gPartnerDestination = destinationCountry != null
-                && (ref.codes(Parameters.ART_12G_PARTNERS).contains(destinationCountry)
-                    || ref.codes(Parameters.EU_MEMBER_STATES).contains(destinationCountry));
+        this.art12g = GoodsRoute.art12g(exporterCountry, chpl != null, hsCode, destinationCountry, ref);
         this.law = ref.lawDates();
         this.transshipmentDestination = ref.isTransshipmentCountry(destinationCountry);
         this.destinationLabel = destinationCountry == null ? "an undeclared destination" : ref.countryLabel(destinationCountry);
         this.crossing = ref.borderCrossing(borderCrossing).orElse(null);
-        this.farEastRegion = farEast(consignee, destinationCountry, destinationRegion, ref);
+        this.farEastRegion = GoodsRoute.farEast(consignee, destinationCountry, destinationRegion, ref);
         this.farEastByConsignee = farEastRegion != null && consignee != null
                 && (consignee.country() == null || "RU".equals(consignee.country()))
                 && ref.farEastDefenseRegion(consignee.region()).isPresent();
@@ -112,63 +100,6 @@ public final class GoodsLine {
                 export.destinationCountry(), export.destinationRegion(), endUser, export.noReexportClause(), c,
                 export.borderCrossing(), export.valueUsd(), export.endUseStatement(), supplierCountry, export.date(),
                 assessedOn, ref);
-    }
-
-    /** The consignee's region, or the destination region, when it is a Far East defence-industry region of Russia. */
-    private static String farEast(Consignee consignee, String destinationCountry, String destinationRegion, ReferenceData ref) {
-        if (consignee != null && (consignee.country() == null || "RU".equals(consignee.country()))) {
-            String region = ref.farEastDefenseRegion(consignee.region()).orElse(null);
-            if (region != null) {
-                return region;
-            }
-        }
-        if ("RU".equals(destinationCountry)) {
-            return ref.farEastDefenseRegion(destinationRegion).orElse(null);
-        }
-        return null;
-    }
-
-    private record Found(Restriction restriction, String reason) {
-    }
-
-    /**
-     * The restriction of the destination (country, then region), else of the end user's place, with the reason in
-     * words ("destination Russia (RU)", "end user in Crimea (UA)"): definite ones, or with {@code definite} false
-     * the partly occupied oblasts.
-     */
-    private static Found restriction(String country, String region, Party endUser, ReferenceData ref, boolean definite) {
-        Restriction r = definite ? ref.restriction(country).orElse(null) : null;
-        if (r != null) {
-            return new Found(r, "destination " + r.label());
-        }
-        r = ref.restriction(country, region).filter(x -> x.isDefinite() == definite).orElse(null);
-        if (r != null) {
-            return new Found(r, "destination region " + r.label());
-        }
-        if (endUser != null) {
-            r = definite ? ref.restriction(endUser.country()).orElse(null) : null;
-            if (r == null) {
-                r = ref.restriction(endUser.country(), endUser.region()).filter(x -> x.isDefinite() == definite).orElse(null);
-            }
-            if (r != null) {
-                return new Found(r, "end user in " + r.label());
-            }
-        }
-        return null;
-    }
-
-    /** Why the goods go to the Russian Federation, or null: its destination, end user or consignee there. */
-    private static String russia(String country, Party endUser, Consignee consignee, ReferenceData ref) {
-        if ("RU".equals(country)) {
-            return "destination " + ref.countryLabel("RU");
-        }
-        if (endUser != null && "RU".equals(endUser.country())) {
-            return "end user " + named(endUser.name()) + " in " + ref.countryLabel("RU");
-        }
-        if (consignee != null && "RU".equals(consignee.country())) {
-            return "consignee " + named(consignee.name()) + " in " + ref.countryLabel("RU");
-        }
-        return null;
     }
 
     /** Where in the subject this line comes from: "subject" or "exports[i]". */
@@ -260,7 +191,7 @@ public final class GoodsLine {
         return null;
     }
 
-    private static String named(String name) {
+    static String named(String name) {
         return name == null ? "(unnamed)" : name;
     }
 
@@ -317,30 +248,27 @@ public final class GoodsLine {
     }
 
     public boolean isRestrictedDestination() {
-        return restrictedDestination != null;
+        return restricted != null;
     }
 
     /** Why the destination is restricted, in words ("destination Russia (RU)", "end user in Crimea (UA)"); null if it is not. */
     public String getRestrictedReason() {
-        return restrictedDestination;
+        return restricted == null ? null : restricted.reason();
     }
 
     /** The definite restriction of the destination, with its law; null if there is none. */
     public Restriction getRestriction() {
-        return restriction;
+        return restricted == null ? null : restricted.restriction();
     }
 
-    /**
-     * An oblast only partly occupied that the destination or end-user region names, when nothing else restricts the
-     * destination; null otherwise. It asks for a check of the address, not a verdict.
-     */
+    /** An oblast only partly occupied named as the region, when nothing else restricts; a check, not a verdict. */
     public Restriction getOccupiedOblast() {
-        return occupiedOblast;
+        return oblast == null ? null : oblast.restriction();
     }
 
     /** "destination region Zaporizhzhia Oblast (UA)", with {@link #getOccupiedOblast()}. */
     public String getOccupiedOblastReason() {
-        return occupiedOblastReason;
+        return oblast == null ? null : oblast.reason();
     }
 
     /** The goods go to the Russian Federation: destination RU, or the end user or consignee there. */
@@ -391,17 +319,17 @@ public final class GoodsLine {
 
     /** Exported from an EU member state: Art. 12g of EU Reg. 833/2014 binds the exporter. */
     public boolean isEuExporter() {
-        return euExporter;
+        return art12g.euExporter();
     }
 
     /** Goods Art. 12g covers: CHPL (Annex XL) items and arms and ammunition (the parameter's HS chapters). */
     public boolean isArt12gGoods() {
-        return art12gGoods;
+        return art12g.goods();
     }
 
     /** Going to an EU member state or an Annex VIII partner country, to which Art. 12g does not apply. */
     public boolean isArt12gPartnerDestination() {
-        return art12gPartnerDestination;
+        return art12g.partnerDestination();
     }
 
     public boolean isTransshipmentDestination() {
@@ -420,11 +348,11 @@ public final class GoodsLine {
         put(e, "dualUseCode", dualUseCode);
         put(e, "originCountry", originCountry);
         put(e, "destinationCountry", destinationCountry);
-        put(e, "restrictedDestination", restrictedDestination);
-        if (restriction != null) {
-            e.put("restrictionLegalBasis", restriction.legalBasis());
+        if (restricted != null) {
+            e.put("restrictedDestination", restricted.reason());
+            e.put("restrictionLegalBasis", restricted.restriction().legalBasis());
         }
-        put(e, "occupiedOblast", occupiedOblastReason);
+        put(e, "occupiedOblast", getOccupiedOblastReason());
         put(e, "russianFederation", russiaReason);
         if (criticalItem != null) {
             e.put("criticalItem", criticalItem.code());
@@ -437,20 +365,11 @@ public final class GoodsLine {
             e.put("transshipmentCountry", destinationCountry);
         }
         if (endUser != null) {
-            Map<String, Object> eu = new LinkedHashMap<>();
-            put(eu, "name", endUser.name());
-            put(eu, "country", endUser.country());
-            put(eu, "region", endUser.region());
-            put(eu, "sanctioned", endUser.sanctioned());
-            e.put("endUser", eu);
+            e.put("endUser", party(endUser.name(), endUser.country(), endUser.region(), "sanctioned", endUser.sanctioned()));
         }
         if (consignee != null) {
-            Map<String, Object> ce = new LinkedHashMap<>();
-            put(ce, "name", consignee.name());
-            put(ce, "country", consignee.country());
-            put(ce, "region", consignee.region());
-            put(ce, "kind", consignee.kind() == null ? null : consignee.kind().name());
-            e.put("consignee", ce);
+            e.put("consignee", party(consignee.name(), consignee.country(), consignee.region(), "kind",
+                    consignee.kind() == null ? null : consignee.kind().name()));
         }
         put(e, "borderCrossing", borderCrossing);
         if (crossing != null) {
@@ -461,6 +380,15 @@ public final class GoodsLine {
         put(e, "endUseStatement", endUseStatement);
         put(e, "noReexportClause", noReexportClause);
         return e;
+    }
+
+    private static Map<String, Object> party(String name, String country, String region, String key, Object value) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        put(p, "name", name);
+        put(p, "country", country);
+        put(p, "region", region);
+        put(p, key, value);
+        return p;
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {
