@@ -15,14 +15,24 @@ import org.exposure.assessor.domain.Severity;
  * @param path                  where the party is in the subject: "subject", "payments[0].counterparty", ...
  * @param role                  SUBJECT, OWNER, CORRESPONDENT, COUNTERPARTY, CONSIGNEE or END_USER
  * @param queryName             the name as submitted
- * @param source                list source id (OFAC-SDN, US-CSL, UN, OPENSANCTIONS)
- * @param list                  for the CSL, the list within it (e.g. "Entity List (EL) - Bureau of Industry and Security")
- * @param versionId             the list version matched against
+ * @param source                list source id (OFAC-SDN, US-CSL, UN, OPENSANCTIONS), or {@link #TRANSACTION_BAN} for
+ *                              a row of the ruleset's {@code reference/eu-transaction-bans.csv}
+ * @param list                  for the CSL, the list within it (e.g. "Entity List (EL) - Bureau of Industry and
+ *                              Security"); for a transaction ban, the act that added the entity
+ * @param versionId             the list version matched against; for a transaction ban, the ruleset version
+ * @param entryId               the entry's id in its list; for a transaction ban, the reference file's row
+ * @param programs              the entry's programmes; for a transaction ban, the provision of Reg. 833/2014
  * @param features              the score's parts, one map per feature
  */
 public record ListMatch(String path, String role, String queryName, String source, String list, String versionId,
                         String entryId, String primaryName, String matchedName, double score, List<String> programs,
                         boolean secondarySanctionsRisk, List<Map<String, Object>> features) {
+
+    /**
+     * The source of the matches made against the ruleset's own list of entities under an EU transaction ban of
+     * Reg. 833/2014 ({@code reference/eu-transaction-bans.csv}), not against a loaded sanctions list.
+     */
+    public static final String TRANSACTION_BAN = "EU-TRANSACTION-BAN";
 
     public String getPath() {
         return path;
@@ -57,6 +67,11 @@ public record ListMatch(String path, String role, String queryName, String sourc
         return "OFAC-SDN".equals(source) || (list != null && list.startsWith("Specially Designated Nationals"));
     }
 
+    /** A match of an entity under an EU transaction ban (LIST-EU-TRANSACTION-BAN), not of a sanctions list entry. */
+    public boolean isTransactionBan() {
+        return TRANSACTION_BAN.equals(source);
+    }
+
     public boolean isEntityList() {
         return list != null && list.startsWith("Entity List");
     }
@@ -64,13 +79,14 @@ public record ListMatch(String path, String role, String queryName, String sourc
     /**
      * The severity this match gives wherever a listed party is graded (the LIST-* rules for the subject,
      * GOODS-MIB-END-USER for an end user or consignee): an SDN entry blocks (31 CFR 501); the BIS Entity List
-     * (15 CFR 744) and the UN list, which binds every member state, are SEVERE; any other list HIGH.
+     * (15 CFR 744), the UN list, which binds every member state, and an EU transaction ban (Reg. 833/2014, no EU
+     * person may deal with the entity at all) are SEVERE; any other list HIGH.
      */
     public Severity getSeverity() {
         if (isSdn()) {
             return Severity.BLOCKED;
         }
-        return isEntityList() || "UN".equals(source) ? Severity.SEVERE : Severity.HIGH;
+        return isEntityList() || "UN".equals(source) || isTransactionBan() ? Severity.SEVERE : Severity.HIGH;
     }
 
     /** Gravest list first, then best score: the first match in this order grades a party matched several times. */

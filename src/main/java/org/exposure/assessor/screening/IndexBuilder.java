@@ -152,7 +152,7 @@ public class IndexBuilder {
         return ids;
     }
 
-    private NameNormalizer normalizer() {
+    NameNormalizer normalizer() {
         return Futures.join(normalizer);
     }
 

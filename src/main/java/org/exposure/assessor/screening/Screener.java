@@ -5,22 +5,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.rules.ListMatch;
+import org.exposure.assessor.rules.RuleEngine;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Screens every named party of a subject against the lists in force: the subject and its aliases, owners at any
  * depth, correspondents, payment counterparties, consignees and end users. Each match carries the party's path.
- * All the names of one subject are screened against one snapshot of the index.
+ * All the names of one subject are screened against one snapshot of the index, and against the ruleset's
+ * entities under an EU transaction ban ({@link TransactionBanIndex}), which do not depend on the lists in force.
  */
 @ApplicationScoped
 public class Screener {
     private final ScreeningIndex index;
+    private final IndexBuilder builder;
+    private final Instance<RuleEngine> engine;
+    private final int candidateCap;
+    private volatile TransactionBanIndex bans;
 
-    Screener(ScreeningIndex index) {
+    Screener(ScreeningIndex index, IndexBuilder builder, Instance<RuleEngine> engine, AssessorConfig config) {
         this.index = index;
+        this.builder = builder;
+        this.engine = engine;
+        this.candidateCap = config.lists().match().candidateCap();
+    }
+
+    /**
+     * Built at the first screening, not here: the ruleset compiles on a thread of its own during start-up, and
+     * this bean may be made before it is done. The ruleset is loaded once, so the index is built once.
+     */
+    TransactionBanIndex bans() {
+        TransactionBanIndex b = bans;
+        if (b == null) {
+            synchronized (this) {
+                if (bans == null) {
+                    RuleEngine rules = engine.get();
+                    bans = new TransactionBanIndex(rules.reference().transactionBans(), rules.version(),
+                            builder.normalizer(), index.threshold(), candidateCap);
+                }
+                b = bans;
+            }
+        }
+        return b;
     }
 
     /** What a screening saw: the matches, how many names it screened, and the index it used. */
@@ -31,8 +61,10 @@ public class Screener {
     public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot) {
         List<ListMatch> out = new ArrayList<>();
         List<NamedParty> parties = NamedParty.of(subject);
+        TransactionBanIndex banned = parties.isEmpty() ? null : bans();
         for (NamedParty p : parties) {
             out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), index.threshold()));
+            out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));
         }
         return new Result(dedupe(out), parties.size(), snapshot);
     }

@@ -207,20 +207,25 @@ public class ScreeningIndex {
         List<ListMatch> out = new ArrayList<>();
         for (Match m : now.index.match(new MatchQuery(name, type, countries), threshold)) {
             EntryInfo i = now.info.get(m.entryId());
-            List<Map<String, Object>> features = new ArrayList<>();
-            for (MatchFeature f : m.features()) {
-                Map<String, Object> fm = new java.util.LinkedHashMap<>();
-                fm.put("feature", f.feature());
-                fm.put("value", Math.round(f.value() * 1000) / 1000.0);
-                fm.put("contribution", Math.round(f.contribution() * 1000) / 1000.0);
-                if (f.detail() != null) {
-                    fm.put("detail", f.detail());
-                }
-                features.add(fm);
-            }
             out.add(new ListMatch(path, role, name, i.source(), i.list(), i.versionId(), i.entryId(), m.primaryName(),
-                    m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features));
+                    m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features(m)));
         }
         return out;
+    }
+
+    /** How a match's score was made up, one map per feature, rounded as the evidence shows it. */
+    static List<Map<String, Object>> features(Match m) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (MatchFeature f : m.features()) {
+            Map<String, Object> fm = new java.util.LinkedHashMap<>();
+            fm.put("feature", f.feature());
+            fm.put("value", Math.round(f.value() * 1000) / 1000.0);
+            fm.put("contribution", Math.round(f.contribution() * 1000) / 1000.0);
+            if (f.detail() != null) {
+                fm.put("detail", f.detail());
+            }
+            features.add(fm);
+        }
+        return features;
     }
 }

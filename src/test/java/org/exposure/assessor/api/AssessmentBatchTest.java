@@ -53,7 +53,7 @@ class AssessmentBatchTest {
                 "{\"type\":\"SUPPLIER\",\"ref\":\"" + supplier + "\",\"name\":\"Xinda\",\"country\":\"DE\",\"website\":\"https://xinda.example\","
                         + "\"residentialAddress\":false,\"exports\":[{\"hsCode\":\"8482.10\",\"destinationCountry\":\"DE\",\"endUseStatement\":true,"
                         + "\"noReexportClause\":true,\"consignee\":{\"name\":\"Bosch\",\"country\":\"DE\",\"kind\":\"MANUFACTURER\"}}]}",
-                "{\"type\":\"BANK\",\"ref\":\"" + bank + "\",\"name\":\"Heihe Rural Commercial Bank\"}")))
+                "{\"type\":\"BANK\",\"ref\":\"" + bank + "\",\"name\":\"Harbin Bank\"}")))
                 .statusCode(200).contentType(ContentType.JSON).extract().asString());
 
         JsonNode results = body.get("results");

@@ -94,6 +94,28 @@ class ListRulesTest {
                 "Entity List (EL) - Bureau of Industry and Security", List.of(), false))).isEmpty();
     }
 
+    /** A match of the ruleset's first banned entity, as TransactionBanIndex makes it. */
+    private static ListMatch banned(String path, String role, String name) {
+        TransactionBan ban = org.exposure.assessor.testsupport.Engines.project().reference().transactionBans().get(0);
+        return new ListMatch(path, role, name, ListMatch.TRANSACTION_BAN, ban.legalAct(), "sha256:test", ban.row(),
+                ban.name(), ban.name(), 0.99, List.of(ban.provision()), false, List.of());
+    }
+
+    @Test
+    @DisplayName("LIST-EU-TRANSACTION-BAN fires SEVERE for the subject's ban match, with the act, provision, date and row; LIST-OTHER stays silent")
+    void transactionBan() {
+        BankSubject bank = heihe().build();
+        Finding f = only(evaluate(bank, banned("subject", "SUBJECT", "Heihe Rural Commercial Bank")), "LIST-EU-TRANSACTION-BAN");
+        assertThat(f.severity()).isEqualTo(Severity.SEVERE);
+        assertThat(f.explanation()).startsWith("The subject \"Heihe Rural Commercial Bank\" matches Heihe Rural Commercial Bank")
+                .contains("Council Regulation (EU) 2025/1494 (18th package) on 2025-07-18 (CN)", "Reg. 833/2014 Art. 5ad",
+                        "EU persons may not engage");
+        assertThat(f.evidence()).containsEntry("listedOn", "2025-07-18").containsKey("referenceRow");
+        assertThat(fired("LIST-OTHER", bank, banned("subject", "SUBJECT", "Heihe Rural Commercial Bank"))).isEmpty();
+        silent(bank, "LIST-EU-TRANSACTION-BAN", match("subject", "SUBJECT", "UN", null, List.of(), false));
+        silent(bank, "LIST-EU-TRANSACTION-BAN");
+    }
+
     @Test
     @DisplayName("FFI-SANCTIONED-CORRESPONDENT fires for a correspondent matching an SDN bank, and stays silent for a non-SDN match")
     void correspondentByMatch() {
