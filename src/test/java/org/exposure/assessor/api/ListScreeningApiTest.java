@@ -76,6 +76,22 @@ class ListScreeningApiTest {
     }
 
     @Test
+    void LIST_EU_TRANSACTION_BAN_fires_SEVERE_for_a_bank_named_like_Heihe_Rural_Commercial_Bank() {
+        JsonPath a = given().contentType(ContentType.JSON)
+                .body("{\"type\":\"BANK\",\"name\":\"Heihe Rural Comercial Bank Co., Ltd.\",\"country\":\"CN\",\"region\":\"Heilongjiang\"}")
+                .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
+        assertThat(a.getString("riskLevel")).as(a.prettify()).isEqualTo("SEVERE");
+        Map<String, Object> rule = a.getMap("firedRules.find { it.ruleId == 'LIST-EU-TRANSACTION-BAN' }");
+        assertThat(rule).as(a.prettify()).isNotNull().containsEntry("severity", "SEVERE");
+        assertThat((String) rule.get("legalBasis")).contains("EU Reg. 833/2014 Art. 5ad", "2025/1494");
+        assertThat((String) rule.get("explanation")).contains("matches Heihe Rural Commercial Bank",
+                "Council Regulation (EU) 2025/1494", "EU persons may not engage");
+        Map<String, Object> match = a.getMap("firedRules.find { it.ruleId == 'LIST-EU-TRANSACTION-BAN' }.evidence.match");
+        assertThat(match).containsEntry("list", "EU-TRANSACTION-BAN").containsEntry("listVersion", a.getString("rulesetVersion"));
+        assertThat(a.getList("firedRules.ruleId", String.class)).doesNotContain("LIST-OTHER");
+    }
+
+    @Test
     void screening_a_name_returns_its_matches_with_their_parts() {
         JsonPath r = given().queryParam("name", "VTB Bank PJSC").queryParam("country", "RU").get("/api/v1/screen")
                 .then().statusCode(200).extract().jsonPath();

@@ -105,7 +105,8 @@ class RulesApiTest {
                 {"FFI-RUSSIA-SHARE", "MEDIUM", "rules/bank/bank.drl", "EO 14114"},
                 {"FFI-USD-IMPACT", "INFO", "rules/bank/bank.drl", "EO 14024 §11(b)"},
                 {"OWN-50", "BLOCKED", "rules/ownership/ownership.drl", "FAQs 398-401"},
-                {"OWN-MINORITY", "HIGH", "rules/ownership/ownership.drl", "FAQ 398"}};
+                {"OWN-MINORITY", "HIGH", "rules/ownership/ownership.drl", "FAQ 398"},
+                {"LIST-EU-TRANSACTION-BAN", "SEVERE", "rules/lists/lists.drl", "EU Reg. 833/2014 Art. 5ad"}};
         for (String[] rule : catalogue) {
             JsonNode listed = byId.get(rule[0]);
             assertThat(listed).as("rule %s is listed", rule[0]).isNotNull();
@@ -114,7 +115,7 @@ class RulesApiTest {
             assertThat(listed.get("legalBasis").asText()).as("legal basis of %s", rule[0]).contains(rule[3]);
             assertThat(listed.get("source").asText()).contains("@id(\"" + rule[0] + "\")");
         }
-        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 2 OWN + 4 LIST rules").hasSize(32);
+        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 2 OWN + 5 LIST rules").hasSize(33);
     }
 
     @Test
