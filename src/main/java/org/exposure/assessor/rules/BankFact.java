@@ -11,7 +11,7 @@ import org.exposure.assessor.domain.Exposure;
 /** The bank itself, as the FFI rules see it; its correspondents and payments are facts of their own. */
 public final class BankFact {
     private final BankSubject bank;
-    private final String borderingRegion;
+    private final ChannelRegion channelRegion;
     private final boolean regionalChannelCountry;
     private final BigDecimal russiaShareThreshold;
     private final boolean russiaRelatedPayments;
@@ -20,7 +20,7 @@ public final class BankFact {
 
     BankFact(BankSubject bank, List<PaymentFact> payments, ReferenceData ref) {
         this.bank = bank;
-        this.borderingRegion = ref.russiaBorderingRegion(bank.country(), bank.region()).orElse(null);
+        this.channelRegion = ref.channelRegion(bank.country(), bank.region()).orElse(null);
         this.regionalChannelCountry = bank.country() != null
                 && ref.codes(Parameters.REGIONAL_CHANNEL_COUNTRIES).contains(bank.country());
         this.russiaShareThreshold = ref.decimal(Parameters.RUSSIA_SHARE);
@@ -74,9 +74,14 @@ public final class BankFact {
         return bank.russiaPaymentShare() != null && bank.russiaPaymentShare().compareTo(russiaShareThreshold) > 0;
     }
 
-    /** The Russia-bordering Chinese region the bank sits in (Heilongjiang, ...), or null. */
+    /** The Chinese region of the regional-bank channel the bank sits in (Heilongjiang, Liaoning, ...), or null. */
+    public String getChannelRegion() {
+        return channelRegion == null ? null : channelRegion.name();
+    }
+
+    /** The channel region the bank sits in when it borders Russia (Heilongjiang, not Liaoning), or null. */
     public String getBorderingRegion() {
-        return borderingRegion;
+        return channelRegion != null && channelRegion.bordersRussia() ? channelRegion.name() : null;
     }
 
     /** Located in a Central Asian transshipment country (parameter ffi.regional-channel.countries). */
@@ -105,8 +110,11 @@ public final class BankFact {
         if (bank.region() != null) {
             e.put("region", bank.region());
         }
-        if (borderingRegion != null) {
-            e.put("russiaBorderingRegion", borderingRegion);
+        if (channelRegion != null) {
+            e.put("channelRegion", channelRegion.name());
+            if (channelRegion.bordersRussia()) {
+                e.put("russiaBorderingRegion", channelRegion.name());
+            }
         }
         if (bank.internationalExposure() != null) {
             e.put("internationalExposure", bank.internationalExposure().name());

@@ -3,6 +3,7 @@ package org.exposure.assessor.rules;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,8 +18,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The code lists that sit beside the rules in {@code rules/reference/}: the CHPL, the restricted destinations and
- * the transshipment countries. Loaded once per ruleset; immutable and shared by every evaluation.
+ * The code lists that sit beside the rules in {@code rules/reference/}: the CHPL, the restricted destinations, the
+ * transshipment countries, the China-Russia border crossings, the Far East defence-industry regions and the Chinese
+ * regions of the regional-bank channel. Loaded once per ruleset; immutable and shared by every evaluation.
  */
 public final class ReferenceData {
     static final String CHPL = "reference/chpl.csv";
@@ -26,7 +28,8 @@ public final class ReferenceData {
     static final String TRANSSHIPMENT = "reference/transshipment-countries.csv";
     static final String BORDER_CROSSINGS = "reference/border-crossings.csv";
     static final String FAR_EAST = "reference/far-east-defense-regions.csv";
-    static final String BORDERING_REGIONS = "reference/russia-bordering-regions.csv";
+    static final String CHANNEL_REGIONS = "reference/russia-bordering-regions.csv";
+    private static final List<String> CROSSING_KINDS = List.of("road", "rail", "river", "road bridge", "rail bridge");
     static final String PARAMETERS = "reference/parameters.csv";
     static final String LAW_DATES = "reference/law-dates.csv";
     static final String ITEMS = "reference/eo14114-items.csv";
@@ -50,13 +53,17 @@ public final class ReferenceData {
     private final Map<String, String> countryNames;
     private final PlaceIndex<BorderCrossing> borderCrossings;
     private final PlaceIndex<String> farEastRegions;
-    private final Map<String, PlaceIndex<String>> borderingRegions;
+    /** Region to the plants that put it on the list, as the reference file words them. */
+    private final Map<String, String> farEastPlants;
+    /** The Chinese regions of the regional-bank channel, per country code. */
+    private final Map<String, PlaceIndex<ChannelRegion>> channelRegions;
     private final Map<String, String> parameters;
 
     private ReferenceData(Map<String, ChplEntry> chpl, Destinations destinations, CriticalItems items, LawDates lawDates,
                           Map<String, String> transshipmentCountries,
                           Map<String, String> countryNames, PlaceIndex<BorderCrossing> borderCrossings,
-                          PlaceIndex<String> farEastRegions, Map<String, PlaceIndex<String>> borderingRegions,
+                          PlaceIndex<String> farEastRegions, Map<String, String> farEastPlants,
+                          Map<String, PlaceIndex<ChannelRegion>> channelRegions,
                           Map<String, String> parameters) {
         this.chpl = Map.copyOf(chpl);
         this.destinations = destinations;
@@ -66,7 +73,8 @@ public final class ReferenceData {
         this.countryNames = Map.copyOf(countryNames);
         this.borderCrossings = borderCrossings;
         this.farEastRegions = farEastRegions;
-        this.borderingRegions = Map.copyOf(borderingRegions);
+        this.farEastPlants = Map.copyOf(farEastPlants);
+        this.channelRegions = Map.copyOf(channelRegions);
         this.parameters = Map.copyOf(parameters);
     }
 
@@ -97,33 +105,63 @@ public final class ReferenceData {
             countryNames.put(r.get("iso2").toUpperCase(), r.get("name"));
         });
         PlaceIndex<BorderCrossing> crossings = new PlaceIndex<>();
+        // Every spelling with the rows it names, so that a name several rows share stands for all of them.
+        Map<String, List<BorderCrossing>> bySpelling = new LinkedHashMap<>();
         read(files, BORDER_CROSSINGS, (r, at) -> {
-            BorderCrossing crossing = new BorderCrossing(r.get("province"), r.get("chinese_side"), r.get("russian_side"));
-            crossings.add(crossing.chineseSide(), crossing);
-            crossings.add(crossing.russianSide(), crossing);
-            for (String alias : r.get("aliases").split("\\|")) {
-                crossings.add(alias, crossing);
+            String kind = r.get("kind");
+            if (!CROSSING_KINDS.contains(kind)) {
+                throw new RulesetException(at + " kind must be one of " + String.join(", ", CROSSING_KINDS) + ", got " + kind);
+            }
+            requireSource(r, at);
+            List<String> checkpoint = spellings(r.get("russian_checkpoint"));
+            BorderCrossing crossing = new BorderCrossing(r.get("province"), kind, r.get("chinese_side"),
+                    r.get("russian_side"), checkpoint.isEmpty() ? null : checkpoint.get(0), blankToNull(r.get("status")));
+            List<String> names = new ArrayList<>(List.of(r.get("chinese_side"), r.get("chinese_hanzi"),
+                    r.get("russian_side"), r.get("russian_cyrillic")));
+            names.addAll(checkpoint);
+            names.addAll(spellings(r.get("aliases")));
+            for (String name : names) {
+                String folded = Names.fold(name);
+                if (!folded.isEmpty()) {
+                    List<BorderCrossing> named = bySpelling.computeIfAbsent(folded, f -> new ArrayList<>());
+                    if (!named.contains(crossing)) {
+                        named.add(crossing);
+                    }
+                }
             }
         });
+        bySpelling.forEach((spelling, named) -> crossings.add(spelling, BorderCrossing.anyOf(named)));
         PlaceIndex<String> farEast = new PlaceIndex<>();
+        Map<String, String> farEastPlants = new HashMap<>();
         read(files, FAR_EAST, (r, at) -> {
+            requireSource(r, at);
+            if (r.get("plant").isBlank()) {
+                throw new RulesetException(at + " names no plant: say which plant puts " + r.get("region") + " on the list");
+            }
             farEast.add(r.get("region"), r.get("region"));
-            for (String alias : r.get("aliases").split("\\|")) {
+            farEastPlants.put(r.get("region"), r.get("plant"));
+            for (String alias : spellings(r.get("aliases"))) {
                 farEast.add(alias, r.get("region"));
             }
         });
-        Map<String, PlaceIndex<String>> bordering = new HashMap<>();
-        read(files, BORDERING_REGIONS, (r, at) -> {
-            PlaceIndex<String> index = bordering.computeIfAbsent(r.get("country").toUpperCase(), c -> new PlaceIndex<>());
-            index.add(r.get("region"), r.get("region"));
-            for (String alias : r.get("aliases").split("\\|")) {
-                index.add(alias, r.get("region"));
+        Map<String, PlaceIndex<ChannelRegion>> channel = new HashMap<>();
+        read(files, CHANNEL_REGIONS, (r, at) -> {
+            requireSource(r, at);
+            String borders = r.get("borders_russia").toLowerCase(java.util.Locale.ROOT);
+            if (!borders.equals("true") && !borders.equals("false")) {
+                throw new RulesetException(at + " borders_russia must be true or false, got " + r.get("borders_russia"));
+            }
+            ChannelRegion region = new ChannelRegion(r.get("region"), Boolean.parseBoolean(borders));
+            PlaceIndex<ChannelRegion> index = channel.computeIfAbsent(r.get("country").toUpperCase(), c -> new PlaceIndex<>());
+            index.add(region.name(), region);
+            for (String alias : spellings(r.get("aliases"))) {
+                index.add(alias, region);
             }
         });
         Map<String, String> parameters = new HashMap<>();
         read(files, PARAMETERS, (r, at) -> parameters.put(r.get("name"), r.get("value")));
-        ReferenceData data = new ReferenceData(chpl, destinations, items, lawDates, transshipment, countryNames, crossings, farEast,
-                bordering, parameters);
+        ReferenceData data = new ReferenceData(chpl, destinations, items, lawDates, transshipment, countryNames, crossings,
+                farEast, farEastPlants, channel, parameters);
         data.checkParameters();
         data.transactionBans = readTransactionBans(files);
         return data;
@@ -208,6 +246,28 @@ public final class ReferenceData {
         }
     }
 
+    /** The "|"-separated names of a cell, blanks dropped. */
+    private static List<String> spellings(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String name : cell.split("\\|")) {
+            if (!name.isBlank()) {
+                out.add(name.strip());
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Place lists carry where each row comes from; a row without a source is a claim nobody can check. */
+    private static void requireSource(CSVRecord r, String at) {
+        if (!r.isMapped("source") || !r.isSet("source") || r.get("source").isBlank()) {
+            throw new RulesetException(at + " has no source: say where the row comes from");
+        }
+    }
+
     /**
      * The line a record really starts on: its character position is where the parser began reading it, before the
      * comment and empty lines that precede it.
@@ -274,9 +334,17 @@ public final class ReferenceData {
         return text == null ? Optional.empty() : farEastRegions.find(text);
     }
 
-    /** The Russia-bordering region (e.g. Heilongjiang) a bank's free-text region names, within its country. */
-    public Optional<String> russiaBorderingRegion(String country, String region) {
-        PlaceIndex<String> index = country == null ? null : borderingRegions.get(country);
+    /** The defence-industry plants that put a region of the Far East list there ("Ulan-Ude Aviation Plant (...)"). */
+    public String farEastDefensePlants(String region) {
+        return region == null ? null : farEastPlants.get(region);
+    }
+
+    /**
+     * The Chinese region of the regional-bank channel (Heilongjiang, Liaoning, ...) a bank's free-text region names,
+     * within its country, with whether it borders Russia.
+     */
+    public Optional<ChannelRegion> channelRegion(String country, String region) {
+        PlaceIndex<ChannelRegion> index = country == null ? null : channelRegions.get(country);
         return index == null || region == null ? Optional.empty() : index.find(region);
     }
 

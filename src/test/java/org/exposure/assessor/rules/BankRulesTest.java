@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The FFI rules of rules/bank/bank.drl against the rule catalogue (docs/rules.md, banks): for each rule the
@@ -355,6 +356,26 @@ class BankRulesTest {
                     .pay(payment(party("Minsk Trade", "BY", false), "610910", "KZ", "1000", "2024-07-01"));
             Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
             assertThat(f.explanation()).contains("Jilin (China (CN))", "payments[0]");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL fires HIGH for a Liaoning bank and calls Liaoning a north-east Chinese region, never Russia-bordering")
+        void liaoningIsNorthEastNotRussiaBordering() {
+            BankBuilder b = bank().name("Dandong Test Bank").in("CN", "Liaoning").exposure(Exposure.LOW).pay(toRussia);
+            Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
+            assertThat(f.explanation()).contains("Liaoning (China (CN)), a north-east Chinese region", "payments[0]")
+                    .doesNotContain("Russia-bordering");
+            assertThat(f.evidence()).containsEntry("channelRegion", "Liaoning").doesNotContainKey("russiaBorderingRegion");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @DisplayName("FFI-REGIONAL-CHANNEL calls Heilongjiang, Jilin, Inner Mongolia and Xinjiang Russia-bordering (the reference file's borders_russia)")
+        @ValueSource(strings = {"Heilongjiang", "Jilin", "Inner Mongolia", "Xinjiang"})
+        void russiaBorderingRegions(String region) {
+            Finding f = fires(heilongjiang().in("CN", region).pay(toRussia), "FFI-REGIONAL-CHANNEL", Severity.HIGH);
+            assertThat(f.explanation()).contains(region + " (China (CN)), a Russia-bordering Chinese region")
+                    .doesNotContain("north-east Chinese region");
+            assertThat(f.evidence()).containsEntry("channelRegion", region).containsEntry("russiaBorderingRegion", region);
         }
 
         @Test

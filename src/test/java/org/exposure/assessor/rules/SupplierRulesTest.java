@@ -381,7 +381,7 @@ class SupplierRulesTest {
     @Nested
     class BorderCrossing {
         @ParameterizedTest(name = "borderCrossing \"{0}\"")
-        @DisplayName("SUP-BORDER-CROSSING fires HIGH for Suifenhe–Pogranichny named by either side, combined, in Chinese or Russian, any case or accents")
+        @DisplayName("SUP-BORDER-CROSSING fires HIGH for Suifenhe–Pogranichny named by either side, combined, in Chinese or Russian, any case or accents; the name is both the road and the rail crossing")
         @ValueSource(strings = {"Suifenhe", "Pogranichny", "Suifenhe–Pogranichny", "Suifenhe-Pogranichny",
                 "Suifenhe - Pogranichny", "绥芬河", "Пограничный", "SUIFENHE", "suifenhe", "Pográníchný",
                 "Pogranichnyy", "Suifenhe port"})
@@ -389,29 +389,71 @@ class SupplierRulesTest {
             Finding f = fires(supplier().exports(export().to("RU").via(given)
                     .consignee("Ussuri Trade LLC", "RU", "Primorsky Krai", ConsigneeKind.END_USER)), "SUP-BORDER-CROSSING", Severity.HIGH);
             assertThat(f.explanation()).startsWith("Export exports[0]: ")
-                    .contains("HS 8482.10", "CHPL tier 3B", "Suifenhe–Pogranichny (Heilongjiang)", "China–Russia land border crossing");
+                    .contains("HS 8482.10", "CHPL tier 3B", SUIFENHE, "China–Russia land border crossing");
             assertThat(f.evidence()).containsEntry("path", "exports[0]").containsEntry("borderCrossing", given)
-                    .containsEntry("borderCrossingMatched", "Suifenhe–Pogranichny (Heilongjiang)");
+                    .containsEntry("borderCrossingMatched", SUIFENHE);
         }
+
+        private static final String SUIFENHE = "Suifenhe–Pogranichny road crossing or rail crossing (Heilongjiang)";
 
         @Test
         @DisplayName("SUP-BORDER-CROSSING says how the crossing was given when not by its reference name (\"绥芬河\")")
         void givenAs() {
             Finding f = only(evaluate(supplier().exports(export().via("绥芬河"))), "SUP-BORDER-CROSSING");
-            assertThat(f.explanation()).contains("Suifenhe–Pogranichny (Heilongjiang) (given as \"绥芬河\")");
+            assertThat(f.explanation()).contains(SUIFENHE + " (given as \"绥芬河\")");
+        }
+
+        @ParameterizedTest(name = "borderCrossing \"{0}\" -> {1}")
+        @DisplayName("SUP-BORDER-CROSSING names both sides and the kind, with the Russian checkpoint where it has its own name (Kani-Kurgan, Grodekovo, Kamyshovaya)")
+        @CsvSource(delimiter = '|', textBlock = """
+                Kani-Kurgan                      | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
+                Кани-Курган                      | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
+                Heihe bridge                     | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
+                Grodekovo                        | Suifenhe–Pogranichny (Grodekovo) rail crossing (Heilongjiang)
+                Nizhneleninskoye–Tongjiang rail bridge | Tongjiang–Nizhneleninskoye rail bridge (Heilongjiang)
+                Makhalino                        | Hunchun–Makhalino (Kamyshovaya) rail crossing (Jilin)
+                Kraskino                         | Hunchun–Kraskino road crossing (Jilin)
+                Starotsurukhaytuy–Heishantou     | Heishantou–Starotsurukhaytuy road crossing (Inner Mongolia)
+                Olochi                           | Shiwei–Olochi road bridge (Inner Mongolia)
+                Mohe                             | Mohe–Dzhalinda river port (Heilongjiang)
+                Markovo                          | Hulin–Markovo road crossing (Heilongjiang)
+                """)
+        void bothSidesAndKind(String given, String label) {
+            Finding f = fires(supplier().exports(export().hs("854231").to("RU").via(given)), "SUP-BORDER-CROSSING", Severity.HIGH);
+            assertThat(f.explanation()).contains("is routed through " + label, "HS 8542.31");
+            assertThat(f.evidence()).containsEntry("borderCrossingMatched", label);
+        }
+
+        @ParameterizedTest(name = "borderCrossing \"{0}\" -> {1}")
+        @DisplayName("SUP-BORDER-CROSSING fires for a name several crossings share and then names every kind instead of guessing one")
+        @CsvSource(delimiter = '|', textBlock = """
+                Heihe                 | Heihe–Blagoveshchensk river port or road bridge (Heilongjiang)
+                Blagoveshchensk       | Heihe–Blagoveshchensk river port or road bridge (Heilongjiang)
+                Tongjiang             | Tongjiang–Nizhneleninskoye river port or rail bridge (Heilongjiang)
+                Manzhouli             | Manzhouli–Zabaykalsk road crossing or rail crossing (Inner Mongolia)
+                Zabaykalsk            | Manzhouli–Zabaykalsk road crossing or rail crossing (Inner Mongolia)
+                Hunchun               | Hunchun–Kraskino/Makhalino road crossing or rail crossing (Jilin)
+                """)
+        void sharedNames(String given, String label) {
+            Finding f = fires(supplier().exports(export().hs("854231").to("RU").via(given)), "SUP-BORDER-CROSSING", Severity.HIGH);
+            assertThat(f.explanation()).contains("is routed through " + label);
         }
 
         @ParameterizedTest(name = "{0} -> {1}")
-        @DisplayName("SUP-BORDER-CROSSING fires for the other crossings of the domain guide (Heilongjiang, Inner Mongolia, Jilin)")
+        @DisplayName("SUP-BORDER-CROSSING fires for Kani-Kurgan, Manzhouli, Zabaykalsk, Hunchun, Tongjiang and the other crossings of Heilongjiang, Inner Mongolia and Jilin")
         @CsvSource(delimiter = '|', textBlock = """
-                Heihe                   | Heihe–Blagoveshchensk (Heilongjiang)
-                Blagoveshchensk         | Heihe–Blagoveshchensk (Heilongjiang)
-                Tongjiang               | Tongjiang–Nizhneleninskoye (Heilongjiang)
-                Bolshoy Ussuriysky      | Fuyuan–Khabarovsk (Heilongjiang)
-                Dongning-Poltavka       | Dongning–Poltavka (Heilongjiang)
-                Manzhouli               | Manzhouli–Zabaikalsk (Inner Mongolia)
-                Zabaïkalsk              | Manzhouli–Zabaikalsk (Inner Mongolia)
-                Hunchun–Kraskino        | Hunchun–Kraskino (Jilin)
+                Kani-Kurgan             | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
+                Кани-Курган             | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
+                Tongjiang               | Tongjiang–Nizhneleninskoye river port or rail bridge (Heilongjiang)
+                Bolshoy Ussuriysky      | Fuyuan–Khabarovsk river port (Heilongjiang)
+                Dongning-Poltavka       | Dongning–Poltavka road crossing (Heilongjiang)
+                Xunke                   | Xunke–Poyarkovo river port (Heilongjiang)
+                Raohe                   | Raohe–Pokrovka river port (Heilongjiang)
+                Manzhouli               | Manzhouli–Zabaykalsk road crossing or rail crossing (Inner Mongolia)
+                Zabaïkalsk              | Manzhouli–Zabaykalsk road crossing or rail crossing (Inner Mongolia)
+                Zabaykalsk              | Manzhouli–Zabaykalsk road crossing or rail crossing (Inner Mongolia)
+                Hunchun                 | Hunchun–Kraskino/Makhalino road crossing or rail crossing (Jilin)
+                Hunchun–Kraskino        | Hunchun–Kraskino road crossing (Jilin)
                 """)
         void otherCrossings(String given, String label) {
             Finding f = fires(supplier().exports(export().hs("854231").to("RU").via(given)), "SUP-BORDER-CROSSING", Severity.HIGH);
@@ -426,8 +468,8 @@ class SupplierRulesTest {
         }
 
         @ParameterizedTest(name = "borderCrossing \"{0}\"")
-        @DisplayName("SUP-BORDER-CROSSING stays silent for a crossing not on the China–Russia list (Khorgos is China–Kazakhstan) or none")
-        @ValueSource(strings = {"Khorgos", "Port of Shanghai", "Suifen", ""})
+        @DisplayName("SUP-BORDER-CROSSING stays silent for a crossing not on the China–Russia list (Erenhot is China–Mongolia, Khorgos China–Kazakhstan) or none")
+        @ValueSource(strings = {"Erenhot", "Erlian", "二连浩特", "Khorgos", "Horgos", "霍尔果斯", "Port of Shanghai", "Suifen", ""})
         void silentElsewhere(String given) {
             silent(supplier().exports(export().to("KZ").via(given)), "SUP-BORDER-CROSSING");
         }
@@ -444,13 +486,20 @@ class SupplierRulesTest {
     @Nested
     class FarEastDefense {
         @ParameterizedTest(name = "consignee region \"{0}\" -> {1}")
-        @DisplayName("SUP-FAR-EAST-DEFENSE fires SEVERE for CHPL goods to a consignee in Khabarovsk Krai, Primorsky Krai or Amur Oblast")
+        @DisplayName("SUP-FAR-EAST-DEFENSE fires SEVERE for CHPL goods to a consignee in Khabarovsk Krai, Primorsky Krai, Buryatia, Irkutsk Oblast, Kamchatka Krai or Amur Oblast, by region or plant city")
         @CsvSource(delimiter = '|', textBlock = """
                 Khabarovsk Krai      | Khabarovsk Krai
                 Komsomolsk-on-Amur   | Khabarovsk Krai
                 KHABAROVSK kray      | Khabarovsk Krai
                 Vladivostok          | Primorsky Krai
                 Приморский край      | Primorsky Krai
+                Arsenyev             | Primorsky Krai
+                Bolshoy Kamen        | Primorsky Krai
+                Ulan-Ude             | Republic of Buryatia
+                Republic of Buryatia | Republic of Buryatia
+                Улан-Удэ             | Republic of Buryatia
+                Irkutsk              | Irkutsk Oblast
+                Vilyuchinsk          | Kamchatka Krai
                 Amurskaya Oblast     | Amur Oblast
                 Amur Oblast          | Amur Oblast
                 """)
@@ -459,8 +508,16 @@ class SupplierRulesTest {
                     .consignee("Zavod Vostok JSC", "RU", given, ConsigneeKind.END_USER)), "SUP-FAR-EAST-DEFENSE", Severity.SEVERE);
             assertThat(f.explanation()).startsWith("Export exports[0]: ")
                     .contains("HS 8542.31", "CHPL tier 1", "consigned to Zavod Vostok JSC (end user, Russia (RU)) in " + region,
-                            "Russian Far East region with defence-industry plants");
+                            "Russian Far East or Eastern Siberian region with defence-industry plants: ");
             assertThat(f.evidence()).containsEntry("path", "exports[0]").containsEntry("farEastDefenseRegion", region);
+        }
+
+        @Test
+        @DisplayName("SUP-FAR-EAST-DEFENSE names the plant that puts Buryatia on the list (Ulan-Ude Aviation Plant) for a consignee in Ulan-Ude")
+        void namesThePlant() {
+            Finding f = fires(supplier().exports(export().hs("854231").to("RU")
+                    .consignee("U-UAZ Supply LLC", "RU", "Ulan-Ude", ConsigneeKind.END_USER)), "SUP-FAR-EAST-DEFENSE", Severity.SEVERE);
+            assertThat(f.explanation()).contains("in Republic of Buryatia (given as \"Ulan-Ude\")", "Ulan-Ude Aviation Plant");
         }
 
         @Test
@@ -499,7 +556,7 @@ class SupplierRulesTest {
 
         @ParameterizedTest(name = "consignee region \"{0}\"")
         @DisplayName("SUP-FAR-EAST-DEFENSE stays silent for CHPL goods to Russian regions outside the Far East list")
-        @ValueSource(strings = {"Moscow", "Sverdlovsk Oblast", "Sakhalin Oblast", "Zabaykalsky Krai"})
+        @ValueSource(strings = {"Moscow", "Sverdlovsk Oblast", "Sakhalin Oblast", "Zabaykalsky Krai", "Tsiolkovsky"})
         void silentElsewhereInRussia(String region) {
             silent(supplier().exports(export().hs("854231").to("RU").consignee("Zavod", "RU", region, ConsigneeKind.END_USER)),
                     "SUP-FAR-EAST-DEFENSE");
