@@ -127,6 +127,7 @@ public class AssessmentService {
         List<Finding> findings = engine.evaluate(subject, screened.matches(), now.atOffset(ZoneOffset.UTC).toLocalDate());
         List<Warning> warnings = new ArrayList<>(InputWarnings.of(subject, hs));
         warnings.addAll(ItemListWarnings.of(subject, engine.reference()));
+        warnings.addAll(InputWarnings.crossings(subject, engine.reference()));
         ScreeningOutcome outcome = ScreeningOutcome.of(RiskLevel.highestOf(findings), names,
                 snapshot.versions().stream().map(v -> v.source).toList(), coverage.states(snapshot, now),
                 coverage.missing(snapshot), coverage.maxAge());

@@ -9,8 +9,12 @@ import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.domain.SupplierSubject;
 import org.exposure.assessor.domain.Warning;
 import org.exposure.assessor.rules.HsNomenclature;
+import org.exposure.assessor.rules.ReferenceData;
 
-/** Notes about the input that do not stop an assessment: HS codes the HS 2022 nomenclature does not know. */
+/**
+ * Notes about the input that do not stop an assessment: HS codes the HS 2022 nomenclature does not know, border
+ * crossings the China-Russia list does not know.
+ */
 final class InputWarnings {
     private InputWarnings() {
     }
@@ -28,6 +32,24 @@ final class InputWarnings {
                 List<String> codes = b.payments().get(i).hsCodes();
                 for (int j = 0; j < codes.size(); j++) {
                     check(hs, codes.get(j), "payments[" + i + "].hsCodes[" + j + "]", out);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Exports whose borderCrossing names no crossing of the China-Russia list: SUP-BORDER-CROSSING could not judge
+     * them, and a crossing missing from the list (or misspelt) must not pass unnoticed.
+     */
+    static List<Warning> crossings(Subject subject, ReferenceData ref) {
+        List<Warning> out = new ArrayList<>();
+        if (subject instanceof SupplierSubject s) {
+            for (int i = 0; i < s.exports().size(); i++) {
+                String crossing = s.exports().get(i).borderCrossing();
+                if (crossing != null && !crossing.isBlank() && ref.borderCrossing(crossing).isEmpty()) {
+                    out.add(new Warning("BORDER_CROSSING_UNKNOWN", "exports[" + i + "].borderCrossing", "border crossing \""
+                            + crossing + "\" is not on the China–Russia land border list; SUP-BORDER-CROSSING did not apply to it"));
                 }
             }
         }
