@@ -408,6 +408,7 @@ class SupplierRulesTest {
         @CsvSource(delimiter = '|', textBlock = """
                 Kani-Kurgan                      | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
                 Кани-Курган                      | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
+                卡尼库尔干                        | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
                 Heihe bridge                     | Heihe–Blagoveshchensk (Kani-Kurgan) road bridge (Heilongjiang)
                 Grodekovo                        | Suifenhe–Pogranichny (Grodekovo) rail crossing (Heilongjiang)
                 Nizhneleninskoye–Tongjiang rail bridge | Tongjiang–Nizhneleninskoye rail bridge (Heilongjiang)
@@ -422,6 +423,14 @@ class SupplierRulesTest {
             Finding f = fires(supplier().exports(export().hs("854231").to("RU").via(given)), "SUP-BORDER-CROSSING", Severity.HIGH);
             assertThat(f.explanation()).contains("is routed through " + label, "HS 8542.31");
             assertThat(f.evidence()).containsEntry("borderCrossingMatched", label);
+        }
+
+        @Test
+        @DisplayName("SUP-BORDER-CROSSING still fires for a crossing the list records as closed (Hulin–Markovo), and says so")
+        void closedCrossingSaysItsStatus() {
+            Finding f = fires(supplier().exports(export().hs("854231").to("RU").via("Markovo")), "SUP-BORDER-CROSSING", Severity.HIGH);
+            assertThat(f.explanation()).contains("Hulin–Markovo road crossing (Heilongjiang)",
+                    "(reference status: closed for rebuilding since 2020)");
         }
 
         @ParameterizedTest(name = "borderCrossing \"{0}\" -> {1}")
