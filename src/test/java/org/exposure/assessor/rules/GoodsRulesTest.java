@@ -635,6 +635,15 @@ class GoodsRulesTest {
         }
 
         @Test
+        @DisplayName("GOODS-DUAL-USE cites Belarus's own dual-use ban (EU Reg. 765/2006 Art. 1e) for BY, Russia's (Art. 2) for RU")
+        void basisPerCountry() {
+            assertThat(fires(goods("854231", "3A001", "CN", "BY", null, null, null), "GOODS-DUAL-USE", Severity.SEVERE).legalBasis())
+                    .isEqualTo("Reg. (EU) 2021/821 Annex I; EU Reg. 765/2006 Art. 1e; EAR 746.8");
+            assertThat(fires(goods("854231", "3A001", "CN", "RU", null, null, null), "GOODS-DUAL-USE", Severity.SEVERE).legalBasis())
+                    .isEqualTo("Reg. (EU) 2021/821 Annex I; EU Reg. 833/2014 Art. 2; EAR 746.8");
+        }
+
+        @Test
         @DisplayName("GOODS-DUAL-USE fires SEVERE for 3A001 to KZ (transshipment) with no end user")
         void severeTransshipmentUnknownEndUser() {
             Finding f = fires(goods("854231", "3A001", "CN", "KZ", null, null, null), "GOODS-DUAL-USE", Severity.SEVERE);
