@@ -2,9 +2,16 @@ package org.exposure.assessor.domain;
 
 /**
  * A named party such as the end user of goods. {@code sanctioned} is the submitter's own statement that the
- * party is blocked; until list matching exists it is the only source of that fact.
+ * party is blocked, besides any list match. {@code sector}, when stated, is where it operates in the Russian economy
+ * (it decided whether a blocked counterparty counted as the military-industrial base before 12 Jun 2024).
  */
-public record Party(String name, String country, String region, Boolean sanctioned) {
+public record Party(String name, String country, String region, Boolean sanctioned, Sector sector) {
+
+    /** A party whose sector is not stated. */
+    public Party(String name, String country, String region, Boolean sanctioned) {
+        this(name, country, region, sanctioned, null);
+    }
+
     public boolean hasName() {
         return name != null && !name.isBlank();
     }

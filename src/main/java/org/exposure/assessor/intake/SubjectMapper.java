@@ -54,7 +54,8 @@ public final class SubjectMapper {
     }
 
     private static Party party(PartyDto p) {
-        return p == null ? null : new Party(text(p.name()), Codes.country(p.country()), text(p.region()), p.sanctioned());
+        return p == null ? null : new Party(text(p.name()), Codes.country(p.country()), text(p.region()), p.sanctioned(),
+                p.sector());
     }
 
     private static Owner owner(OwnerDto o) {

@@ -104,6 +104,18 @@ public final class PaymentFact {
         return counterpartyCountryLabel;
     }
 
+    /** The counterparty's sector as stated, e.g. "manufacturing"; null when not stated. */
+    public String getCounterpartySector() {
+        Party cp = payment.counterparty();
+        return cp == null || cp.sector() == null ? null : cp.sector().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The stated sector was one of the five of the military-industrial base before 12 Jun 2024; null when unknown. */
+    public Boolean getCounterpartyInMibSector() {
+        Party cp = payment.counterparty();
+        return cp == null || cp.sector() == null ? null : cp.sector().isMilitaryIndustrialBase();
+    }
+
     public boolean isCounterpartySanctioned() {
         return payment.counterparty() != null && Boolean.TRUE.equals(payment.counterparty().sanctioned());
     }
@@ -163,6 +175,9 @@ public final class PaymentFact {
             }
             if (cp.sanctioned() != null) {
                 c.put("sanctioned", cp.sanctioned());
+            }
+            if (cp.sector() != null) {
+                c.put("sector", cp.sector().name());
             }
             e.put("counterparty", c);
         }

@@ -100,6 +100,21 @@ class LawByDateApiTest {
     }
 
     @Test
+    void aStatedSectorDecidesAnEarlyPaymentAndAnUnknownSectorIsRefusedNamingTheField() {
+        JsonNode body = created("""
+                {"type":"BANK","name":"Harbin Frontier Bank","payments":[
+                  {"counterparty":{"name":"OOO Uralsky Stankozavod","country":"RU","sanctioned":true,"sector":"MANUFACTURING"},
+                   "destinationCountry":"RU","amountUsd":20000,"date":"2024-02-14"}]}
+                """);
+        assertThat(firedRule(body, "FFI-MIB-COUNTERPARTY").get("severity").asText()).isEqualTo("SEVERE");
+        assertThat(body.at("/subject/payments/0/counterparty/sector").asText()).isEqualTo("MANUFACTURING");
+        invalid(post(ASSESSMENTS, """
+                {"type":"BANK","name":"Harbin Frontier Bank","payments":[
+                  {"counterparty":{"name":"OOO Uralsky Stankozavod","sector":"MINING"},"date":"2024-02-14"}]}
+                """), "payments[0].counterparty.sector");
+    }
+
+    @Test
     void aMalformedDateIsRefusedNamingTheField() {
         invalid(post(ASSESSMENTS, "{\"type\":\"GOODS\",\"hsCode\":\"8542.31\",\"date\":\"2024-13-01\"}"), "date");
         invalid(post(ASSESSMENTS, """

@@ -151,6 +151,26 @@ class BankRulesTest {
             assertThat(september.legalBasis()).isEqualTo("EO 14024 §11(a)(i) as amended by EO 14114; OFAC FAQ 1181");
         }
 
+        @Test
+        @DisplayName("FFI-MIB-COUNTERPARTY before 12 Jun 2024 turns on the counterparty's stated sector: SEVERE for manufacturing (one of the five), HIGH for another sector")
+        void sectorBeforeJune2024() {
+            Finding manufacturing = firesAt(bank().pay(payment(new Party("OOO Uralsky Stankozavod", "RU", null, true,
+                    org.exposure.assessor.domain.Sector.MANUFACTURING), "610910", "RU", "20000", "2024-02-14")),
+                    "FFI-MIB-COUNTERPARTY", Severity.SEVERE, "payments[0]");
+            assertThat(manufacturing.explanation()).contains("operates in the manufacturing sector, one of them");
+            assertThat(manufacturing.legalBasis()).contains("as defined before 12 Jun 2024");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> counterparty = (Map<String, Object>) manufacturing.evidence().get("counterparty");
+            assertThat(counterparty).containsEntry("sector", "MANUFACTURING");
+            Finding other = firesAt(bank().pay(payment(new Party("OOO Volga Retail", "RU", null, true,
+                    org.exposure.assessor.domain.Sector.OTHER), "610910", "RU", "20000", "2024-02-14")),
+                    "FFI-MIB-COUNTERPARTY", Severity.HIGH, "payments[0]");
+            assertThat(other.explanation()).contains("operate in none of them", "did not reach this payment");
+            // From 12 Jun 2024 the sector no longer matters.
+            firesAt(bank().pay(payment(new Party("OOO Volga Retail", "RU", null, true, org.exposure.assessor.domain.Sector.OTHER),
+                    "610910", "RU", "20000", "2024-06-12")), "FFI-MIB-COUNTERPARTY", Severity.SEVERE, "payments[0]");
+        }
+
         @ParameterizedTest(name = "FFI-MIB-COUNTERPARTY for a payment dated {0}: {1}")
         @DisplayName("FFI-MIB-COUNTERPARTY at the boundaries of the law: EO 14114 in force from 22 Dec 2023, the wider definition from 12 Jun 2024; undated payments take the assessment date")
         @CsvSource(nullValues = "none", value = {

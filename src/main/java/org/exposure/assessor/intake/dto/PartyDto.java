@@ -1,6 +1,7 @@
 package org.exposure.assessor.intake.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.domain.Sector;
 import org.exposure.assessor.intake.validation.CountryCode;
 
 import jakarta.validation.constraints.Size;
@@ -14,5 +15,9 @@ public record PartyDto(
         @Schema(description = "Region, province or oblast, free text.", examples = "Tatarstan")
         @Size(max = 200) String region,
         @Schema(description = "The submitter states that this party is blocked (sanctioned). Until list matching exists this is the only source of that fact.")
-        Boolean sanctioned) {
+        Boolean sanctioned,
+        @Schema(description = "Sector of the Russian economy the party operates in, when known. Before 12 Jun 2024 only "
+                + "blocked persons in the technology, defense and related materiel, construction, aerospace or "
+                + "manufacturing sectors counted as Russia's military-industrial base (FFI-MIB-COUNTERPARTY).")
+        Sector sector) {
 }
