@@ -3,6 +3,7 @@ package org.exposure.assessor.rules;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.exposure.assessor.domain.Consignee;
@@ -19,6 +20,8 @@ public final class GoodsLine {
     private final String path;
     private final String hsCode;
     private final ChplEntry chpl;
+    /** What the rules test for hsCode: itself, or its HS 2022 successors when it is an HS 2017 code HS 2022 lacks. */
+    private final List<String> hs2022Codes;
     private final String dualUseCode;
     private final String originCountry;
     private final String destinationCountry;
@@ -51,7 +54,8 @@ public final class GoodsLine {
                       LocalDate date, LocalDate assessedOn, ReferenceData ref) {
         this.path = path;
         this.hsCode = hsCode;
-        this.chpl = ref.chpl(hsCode).orElse(null);
+        this.hs2022Codes = ref.hs2022Codes(hsCode);
+        this.chpl = chplOf(hs2022Codes, ref);
         this.dualUseCode = dualUseCode;
         this.originCountry = originCountry;
         this.destinationCountry = destinationCountry;
@@ -102,6 +106,21 @@ public final class GoodsLine {
                 assessedOn, ref);
     }
 
+    /**
+     * The CHPL entry of the highest tier among the codes: an HS 2017 code split in HS 2022 is as sensitive as the
+     * most sensitive code its goods may now fall under.
+     */
+    static ChplEntry chplOf(List<String> codes, ReferenceData ref) {
+        ChplEntry best = null;
+        for (String code : codes) {
+            ChplEntry e = ref.chpl(code).orElse(null);
+            if (e != null && (best == null || e.tierNumber() < best.tierNumber())) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
     /** Where in the subject this line comes from: "subject" or "exports[i]". */
     public String getPath() {
         return path;
@@ -114,6 +133,29 @@ public final class GoodsLine {
     /** The HS code as people write it, e.g. 8542.31. */
     public String getHsCodeDotted() {
         return hsCode.substring(0, 4) + "." + hsCode.substring(4);
+    }
+
+    /** The HS 2022 codes the rules tested: the code itself, or the successors of an HS 2017 code HS 2022 lacks. */
+    public List<String> getHs2022Codes() {
+        return hs2022Codes;
+    }
+
+    /**
+     * The code as the CHPL explanations name it: "HS 8542.31", or for an HS 2017 code HS 2022 renumbered or split,
+     * "HS 2017 8548.90, 8548.00 in HS 2022" (the CHPL code it was found under, else every HS 2022 code tested), so
+     * that the client sees both the code they sent and the one the finding rests on.
+     */
+    public String getHsCodeText() {
+        if (hs2022Codes.isEmpty() || hs2022Codes.equals(List.of(hsCode))) {
+            return "HS " + getHsCodeDotted();
+        }
+        List<String> named = chpl != null ? List.of(chpl.hsCode()) : hs2022Codes;
+        return "HS 2017 " + getHsCodeDotted() + ", " + String.join(" or ", named.stream().map(GoodsLine::dotted).toList())
+                + " in HS 2022";
+    }
+
+    private static String dotted(String hs6) {
+        return hs6.substring(0, 4) + "." + hs6.substring(4);
     }
 
     public boolean isChpl() {
@@ -341,6 +383,9 @@ public final class GoodsLine {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("path", path);
         e.put("hsCode", hsCode);
+        if (!hs2022Codes.isEmpty() && !hs2022Codes.equals(List.of(hsCode))) {
+            e.put("hs2022Codes", hs2022Codes);
+        }
         if (chpl != null) {
             e.put("chplTier", chpl.tier());
             e.put("chplLabel", chpl.label());

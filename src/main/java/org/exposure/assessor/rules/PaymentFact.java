@@ -14,6 +14,8 @@ public final class PaymentFact {
     private final Payment payment;
     private final String path;
     private final List<ChplEntry> chpl;
+    /** CHPL code to the HS 2017 code the client gave for it, for the entries found through the HS 2017 table. */
+    private final Map<String, String> hs2017;
     private final boolean restrictedDestination;
     private final boolean counterpartyInRestrictedCountry;
     private final String destinationLabel;
@@ -35,7 +37,21 @@ public final class PaymentFact {
     PaymentFact(Payment payment, int index, LocalDate assessedOn, ReferenceData ref) {
         this.payment = payment;
         this.path = "payments[" + index + "]";
-        this.chpl = payment.hsCodes().stream().map(ref::chpl).flatMap(java.util.Optional::stream).toList();
+        List<ChplEntry> entries = new java.util.ArrayList<>();
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String code : payment.hsCodes()) {
+            // An HS 2017 code HS 2022 lacks is looked up under its HS 2022 codes, and named with them.
+            List<String> hs2022 = ref.hs2022Codes(code);
+            ChplEntry e = GoodsLine.chplOf(hs2022, ref);
+            if (e != null) {
+                entries.add(e);
+                if (!hs2022.equals(List.of(code))) {
+                    given.putIfAbsent(e.hsCode(), code);
+                }
+            }
+        }
+        this.chpl = List.copyOf(entries);
+        this.hs2017 = Map.copyOf(given);
         this.restrictedDestination = ref.isRestrictedCountry(payment.destinationCountry());
         Party cp = payment.counterparty();
         this.counterpartyInRestrictedCountry = cp != null && ref.isRestrictedCountry(cp.country());
@@ -132,6 +148,16 @@ public final class PaymentFact {
     /** The payment's HS codes that are on the CHPL, with their tiers. */
     public List<ChplEntry> getChplEntries() {
         return chpl;
+    }
+
+    /**
+     * A CHPL entry's code as the explanations name it: "HS 8542.31", or "HS 2017 8548.90, 8548.00 in HS 2022" when
+     * the payment gave the HS 2017 code it was found under.
+     */
+    public String hsCodeText(ChplEntry entry) {
+        String code = entry.hsCode().substring(0, 4) + "." + entry.hsCode().substring(4);
+        String given = hs2017.get(entry.hsCode());
+        return given == null ? "HS " + code : "HS 2017 " + given.substring(0, 4) + "." + given.substring(4) + ", " + code + " in HS 2022";
     }
 
     public boolean isChpl() {

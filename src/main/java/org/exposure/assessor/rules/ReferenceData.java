@@ -164,6 +164,7 @@ public final class ReferenceData {
                 farEast, farEastPlants, channel, parameters);
         data.checkParameters();
         data.transactionBans = TransactionBans.load((name, row) -> read(files, name, row));
+        data.hs2017 = Hs2017Links.load((name, row) -> read(files, name, row));
         return data;
     }
 
@@ -246,6 +247,22 @@ public final class ReferenceData {
             line++;
         }
         return line;
+    }
+
+    // HS 2017 codes renumbered or split in HS 2022 (Hs2017Links). Set once by load(), outside the constructor, so
+    // that this addition stays apart from the other reference files.
+    private Map<String, List<String>> hs2017 = Map.of();
+
+    /**
+     * The HS 2022 codes to test for a six-digit code: its HS 2022 successors when it is an HS 2017 code that HS 2022
+     * no longer has (8548.90 gives 8548.00; 8517.12 gives 8517.13 and 8517.14), else the code itself (an HS 2022
+     * code, or one neither edition knows). Empty for null. Never empty otherwise.
+     */
+    public List<String> hs2022Codes(String hsCode) {
+        if (hsCode == null) {
+            return List.of();
+        }
+        return hs2017.getOrDefault(hsCode, List.of(hsCode));
     }
 
     public Optional<ChplEntry> chpl(String hsCode) {
