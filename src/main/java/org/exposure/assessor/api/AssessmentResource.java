@@ -22,7 +22,7 @@ import org.exposure.assessor.api.dto.BatchResponse;
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.RiskLevel;
-import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Submission;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.ProblemType;
@@ -73,7 +73,7 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        AssessmentView view = views.of(service.assess(SubjectMapper.toDomain(dto)));
+        AssessmentView view = views.of(service.assess(SubjectMapper.submission(dto)));
         return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
     }
 
@@ -107,7 +107,7 @@ public class AssessmentResource {
             throw ProblemException.validation(errors);
         }
         // Mapped only once every item passed validation: the mapper relies on valid input.
-        List<Subject> subjects = dtos.stream().map(SubjectMapper::toDomain).toList();
+        List<Submission> subjects = dtos.stream().map(SubjectMapper::submission).toList();
         List<AssessmentEntity> stored = service.assessAll(subjects);
         Map<RiskLevel, Integer> summary = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Submission;
 import org.exposure.assessor.domain.Warning;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository;
@@ -61,7 +62,13 @@ public class AssessmentService {
 
     @Transactional
     public AssessmentEntity assess(Subject subject) {
-        AssessmentEntity entity = evaluate(subject);
+        return assess(Submission.of(subject));
+    }
+
+    /** As {@link #assess(Subject)}, storing the intake's warnings about the subject with the assessment's own. */
+    @Transactional
+    public AssessmentEntity assess(Submission submission) {
+        AssessmentEntity entity = evaluate(submission);
         store(List.of(entity));
         return entity;
     }
@@ -69,10 +76,10 @@ public class AssessmentService {
     /** All or nothing: one transaction, so that a failure part-way stores none of the batch. */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public List<AssessmentEntity> assessAll(List<Subject> subjects) {
-        List<AssessmentEntity> out = new ArrayList<>(subjects.size());
-        for (Subject subject : subjects) {
-            out.add(evaluate(subject));
+    public List<AssessmentEntity> assessAll(List<Submission> submissions) {
+        List<AssessmentEntity> out = new ArrayList<>(submissions.size());
+        for (Submission submission : submissions) {
+            out.add(evaluate(submission));
         }
         store(out);
         return out;
@@ -112,6 +119,12 @@ public class AssessmentService {
      *                                   force: it is not assessed unscreened
      */
     public AssessmentEntity evaluate(Subject subject) {
+        return evaluate(Submission.of(subject));
+    }
+
+    /** As {@link #evaluate(Subject)}; the intake's warnings come first among the assessment's. */
+    public AssessmentEntity evaluate(Submission submission) {
+        Subject subject = submission.subject();
         // One snapshot for the whole subject: the versions it reports are the ones all its names were screened in.
         ScreeningIndex.Snapshot snapshot = lists.snapshot();
         // Against an empty snapshot this only counts the names: there is nothing to match.
@@ -125,7 +138,8 @@ public class AssessmentService {
         // Undated payments and shipments are judged under the law of the day the assessment is made (UTC), the
         // day stored with it.
         List<Finding> findings = engine.evaluate(subject, screened.matches(), now.atOffset(ZoneOffset.UTC).toLocalDate());
-        List<Warning> warnings = new ArrayList<>(InputWarnings.of(subject, hs));
+        List<Warning> warnings = new ArrayList<>(submission.warnings());
+        warnings.addAll(InputWarnings.of(subject, hs, engine.reference()));
         warnings.addAll(ItemListWarnings.of(subject, engine.reference()));
         warnings.addAll(InputWarnings.crossings(subject, engine.reference()));
         ScreeningOutcome outcome = ScreeningOutcome.of(RiskLevel.highestOf(findings), names,

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.exposure.assessor.domain.RiskLevel;
-import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Submission;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.SubjectDecoder;
 import org.exposure.assessor.intake.SubjectDecoder.Decoded;
@@ -31,12 +31,12 @@ final class ChunkAssessor {
     static final int MAX_REF = 200;
 
     private final SubjectDecoder decoder;
-    private final Function<Subject, AssessmentEntity> evaluate;
+    private final Function<Submission, AssessmentEntity> evaluate;
     private final ObjectMapper mapper;
     /** Every chunk of a CSV job repeats its header; the layout is built once per distinct header. */
     private final Map<List<String>, CsvLayout> layouts = new ConcurrentHashMap<>();
 
-    ChunkAssessor(SubjectDecoder decoder, Function<Subject, AssessmentEntity> evaluate, ObjectMapper mapper) {
+    ChunkAssessor(SubjectDecoder decoder, Function<Submission, AssessmentEntity> evaluate, ObjectMapper mapper) {
         this.decoder = decoder;
         this.evaluate = evaluate;
         this.mapper = mapper;
@@ -81,7 +81,7 @@ final class ChunkAssessor {
         if (decoded.subject() == null) {
             return new ResultRow(row.line(), ref, ResultRow.Status.REJECTED, null, null, null, decoded.errors());
         }
-        AssessmentEntity entity = evaluate.apply(decoded.subject());
+        AssessmentEntity entity = evaluate.apply(new Submission(decoded.subject(), decoded.warnings()));
         stored.add(entity);
         List<String> rules = new ArrayList<>(entity.firedRules.size());
         for (FiredRuleEntity r : entity.firedRules) {

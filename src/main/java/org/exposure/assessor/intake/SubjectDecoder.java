@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Submission;
+import org.exposure.assessor.domain.Warning;
 import org.exposure.assessor.intake.dto.SubjectDto;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,8 +28,14 @@ public class SubjectDecoder {
         this.mapper = mapper;
     }
 
-    /** Either a subject or the errors that keep it from being one. */
-    public record Decoded(Subject subject, String ref, List<FieldError> errors) {
+    /**
+     * Either a subject, with the warnings its mapping made (e.g. a tariff code cut to its HS-6), or the errors that
+     * keep it from being one.
+     */
+    public record Decoded(Subject subject, String ref, List<FieldError> errors, List<Warning> warnings) {
+        public Decoded(Subject subject, String ref, List<FieldError> errors) {
+            this(subject, ref, errors, List.of());
+        }
     }
 
     public Decoded decode(String json) {
@@ -47,6 +55,7 @@ public class SubjectDecoder {
         if (!errors.isEmpty() || dto == null) {
             return new Decoded(null, ref, errors.isEmpty() ? List.of(new FieldError("(row)", "cannot be read")) : errors);
         }
-        return new Decoded(SubjectMapper.toDomain(dto), ref, List.of());
+        Submission submission = SubjectMapper.submission(dto);
+        return new Decoded(submission.subject(), ref, List.of(), submission.warnings());
     }
 }

@@ -1,5 +1,6 @@
 package org.exposure.assessor.intake;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,7 +13,9 @@ import org.exposure.assessor.domain.Owner;
 import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Payment;
 import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Submission;
 import org.exposure.assessor.domain.SupplierSubject;
+import org.exposure.assessor.domain.Warning;
 import org.exposure.assessor.intake.dto.BankDto;
 import org.exposure.assessor.intake.dto.ConsigneeDto;
 import org.exposure.assessor.intake.dto.CorrespondentDto;
@@ -26,7 +29,8 @@ import org.exposure.assessor.intake.dto.SupplierDto;
 import org.exposure.assessor.intake.validation.Codes;
 
 /**
- * Turns a validated request into the domain's normalised subject: codes upper-cased, HS codes to six digits,
+ * Turns a validated request into the domain's normalised subject: codes upper-cased, HS codes (and the 8- and
+ * 10-digit national tariff codes built on them) to six digits,
  * blank strings to absent, absent lists to empty ones. Only ever called on input that passed validation.
  */
 public final class SubjectMapper {
@@ -34,6 +38,18 @@ public final class SubjectMapper {
     }
 
     public static Subject toDomain(SubjectDto dto) {
+        return submission(dto).subject();
+    }
+
+    /**
+     * The subject with the notes the mapping made: a warning HS_CODE_SHORTENED, naming the field, for every 8- or
+     * 10-digit national tariff code cut to its HS-6, since the subject keeps only the six digits that are assessed.
+     */
+    public static Submission submission(SubjectDto dto) {
+        return new Submission(subject(dto), shortened(dto));
+    }
+
+    private static Subject subject(SubjectDto dto) {
         if (dto instanceof GoodsDto g) {
             return new GoodsSubject(text(g.ref()), text(g.name()), strings(g.aliases()), Codes.country(g.country()),
                     text(g.region()), Codes.hsCode(g.hsCode()), dualUse(g.dualUseCode()), text(g.description()),
@@ -51,6 +67,34 @@ public final class SubjectMapper {
                 text(b.region()), b.internationalExposure(), b.usCorrespondentAccess(), b.connectedToSpfs(),
                 b.russiaPaymentShare(), list(b.correspondents(), SubjectMapper::correspondent),
                 list(b.payments(), SubjectMapper::payment));
+    }
+
+    private static List<Warning> shortened(SubjectDto dto) {
+        List<Warning> out = new ArrayList<>();
+        if (dto instanceof GoodsDto g) {
+            shortened(g.hsCode(), "hsCode", out);
+        } else if (dto instanceof SupplierDto s && s.exports() != null) {
+            for (int i = 0; i < s.exports().size(); i++) {
+                shortened(s.exports().get(i).hsCode(), "exports[" + i + "].hsCode", out);
+            }
+        } else if (dto instanceof BankDto b && b.payments() != null) {
+            for (int i = 0; i < b.payments().size(); i++) {
+                List<String> codes = b.payments().get(i).hsCodes();
+                for (int j = 0; codes != null && j < codes.size(); j++) {
+                    shortened(codes.get(j), "payments[" + i + "].hsCodes[" + j + "]", out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void shortened(String code, String field, List<Warning> out) {
+        if (Codes.isNationalTariffCode(code)) {
+            String hs6 = Codes.hsCode(code);
+            out.add(new Warning("HS_CODE_SHORTENED", field, "tariff code \"" + code + "\" has more than the six digits"
+                    + " of the HS; it was assessed as HS " + hs6.substring(0, 4) + "." + hs6.substring(4)
+                    + ", its first six digits"));
+        }
     }
 
     private static Party party(PartyDto p) {

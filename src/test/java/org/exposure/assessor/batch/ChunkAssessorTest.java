@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Subject;
+import org.exposure.assessor.domain.Submission;
+import org.exposure.assessor.domain.Warning;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.FiredRuleEntity;
@@ -27,10 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ChunkAssessorTest {
     private final List<Subject> evaluated = new ArrayList<>();
+    private final List<List<Warning>> warned = new ArrayList<>();
     private final ChunkAssessor assessor = new ChunkAssessor(Intake.decoder(), this::evaluate, Intake.mapper());
 
-    private AssessmentEntity evaluate(Subject subject) {
+    private AssessmentEntity evaluate(Submission submission) {
+        Subject subject = submission.subject();
         evaluated.add(subject);
+        warned.add(submission.warnings());
         AssessmentEntity entity = new AssessmentEntity();
         entity.id = UUID.randomUUID();
         entity.riskLevel = subject.name().contains("Blocked") ? RiskLevel.BLOCKED : RiskLevel.CLEAR;
@@ -139,5 +144,27 @@ class ChunkAssessorTest {
     void csvWithoutHeader() {
         assertThatThrownBy(() -> assessor.assess(chunk(csv(2, "[\"g1\",\"GOODS\"]"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no header row");
+    }
+
+    @Test
+    @DisplayName("a row with a 10-digit tariff code, JSON Lines or CSV, is assessed as its HS-6 with a warning naming the field")
+    void tenDigitTariffCode() {
+        ChunkAssessor.Assessed ndjson = assessor.assess(chunk(
+                json(1, "{\"type\":\"SUPPLIER\",\"ref\":\"s\",\"name\":\"Acme\",\"exports\":[{\"hsCode\":\"8542.31\"},{\"hsCode\":\"8542.31.0000\"}]}")));
+        ChunkAssessor.Assessed csv = assessor.assess(chunk(
+                ChunkRow.header("[\"ref\",\"type\",\"name\",\"hsCode\",\"destinationCountry\"]"),
+                csv(2, "[\"g1\",\"GOODS\",\"Acme\",\"8542310000\",\"RU\"]")));
+
+        assertThat(ndjson.results()).extracting(ResultRow::status).containsExactly(ResultRow.Status.ASSESSED);
+        assertThat(csv.results()).extracting(ResultRow::status).containsExactly(ResultRow.Status.ASSESSED);
+        assertThat(((org.exposure.assessor.domain.SupplierSubject) evaluated.get(0)).exports().get(1).hsCode()).isEqualTo("854231");
+        assertThat(((org.exposure.assessor.domain.GoodsSubject) evaluated.get(1)).hsCode()).isEqualTo("854231");
+        assertThat(warned.get(0)).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo("HS_CODE_SHORTENED");
+            assertThat(w.field()).isEqualTo("exports[1].hsCode");
+            assertThat(w.message()).contains("\"8542.31.0000\"", "8542.31");
+        });
+        assertThat(warned.get(1)).extracting(Warning::code, Warning::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HS_CODE_SHORTENED", "hsCode"));
     }
 }

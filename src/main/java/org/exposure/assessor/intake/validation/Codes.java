@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class Codes {
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern HS_SEPARATORS = Pattern.compile("[.\\s]");
-    private static final Pattern HS6 = Pattern.compile("\\d{6}");
+    private static final Pattern HS_DIGITS = Pattern.compile("\\d{6}(\\d{2}){0,2}");
     // EU Annex I / Wassenaar: category digit, product group A-E, three digits, optional sub-items (3A001.a.2).
     private static final Pattern DUAL_USE = Pattern.compile("[0-9][A-E][0-9]{3}(\\.[a-z0-9]+)*", Pattern.CASE_INSENSITIVE);
     private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
@@ -25,13 +25,32 @@ public final class Codes {
         return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
-    /** Accepts 8542.31, 854231 and 8542 31. */
+    /**
+     * Accepts an HS-6 code (8542.31, 854231, 8542 31) and the 8- and 10-digit national tariff codes built on it (EU
+     * CN 8542.31.00, US HTS 8542.31.0000, 85423100, 8542 31 00, 8542.31.00.00): dots and spaces are ignored, and
+     * 6, 8 or 10 digits must remain. 7 or 9 digits are neither: a digit is missing or one too many, and cutting
+     * such a code to six could assess goods the client did not mean.
+     */
     public static boolean isHsCode(String value) {
-        return value != null && HS6.matcher(hsCode(value)).matches();
+        return value != null && HS_DIGITS.matcher(digits(value)).matches();
     }
 
+    /** The HS-6 code of a valid code: its first six digits. */
     public static String hsCode(String value) {
-        return value == null ? null : HS_SEPARATORS.matcher(value.strip()).replaceAll("");
+        if (value == null) {
+            return null;
+        }
+        String digits = digits(value);
+        return digits.length() > 6 && isHsCode(value) ? digits.substring(0, 6) : digits;
+    }
+
+    /** Whether a valid code is a national tariff code (8 or 10 digits), which {@link #hsCode} cuts to its HS-6. */
+    public static boolean isNationalTariffCode(String value) {
+        return isHsCode(value) && digits(value).length() > 6;
+    }
+
+    private static String digits(String value) {
+        return HS_SEPARATORS.matcher(value.strip()).replaceAll("");
     }
 
     public static boolean isDualUseCode(String value) {
