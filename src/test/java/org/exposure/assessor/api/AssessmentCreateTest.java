@@ -169,6 +169,58 @@ class AssessmentCreateTest {
         assertThat(getTree(ASSESSMENTS + "/" + body.get("id").asText())).isEqualTo(body);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"8542.31.00", "8542.31.0000", "85423100", "8542 31 00", "8542.31.00.00"})
+    void aNationalTariffCodeIsAssessedAsItsHs6WithAWarningNamingTheFieldAndTheCodeAsSent(String code) {
+        JsonNode body = created("{\"type\":\"SUPPLIER\",\"name\":\"S\",\"exports\":[{\"hsCode\":\"9403.60\"},"
+                + "{\"hsCode\":\"" + code + "\",\"destinationCountry\":\"KZ\"}]}");
+        assertThat(body.at("/subject/exports/1/hsCode").asText()).isEqualTo("854231");
+        assertThat(body.get("warnings")).hasSize(1);
+        assertThat(body.at("/warnings/0/code").asText()).isEqualTo("HS_CODE_SHORTENED");
+        assertThat(body.at("/warnings/0/field").asText()).isEqualTo("exports[1].hsCode");
+        assertThat(body.at("/warnings/0/message").asText()).contains("\"" + code + "\"", "8542.31");
+        assertThat(firedRule(body, "GOODS-CHPL-T1").at("/evidence/path").asText()).isEqualTo("exports[1]");
+        // The stored assessment keeps the warning: GET returns exactly what creation returned.
+        assertThat(getTree(ASSESSMENTS + "/" + body.get("id").asText())).isEqualTo(body);
+    }
+
+    @Test
+    void goodsAndPaymentTariffCodesAreWarnedAboutByTheirOwnPath() {
+        JsonNode goods = created("{\"type\":\"GOODS\",\"hsCode\":\"8542.31.0000\",\"destinationCountry\":\"KZ\"}");
+        assertThat(goods.at("/subject/hsCode").asText()).isEqualTo("854231");
+        assertThat(goods.at("/warnings/0/field").asText()).isEqualTo("hsCode");
+        assertThat(ruleIds(goods)).contains("GOODS-CHPL-T1");
+
+        JsonNode bank = created("{\"type\":\"BANK\",\"name\":\"B\",\"payments\":[{\"hsCodes\":[\"8542.31\",\"8542.31.00\"]}]}");
+        assertThat(bank.at("/subject/payments/0/hsCodes")).isEqualTo(tree("[\"854231\",\"854231\"]"));
+        assertThat(bank.get("warnings")).hasSize(1);
+        assertThat(bank.at("/warnings/0/code").asText()).isEqualTo("HS_CODE_SHORTENED");
+        assertThat(bank.at("/warnings/0/field").asText()).isEqualTo("payments[0].hsCodes[1]");
+    }
+
+    @Test
+    void anHs2017CodeRenumberedInHs2022IsAssessedAsItsHs2022CodeWithAWarning() {
+        JsonNode body = created("{\"type\":\"GOODS\",\"hsCode\":\"8548.90\",\"destinationCountry\":\"DE\"}");
+        assertThat(body.get("warnings")).hasSize(1);
+        assertThat(body.at("/warnings/0/code").asText()).isEqualTo("HS_CODE_CORRELATED");
+        assertThat(body.at("/warnings/0/field").asText()).isEqualTo("hsCode");
+        assertThat(body.at("/warnings/0/message").asText()).contains("8548.90", "8548.00");
+        assertThat(firedRule(body, "GOODS-CHPL-T2").get("explanation").asText())
+                .contains("HS 2017 8548.90, 8548.00 in HS 2022");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8542.3", "8542.31.0", "8542.31.000", "8542.3A"})
+    void aCodeOfFiveSevenOrNineDigitsOrWithLettersIsAProblemNamingTheField(String code) {
+        Rows before = rows();
+        Api.invalid(assess("{\"type\":\"GOODS\",\"hsCode\":\"" + code + "\"}"), "hsCode");
+        Api.invalid(assess("{\"type\":\"SUPPLIER\",\"name\":\"S\",\"exports\":[{\"hsCode\":\"854231\"},{\"hsCode\":\"" + code + "\"}]}"),
+                "exports[1].hsCode");
+        Api.invalid(assess("{\"type\":\"BANK\",\"name\":\"B\",\"payments\":[{\"hsCodes\":[\"" + code + "\"]}]}"),
+                "payments[0].hsCodes[0]");
+        assertThat(rows().assessments()).isEqualTo(before.assessments());
+    }
+
     @Test
     void aKnownCodeGetsNoWarning() {
         assertThat(created("{\"type\":\"GOODS\",\"hsCode\":\"0901.11\"}").get("warnings")).isEmpty();

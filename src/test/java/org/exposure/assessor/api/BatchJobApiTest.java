@@ -76,6 +76,25 @@ class BatchJobApiTest {
     }
 
     @Test
+    @DisplayName("a CSV row and a JSON Lines row with a 10-digit tariff code are assessed as its HS-6; the stored assessment warns, naming the field")
+    void tenDigitTariffCode() throws Exception {
+        String csvJob = Batches.submit("ref,type,name,hsCode,destinationCountry\r\nT-1,SUPPLIER,Acme,8542.31.0000,KZ\r\n", "text/csv");
+        String jsonJob = Batches.submit("{\"type\":\"GOODS\",\"ref\":\"T-2\",\"hsCode\":\"8542310000\",\"destinationCountry\":\"KZ\"}\n",
+                BatchResource.JSONL);
+        for (String[] job : new String[][] {{csvJob, "exports[0].hsCode", "8542.31.0000"}, {jsonJob, "hsCode", "8542310000"}}) {
+            assertThat(Batches.awaitFinished(job[0]).get("state").asText()).isEqualTo("DONE");
+            JsonNode result = Batches.results(job[0], "").get(0);
+            assertThat(result.get("status").asText()).isEqualTo("ASSESSED");
+            assertThat(result.get("firedRules").toString()).contains("GOODS-CHPL-T1");
+            JsonNode stored = Api.getTree(Api.ASSESSMENTS + "/" + result.get("assessmentId").asText());
+            assertThat(stored.get("warnings")).hasSize(1);
+            assertThat(stored.at("/warnings/0/code").asText()).isEqualTo("HS_CODE_SHORTENED");
+            assertThat(stored.at("/warnings/0/field").asText()).isEqualTo(job[1]);
+            assertThat(stored.at("/warnings/0/message").asText()).contains("\"" + job[2] + "\"", "8542.31");
+        }
+    }
+
+    @Test
     @DisplayName("a 10,000-row CSV job completes with per-level counts, and its CSV results list ref, risk level and fired rule ids in order")
     void csvJob() throws Exception {
         StringBuilder body = new StringBuilder("ref,type,name,aliases,country,region,hsCode,destinationCountry\r\n");

@@ -64,6 +64,13 @@ class OpenApiAndHealthTest {
                 .as("description of %s.%s", name, p.getKey()).isNotBlank());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Goods/properties/hsCode", "Export/properties/hsCode", "Payment/properties/hsCodes"})
+    void everyHsFieldDocumentsNationalTariffCodesAndTheirWarnings(String path) {
+        assertThat(description(schema(path))).as(path)
+                .contains("8542.31.0000", "HS_CODE_SHORTENED", "HS_CODE_CORRELATED");
+    }
+
     @Test
     void theSubjectSchemasHoldEverySubjectField() {
         assertThat(fieldNames(schema("Goods").get("properties"))).contains("type", "ref", "name", "aliases", "country",

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 
 @Schema(name = "Export", description = "One export (shipment or contract) of a supplier; it is also assessed as goods.")
 public record ExportDto(
-        @Schema(description = "HS code, six digits (8542.31, 854231 or 8542 31).", required = true, examples = "8482.10")
+        @Schema(description = "HS code, six digits (8542.31, 854231 or 8542 31), or an 8- or 10-digit national tariff code (8542.31.00, 8542.31.0000) assessed under its first six digits with the warning HS_CODE_SHORTENED; 7 or 9 digits are refused. HS 2017 codes that HS 2022 renumbered or split are assessed as their HS 2022 code(s) (warning HS_CODE_CORRELATED).", required = true, examples = "8482.10")
         @NotNull @HsCode String hsCode,
         @Schema(description = "Dual-use control entry, e.g. 3A001.", examples = "3A001")
         @DualUseCode String dualUseCode,

@@ -28,7 +28,7 @@ public record GoodsDto(
         @CountryCode String country,
         @Schema(description = "Region of that country, free text.", examples = "Heilongjiang")
         @Size(max = 200) String region,
-        @Schema(description = "HS code, six digits: 8542.31, 854231 and 8542 31 are accepted and normalised to 854231.", required = true, examples = "8542.31")
+        @Schema(description = "HS code, six digits: 8542.31, 854231 and 8542 31 are accepted and normalised to 854231. An 8- or 10-digit national tariff code (EU CN 8542.31.00, US HTS 8542.31.0000; also 85423100, 8542 31 00, 8542.31.00.00) is accepted, assessed under its first six digits and reported in warnings as HS_CODE_SHORTENED; 7 or 9 digits are refused. An HS 2017 code that HS 2022 renumbered or split (8548.90) is assessed as its HS 2022 code(s) and reported as HS_CODE_CORRELATED; any other code HS 2022 lacks as HS_CODE_UNKNOWN.", required = true, examples = "8542.31")
         @NotNull @HsCode String hsCode,
         @Schema(description = "Dual-use control entry (EU Annex I / Wassenaar form), e.g. 3A001 or 3A001.a.2.", examples = "3A001")
         @DualUseCode String dualUseCode,

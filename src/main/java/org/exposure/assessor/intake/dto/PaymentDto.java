@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 public record PaymentDto(
         @Schema(description = "The other party of the payment.")
         @Valid PartyDto counterparty,
-        @Schema(description = "HS codes of the goods paid for (six digits each).", examples = "[\"8542.31\"]")
+        @Schema(description = "HS codes of the goods paid for: six digits each (8542.31, 854231, 8542 31), or 8- or 10-digit national tariff codes (8542.31.00, 8542.31.0000) assessed under their first six digits (warning HS_CODE_SHORTENED); 7 or 9 digits are refused; HS 2017 codes that HS 2022 renumbered or split are assessed as their HS 2022 code(s) (warning HS_CODE_CORRELATED).", examples = "[\"8542.31\"]")
         @Size(max = 100) List<@NotNull @HsCode String> hsCodes,
         @Schema(description = "ISO 3166-1 alpha-2 code of the goods' destination.", examples = "RU")
         @CountryCode String destinationCountry,
