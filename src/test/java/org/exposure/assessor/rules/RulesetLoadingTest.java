@@ -317,6 +317,26 @@ class RulesetLoadingTest {
         assertThat(edited).isNotEqualTo(untouched);
     }
 
+    // ---------------------------------------------------------------- bad HS 2017 table rows
+
+    @Test
+    @DisplayName("a row of hs2017-to-hs2022.csv with a 5-digit code or an unknown relationship is rejected, naming the file and line")
+    void hs2017BadRows() throws IOException {
+        replaceIn("reference/hs2017-to-hs2022.csv", "030510,030910,1:1", "030510,03091,1:1");
+        assertThatThrownBy(this::load).isInstanceOf(RulesetException.class)
+                .hasMessageContaining("rules/reference/hs2017-to-hs2022.csv:13 ").hasMessageContaining("030510,03091,1:1");
+        replaceIn("reference/hs2017-to-hs2022.csv", "030510,03091,1:1", "030510,030910,one");
+        assertThatThrownBy(this::load).isInstanceOf(RulesetException.class)
+                .hasMessageContaining("rules/reference/hs2017-to-hs2022.csv:13 ").hasMessageContaining("one");
+    }
+
+    @Test
+    @DisplayName("hs2017-to-hs2022.csv may not list an HS 2022 code as a removed HS 2017 code: it would be tested as itself by some rows and not by others")
+    void hs2017CodeThatIsAlsoAnHs2022Code() throws IOException {
+        replaceIn("reference/hs2017-to-hs2022.csv", "030510,030910,1:1", "030510,030910,1:1\n030910,030920,1:1");
+        assertThatThrownBy(this::load).isInstanceOf(RulesetException.class).hasMessageContaining("030910");
+    }
+
     // ---------------------------------------------------------------- (e) bad CHPL rows
 
     @Test
