@@ -92,7 +92,9 @@ class ProblemResponsesTest {
                 Arguments.of("end user country", GOODS + "\"endUser\":{\"name\":\"x\",\"country\":\"Russia\"}}", "endUser.country"),
                 Arguments.of("supplier country", SUPPLIER + "\"country\":\"ZZ\"}", "country"),
                 Arguments.of("hsCode 8542.3", "{\"type\":\"GOODS\",\"hsCode\":\"8542.3\"}", "hsCode"),
-                Arguments.of("hsCode 85423100", "{\"type\":\"GOODS\",\"hsCode\":\"85423100\"}", "hsCode"),
+                // 8 and 10 digits are national tariff codes, assessed under their HS-6; 7 and 9 are neither.
+                Arguments.of("hsCode 8542310 (7 digits)", "{\"type\":\"GOODS\",\"hsCode\":\"8542310\"}", "hsCode"),
+                Arguments.of("hsCode 8542.31.000 (9 digits)", "{\"type\":\"GOODS\",\"hsCode\":\"8542.31.000\"}", "hsCode"),
                 Arguments.of("hsCode letters", "{\"type\":\"GOODS\",\"hsCode\":\"8542AB\"}", "hsCode"),
                 Arguments.of("hsCode empty", "{\"type\":\"GOODS\",\"hsCode\":\"\"}", "hsCode"),
                 Arguments.of("export hsCode 8542-31", SUPPLIER + "\"exports\":[{\"hsCode\":\"8542-31\"}]}", "exports[0].hsCode"),
