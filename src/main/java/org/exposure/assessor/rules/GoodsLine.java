@@ -55,7 +55,7 @@ public final class GoodsLine {
         this.path = path;
         this.hsCode = hsCode;
         this.hs2022Codes = ref.hs2022Codes(hsCode);
-        this.chpl = chplOf(hs2022Codes, ref);
+        this.chpl = Hs2022Codes.chpl(hs2022Codes, ref);
         this.dualUseCode = dualUseCode;
         this.originCountry = originCountry;
         this.destinationCountry = destinationCountry;
@@ -106,21 +106,6 @@ public final class GoodsLine {
                 assessedOn, ref);
     }
 
-    /**
-     * The CHPL entry of the highest tier among the codes: an HS 2017 code split in HS 2022 is as sensitive as the
-     * most sensitive code its goods may now fall under.
-     */
-    static ChplEntry chplOf(List<String> codes, ReferenceData ref) {
-        ChplEntry best = null;
-        for (String code : codes) {
-            ChplEntry e = ref.chpl(code).orElse(null);
-            if (e != null && (best == null || e.tierNumber() < best.tierNumber())) {
-                best = e;
-            }
-        }
-        return best;
-    }
-
     /** Where in the subject this line comes from: "subject" or "exports[i]". */
     public String getPath() {
         return path;
@@ -140,22 +125,9 @@ public final class GoodsLine {
         return hs2022Codes;
     }
 
-    /**
-     * The code as the CHPL explanations name it: "HS 8542.31", or for an HS 2017 code HS 2022 renumbered or split,
-     * "HS 2017 8548.90, 8548.00 in HS 2022" (the CHPL code it was found under, else every HS 2022 code tested), so
-     * that the client sees both the code they sent and the one the finding rests on.
-     */
+    /** "HS 8542.31", or "HS 2017 8548.90, 8548.00 in HS 2022" for an HS 2017 code that HS 2022 renumbered. */
     public String getHsCodeText() {
-        if (hs2022Codes.isEmpty() || hs2022Codes.equals(List.of(hsCode))) {
-            return "HS " + getHsCodeDotted();
-        }
-        List<String> named = chpl != null ? List.of(chpl.hsCode()) : hs2022Codes;
-        return "HS 2017 " + getHsCodeDotted() + ", " + String.join(" or ", named.stream().map(GoodsLine::dotted).toList())
-                + " in HS 2022";
-    }
-
-    private static String dotted(String hs6) {
-        return hs6.substring(0, 4) + "." + hs6.substring(4);
+        return Hs2022Codes.text(hsCode, hs2022Codes, chpl);
     }
 
     public boolean isChpl() {
@@ -383,7 +355,7 @@ public final class GoodsLine {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("path", path);
         e.put("hsCode", hsCode);
-        if (!hs2022Codes.isEmpty() && !hs2022Codes.equals(List.of(hsCode))) {
+        if (Hs2022Codes.correlated(hsCode, hs2022Codes)) {
             e.put("hs2022Codes", hs2022Codes);
         }
         if (chpl != null) {

@@ -42,10 +42,10 @@ public final class PaymentFact {
         for (String code : payment.hsCodes()) {
             // An HS 2017 code HS 2022 lacks is looked up under its HS 2022 codes, and named with them.
             List<String> hs2022 = ref.hs2022Codes(code);
-            ChplEntry e = GoodsLine.chplOf(hs2022, ref);
+            ChplEntry e = Hs2022Codes.chpl(hs2022, ref);
             if (e != null) {
                 entries.add(e);
-                if (!hs2022.equals(List.of(code))) {
+                if (Hs2022Codes.correlated(code, hs2022)) {
                     given.putIfAbsent(e.hsCode(), code);
                 }
             }
@@ -155,9 +155,9 @@ public final class PaymentFact {
      * the payment gave the HS 2017 code it was found under.
      */
     public String hsCodeText(ChplEntry entry) {
-        String code = entry.hsCode().substring(0, 4) + "." + entry.hsCode().substring(4);
         String given = hs2017.get(entry.hsCode());
-        return given == null ? "HS " + code : "HS 2017 " + given.substring(0, 4) + "." + given.substring(4) + ", " + code + " in HS 2022";
+        return given == null ? "HS " + Hs2022Codes.dotted(entry.hsCode())
+                : Hs2022Codes.text(given, List.of(entry.hsCode()), entry);
     }
 
     public boolean isChpl() {

@@ -11,13 +11,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.exposure.assessor.domain.BankSubject;
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.GoodsSubject;
 import org.exposure.assessor.domain.Party;
 import org.exposure.assessor.domain.Payment;
 import org.exposure.assessor.domain.Severity;
-import org.exposure.assessor.testsupport.BankBuilder;
 import org.exposure.assessor.testsupport.Engines;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,9 +24,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * HS 2017 codes that HS 2022 renumbered or split (rules/reference/hs2017-to-hs2022.csv): what
- * {@link ReferenceData#hs2022Codes} gives the rules, and the CHPL rules GOODS-CHPL-T2, GOODS-CHPL-T3 and
- * FFI-CRITICAL-ITEMS firing for such a code through its HS 2022 code, with an explanation that names both, while
- * an unrenumbered code is unchanged. Plain JUnit, on the engine over rules/.
+ * {@link ReferenceData#hs2022Codes} gives the rules, the CHPL rules GOODS-CHPL-T2 and GOODS-CHPL-T3 firing for such a
+ * code through its HS 2022 code, with an explanation that names both, while an unrenumbered code is unchanged, and
+ * a bank's payment finding such a code on the CHPL. Plain JUnit, on the engine over rules/.
  */
 class Hs2017CodesTest {
     private static final ReferenceData REF = Engines.project().reference();
@@ -101,17 +99,15 @@ class Hs2017CodesTest {
     }
 
     @Test
-    @DisplayName("FFI-CRITICAL-ITEMS fires for a payment for HS 2017 8548.90 to RU, naming 8548.00 and the HS 2017 code")
+    @DisplayName("a payment's HS 2017 8548.90 is found on the CHPL as 8548.00 and named with both codes; 8548.00 alone is unchanged")
     void renumberedPaymentCode() {
         Payment p = new Payment(new Party("OOO Test", "RU", null, false), List.of("854890"), "RU",
                 new BigDecimal("1000"), LocalDate.parse("2024-09-12"));
-        BankSubject bank = BankBuilder.bank().name("Harbin Test Bank").pay(p).build();
-        Finding f = fires(bank, "FFI-CRITICAL-ITEMS", Severity.SEVERE);
-        assertThat(f.explanation()).contains("HS 2017 8548.90, 8548.00 in HS 2022 (CHPL tier 2");
-
-        PaymentFact fact = new PaymentFact(p, 0, REF);
+        PaymentFact fact = new PaymentFact(p, 0, LocalDate.parse("2024-09-12"), REF);
         assertThat(fact.getChplEntries()).extracting(ChplEntry::hsCode).containsExactly("854800");
-        PaymentFact plain = new PaymentFact(new Payment(null, List.of("854800"), "RU", null, null), 0, REF);
+        assertThat(fact.hsCodeText(fact.getChplEntries().get(0))).isEqualTo("HS 2017 8548.90, 8548.00 in HS 2022");
+        PaymentFact plain = new PaymentFact(new Payment(null, List.of("854800"), "RU", null, null), 0,
+                LocalDate.parse("2024-09-12"), REF);
         assertThat(plain.hsCodeText(plain.getChplEntries().get(0))).isEqualTo("HS 8548.00");
     }
 }
