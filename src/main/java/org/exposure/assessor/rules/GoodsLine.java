@@ -2,7 +2,6 @@ package org.exposure.assessor.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,7 +68,7 @@ public final class GoodsLine {
         this.restricted = GoodsRoute.restriction(destinationCountry, destinationRegion, endUser, ref, true);
         this.oblast = restricted != null ? null : GoodsRoute.restriction(destinationCountry, destinationRegion, endUser, ref, false);
         this.russiaReason = GoodsRoute.russia(destinationCountry, endUser, consignee, ref);
-        this.criticalItem = ref.criticalItem(hsCode).orElse(null);
+        this.criticalItem = Hs2022Codes.criticalItem(hs2022Codes, ref);
         this.exporterCountry = exporterCountry;
         this.dated = date != null;
         this.date = date != null ? date : assessedOn;
@@ -352,65 +351,6 @@ public final class GoodsLine {
 
     /** The facts of this line that a reviewer needs to see, as stored with every finding about it. */
     public Map<String, Object> evidence() {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("path", path);
-        e.put("hsCode", hsCode);
-        if (Hs2022Codes.correlated(hsCode, hs2022Codes)) {
-            e.put("hs2022Codes", hs2022Codes);
-        }
-        if (chpl != null) {
-            e.put("chplTier", chpl.tier());
-            e.put("chplLabel", chpl.label());
-        }
-        put(e, "dualUseCode", dualUseCode);
-        put(e, "originCountry", originCountry);
-        put(e, "destinationCountry", destinationCountry);
-        if (restricted != null) {
-            e.put("restrictedDestination", restricted.reason());
-            e.put("restrictionLegalBasis", restricted.restriction().legalBasis());
-        }
-        put(e, "occupiedOblast", getOccupiedOblastReason());
-        put(e, "russianFederation", russiaReason);
-        if (criticalItem != null) {
-            e.put("criticalItem", criticalItem.code());
-            e.put("criticalItemCategory", criticalItem.category());
-        }
-        put(e, "exporterCountry", exporterCountry);
-        e.put("date", date.toString());
-        e.put("dated", dated);
-        if (transshipmentDestination) {
-            e.put("transshipmentCountry", destinationCountry);
-        }
-        if (endUser != null) {
-            e.put("endUser", party(endUser.name(), endUser.country(), endUser.region(), "sanctioned", endUser.sanctioned()));
-        }
-        if (consignee != null) {
-            e.put("consignee", party(consignee.name(), consignee.country(), consignee.region(), "kind",
-                    consignee.kind() == null ? null : consignee.kind().name()));
-        }
-        put(e, "borderCrossing", borderCrossing);
-        if (crossing != null) {
-            e.put("borderCrossingMatched", crossing.label());
-        }
-        put(e, "farEastDefenseRegion", farEastRegion);
-        put(e, "valueUsd", valueUsd);
-        put(e, "endUseStatement", endUseStatement);
-        put(e, "noReexportClause", noReexportClause);
-        return e;
-    }
-
-    private static Map<String, Object> party(String name, String country, String region, String key, Object value) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        put(p, "name", name);
-        put(p, "country", country);
-        put(p, "region", region);
-        put(p, key, value);
-        return p;
-    }
-
-    private static void put(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+        return GoodsEvidence.of(this);
     }
 }

@@ -3,7 +3,7 @@ package org.exposure.assessor.rules;
 import java.util.List;
 
 /**
- * The CHPL lookup and the wording for a code the client gave, which may be an HS 2017 code that HS 2022 renumbered
+ * The CHPL and item-list lookups and the wording for a code the client gave, which may be an HS 2017 code that HS 2022 renumbered
  * or split ({@link ReferenceData#hs2022Codes}): shared by the goods lines and the payments, so both name such a
  * code the same way.
  */
@@ -24,6 +24,17 @@ final class Hs2022Codes {
             }
         }
         return best;
+    }
+
+    /** The entry of OFAC's §11(a)(ii) item list the first of the codes falls under, or null. */
+    static CriticalItem criticalItem(List<String> codes, ReferenceData ref) {
+        for (String code : codes) {
+            CriticalItem item = ref.criticalItem(code).orElse(null);
+            if (item != null) {
+                return item;
+            }
+        }
+        return null;
     }
 
     /** Whether the codes tested for {@code given} are other codes than itself. */

@@ -58,7 +58,8 @@ public final class PaymentFact {
         this.destinationLabel = payment.destinationCountry() == null ? "an undeclared destination" : ref.countryLabel(payment.destinationCountry());
         this.counterpartyCountryLabel = cp == null || cp.country() == null ? "an undeclared country" : ref.countryLabel(cp.country());
         this.criticalItems = payment.hsCodes().stream()
-                .flatMap(h -> ref.criticalItem(h).map(i -> new CriticalItemLine(h, i)).stream()).toList();
+                .flatMap(h -> java.util.Optional.ofNullable(Hs2022Codes.criticalItem(ref.hs2022Codes(h), ref))
+                        .map(i -> new CriticalItemLine(h, i)).stream()).toList();
         this.toRussia = "RU".equals(payment.destinationCountry()) || (cp != null && "RU".equals(cp.country()));
         this.effectiveDate = payment.date() != null ? payment.date() : assessedOn;
         this.law = ref.lawDates();
