@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * One entry of a sanctions or screening list, in the same shape whatever the source format.
  *
- * @param source                 list source id: "OFAC-SDN", "US-CSL", "UN", "OPENSANCTIONS"
- * @param id                     the entry's own id in its list (OFAC ent_num, CSL _id, UN DATAID, FtM id)
+ * @param source                 list source id: "OFAC-SDN", "US-CSL", "UN", "OPENSANCTIONS", "EU-FSF", "UK-SL"
+ * @param id                     the entry's own id in its list (OFAC ent_num, CSL _id, UN DATAID, FtM id, EU
+ *                               logicalId, UK Unique ID or, from OFSI's former ConList, Group ID)
  * @param name                   primary name
  * @param aliases                other names
  * @param type                   individual, entity, vessel, aircraft or unknown
@@ -23,7 +24,9 @@ import java.util.Objects;
  * @param secondarySanctionsRisk the list marks a secondary sanctions risk (OFAC remark "Secondary sanctions risk:",
  *                               e.g. section 11 of EO 14024 as amended by EO 14114)
  * @param list                   for CSL the list the row comes from (its {@code source} column, e.g.
- *                               "Entity List (EL) - Bureau of Industry and Security"); null elsewhere
+ *                               "Entity List (EL) - Bureau of Industry and Security"); for the EU list its
+ *                               programmes ("programme RUS"), for the UK list its regime (the regulations'
+ *                               name), so that a match names the regime; null elsewhere
  * @param datasets               for FtM the datasets the entity is in; empty elsewhere
  * @param evidence               the original record's fields that were read, by their name in the file
  */
@@ -36,6 +39,8 @@ public record ListEntry(String source, String id, String name, List<Alias> alias
     public static final String US_CSL = "US-CSL";
     public static final String UN = "UN";
     public static final String OPENSANCTIONS = "OPENSANCTIONS";
+    public static final String EU_FSF = "EU-FSF";
+    public static final String UK_SL = "UK-SL";
 
     public ListEntry {
         Objects.requireNonNull(source, "source");

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.exposure.assessor.lists.csl.CslSource;
+import org.exposure.assessor.lists.eu.EuFsfSource;
 import org.exposure.assessor.lists.ofac.OfacSdnSource;
 import org.exposure.assessor.lists.opensanctions.OpenSanctionsSource;
+import org.exposure.assessor.lists.uk.UkSanctionsListSource;
 import org.exposure.assessor.lists.un.UnSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ListSources {
     private static final List<ListSource> ALL = List.of(new OfacSdnSource(), new CslSource(), new UnSource(),
-            new OpenSanctionsSource());
+            new EuFsfSource(), new UkSanctionsListSource(), new OpenSanctionsSource());
 
     private final Map<String, ListSource> byId = new LinkedHashMap<>();
 

@@ -21,6 +21,12 @@ public final class Fixtures {
     public static final Path ADD = LISTS.resolve("OFAC-SDN").resolve("add.csv");
     public static final Path CSL = LISTS.resolve("US-CSL").resolve("consolidated.csv");
     public static final Path UN = LISTS.resolve("UN").resolve("consolidated.xml");
+    public static final Path EU_FSF = LISTS.resolve("EU-FSF").resolve("fsf_2026-08-05.xml");
+    public static final Path UK_SL = LISTS.resolve("UK-SL").resolve("UK-Sanctions-List.xml");
+    /** Importer-only fixtures (a synthetic record each, or another format): outside {@link #LISTS}. */
+    public static final Path EU_FSF_WITH_SYNTHETIC = Path.of("src", "test", "resources", "eu", "fsf_sample_jaggeman.xml");
+    public static final Path UK_SL_WITH_SYNTHETIC = Path.of("src", "test", "resources", "uk", "fcdo_sample.xml");
+    public static final Path UK_CONLIST = Path.of("src", "test", "resources", "uk", "ConList_cut.csv");
     /** OpenSanctions FtM files: outside {@link #LISTS}, so the service never imports them; FtmImporterTest reads them. */
     public static final Path FTM = Path.of("src", "test", "resources", "ftm");
 
@@ -34,6 +40,10 @@ public final class Fixtures {
     public static final int CSL_ROWS = 245;
     public static final int UN_INDIVIDUALS = 124;
     public static final int UN_ENTITIES = 69;
+    public static final int EU_FSF_ENTITIES = 5;
+    public static final int UK_SL_DESIGNATIONS = 4;
+    public static final int UK_CONLIST_GROUPS = 9;
+    public static final int UK_CONLIST_ROWS = 95;
 
     private Fixtures() {
     }
