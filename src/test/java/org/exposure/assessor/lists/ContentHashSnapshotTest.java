@@ -21,5 +21,9 @@ class ContentHashSnapshotTest {
         assertSameHash(importers, "US-CSL",
                 parts("file", Files.readAllBytes(Snapshots.require("csl/csl_us_consolidated_2025.csv.gz"))));
         assertSameHash(importers, "UN", parts("file", Files.readAllBytes(Snapshots.require("un/UN_consolidated.xml"))));
+        assertSameHash(importers, "EU-FSF",
+                parts("file", Files.readAllBytes(Snapshots.require("eu/fsf_sample_gsmiguel_2026-08-05.xml"))));
+        assertSameHash(importers, "UK-SL",
+                parts("file", Files.readAllBytes(Snapshots.require("uk/ofsi_conlist_2025-04-10.csv.gz"))));
     }
 }

@@ -212,6 +212,82 @@ class FixtureOriginTest {
     }
 
     @Test
+    void euFilesAreTheSharedSamplesWithoutTheAuthorsOpeningComment() throws IOException {
+        assertThat(Fixtures.bytes(Fixtures.EU_FSF))
+                .isEqualTo(Files.readAllBytes(Snapshots.require("eu/fsf_sample_gsmiguel_2026-08-05.xml")));
+        String jaggeman = Files.readString(Snapshots.require("eu/fsf_sample_jaggeman_2026-08-05.xml"), StandardCharsets.UTF_8);
+        assertThat(Files.readString(Fixtures.EU_FSF_WITH_SYNTHETIC, StandardCharsets.UTF_8))
+                .isEqualTo(withoutFirstComment(jaggeman));
+    }
+
+    @Test
+    void ukXmlFilesAreTheSharedSampleWithoutTheAuthorsOpeningCommentAndTheSyntheticRecord() throws IOException {
+        String sample = withoutFirstComment(Files.readString(
+                Snapshots.require("uk/fcdo_uk_sanctions_list_sample_2026-08-14.xml"), StandardCharsets.UTF_8));
+        assertThat(Files.readString(Fixtures.UK_SL_WITH_SYNTHETIC, StandardCharsets.UTF_8)).isEqualTo(sample);
+        int synthetic = sample.indexOf("  <!-- Synthetic edge case");
+        assertThat(Files.readString(Fixtures.UK_SL, StandardCharsets.UTF_8))
+                .isEqualTo(sample.substring(0, synthetic) + sample.substring(sample.indexOf("</Designations>")));
+    }
+
+    /** The text without its first XML comment and the line end after it. */
+    private static String withoutFirstComment(String xml) {
+        int start = xml.indexOf("<!--");
+        int end = xml.indexOf("-->", start) + 3;
+        assertThat(xml.charAt(end)).isEqualTo('\n');
+        return xml.substring(0, start) + xml.substring(end + 1);
+    }
+
+    @Test
+    void conListCutIsTheDescribedGroupsOfTheSharedCsv() throws IOException {
+        String text;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(Snapshots.require("uk/ofsi_conlist_2025-04-10.csv.gz")))) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> records = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            current = current == null ? new StringBuilder(line) : current.append('\n').append(line);
+            if (current.chars().filter(c -> c == '"').count() % 2 == 0) {
+                records.add(current.toString());
+                current = null;
+            }
+        }
+        List<CSVRecord> rows = new ArrayList<>();
+        for (String r : records.subList(2, records.size())) {
+            rows.add(CSVFormat.DEFAULT.parse(new StringReader(r)).getRecords().get(0));
+        }
+        assertThat(rows).hasSize(18_796);
+        // Columns: Name Non-Latin Script 7, Group Type 28, Alias Type 29, Alias Quality 30, Group ID 35.
+        List<String> chosen = new ArrayList<>();
+        for (CSVRecord r : rows) {
+            if (chosen.size() < 3 && !chosen.contains(r.get(35))) {
+                chosen.add(r.get(35));
+            }
+        }
+        java.util.function.Predicate<CSVRecord>[] firsts = new java.util.function.Predicate[] {
+                r -> ((CSVRecord) r).get(28).equals("Ship"), r -> ((CSVRecord) r).get(29).equals("FKA"),
+                r -> !((CSVRecord) r).get(7).isBlank(), r -> ((CSVRecord) r).get(30).equals("Low quality"),
+                r -> ((CSVRecord) r).get(28).equals("Entity")};
+        for (var first : firsts) {
+            rows.stream().filter(r -> !chosen.contains(r.get(35))).filter(first).findFirst()
+                    .ifPresent(r -> chosen.add(r.get(35)));
+        }
+        Set<String> withPrimary = new HashSet<>();
+        rows.stream().filter(r -> r.get(29).equals("Primary name")).forEach(r -> withPrimary.add(r.get(35)));
+        rows.stream().filter(r -> !withPrimary.contains(r.get(35)) && !chosen.contains(r.get(35))).findFirst()
+                .ifPresent(r -> chosen.add(r.get(35)));
+        StringBuilder expected = new StringBuilder(records.get(0)).append('\n').append(records.get(1)).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            if (chosen.contains(rows.get(i).get(35))) {
+                expected.append(records.get(i + 2)).append('\n');
+            }
+        }
+        assertThat(chosen).hasSize(Fixtures.UK_CONLIST_GROUPS);
+        assertThat(Files.readString(Fixtures.UK_CONLIST, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    }
+
+    @Test
     void ftmFilesAreCopiedWhole() throws IOException {
         String prefix = "ftm/yente_tests_fixtures_dataset_";
         for (String name : List.of("t1_entities.ftm.json", "t2_20240527194702-wnk_entities.delta.json",

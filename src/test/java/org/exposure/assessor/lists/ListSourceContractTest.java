@@ -62,6 +62,38 @@ class ListSourceContractTest {
             + "{\"id\": \"c1\", \"schema\": \"Company\", \"properties\": {\"name\": [\"Gamma Shipping LLC\"]},"
             + " \"datasets\": [\"eu_fsf\"]}\n";
 
+    private static final String EU_HEAD = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="2026-08-05T16:47:04.449+02:00">
+              <sanctionEntity euReferenceNumber="EU.1.1" logicalId="1">
+                <regulation programme="RUS" numberTitle="269/2014 (OJ L78)"/>
+                <subjectType code="person" classificationCode="P"/>
+                <nameAlias wholeName="Ivan Petrov" nameLanguage="" strong="true"/>
+                <nameAlias wholeName="Иван Петров" nameLanguage="RU" strong="true"/>
+              </sanctionEntity>
+              <sanctionEntity euReferenceNumber="EU.2.2" logicalId="2">
+                <regulation programme="RUS" numberTitle="269/2014 (OJ L78)"/>
+                <subjectType code="enterprise" classificationCode="E"/>
+                <nameAlias wholeName="Gamma Shipping LLC" nameLanguage="" strong="true"/>
+              </sanctionEntity>
+            """;
+    private static final String UK_HEAD = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <Designations dateGenerated="2026-08-14T23:00:04.744Z">
+              <Designation>
+                <UniqueID>RUS0001</UniqueID>
+                <Names><Name><Name1>Ivan</Name1><Name6>PETROV</Name6><NameType>Primary Name</NameType></Name></Names>
+                <RegimeName>The Russia (Sanctions) (EU Exit) Regulations 2019</RegimeName>
+                <IndividualEntityShip>Individual</IndividualEntityShip>
+              </Designation>
+              <Designation>
+                <UniqueID>RUS0002</UniqueID>
+                <Names><Name><Name6>Gamma Shipping LLC</Name6><NameType>Primary Name</NameType></Name></Names>
+                <RegimeName>The Russia (Sanctions) (EU Exit) Regulations 2019</RegimeName>
+                <IndividualEntityShip>Entity</IndividualEntityShip>
+              </Designation>
+            """;
+
     static final Map<String, Sample> SAMPLES = Map.of(
             ListEntry.OFAC_SDN, new Sample(
                     parts("sdn", latin1(SDN_ROWS + "\u001a"), "alt", latin1(ALT)),
@@ -70,6 +102,12 @@ class ListSourceContractTest {
                     parts("file", utf8(CSL + ",Entity List (EL) - Bureau of Industry and Security,,Entity,,NO ID LTD,,,\n"))),
             ListEntry.UN, new Sample(parts("file", utf8(UN_HEAD + UN_TAIL)),
                     parts("file", utf8(UN_HEAD + "    <INDIVIDUAL><FIRST_NAME>NO DATAID</FIRST_NAME></INDIVIDUAL>\n" + UN_TAIL))),
+            ListEntry.EU_FSF, new Sample(parts("file", utf8(EU_HEAD + "</export>\n")),
+                    parts("file", utf8(EU_HEAD + "  <sanctionEntity logicalId=\"3\"><subjectType code=\"person\"/>"
+                            + "</sanctionEntity>\n</export>\n"))),
+            ListEntry.UK_SL, new Sample(parts("file", utf8(UK_HEAD + "</Designations>\n")),
+                    parts("file", utf8(UK_HEAD + "  <Designation><Names><Name><Name6>NO ID</Name6></Name></Names>"
+                            + "</Designation>\n</Designations>\n"))),
             ListEntry.OPENSANCTIONS, new Sample(parts("file", utf8(FTM)),
                     parts("file", utf8(FTM + "{\"id\": \"x1\", \"schema\": \"Person\", \"properties\": \"not an object\"}\n"))));
 

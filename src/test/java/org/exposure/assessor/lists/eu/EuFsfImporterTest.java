@@ -62,6 +62,10 @@ class EuFsfImporterTest {
     @Test
     void enterpriseWithProgrammeIdentifiersAndAddresses() {
         ListEntry e = fixture.entry("3822");
+        // Its first aliases are Irish and Hungarian; the English one is the name.
+        assertThat(e.name()).isEqualTo("Parchin Chemical Industries (PCI)");
+        assertThat(e.aliases()).extracting(Alias::name).contains("Parcsini Vegyipari Vállalat");
+        assertThat(e.programs()).containsExactly("IRN");
         assertThat(e.type()).isEqualTo(EntityType.ENTITY);
         assertThat(e.programs()).isNotEmpty();
         assertThat(e.list()).isEqualTo("programme " + String.join(", ", e.programs()));
