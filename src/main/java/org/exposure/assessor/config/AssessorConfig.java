@@ -62,9 +62,11 @@ public interface AssessorConfig {
 
         /**
          * The sources this installation screens against. Each one without a version in force is named in every
-         * assessment's warnings (LISTS_NOT_LOADED) and in the readiness check.
+         * assessment's warnings (LISTS_NOT_LOADED) and in the readiness check. The EU and UK lists are in by default:
+         * a compliance officer in the EU or the UK expects to be screened against them, and a party designated
+         * there alone would otherwise pass unseen.
          */
-        @WithDefault("OFAC-SDN,US-CSL,UN")
+        @WithDefault("OFAC-SDN,US-CSL,UN,EU-FSF,UK-SL")
         List<String> sources();
 
         /**

@@ -65,8 +65,8 @@ class NoListsTest {
         Response r = given().contentType("application/json").body(YILUFA).post(Api.ASSESSMENTS);
         r.then().statusCode(503).contentType(Api.PROBLEM_JSON)
                 .body("type", equalTo("/problems/lists-not-loaded"))
-                .body("detail", containsString("OFAC-SDN, US-CSL, UN"))
-                .body("missingSources", org.hamcrest.Matchers.contains("OFAC-SDN", "US-CSL", "UN"));
+                .body("detail", containsString("OFAC-SDN, US-CSL, UN, EU-FSF, UK-SL"))
+                .body("missingSources", org.hamcrest.Matchers.contains("OFAC-SDN", "US-CSL", "UN", "EU-FSF", "UK-SL"));
         assertThat(r.header("Retry-After")).isEqualTo("60");
         Api.noInternals(r.asString());
         assertThat(count("assessment")).isEqualTo(before);
@@ -81,7 +81,7 @@ class NoListsTest {
                 + "\"endUser\":{\"name\":\"Acme SARL\",\"country\":\"FR\"}}").statusCode(503);
         post(Api.ASSESSMENTS, "{\"type\":\"BANK\",\"name\":\"Heihe Rural Commercial Bank\",\"country\":\"CN\"}").statusCode(503);
         post(Api.BATCH, "{\"subjects\":[" + Api.KZ_CHIPS + "," + YILUFA + "]}").statusCode(503)
-                .body("missingSources", org.hamcrest.Matchers.hasSize(3));
+                .body("missingSources", org.hamcrest.Matchers.hasSize(5));
         given().queryParam("name", "Vladimir Putin").get("/api/v1/screen").then().statusCode(503)
                 .contentType(Api.PROBLEM_JSON);
         assertThat(count("assessment")).isEqualTo(before);
@@ -96,7 +96,7 @@ class NoListsTest {
         assertThat(a.at("/screening/names").asInt()).isZero();
         assertThat(a.get("listVersions")).isEmpty();
         assertThat(a.get("warnings").findValuesAsText("code")).contains("LISTS_NOT_LOADED");
-        assertThat(a.get("warnings").toString()).contains("OFAC-SDN, US-CSL, UN");
+        assertThat(a.get("warnings").toString()).contains("OFAC-SDN, US-CSL, UN, EU-FSF, UK-SL");
     }
 
     @Test
@@ -105,7 +105,7 @@ class NoListsTest {
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'sanctions-lists' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'sanctions-lists' }.data.'OFAC-SDN'", equalTo("not loaded"))
-                .body("checks.find { it.name == 'sanctions-lists' }.data.missing", equalTo("OFAC-SDN, US-CSL, UN"))
+                .body("checks.find { it.name == 'sanctions-lists' }.data.missing", equalTo("OFAC-SDN, US-CSL, UN, EU-FSF, UK-SL"))
                 .body("checks.find { it.name == 'ruleset' }.status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -137,7 +137,7 @@ class NoListsTest {
         JsonNode a = created(YILUFA);
         assertThat(ruleIds(a)).contains("LIST-SDN", "LIST-SECONDARY-RISK");
         assertThat(a.at("/screening/status").asText()).isEqualTo("SCREENED");
-        assertThat(a.get("listVersions")).hasSize(3);
+        assertThat(a.get("listVersions")).hasSize(5);
         for (JsonNode v : a.get("listVersions")) {
             assertThat(v.get("versionId").asText()).isNotBlank();
             assertThat(v.get("importedAt").asText()).isNotBlank();

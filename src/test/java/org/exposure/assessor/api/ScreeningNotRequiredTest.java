@@ -75,9 +75,10 @@ class ScreeningNotRequiredTest {
         ListFixtures.restore();
         JsonNode a = created(NoListsTest.YILUFA);
         assertThat(a.at("/screening/status").asText()).isEqualTo("SCREENED");
-        // The UN extract was generated on 2026-02-27; the OFAC and CSL files carry no date, so their age runs from
+        // The UN extract was generated on 2026-02-27, the EU one on 2026-08-05 and the UK one on 2026-08-14: each is
+        // older than 30 days by its publication date. The OFAC and CSL files carry no date, so their age runs from
         // their import a moment ago.
-        assertThat(a.at("/screening/staleSources").toString()).isEqualTo("[\"UN\"]");
+        assertThat(a.at("/screening/staleSources").toString()).isEqualTo("[\"UN\",\"EU-FSF\",\"UK-SL\"]");
         JsonNode un = null;
         for (JsonNode v : a.get("listVersions")) {
             if (v.get("source").asText().equals("UN")) {

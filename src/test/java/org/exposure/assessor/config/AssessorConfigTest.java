@@ -56,7 +56,7 @@ class AssessorConfigTest {
         AssessorConfig c = read(Map.of());
         assertThat(c.lists().match().threshold()).isEqualTo(0.86);
         assertThat(c.lists().match().candidateCap()).isEqualTo(25);
-        assertThat(c.lists().sources()).containsExactly("OFAC-SDN", "US-CSL", "UN");
+        assertThat(c.lists().sources()).containsExactly("OFAC-SDN", "US-CSL", "UN", "EU-FSF", "UK-SL");
         assertThat(c.lists().required()).isTrue();
         assertThat(c.lists().maxAge()).isEqualTo(Duration.ofDays(7));
         assertThat(c.lists().maxDrop()).isEqualTo(0.10);

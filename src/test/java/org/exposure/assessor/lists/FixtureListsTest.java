@@ -95,7 +95,8 @@ class FixtureListsTest {
     void everySourceDirectoryImportsThroughTheRegistryByPartName() throws Exception {
         ListSources importers = new ListSources();
         Map<String, Integer> expected = Map.of("OFAC-SDN", Fixtures.SDN_ENTRIES, "US-CSL", Fixtures.CSL_ROWS,
-                "UN", Fixtures.UN_INDIVIDUALS + Fixtures.UN_ENTITIES);
+                "UN", Fixtures.UN_INDIVIDUALS + Fixtures.UN_ENTITIES, "EU-FSF", Fixtures.EU_FSF_ENTITIES,
+                "UK-SL", Fixtures.UK_SL_DESIGNATIONS);
         try (var dirs = Files.list(Fixtures.LISTS)) {
             assertThat(dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()))
                     .containsExactlyInAnyOrderElementsOf(expected.keySet());

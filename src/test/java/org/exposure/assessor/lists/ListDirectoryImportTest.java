@@ -165,10 +165,11 @@ class ListDirectoryImportTest {
     /** The fixture directory itself, as the test profile imports it at start-up: every source, every entry. */
     @Test
     void theFixtureDirectoryImportsEverySource() {
-        assertThat(directoryImport.importAll(Fixtures.LISTS)).isEqualTo(3);
+        assertThat(directoryImport.importAll(Fixtures.LISTS)).isEqualTo(5);
         assertThat(store.inForce()).extracting(v -> v.source + " " + v.entryCount + " " + v.skippedRows)
                 .containsExactlyInAnyOrder("OFAC-SDN " + Fixtures.SDN_ENTRIES + " 0", "US-CSL " + Fixtures.CSL_ROWS + " 0",
-                        "UN " + (Fixtures.UN_INDIVIDUALS + Fixtures.UN_ENTITIES) + " 0");
+                        "UN " + (Fixtures.UN_INDIVIDUALS + Fixtures.UN_ENTITIES) + " 0",
+                        "EU-FSF " + Fixtures.EU_FSF_ENTITIES + " 0", "UK-SL " + Fixtures.UK_SL_DESIGNATIONS + " 0");
     }
 
     private static long entriesWhoseOriginalHas(java.util.UUID versionId, String text) {

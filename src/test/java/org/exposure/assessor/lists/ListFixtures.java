@@ -25,8 +25,8 @@ public final class ListFixtures {
     public static void restore() {
         removeAll();
         int sources = Arc.container().instance(ListDirectoryImport.class).get().importAll(DIR);
-        if (sources != 3) {
-            throw new IllegalStateException("the list fixtures in " + DIR + " gave " + sources + " sources, not 3");
+        if (sources != 5) {
+            throw new IllegalStateException("the list fixtures in " + DIR + " gave " + sources + " sources, not 5");
         }
         Arc.container().instance(ScreeningIndex.class).get().reload();
     }

@@ -47,7 +47,7 @@ class FirstRunIT {
             HttpResponse<String> r = app.post("/api/v1/assessments", "application/json", YILUFA);
             assertThat(r.statusCode()).isEqualTo(503);
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-            assertThat(r.body()).contains("OFAC-SDN", "US-CSL", "UN").doesNotContain("Exception");
+            assertThat(r.body()).contains("OFAC-SDN", "US-CSL", "UN", "EU-FSF", "UK-SL").doesNotContain("Exception");
             HttpResponse<String> ready = app.get("/q/health/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("sanctions-lists", "not loaded");
@@ -69,17 +69,22 @@ class FirstRunIT {
                     .answer("/ofac/alt.csv", Answer.file(Files.readAllBytes(lists.resolve("OFAC-SDN/alt.csv"))))
                     .answer("/ofac/add.csv", Answer.file(Files.readAllBytes(lists.resolve("OFAC-SDN/add.csv"))))
                     .answer("/csl/consolidated.csv", Answer.file(Files.readAllBytes(lists.resolve("US-CSL/consolidated.csv"))))
-                    .answer("/un/consolidated.xml", Answer.file(Files.readAllBytes(lists.resolve("UN/consolidated.xml"))));
+                    .answer("/un/consolidated.xml", Answer.file(Files.readAllBytes(lists.resolve("UN/consolidated.xml"))))
+                    .answer("/eu/fsf.xml", Answer.file(Files.readAllBytes(lists.resolve("EU-FSF/fsf_2026-08-05.xml"))))
+                    .answer("/uk/UK-Sanctions-List.xml",
+                            Answer.file(Files.readAllBytes(lists.resolve("UK-SL/UK-Sanctions-List.xml"))));
             try (AppProcess app = AppProcess.start(dir.resolve("app.log"), db(),
                     "-Dassessor.lists.dir=" + dir.resolve("no-lists"), "-Dassessor.lists.download.enabled=true",
                     "-Dassessor.lists.download.\"OFAC-SDN\".url=" + server.url("/ofac/sdn.csv"),
                     "-Dassessor.lists.download.\"OFAC-SDN\".alt-url=" + server.url("/ofac/alt.csv"),
                     "-Dassessor.lists.download.\"OFAC-SDN\".add-url=" + server.url("/ofac/add.csv"),
                     "-Dassessor.lists.download.\"US-CSL\".url=" + server.url("/csl/consolidated.csv"),
-                    "-Dassessor.lists.download.\"UN\".url=" + server.url("/un/consolidated.xml"))) {
+                    "-Dassessor.lists.download.\"UN\".url=" + server.url("/un/consolidated.xml"),
+                    "-Dassessor.lists.download.\"EU-FSF\".url=" + server.url("/eu/fsf.xml"),
+                    "-Dassessor.lists.download.\"UK-SL\".url=" + server.url("/uk/UK-Sanctions-List.xml"))) {
                 app.awaitReady(120);
                 // Readiness is UP once one list is in; the others follow on the same download thread. Wait until the
-                // screening index (which readiness reports, not the database) holds all three.
+                // screening index (which readiness reports, not the database) holds all five.
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (app.get("/q/health/ready").body().contains("\"missing\"") && System.currentTimeMillis() < deadline) {
                     Thread.sleep(200);
@@ -89,7 +94,7 @@ class FirstRunIT {
                 JsonNode a = MAPPER.readTree(r.body());
                 assertThat(a.toString()).contains("\"LIST-SDN\"", "\"LIST-SECONDARY-RISK\"")
                         .doesNotContain("HS_NOMENCLATURE_UNAVAILABLE", "LISTS_NOT_LOADED");
-                assertThat(a.get("listVersions")).hasSize(3);
+                assertThat(a.get("listVersions")).hasSize(5);
                 for (JsonNode v : a.get("listVersions")) {
                     assertThat(v.get("versionId").asText()).isNotBlank();
                     assertThat(v.get("age").asText()).startsWith("P");

@@ -83,7 +83,7 @@ class ListDownloadsConfigTest {
                 Optional.empty(), Optional.of(Duration.ZERO)));
         assertThat(ListDownloads.configProblems(config(Duration.ofMinutes(-1), sources), importers)).containsExactly(
                 "assessor.lists.download.every must be positive, not PT-1M",
-                "assessor.lists.download.\"OFAC-SDM\": no list source OFAC-SDM; known sources: OFAC-SDN, US-CSL, UN, OPENSANCTIONS",
+                "assessor.lists.download.\"OFAC-SDM\": no list source OFAC-SDM; known sources: OFAC-SDN, US-CSL, UN, EU-FSF, UK-SL, OPENSANCTIONS",
                 "assessor.lists.download.\"UN\".alt-url: UN is published as one file; only OFAC-SDN has alt.csv",
                 "assessor.lists.download.\"US-CSL\".url must be an http or https URL with a host, not file:///etc/passwd",
                 "assessor.lists.download.\"OPENSANCTIONS\".every must be positive, not PT0S");

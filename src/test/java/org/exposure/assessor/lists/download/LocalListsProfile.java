@@ -8,7 +8,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * The service with download URLs pointing at a {@link LocalListServer} started before it: OFAC-SDN (sdn, alt, add),
- * UN and US-CSL have URLs, OPENSANCTIONS has none; timeouts of 3 s. Downloads are turned on here (the test profile
+ * UN, US-CSL, EU-FSF and UK-SL have URLs (so that no default address on the internet is ever asked), OPENSANCTIONS
+ * has none; timeouts of 3 s. Downloads are turned on here (the test profile
  * turns them off so that no test reaches a publisher); the fixture lists imported at start-up are fresh, so the
  * daily schedule's first run is a day away and only the tests' own requests reach the server.
  */
@@ -41,7 +42,9 @@ public class LocalListsProfile implements QuarkusTestProfile {
                     "assessor.lists.download.\"OFAC-SDN\".alt-url", server.url("/ofac/alt.csv").toString(),
                     "assessor.lists.download.\"OFAC-SDN\".add-url", server.url("/ofac/add.csv").toString(),
                     "assessor.lists.download.\"UN\".url", server.url("/un/consolidated.xml").toString(),
-                    "assessor.lists.download.\"US-CSL\".url", server.url("/csl/consolidated.csv").toString());
+                    "assessor.lists.download.\"US-CSL\".url", server.url("/csl/consolidated.csv").toString(),
+                    "assessor.lists.download.\"EU-FSF\".url", server.url("/eu/fsf.xml").toString(),
+                    "assessor.lists.download.\"UK-SL\".url", server.url("/uk/UK-Sanctions-List.xml").toString());
         }
 
         @Override
