@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * What one import produced.
  *
- * @param source          list source id ("OFAC-SDN", "US-CSL", "UN", "OPENSANCTIONS")
+ * @param source          list source id ("OFAC-SDN", "US-CSL", "UN", "EU-FSF", "UK-SL", "OPENSANCTIONS")
  * @param entries         the entries, in file order
  * @param problems        malformed rows that were skipped
  * @param published       publication time the file carries (UN: {@code dateGenerated}), else null

@@ -15,8 +15,8 @@ import org.exposure.assessor.domain.Severity;
  * @param path                  where the party is in the subject: "subject", "payments[0].counterparty", ...
  * @param role                  SUBJECT, OWNER, CORRESPONDENT, COUNTERPARTY, CONSIGNEE or END_USER
  * @param queryName             the name as submitted
- * @param source                list source id (OFAC-SDN, US-CSL, UN, OPENSANCTIONS), or {@link #TRANSACTION_BAN} for
- *                              a row of the ruleset's {@code reference/eu-transaction-bans.csv}
+ * @param source                list source id (OFAC-SDN, US-CSL, UN, EU-FSF, UK-SL, OPENSANCTIONS), or
+ *                              {@link #TRANSACTION_BAN} for a row of the ruleset's {@code reference/eu-transaction-bans.csv}
  * @param list                  for the CSL, the list within it (e.g. "Entity List (EL) - Bureau of Industry and
  *                              Security"); for a transaction ban, the act that added the entity
  * @param versionId             the list version matched against; for a transaction ban, the ruleset version
