@@ -80,6 +80,14 @@ public final class XmlRecords {
      * @throws ImportException when it is not well-formed XML or the handler rejects the root
      */
     public static void read(byte[] bytes, String what, Handler handler) throws ImportException {
+        read(bytes, what, 1, handler);
+    }
+
+    /**
+     * As {@link #read(byte[], String, Handler)}, the records being the elements {@code depth} levels below the root
+     * (1: its children; 2: its grandchildren, as the UN list's INDIVIDUAL under INDIVIDUALS), one at a time.
+     */
+    public static void read(byte[] bytes, String what, int depth, Handler handler) throws ImportException {
         XMLStreamReader r = null;
         try {
             r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -90,10 +98,18 @@ public final class XmlRecords {
                 throw new ImportException(what + ": no root element");
             }
             handler.root(r.getLocalName(), attributes(r));
+            int level = 0;
             while (r.hasNext()) {
                 int event = r.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    handler.record(readNode(r));
+                    if (level + 1 == depth) {
+                        // readNode consumes the record's end tag: the level stays.
+                        handler.record(readNode(r));
+                    } else {
+                        level++;
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    level--;
                 }
             }
         } catch (XMLStreamException e) {

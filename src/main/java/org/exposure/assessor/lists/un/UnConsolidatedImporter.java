@@ -1,6 +1,5 @@
 package org.exposure.assessor.lists.un;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,11 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
@@ -29,6 +23,8 @@ import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
+import org.exposure.assessor.lists.XmlRecords;
+import org.exposure.assessor.lists.XmlRecords.Node;
 
 /**
  * UN Security Council consolidated list XML ({@code CONSOLIDATED_LIST} with {@code INDIVIDUALS/INDIVIDUAL} and
@@ -51,47 +47,18 @@ public final class UnConsolidatedImporter {
         return importBytes(Inputs.readAll(in, "UN consolidated list"));
     }
 
-    /** One element with its text and child elements, for one INDIVIDUAL or ENTITY at a time. */
-    private record Node(String name, int line, StringBuilder text, List<Node> children) {
-        Node child(String n) {
-            for (Node c : children) {
-                if (c.name.equals(n)) {
-                    return c;
+    /** Values of {@code <n><VALUE>..</VALUE></n>} groups. */
+    private static List<String> values(Node node, String n) {
+        List<String> out = new ArrayList<>();
+        for (Node c : node.all(n)) {
+            for (Node v : c.all("VALUE")) {
+                String s = v.text();
+                if (s != null) {
+                    out.add(s);
                 }
             }
-            return null;
         }
-
-        List<Node> all(String n) {
-            return children.stream().filter(c -> c.name.equals(n)).toList();
-        }
-
-        String value(String n) {
-            Node c = child(n);
-            return c == null ? null : EntryBuilder.clean(c.text.toString());
-        }
-
-        /** Values of {@code <n><VALUE>..</VALUE></n>} groups. */
-        List<String> values(String n) {
-            List<String> out = new ArrayList<>();
-            for (Node c : all(n)) {
-                for (Node v : c.all("VALUE")) {
-                    String s = EntryBuilder.clean(v.text.toString());
-                    if (s != null) {
-                        out.add(s);
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        return f;
+        return out;
     }
 
     private ImportResult importBytes(byte[] bytes) throws ImportException {
@@ -102,60 +69,37 @@ public final class UnConsolidatedImporter {
         List<ListEntry> entries = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        Instant published = null;
-        long individuals = 0;
-        long entities = 0;
-        long records = 0;
-        XMLStreamReader r = null;
-        try {
-            r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
-            while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
-                // prolog
+        Instant[] publishedAt = new Instant[1];
+        long[] counted = new long[3];
+        XmlRecords.read(bytes, "UN", 2, new XmlRecords.Handler() {
+            @Override
+            public void root(String localName, Map<String, String> attributes) throws ImportException {
+                if (!ROOT.equals(localName)) {
+                    throw new ImportException("UN: not a UN consolidated list XML: root element is <" + localName
+                            + ">, expected <" + ROOT + ">");
+                }
+                publishedAt[0] = parseInstant(attributes.get("dateGenerated"));
             }
-            if (!r.isStartElement()) {
-                throw new ImportException("UN: not a UN consolidated list XML: no root element");
-            }
-            if (!ROOT.equals(r.getLocalName())) {
-                throw new ImportException("UN: not a UN consolidated list XML: root element is <" + r.getLocalName()
-                        + ">, expected <" + ROOT + ">");
-            }
-            String generated = r.getAttributeValue(null, "dateGenerated");
-            published = parseInstant(generated);
-            int depth = 1;
-            while (r.hasNext()) {
-                int event = r.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = r.getLocalName();
-                    if (depth == 2 && (name.equals("INDIVIDUAL") || name.equals("ENTITY"))) {
-                        Node node = readNode(r);
-                        records++;
-                        String problem = read(node, entries, ids);
-                        if (problem != null) {
-                            problems.add(new RowProblem(node.line(), name + ": " + problem));
-                        } else if (name.equals("INDIVIDUAL")) {
-                            individuals++;
-                        } else {
-                            entities++;
-                        }
-                        continue; // readNode consumed the end tag
-                    }
-                    depth++;
-                } else if (event == XMLStreamConstants.END_ELEMENT) {
-                    depth--;
+
+            @Override
+            public void record(Node node) {
+                String name = node.name();
+                if (!name.equals("INDIVIDUAL") && !name.equals("ENTITY")) {
+                    return;
+                }
+                counted[0]++;
+                String problem = read(node, entries, ids);
+                if (problem != null) {
+                    problems.add(new RowProblem(node.line(), name + ": " + problem));
+                } else {
+                    counted[name.equals("INDIVIDUAL") ? 1 : 2]++;
                 }
             }
-        } catch (XMLStreamException e) {
-            throw new ImportException("UN: not a well-formed UN consolidated list XML, file rejected: "
-                    + e.getMessage(), e);
-        } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing to release
-                }
-            }
-        }
+        });
+        Instant published = publishedAt[0];
+        long records = counted[0];
+        long individuals = counted[1];
+        long entities = counted[2];
         if (entries.isEmpty()) {
             throw new ImportException("UN: no valid INDIVIDUAL or ENTITY in " + records + " records");
         }
@@ -180,25 +124,6 @@ public final class UnConsolidatedImporter {
                 return LocalDateTime.parse(s.strip()).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
                 return null;
-            }
-        }
-    }
-
-    /** Reads the element the reader stands on, with its subtree, up to and including its end tag. */
-    private static Node readNode(XMLStreamReader r) throws XMLStreamException {
-        Node node = new Node(r.getLocalName(), r.getLocation().getLineNumber(), new StringBuilder(), new ArrayList<>());
-        while (true) {
-            int event = r.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> node.children().add(readNode(r));
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        node.text().append(r.getText());
-                case XMLStreamConstants.END_ELEMENT -> {
-                    return node;
-                }
-                default -> {
-                    // comments, processing instructions
-                }
             }
         }
     }
@@ -231,7 +156,7 @@ public final class UnConsolidatedImporter {
             b.evidence(f, n.value(f));
         }
         for (String f : new String[] {"TITLE", "DESIGNATION", "NATIONALITY", "LIST_TYPE", "LAST_DAY_UPDATED"}) {
-            for (String v : n.values(f)) {
+            for (String v : values(n, f)) {
                 b.evidence(f, v);
             }
         }
@@ -249,7 +174,7 @@ public final class UnConsolidatedImporter {
                 b.evidence("ALIAS", (quality == null ? "" : quality + " ") + a.value("ALIAS_NAME"));
             }
         }
-        for (String nat : n.values("NATIONALITY")) {
+        for (String nat : values(n, "NATIONALITY")) {
             b.country(nat);
         }
         for (Node a : n.all(prefix + "ADDRESS")) {

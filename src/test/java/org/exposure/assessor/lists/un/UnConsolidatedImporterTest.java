@@ -130,9 +130,9 @@ class UnConsolidatedImporterTest {
         assertRejected("<?xml version=\"1.0\"?><sdnList><sdnEntry/></sdnList>".getBytes(StandardCharsets.UTF_8),
                 "root element is <sdnList>, expected <CONSOLIDATED_LIST>");
         assertRejected("{\"id\": \"x\"}".getBytes(StandardCharsets.UTF_8), "JSON document");
-        assertRejected("36,\"AEROCARIBBEAN AIRLINES\",-0- \n".getBytes(StandardCharsets.UTF_8), "not a well-formed");
+        assertRejected("36,\"AEROCARIBBEAN AIRLINES\",-0- \n".getBytes(StandardCharsets.UTF_8), "not well-formed XML");
         byte[] real = Files.readAllBytes(Fixtures.UN);
-        assertRejected(Arrays.copyOf(real, real.length / 2), "not a well-formed");
+        assertRejected(Arrays.copyOf(real, real.length / 2), "not well-formed XML");
         assertRejected("<CONSOLIDATED_LIST><INDIVIDUALS/></CONSOLIDATED_LIST>".getBytes(StandardCharsets.UTF_8),
                 "no valid INDIVIDUAL or ENTITY");
         // no external entities: an XXE attempt is not expanded (DTDs are off) and the file is rejected
