@@ -177,9 +177,9 @@ public final class PaymentFact {
         return restrictedDestination;
     }
 
-    /** Goes to Russia or Belarus, or is with a party there. */
+    /** Goes to Russia, or is with a party there. A payment that touches Belarus only is not Russia-related. */
     public boolean isRussiaRelated() {
-        return restrictedDestination || counterpartyInRestrictedCountry;
+        return toRussia;
     }
 
     public BigDecimal getAmountUsd() {

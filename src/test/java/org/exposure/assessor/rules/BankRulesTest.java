@@ -370,12 +370,21 @@ class BankRulesTest {
         }
 
         @Test
-        @DisplayName("FFI-REGIONAL-CHANNEL matches the region by its Chinese name (吉林, Jilin) and counts a payment with a Belarusian counterparty")
+        @DisplayName("FFI-REGIONAL-CHANNEL matches the region by its Chinese name (吉林, Jilin) and counts a payment with a Russian counterparty")
         void firesForJilinByChineseName() {
             BankBuilder b = bank().name("Hunchun Rural Bank").in("CN", "吉林").exposure(Exposure.LOW)
-                    .pay(payment(party("Minsk Trade", "BY", false), "610910", "KZ", "1000", "2024-07-01"));
+                    .pay(payment(party("OOO Primorye Trade", "RU", false), "610910", "KZ", "1000", "2024-07-01"));
             Finding f = fires(b, "FFI-REGIONAL-CHANNEL", Severity.HIGH);
             assertThat(f.explanation()).contains("Jilin (China (CN))", "payments[0]");
+        }
+
+        @Test
+        @DisplayName("FFI-REGIONAL-CHANNEL stays silent for payments that touch Belarus only (a Belarusian counterparty, goods to Belarus): they are not Russia-related")
+        void silentForBelarusOnly() {
+            silent(bank().name("Hunchun Rural Bank").in("CN", "Jilin").exposure(Exposure.LOW)
+                    .pay(payment(party("Minsk Trade", "BY", false), "610910", "KZ", "1000", "2024-07-01"))
+                    .pay(payment(party("Grodno Import", "BY", false), "610910", "BY", "1000", "2024-07-02")),
+                    "FFI-REGIONAL-CHANNEL");
         }
 
         @Test
