@@ -7,7 +7,12 @@ package org.exposure.assessor.rules;
 public record CriticalItem(String code, String category) {
 
     /** "8482" -> "HS 8482", "848210" -> "HS 8482.10". */
+    public String codeText() {
+        return "HS " + (code.length() == 4 ? code : Hs2022Codes.dotted(code));
+    }
+
+    /** "HS 8482 (bearings)". */
     public String label() {
-        return "HS " + (code.length() == 4 ? code : code.substring(0, 4) + "." + code.substring(4)) + " (" + category + ")";
+        return codeText() + " (" + category + ")";
     }
 }

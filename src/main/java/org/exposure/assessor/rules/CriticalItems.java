@@ -15,12 +15,10 @@ import java.util.Set;
  */
 final class CriticalItems {
     private final Map<String, CriticalItem> byCode;
-    private final List<String> categories;
     private final List<String> unfilled;
 
-    private CriticalItems(Map<String, CriticalItem> byCode, List<String> categories, List<String> unfilled) {
+    private CriticalItems(Map<String, CriticalItem> byCode, List<String> unfilled) {
         this.byCode = Map.copyOf(byCode);
-        this.categories = List.copyOf(categories);
         this.unfilled = List.copyOf(unfilled);
     }
 
@@ -49,7 +47,7 @@ final class CriticalItems {
         });
         List<String> unfilled = new ArrayList<>(categories);
         unfilled.removeAll(filled);
-        return new CriticalItems(byCode, new ArrayList<>(categories), unfilled);
+        return new CriticalItems(byCode, unfilled);
     }
 
     /** The item a six-digit HS code falls under: its own subheading, else its heading. */
@@ -59,10 +57,6 @@ final class CriticalItems {
         }
         CriticalItem item = byCode.get(hs6);
         return Optional.ofNullable(item != null ? item : byCode.get(hs6.substring(0, 4)));
-    }
-
-    List<String> categories() {
-        return categories;
     }
 
     /** Categories of the determination for which the file holds no code. */

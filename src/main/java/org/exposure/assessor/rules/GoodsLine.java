@@ -294,10 +294,7 @@ public final class GoodsLine {
         return russiaReason;
     }
 
-    /**
-     * The entry of OFAC's §11(a)(ii) item list this code falls under, or null. Not named getCriticalItem() with an
-     * isCriticalItem() beside it, for the reason given at {@link #getChplEntry()}.
-     */
+    /** The entry of OFAC's §11(a)(ii) item list this code (or its HS 2022 code) falls under, or null. */
     public CriticalItem getCriticalItem() {
         return criticalItem;
     }

@@ -16,30 +16,25 @@ public final class LawDates {
     public static final String ART_12G = "eu.833.art12g";
 
     private final Map<String, LocalDate> dates;
-    private final Map<String, String> sources;
-
-    private LawDates(Map<String, LocalDate> dates, Map<String, String> sources) {
+    private LawDates(Map<String, LocalDate> dates) {
         this.dates = Map.copyOf(dates);
-        this.sources = Map.copyOf(sources);
     }
 
     static LawDates load(ReferenceData.Rows read) {
         Map<String, LocalDate> dates = new HashMap<>();
-        Map<String, String> sources = new HashMap<>();
         read.each(ReferenceData.LAW_DATES, (r, at) -> {
             try {
                 dates.put(r.get("id"), LocalDate.parse(r.get("effective_from")));
             } catch (DateTimeException e) {
                 throw new RulesetException(at + " effective_from must be a date (yyyy-mm-dd), got " + r.get("effective_from"));
             }
-            sources.put(r.get("id"), r.get("source"));
         });
         for (String id : new String[] {EO_14114, ITEM_DETERMINATION, MIB_ALL_BLOCKED, ART_12G}) {
             if (!dates.containsKey(id)) {
                 throw new RulesetException(ReferenceData.LAW_DATES + " lacks the date " + id);
             }
         }
-        return new LawDates(dates, sources);
+        return new LawDates(dates);
     }
 
     public LocalDate of(String id) {
@@ -53,9 +48,5 @@ public final class LawDates {
     /** Whether the change {@code id} was in force on {@code day}. */
     public boolean inForce(String id, LocalDate day) {
         return !day.isBefore(of(id));
-    }
-
-    public String source(String id) {
-        return sources.get(id);
     }
 }

@@ -16,8 +16,6 @@ public final class PaymentFact {
     private final List<ChplEntry> chpl;
     /** CHPL code to the HS 2017 code the client gave for it, for the entries found through the HS 2017 table. */
     private final Map<String, String> hs2017;
-    private final boolean restrictedDestination;
-    private final boolean counterpartyInRestrictedCountry;
     private final String destinationLabel;
     private final String counterpartyCountryLabel;
     private final List<CriticalItemLine> criticalItems;
@@ -28,9 +26,8 @@ public final class PaymentFact {
     /** An HS code of the payment and the item-list entry it falls under. */
     public record CriticalItemLine(String hsCode, CriticalItem item) {
         public String label() {
-            return "HS " + hsCode.substring(0, 4) + "." + hsCode.substring(4) + " (" + item.category()
-                    + (item.code().equals(hsCode) ? "" : ", under " + item.label().replace(" (" + item.category() + ")", ""))
-                    + ")";
+            return "HS " + Hs2022Codes.dotted(hsCode) + " (" + item.category()
+                    + (item.code().equals(hsCode) ? "" : ", under " + item.codeText()) + ")";
         }
     }
 
@@ -52,9 +49,7 @@ public final class PaymentFact {
         }
         this.chpl = List.copyOf(entries);
         this.hs2017 = Map.copyOf(given);
-        this.restrictedDestination = ref.isRestrictedCountry(payment.destinationCountry());
         Party cp = payment.counterparty();
-        this.counterpartyInRestrictedCountry = cp != null && ref.isRestrictedCountry(cp.country());
         this.destinationLabel = payment.destinationCountry() == null ? "an undeclared destination" : ref.countryLabel(payment.destinationCountry());
         this.counterpartyCountryLabel = cp == null || cp.country() == null ? "an undeclared country" : ref.countryLabel(cp.country());
         this.criticalItems = payment.hsCodes().stream()
@@ -80,10 +75,6 @@ public final class PaymentFact {
         return toRussia;
     }
 
-    /** The payment's own date, or the assessment's date when it has none. */
-    public LocalDate getEffectiveDate() {
-        return effectiveDate;
-    }
 
     /** Whether the change of the law {@code lawDateId} (rules/reference/law-dates.csv) applies on the payment's date. */
     public boolean inForce(String lawDateId) {
@@ -137,11 +128,6 @@ public final class PaymentFact {
         return payment.counterparty() != null && Boolean.TRUE.equals(payment.counterparty().sanctioned());
     }
 
-    /** The counterparty is in Russia or Belarus. */
-    public boolean isCounterpartyInRestrictedCountry() {
-        return counterpartyInRestrictedCountry;
-    }
-
     public List<String> getHsCodes() {
         return payment.hsCodes();
     }
@@ -171,10 +157,6 @@ public final class PaymentFact {
 
     public String getDestinationLabel() {
         return destinationLabel;
-    }
-
-    public boolean isRestrictedDestination() {
-        return restrictedDestination;
     }
 
     /** Goes to Russia, or is with a party there. A payment that touches Belarus only is not Russia-related. */
