@@ -14,11 +14,14 @@ import com.tngtech.archunit.lang.ArchRule;
  * <pre>
  *   support                         small helpers with no knowledge of the application
  *   domain, config, persistence     plain records, settings, stored rows
+ *   audit                           the append-only, hash-chained record of who did what
+ *   security                        roles, identities, the first administrator, cross-site request checks
  *   match                           the name matcher: nothing of the application at all
  *   rules                           the one boundary with Drools
  *   lists                           list entries, versions and one adapter per source
  *   screening                       the index over the lists in force
- *   assessment                      rules + screening + storage
+ *   review                          review items, decisions, remembered dismissals, four eyes
+ *   assessment                      rules + screening + review + storage
  *   intake                          what the API and the batch jobs both read: subjects, errors, problems
  *   api, batch, health              the ways in; none of them uses another
  * </pre>
@@ -32,6 +35,9 @@ class ArchitectureTest {
             .layer("domain").definedBy("org.exposure.assessor.domain..")
             .layer("config").definedBy("org.exposure.assessor.config..")
             .layer("persistence").definedBy("org.exposure.assessor.persistence..")
+            .layer("audit").definedBy("org.exposure.assessor.audit..")
+            .layer("security").definedBy("org.exposure.assessor.security..")
+            .layer("review").definedBy("org.exposure.assessor.review..")
             .layer("match").definedBy("org.exposure.assessor.match..")
             .layer("rules").definedBy("org.exposure.assessor.rules..")
             .layer("lists").definedBy("org.exposure.assessor.lists..")
@@ -47,17 +53,23 @@ class ArchitectureTest {
             .whereLayer("config").mayNotAccessAnyLayer()
             .whereLayer("match").mayNotAccessAnyLayer()
             .whereLayer("persistence").mayOnlyAccessLayers("support", "domain")
+            .whereLayer("audit").mayOnlyAccessLayers("support", "domain", "config", "persistence")
+            .whereLayer("security").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit")
             .whereLayer("rules").mayOnlyAccessLayers("support", "domain", "config")
-            .whereLayer("lists").mayOnlyAccessLayers("support", "domain", "config", "persistence")
+            .whereLayer("lists").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit")
             .whereLayer("screening").mayOnlyAccessLayers("support", "domain", "config", "persistence", "match", "rules", "lists")
-            .whereLayer("assessment").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening")
+            .whereLayer("review").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security", "rules",
+                    "lists", "screening")
+            .whereLayer("assessment").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
+                    "rules", "lists", "screening", "review")
             .whereLayer("intake").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "assessment")
+                    "audit", "security", "review", "assessment")
             .whereLayer("api").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "assessment", "intake")
+                    "audit", "security", "review", "assessment", "intake")
             .whereLayer("batch").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "assessment", "intake")
-            .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening")
+                    "audit", "security", "review", "assessment", "intake")
+            .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security", "rules",
+                    "lists", "screening")
 
             .whereLayer("api").mayNotBeAccessedByAnyLayer()
             .whereLayer("batch").mayNotBeAccessedByAnyLayer()
