@@ -34,6 +34,8 @@ import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,6 +64,7 @@ public class AssessmentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Operation(summary = "Assess one subject", description = "Evaluates the rules for a bank, supplier or goods subject and stores the assessment.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SubjectDto.class)))
     @APIResponse(responseCode = "201", description = "Assessed and stored; Location names the stored assessment.",
@@ -78,6 +81,7 @@ public class AssessmentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Path("/batch")
     @Operation(summary = "Assess a batch of subjects",
             description = "Validates every subject first: if any is invalid nothing is assessed or stored, and the 400 lists every invalid item by index and field. Otherwise all are assessed and stored together.")
@@ -122,6 +126,7 @@ public class AssessmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Path("/{id}")
     @Operation(summary = "Read a stored assessment", description = "Exactly as it was returned when it was made.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
@@ -133,6 +138,7 @@ public class AssessmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Operation(summary = "List stored assessments", description = "Newest first, optionally filtered by the client's ref and by risk level.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid.")

@@ -40,13 +40,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/lists")
@@ -69,6 +73,7 @@ public class ListsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "The list versions in force, and those held for confirmation",
             description = "One version in force per source that has been imported (status IN_FORCE), followed by the versions held for confirmation (status HELD): they are stored but not screened against until confirmed.")
     public List<ListVersionView> inForce() {
@@ -79,6 +84,7 @@ public class ListsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{source}/versions/{id}/confirm")
     @Operation(summary = "Put a held version in force",
             description = "A version held because it drops more than assessor.lists.max-drop of the entries in force (or is empty) is put in force; the confirmation is recorded with the version.")
@@ -86,15 +92,15 @@ public class ListsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListVersionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown source or version.")
     @APIResponse(responseCode = "409", description = "The version is not held (in force already, or replaced).")
-    public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id) {
+    public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id,
+                                   @Context SecurityContext security) {
         if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
         }
         java.util.UUID versionId = ProblemException.uuidOrNotFound(id, source + " list version");
         ListVersionEntity v;
         try {
-            // No user accounts yet: the confirmation is recorded as made through the API.
-            v = store.confirm(source, versionId, "api");
+            v = store.confirm(source, versionId, security.getUserPrincipal().getName());
         } catch (ListStore.NotHeldException e) {
             if (e.unknown()) {
                 throw ProblemException.notFound(e.getMessage());
@@ -105,6 +111,7 @@ public class ListsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{source}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Import a list file", description = "The body is the file as published (e.g. OFAC sdn.csv). A file not of the format is rejected whole and the version in force stays; malformed rows are skipped and listed; identical content makes no new version.")
@@ -129,6 +136,7 @@ public class ListsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{source}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import a list from several files", description = "multipart/form-data with one file part per file of the source, imported together: OFAC-SDN takes sdn (sdn.csv, required), alt (alt.csv, aliases) and add (add.csv, addresses); the other sources take one part named file. Otherwise as the plain upload.")
@@ -187,6 +195,7 @@ public class ListsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{source}/download")
     @Operation(summary = "Download a list now", description = "Fetches the source's file(s) from the URL(s) configured in assessor.lists.download.\"<source>\" and imports them as an upload. The files that made the version in force are asked for with If-None-Match / If-Modified-Since; when the server answers 304 for all of them nothing is imported. A failed or corrupt download leaves the version in force.")
     @APIResponse(responseCode = "202", description = "Stored but held, not in force: it drops more than assessor.lists.max-drop of the entries in force, or is empty. Confirm it with POST /api/v1/lists/{source}/versions/{id}/confirm.",
@@ -273,6 +282,7 @@ public class ListsResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{source}/entries/{id}")
     @Operation(summary = "One entry of the version in force of a source")
     @APIResponse(responseCode = "404", description = "No such entry in force.")

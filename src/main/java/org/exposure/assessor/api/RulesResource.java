@@ -11,6 +11,8 @@ import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,12 +30,14 @@ public class RulesResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "The loaded ruleset", description = "Version, origin and every rule with its metadata, file and DRL source.")
     public RulesetView list() {
         return new RulesetView(engine.version(), engine.origin(), engine.rules().stream().map(RulesResource::view).toList());
     }
 
     @GET
+    @RolesAllowed(Roles.ANALYST)
     @Path("/{id}")
     @Operation(summary = "One rule by id")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))

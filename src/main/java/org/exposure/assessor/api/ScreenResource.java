@@ -15,6 +15,8 @@ import org.exposure.assessor.intake.validation.Codes;
 import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.screening.ScreeningIndex;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,6 +38,7 @@ public class ScreenResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Operation(summary = "Screen one name", description = "Matches at or above the threshold (assessor.lists.match.threshold unless given), best first, each with its list, entry, matched name, score, the score's parts and the list version.")
     public Map<String, Object> screen(
             @Parameter(description = "The name, any script.", required = true) @QueryParam("name") String name,

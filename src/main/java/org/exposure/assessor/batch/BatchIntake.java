@@ -62,8 +62,8 @@ public class BatchIntake {
         }
     }
 
-    /** Stores the body as a new job and queues it; returns the job's id. */
-    public UUID receive(InputStream body, BatchFormat format) throws RejectedUpload, IOException {
+    /** Stores the body as a new job of {@code createdBy} and queues it; returns the job's id. */
+    public UUID receive(InputStream body, BatchFormat format, String createdBy) throws RejectedUpload, IOException {
         Reader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
         CsvLayout layout = null;
@@ -75,7 +75,7 @@ public class BatchIntake {
             csv = CSVFormat.RFC4180.builder().get().parse(limited);
             layout = csvHeader(csv);
         }
-        UUID jobId = store.createJob(format);
+        UUID jobId = store.createJob(format, createdBy);
         try {
             long seq = store.jobSeq(jobId);
             Chunker chunker = new Chunker(jobId, seq,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,6 +53,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -82,6 +86,7 @@ public class BatchResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a batch job",
@@ -96,8 +101,9 @@ public class BatchResource {
     @APIResponse(responseCode = "415", description = "Neither JSON Lines nor CSV.")
     public Uni<Response> submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @Parameter(description = "jsonl or csv; overrides the Content-Type.") @QueryParam("format") String format,
-                                @Context HttpServerRequest request) {
+                                @Context HttpServerRequest request, @Context SecurityContext security) {
         BatchFormat kind = inputFormat(contentType, format);
+        String user = security.getUserPrincipal().getName();
         // The body goes to a temporary file through Vert.x's pipe, which pauses the connection while the disk is
         // behind: read through an InputStream instead, a client faster than the database fills the heap with
         // buffered request data (measured: 100 MB of buffers within 15 s of a 1,000,000-row upload).
@@ -109,14 +115,14 @@ public class BatchResource {
                                 .onFailure(e -> vertx.fileSystem().delete(path)))
                         .toCompletionStage())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(path -> receive(path, kind));
+                .map(path -> receive(path, kind, user));
     }
 
-    private Response receive(String bodyFile, BatchFormat kind) {
+    private Response receive(String bodyFile, BatchFormat kind, String user) {
         java.nio.file.Path path = java.nio.file.Path.of(bodyFile);
         UUID id;
         try (InputStream in = java.nio.file.Files.newInputStream(path)) {
-            id = intake.receive(in, kind);
+            id = intake.receive(in, kind, user);
         } catch (BatchIntake.RejectedUpload e) {
             throw new ProblemException(ProblemType.BATCH_BODY, e.getMessage(), e.errors());
         } catch (IOException e) {
@@ -133,34 +139,45 @@ public class BatchResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A job's state", description = "Rows read, assessed and rejected, counts per risk level, rate and estimated time left.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJobView.class)))
     @APIResponse(responseCode = "404", description = "No job has this id.")
-    public BatchJobView status(@PathParam("id") String id) {
-        return view(find(id));
+    public BatchJobView status(@PathParam("id") String id, @Context SecurityContext security) {
+        return view(find(id, security));
     }
 
     @DELETE
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel a job", description = "No further chunk is started; a chunk under way is discarded. Results already stored stay readable.")
     @APIResponse(responseCode = "200", description = "Cancelled (or already cancelled).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJobView.class)))
+    @APIResponse(responseCode = "403", description = "Neither the job's creator nor an admin.")
     @APIResponse(responseCode = "404", description = "No job has this id.")
     @APIResponse(responseCode = "409", description = "The job is already done or failed.")
-    public BatchJobView cancel(@PathParam("id") String id) {
-        UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
+    public BatchJobView cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        UUID uuid = visible(id, security);
+        String user = security.getUserPrincipal().getName();
+        Optional<String> creator = store.creator(uuid)
+                .orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
+        if (!security.isUserInRole(Roles.ADMIN) && !creator.map(user::equals).orElse(false)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "batch job " + uuid + " may be cancelled only by the user who submitted it or by an admin", List.of());
+        }
         JobState state = store.cancel(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
         if (state != JobState.CANCELLED) {
             throw new ProblemException(ProblemType.BATCH_FINISHED,
                     "batch job " + uuid + " is " + state + " and cannot be cancelled", List.of());
         }
-        return view(find(id));
+        return view(find(id, security));
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Path("/{id}/results")
     @Produces({JSONL, CSV})
     @Operation(summary = "Stream a job's results in input order",
@@ -173,11 +190,12 @@ public class BatchResource {
     public Response results(@PathParam("id") String id,
                             @Parameter(description = "Only rows after this input line (default 0).") @QueryParam("after") String after,
                             @Parameter(description = "jsonl or csv; overrides Accept.") @QueryParam("format") String format,
-                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return stream(find(id), after, format, accept, false);
+                            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context SecurityContext security) {
+        return stream(find(id, security), after, format, accept, false);
     }
 
     @GET
+    @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
     @Path("/{id}/errors")
     @Produces({JSONL, CSV})
     @Operation(summary = "A job's rejected rows", description = "Every rejected row of the chunks done so far, with its input line and what is wrong, in line order.")
@@ -186,8 +204,8 @@ public class BatchResource {
     public Response errors(@PathParam("id") String id,
                            @Parameter(description = "Only rows after this input line (default 0).") @QueryParam("after") String after,
                            @Parameter(description = "jsonl or csv; overrides Accept.") @QueryParam("format") String format,
-                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return stream(find(id), after, format, accept, true);
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context SecurityContext security) {
+        return stream(find(id, security), after, format, accept, true);
     }
 
     private Response stream(JobStatus job, String afterParam, String format, String accept, boolean rejectedOnly) {
@@ -242,9 +260,25 @@ public class BatchResource {
         return m;
     }
 
-    private JobStatus find(String id) {
-        UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
+    private JobStatus find(String id, SecurityContext security) {
+        UUID uuid = visible(id, security);
         return reports.status(uuid).orElseThrow(() -> ProblemException.notFound("no batch job with id " + uuid));
+    }
+
+    /**
+     * The job's id, if the caller may see it. A machine client (a batch system, without a person's role) sees only
+     * the jobs it submitted; another's job is a 404 like an unknown id, so that ids of other clients' jobs cannot be
+     * probed.
+     */
+    private UUID visible(String id, SecurityContext security) {
+        UUID uuid = ProblemException.uuidOrNotFound(id, "batch job");
+        if (!security.isUserInRole(Roles.ANALYST)) {
+            String user = security.getUserPrincipal().getName();
+            if (!store.creator(uuid).flatMap(c -> c).map(user::equals).orElse(false)) {
+                throw ProblemException.notFound("no batch job with id " + uuid);
+            }
+        }
+        return uuid;
     }
 
     BatchJobView view(JobStatus s) {

@@ -46,22 +46,36 @@ public class BatchStore {
     public record ChunkOutcome(int assessed, int rejected, Map<RiskLevel, Integer> levels) {
     }
 
-    public UUID createJob(BatchFormat format) {
+    /** A new job, RECEIVING; {@code createdBy} is the submitting user's name. */
+    public UUID createJob(BatchFormat format, String createdBy) {
         UUID id = TimeOrderedIds.next();
         Instant now = Instant.now();
         inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO batch_job (id, state, format, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO batch_job (id, state, format, created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, id);
                 ps.setString(2, JobState.RECEIVING.name());
                 ps.setString(3, format.name());
                 ps.setTimestamp(4, Timestamp.from(now));
                 ps.setTimestamp(5, Timestamp.from(now));
+                ps.setString(6, createdBy);
                 ps.executeUpdate();
             }
             return null;
         });
         return id;
+    }
+
+    /** Whether the job exists, and who submitted it (empty: submitted before jobs had creators). */
+    public Optional<Optional<String>> creator(UUID jobId) {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT created_by FROM batch_job WHERE id = ?")) {
+                ps.setObject(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(Optional.ofNullable(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
     }
 
     public long jobSeq(UUID jobId) {

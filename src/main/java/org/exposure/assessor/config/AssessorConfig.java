@@ -36,6 +36,8 @@ public interface AssessorConfig {
 
     Jobs jobs();
 
+    Security security();
+
     interface Rules {
         /** A directory that replaces the packaged rules/ (DRL files and reference data) at start-up. */
         Optional<Path> dir();
@@ -230,5 +232,21 @@ public interface AssessorConfig {
         @WithDefault("PT10M")
         @DurationMin(seconds = 1)
         Duration abandonedUpload();
+    }
+
+    /** Access to the API ({@code assessor.security.}); users and tokens are Quarkus's own settings (docs/security.md). */
+    interface Security {
+        /**
+         * Origins (scheme://host[:port]) besides the service's own from which a browser may send a cross-site
+         * request that needs no preflight (text/plain, form or multipart POST); each must also carry X-CSRF-Token.
+         */
+        Optional<List<String>> allowedOrigins();
+
+        /**
+         * The key of the X-CSRF-Token values (HMAC-SHA256 over the user name). Unset: one generated at the first
+         * start and kept in the database, shared by every instance on it. Set it to the same value on every
+         * instance, at least 32 characters.
+         */
+        Optional<String> csrfSecret();
     }
 }

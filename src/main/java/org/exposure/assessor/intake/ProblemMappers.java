@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.exposure.assessor.screening.ListsUnavailableException;
+import org.exposure.assessor.security.Authentication;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -11,9 +12,15 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -23,6 +30,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class ProblemMappers {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Authentication authentication;
+
+    ProblemMappers(Authentication authentication) {
+        this.authentication = authentication;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -91,6 +104,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+        SecurityContext security = request.getSecurityContext();
+        String user = security == null || security.getUserPrincipal() == null ? "this user" : "user " + security.getUserPrincipal().getName();
+        return respond(Problem.of(ProblemType.FORBIDDEN, user + " has no role that may do this; docs/security.md lists "
+                + "the roles of every endpoint", path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return unauthorized(authentication, path(uri), e instanceof AuthenticationFailedException);
+    }
+
+    /** 401 with the challenges of every way in this installation has. */
+    public static Response unauthorized(Authentication authentication, String path, boolean rejected) {
+        Problem problem = Problem.of(ProblemType.UNAUTHORIZED, rejected
+                ? "the credentials were not accepted (wrong user name or password, or a token that is expired or not signed by the configured provider)"
+                : "send HTTP Basic credentials" + (authentication.oidc() ? " or a bearer token" : ""), path, List.of());
+        Response.ResponseBuilder r = Response.status(401).type(PROBLEM_JSON).entity(problem);
+        authentication.challenges().forEach(c -> r.header(HttpHeaders.WWW_AUTHENTICATE, c));
+        return r.build();
+    }
+
+    @ServerExceptionMapper
     public Response listsUnavailable(ListsUnavailableException e, UriInfo uri) {
         // 503 with Retry-After: the request is fine and will succeed once a list is in force; nothing was stored.
         ProblemType type = ProblemType.LISTS_NOT_LOADED;
@@ -110,7 +146,7 @@ public class ProblemMappers {
                 path(uri), List.of()));
     }
 
-    private static Response respond(Problem problem) {
+    static Response respond(Problem problem) {
         return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
     }
 

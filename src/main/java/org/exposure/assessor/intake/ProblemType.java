@@ -7,6 +7,9 @@ package org.exposure.assessor.intake;
 public enum ProblemType {
     VALIDATION("validation", "The request is invalid", 400),
     MALFORMED_JSON("malformed-json", "Malformed JSON", 400),
+    UNAUTHORIZED("unauthorized", "Authentication required", 401),
+    FORBIDDEN("forbidden", "Forbidden", 403),
+    CROSS_SITE("cross-site", "Cross-site request refused", 403),
     NOT_FOUND("not-found", "Not found", 404),
     BODY_TOO_LARGE("body-too-large", "Request body too large", 413),
     BATCH_TOO_LARGE("batch-too-large", "Batch too large", 413),

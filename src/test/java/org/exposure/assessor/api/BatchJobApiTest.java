@@ -252,6 +252,7 @@ class BatchJobApiTest {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Basic YWRtaW46YWRtaW4tc2VjcmV0\r\n"
                     + "Content-Length: 100000000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             byte[] head = new byte[2048];
