@@ -46,21 +46,31 @@ public class FirstAdmin {
         if (!authentication.firstAdmin()) {
             return;
         }
+        ensureCreated().ifPresent(password -> LOG.warnf("No users are configured and no OpenID Connect provider: "
+                + "created user '%s' (role %s) with password %s%nIt is shown this once and kept only as a hash. Log in "
+                + "with HTTP Basic, then configure users (quarkus.security.users.embedded.*) or an OpenID Connect "
+                + "provider (quarkus.oidc.auth-server-url) as docs/security.md describes; this user then stops working.",
+                USER, Roles.ADMIN, password));
+    }
+
+    /**
+     * Creates the first administrator unless it exists, and reads its hash. Returns the password when this call
+     * created it: of several instances starting at once on one database, exactly one.
+     */
+    Optional<String> ensureCreated() throws SQLException {
         Optional<String> stored = storedHash();
+        String created = null;
         if (stored.isEmpty()) {
             String password = newPassword();
             if (SharedRows.insertOnce(dataSource,
                     "INSERT INTO security_user (username, password_hash, roles, created_at) VALUES (?, ?, ?, ?)",
                     USER, BcryptUtil.bcryptHash(password), Roles.ADMIN)) {
-                LOG.warnf("No users are configured and no OpenID Connect provider: created user '%s' (role %s) with "
-                        + "password %s%nIt is shown this once and kept only as a hash. Log in with HTTP Basic, then "
-                        + "configure users (quarkus.security.users.embedded.*) or an OpenID Connect provider "
-                        + "(quarkus.oidc.auth-server-url) as docs/security.md describes; this user then stops working.",
-                        USER, Roles.ADMIN, password);
+                created = password;
             }
             stored = storedHash();
         }
         hash = stored.orElseThrow(() -> new IllegalStateException("the first administrator was not stored"));
+        return Optional.ofNullable(created);
     }
 
     private Optional<String> storedHash() throws SQLException {
