@@ -27,10 +27,18 @@ final class AppProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * The test user every request is sent as, given to the jar as -D options like an operator's configuration
+     * (plain text is a run-time setting, so the jar built with hashed passwords in mind takes it too).
+     */
+    static final List<String> TEST_USERS = List.of("-Dquarkus.security.users.embedded.plain-text=true",
+            "-Dquarkus.security.users.embedded.users.admin=admin-secret", "-Dquarkus.security.users.embedded.roles.admin=admin");
+
     final Process process;
     final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int port;
+    private String authorization = basic("admin", "admin-secret");
 
     private AppProcess(Process process, Path log) {
         this.process = process;
@@ -49,6 +57,23 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** As {@link #start}, without the test user: no user is configured unless the options configure one. */
+    static AppProcess startWithoutUsers(Path log, String... options) throws Exception {
+        AppProcess app = launch(false, log, options);
+        app.port = app.awaitPort();
+        return app;
+    }
+
+    /** Sends the following requests as this user (null: without credentials). */
+    AppProcess as(String user, String password) {
+        authorization = user == null ? null : basic(user, password);
+        return this;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The list extracts the tests start with (the layout of assessor.lists.dir). */
     static final Path LIST_FIXTURES = Path.of("src/test/resources/lists").toAbsolutePath();
 
@@ -57,9 +82,16 @@ final class AppProcess implements AutoCloseable {
      * (a later -D wins), the jar never reaches a list publisher and starts with the list extracts in force.
      */
     static AppProcess launch(Path log, String... options) throws IOException {
+        return launch(true, log, options);
+    }
+
+    private static AppProcess launch(boolean testUsers, Path log, String... options) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-Dassessor.lists.download.enabled=false",
                 "-Dassessor.lists.dir=" + LIST_FIXTURES));
+        if (testUsers) {
+            cmd.addAll(TEST_USERS);
+        }
         cmd.addAll(List.of(options));
         cmd.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -107,7 +139,8 @@ final class AppProcess implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode getJson(String path) throws Exception {
@@ -119,8 +152,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private URI uri(String path) {
