@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Checks HTTP Basic credentials against the first administrator, on installations where it is the way in. It is
- * asked before the embedded users' realm and answers nothing (so that the realm decides) for any other user name
- * or when inactive.
+ * asked before the embedded users' realm (which would refuse the user) and answers nothing, so that the realm
+ * decides, for any other user name or when inactive.
  */
 @ApplicationScoped
 public class FirstAdminIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -30,9 +30,10 @@ public class FirstAdminIdentityProvider implements IdentityProvider<UsernamePass
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /** Before the embedded users' realm (default priority), which fails rather than passes on a user it lacks. */
     @Override
     public int priority() {
-        return 100;
+        return IdentityProvider.super.priority() + 100;
     }
 
     @Override
