@@ -49,7 +49,7 @@ public class FirstAdmin {
         ensureCreated().ifPresent(password -> LOG.warnf("No users are configured and no OpenID Connect provider: "
                 + "created user '%s' (role %s) with password %s%nIt is shown this once and kept only as a hash. Log in "
                 + "with HTTP Basic, then configure users (quarkus.security.users.embedded.*) or an OpenID Connect "
-                + "provider (quarkus.oidc.auth-server-url) as docs/security.md describes; this user then stops working.",
+                + "provider (quarkus.oidc.tenant-enabled and auth-server-url) as docs/security.md describes; this user then stops working.",
                 USER, Roles.ADMIN, password));
     }
 

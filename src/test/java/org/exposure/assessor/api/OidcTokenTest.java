@@ -28,7 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Bearer tokens of an OpenID Connect provider, checked for real without a server: the service is given the public
- * key of src/test/resources/oidc (quarkus.oidc.public-key) and the test signs tokens with its private key. Roles
+ * key of src/test/resources/oidc (quarkus.oidc.public-key, with the tenant enabled) and the test signs tokens with its private key. Roles
  * come from the token's groups claim, with the roles they imply.
  */
 @QuarkusTest
@@ -39,7 +39,8 @@ class OidcTokenTest {
     public static class LocalKey implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.oidc.public-key", pem(KEYS.resolve("test-signing-key.pub.pem")));
+            return Map.of("quarkus.oidc.tenant-enabled", "true",
+                    "quarkus.oidc.public-key", pem(KEYS.resolve("test-signing-key.pub.pem")));
         }
     }
 
