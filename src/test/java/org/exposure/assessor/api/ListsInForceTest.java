@@ -99,7 +99,7 @@ class ListsInForceTest {
 
         // Confirmed, it goes in force and the index follows.
         given().post("/api/v1/lists/OFAC-SDN/versions/" + held + "/confirm").then().statusCode(200)
-                .body("status", equalTo("IN_FORCE")).body("confirmedBy", equalTo("api"))
+                .body("status", equalTo("IN_FORCE")).body("confirmedBy", equalTo("admin"))
                 .body("confirmedAt", org.hamcrest.Matchers.notNullValue());
         assertThat(inForceId("OFAC-SDN")).isEqualTo(held);
         assertThat(index.versions()).extracting(v -> v.id.toString()).contains(held).doesNotContain(before);
