@@ -31,11 +31,11 @@ import org.exposure.assessor.intake.SubjectMapper;
 import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
+import org.exposure.assessor.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

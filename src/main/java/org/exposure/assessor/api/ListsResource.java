@@ -32,6 +32,7 @@ import org.exposure.assessor.lists.download.DownloadException;
 import org.exposure.assessor.lists.download.ListDownloads;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.security.Roles;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
@@ -41,7 +42,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

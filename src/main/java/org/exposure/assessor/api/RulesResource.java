@@ -10,9 +10,9 @@ import org.exposure.assessor.api.dto.RulesetView;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.security.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -14,9 +14,9 @@ import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.validation.Codes;
 import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.screening.ScreeningIndex;
+import org.exposure.assessor.security.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

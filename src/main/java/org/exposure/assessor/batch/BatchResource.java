@@ -30,6 +30,7 @@ import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.screening.ListCoverage;
+import org.exposure.assessor.security.Roles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -40,7 +41,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
-import org.exposure.assessor.security.Roles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
