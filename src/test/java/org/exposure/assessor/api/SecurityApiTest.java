@@ -42,7 +42,11 @@ class SecurityApiTest {
         unauthorized(given().auth().none().get("/api/v1").then());
         Api.problem(given().get("/api/v1/no-such-thing").then(), 404);
         given().auth().none().get("/q/health/live").then().statusCode(200);
-        given().auth().none().get("/q/openapi?format=json").then().statusCode(200);
+        given().auth().none().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("basic"))
+                .body("paths.'/api/v1/rules'.get.security[0].SecurityScheme", equalTo(List.of("analyst")))
+                .body("paths.'/api/v1/rules'.get.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 
     @Test
