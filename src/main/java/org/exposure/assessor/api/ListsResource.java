@@ -20,6 +20,7 @@ import org.exposure.assessor.api.dto.ListImportView.DownloadedFileView;
 import org.exposure.assessor.api.dto.ListImportView.RowProblemView;
 import org.exposure.assessor.api.dto.ListPartsForm;
 import org.exposure.assessor.api.dto.ListVersionView;
+import org.exposure.assessor.audit.Actors;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.ProblemType;
@@ -50,7 +51,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 
 @Path("/api/v1/lists")
@@ -61,11 +61,13 @@ public class ListsResource {
     private final ListStore store;
     private final ObjectMapper mapper;
     private final ListDownloads downloads;
+    private final Actors actors;
 
     // The screening index is not called from here: storing or confirming a version fires ListsChanged, whose observer
     // rebuilds the index in this thread as the transaction commits, so a response is sent only once the index screens
     // against what it reports in force (see ScreeningIndex#onListsChanged).
-    ListsResource(ListSources sources, ListStore store, ObjectMapper mapper, ListDownloads downloads) {
+    ListsResource(ListSources sources, ListStore store, ObjectMapper mapper, ListDownloads downloads, Actors actors) {
+        this.actors = actors;
         this.sources = sources;
         this.store = store;
         this.mapper = mapper;
@@ -92,15 +94,14 @@ public class ListsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListVersionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown source or version.")
     @APIResponse(responseCode = "409", description = "The version is not held (in force already, or replaced).")
-    public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id,
-                                   @Context SecurityContext security) {
+    public ListVersionView confirm(@PathParam("source") String source, @PathParam("id") String id) {
         if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
         }
         java.util.UUID versionId = ProblemException.uuidOrNotFound(id, source + " list version");
         ListVersionEntity v;
         try {
-            v = store.confirm(source, versionId, security.getUserPrincipal().getName());
+            v = store.confirm(source, versionId, actors.current());
         } catch (ListStore.NotHeldException e) {
             if (e.unknown()) {
                 throw ProblemException.notFound(e.getMessage());
@@ -227,7 +228,7 @@ public class ListsResource {
         }
         ListDownloads.Outcome outcome;
         try {
-            outcome = downloads.download(source);
+            outcome = downloads.download(source, actors.current());
         } catch (DownloadException e) {
             String part = e.part().orElse(first);
             int status = e.kind() == DownloadException.Kind.TIMEOUT ? 504 : 502;
@@ -254,7 +255,7 @@ public class ListsResource {
     }
 
     private Response stored(ImportResult result) {
-        ListStore.Stored stored = store.store(result);
+        ListStore.Stored stored = store.store(result, actors.current(), ListStore.UPLOAD);
         ListImportView out = new ListImportView(view(stored.version()), stored.created(), result.counts(), skipped(result));
         return Response.status(status(stored)).entity(out).build();
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.jboss.logging.Logger;
@@ -95,7 +96,7 @@ public class ListDirectoryImport {
                 return true;
             }
             ImportResult result = withFiles(files, streams -> sources.read(source, streams));
-            ListStore.Stored stored = store.store(result);
+            ListStore.Stored stored = store.store(result, AuditTrail.SYSTEM, ListStore.DIRECTORY);
             LOG.infof("List %s from %s: %d entries, %d rows skipped, %s in %d ms", source, names,
                     result.entryCount(), result.problems().size(), outcome(stored), (System.nanoTime() - start) / 1_000_000);
             return true;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
@@ -35,7 +36,9 @@ import jakarta.transaction.Transactional;
  * previous version in force. Every store first locks the source's row in {@code list_source}, so imports of one
  * source (upload, download, start-up directory; on any instance sharing the database) take turns, and the check
  * for identical content sees what the previous one stored. The download validators of a source are kept with the
- * version they made and written in the same transaction.
+ * version they made and written in the same transaction. Every change of what is in force or held is recorded in the
+ * audit trail in the same transaction, as its last write (see {@link AuditTrail}): a version imported
+ * ({@code LIST_IMPORTED}), held ({@code LIST_VERSION_HELD}) or confirmed ({@code LIST_VERSION_CONFIRMED}).
  */
 @ApplicationScoped
 public class ListStore {
@@ -84,9 +87,17 @@ public class ListStore {
     private final EntityManager em;
     private final Event<ListsChanged> changed;
     private final double maxDrop;
+    private final AuditTrail audit;
 
-    ListStore(ObjectMapper mapper, EntityManager em, AssessorConfig config, Event<ListsChanged> changed) {
+    /** How a version arrived, as the audit trail records it. */
+    public static final String UPLOAD = "upload";
+    public static final String DOWNLOAD = "download";
+    public static final String DIRECTORY = "directory";
+
+    ListStore(ObjectMapper mapper, EntityManager em, AssessorConfig config, Event<ListsChanged> changed,
+              AuditTrail audit) {
         this.mapper = mapper;
+        this.audit = audit;
         this.em = em;
         this.changed = changed;
         this.maxDrop = config.lists().maxDrop();
@@ -95,11 +106,16 @@ public class ListStore {
         }
     }
 
-    /** Stores content that did not come from a download (upload, start-up directory). */
+    /**
+     * Stores content that did not come from a download.
+     *
+     * @param actor who imported it, as the audit trail records it
+     * @param via   {@link #UPLOAD} or {@link #DIRECTORY}
+     */
     @Transactional
-    public Stored store(ImportResult result) {
+    public Stored store(ImportResult result, String actor, String via) {
         lock(result.source());
-        Stored stored = storeLocked(result);
+        Stored stored = storeLocked(result, actor, via);
         dropOtherValidators(result.source(), stored.version());
         // Also for content stored before: an earlier version may have come back in force.
         changed.fire(new ListsChanged(result.source()));
@@ -126,11 +142,15 @@ public class ListStore {
                 .setParameter(1, source).setParameter(2, inForce.id).executeUpdate();
     }
 
-    /** Stores downloaded content and, in the same transaction, the validators of the files it came from. */
+    /**
+     * Stores downloaded content and, in the same transaction, the validators of the files it came from.
+     *
+     * @param actor who asked for the download ({@link AuditTrail#SYSTEM} for the schedule)
+     */
     @Transactional
-    public Stored store(ImportResult result, Map<String, DownloadValidators> validators) {
+    public Stored store(ImportResult result, Map<String, DownloadValidators> validators, String actor) {
         lock(result.source());
-        Stored stored = storeLocked(result);
+        Stored stored = storeLocked(result, actor, DOWNLOAD);
         em.createNativeQuery("DELETE FROM list_download_validator WHERE source = ?1")
                 .setParameter(1, result.source()).executeUpdate();
         for (Map.Entry<String, DownloadValidators> v : validators.entrySet()) {
@@ -211,7 +231,9 @@ public class ListStore {
      * is in force or held; else it is put back in force (going back to an earlier file), under the same guard as
      * new content, since an old file may lack what was listed since. Empty when no version has this content.
      */
-    private Optional<Stored> reuse(String source, String sha256) {
+    private Optional<Stored> reuse(ImportResult result, String actor, String via) {
+        String source = result.source();
+        String sha256 = result.sha256();
         Optional<ListVersionEntity> same = ListVersionEntity
                 .<ListVersionEntity>find("source = ?1 and contentHash = ?2", source, sha256)
                 .firstResultOptional();
@@ -225,16 +247,18 @@ public class ListStore {
         Optional<ListVersionEntity> current = ListVersionEntity
                 .<ListVersionEntity>find("source = ?1 and inForce = true", source).firstResultOptional();
         String hold = holdReason(current.orElse(null), storedEntryIds(existing.id), existing.entryCount);
+        Map<String, Object> before = current.map(ListStore::auditState).orElse(null);
         if (hold != null) {
             hold(existing, hold);
         } else {
             putInForce(existing);
         }
+        recordImport(existing, before, actor, via, result.problems().size(), true);
         return Optional.of(new Stored(existing, false));
     }
 
-    private Stored storeLocked(ImportResult result) {
-        Optional<Stored> same = reuse(result.source(), result.sha256());
+    private Stored storeLocked(ImportResult result, String actor, String via) {
+        Optional<Stored> same = reuse(result, actor, via);
         if (same.isPresent()) {
             return same.get();
         }
@@ -251,6 +275,7 @@ public class ListStore {
         Set<String> ids = new HashSet<>();
         result.entries().forEach(e -> ids.add(e.id()));
         String hold = holdReason(current.orElse(null), ids, result.entryCount());
+        Map<String, Object> before = current.map(ListStore::auditState).orElse(null);
         if (hold != null) {
             v.held = true;
             v.heldReason = hold;
@@ -271,7 +296,39 @@ public class ListStore {
             }
         }
         em.flush();
+        recordImport(v, before, actor, via, result.problems().size(), false);
         return new Stored(v, true);
+    }
+
+    /**
+     * Records that {@code v} was imported (new content, or earlier content brought back) and, when it was held, that
+     * it was: before is the version in force until then, which a held version leaves in force.
+     */
+    private void recordImport(ListVersionEntity v, Map<String, Object> before, String actor, String via, int skipped,
+                              boolean earlierContent) {
+        Map<String, Object> after = auditState(v);
+        after.put("via", via);
+        after.put("skippedRows", skipped);
+        after.put("earlierContent", earlierContent);
+        audit.record(actor, "LIST_IMPORTED", "list-version", v.id.toString(), before, after);
+        if (v.held && !v.inForce) {
+            Map<String, Object> held = auditState(v);
+            held.put("heldReason", v.heldReason);
+            audit.record(actor, "LIST_VERSION_HELD", "list-version", v.id.toString(), before, held);
+        }
+    }
+
+    /** What the audit trail keeps of a version: enough to find it and tell its content from another's. */
+    private static Map<String, Object> auditState(ListVersionEntity v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", v.source);
+        out.put("versionId", v.id.toString());
+        out.put("contentHash", v.contentHash);
+        out.put("entryCount", v.entryCount);
+        out.put("publishedAt", v.publishedAt == null ? null : v.publishedAt.toString());
+        out.put("importedAt", v.importedAt.toString());
+        out.put("status", v.status());
+        return out;
     }
 
     /**
@@ -342,9 +399,19 @@ public class ListStore {
                     + v.status() + ")", false);
         }
         em.flush();
+        Map<String, Object> before = auditState(v);
+        before.put("heldReason", v.heldReason);
+        Map<String, Object> replaced = ListVersionEntity
+                .<ListVersionEntity>find("source = ?1 and inForce = true", source).firstResultOptional()
+                .map(ListStore::auditState).orElse(null);
+        before.put("replaces", replaced);
         putInForce(v);
         v.confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         v.confirmedBy = by;
+        Map<String, Object> after = auditState(v);
+        after.put("confirmedAt", v.confirmedAt.toString());
+        after.put("confirmedBy", by);
+        audit.record(by, "LIST_VERSION_CONFIRMED", "list-version", v.id.toString(), before, after);
         LOG.infof("List %s: held version %s confirmed by %s and put in force", source, v.id, by);
         changed.fire(new ListsChanged(source));
         return v;

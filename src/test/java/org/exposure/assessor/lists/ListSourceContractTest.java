@@ -1,5 +1,6 @@
 package org.exposure.assessor.lists;
 
+import org.exposure.assessor.audit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.exposure.assessor.lists.ImportTesting.latin1;
@@ -171,8 +172,8 @@ class ListSourceContractTest {
         ImportResult twice = source.read(streams(s.good()));
         assertThat(twice.sha256()).as(source.id()).isEqualTo(once.sha256())
                 .isEqualTo(SOURCES.contentHash(source.id(), streams(s.good())));
-        ListStore.Stored first = store.store(once);
-        ListStore.Stored second = store.store(twice);
+        ListStore.Stored first = store.store(once, AuditTrail.SYSTEM, ListStore.UPLOAD);
+        ListStore.Stored second = store.store(twice, AuditTrail.SYSTEM, ListStore.UPLOAD);
         assertThat(second.created()).as(source.id()).isFalse();
         assertThat(second.version().id).as(source.id()).isEqualTo(first.version().id);
     }

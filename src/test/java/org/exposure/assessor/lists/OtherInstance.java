@@ -1,5 +1,6 @@
 package org.exposure.assessor.lists;
 
+import org.exposure.assessor.audit.AuditTrail;
 import java.lang.annotation.Annotation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,8 +27,8 @@ public final class OtherInstance {
     public static ListStore.Stored store(ImportResult result) {
         ListStore other = new ListStore(Arc.container().instance(ObjectMapper.class).get(),
                 Arc.container().instance(EntityManager.class).get(), Arc.container().instance(AssessorConfig.class).get(),
-                new Unheard<>());
-        return QuarkusTransaction.requiringNew().call(() -> other.store(result));
+                new Unheard<>(), Arc.container().instance(AuditTrail.class).get());
+        return QuarkusTransaction.requiringNew().call(() -> other.store(result, AuditTrail.SYSTEM, ListStore.UPLOAD));
     }
 
     private static final class Unheard<T> implements Event<T> {

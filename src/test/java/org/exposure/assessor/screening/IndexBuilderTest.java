@@ -1,5 +1,6 @@
 package org.exposure.assessor.screening;
 
+import org.exposure.assessor.audit.AuditTrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -66,9 +67,9 @@ class IndexBuilderTest {
     @Test
     void sameCandidatesInTheSameOrderAsThroughTheEntities() {
         long run = System.nanoTime();
-        store.store(result("OFAC-SDN", run, 400));
-        store.store(result("US-CSL", run, 300));
-        store.store(result("UN", run, 200));
+        store.store(result("OFAC-SDN", run, 400), AuditTrail.SYSTEM, ListStore.UPLOAD);
+        store.store(result("US-CSL", run, 300), AuditTrail.SYSTEM, ListStore.UPLOAD);
+        store.store(result("UN", run, 200), AuditTrail.SYSTEM, ListStore.UPLOAD);
         List<ListVersionEntity> versions = QuarkusTransaction.requiringNew()
                 .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
         assertThat(versions).hasSize(3);
@@ -127,8 +128,8 @@ class IndexBuilderTest {
     @Test
     void indexBuiltAheadIsTakenForTheSameVersionsOnly() {
         long run = System.nanoTime();
-        store.store(result("OFAC-SDN", run, 300));
-        store.store(result("UN", run, 100));
+        store.store(result("OFAC-SDN", run, 300), AuditTrail.SYSTEM, ListStore.UPLOAD);
+        store.store(result("UN", run, 100), AuditTrail.SYSTEM, ListStore.UPLOAD);
         List<ListVersionEntity> versions = QuarkusTransaction.requiringNew()
                 .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
         double threshold = config.lists().match().threshold();
@@ -148,7 +149,7 @@ class IndexBuilderTest {
 
         // The start-up import put another version in force: the build begun ahead is not taken.
         builder.prepareEarly();
-        store.store(result("US-CSL", run, 50));
+        store.store(result("US-CSL", run, 50), AuditTrail.SYSTEM, ListStore.UPLOAD);
         List<ListVersionEntity> after = QuarkusTransaction.requiringNew()
                 .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
         IndexBuilder.Built other = builder.build(after, threshold, cap);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.config.AssessorConfig.Lists.Download;
 import org.exposure.assessor.lists.ImportException;
@@ -33,6 +34,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -69,9 +71,11 @@ public class ListDownloads {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile ListDownloader downloader;
     private DownloadSchedule schedule;
+    private final AuditTrail audit;
 
-    ListDownloads(AssessorConfig config, ListSources sources, ListStore store) {
+    ListDownloads(AssessorConfig config, ListSources sources, ListStore store, AuditTrail audit) {
         this.config = config;
+        this.audit = audit;
         this.sources = sources;
         this.store = store;
     }
@@ -264,19 +268,55 @@ public class ListDownloads {
      * @throws IllegalArgumentException the source has no URL configured
      */
     public Outcome download(String source) throws DownloadException, ImportException {
+        return download(source, AuditTrail.SYSTEM);
+    }
+
+    /**
+     * As {@link #download(String)}, for {@code actor}: a version it makes is recorded as imported by them, and a
+     * failure (a file that did not arrive, or is not of the source's format) as a {@code LIST_DOWNLOAD_FAILED} event.
+     */
+    public Outcome download(String source, String actor) throws DownloadException, ImportException {
         Map<String, URI> urls = urls(source);
         if (urls.isEmpty() || disabled()) {
             throw new IllegalArgumentException("no download URL for " + source + ", or downloads are turned off");
         }
         synchronized (locks.computeIfAbsent(source, s -> new Object())) {
-            Optional<ListStore.Validated> known = store.validators(source).filter(v -> sameUrls(v, urls));
-            Outcome out = attempt(source, urls, known.orElse(null));
-            if (out == null) {
-                // Every file was unchanged, but another import replaced the version they had made while we asked.
-                LOG.infof("List %s: the version in force changed during the download; fetching the files whole", source);
-                out = attempt(source, urls, null);
+            try {
+                Optional<ListStore.Validated> known = store.validators(source).filter(v -> sameUrls(v, urls));
+                Outcome out = attempt(source, urls, known.orElse(null), actor);
+                if (out == null) {
+                    // Every file was unchanged, but another import replaced the version they had made while we asked.
+                    LOG.infof("List %s: the version in force changed during the download; fetching the files whole",
+                            source);
+                    out = attempt(source, urls, null, actor);
+                }
+                return out;
+            } catch (DownloadException e) {
+                recordFailure(source, actor, e.kind().name(), e.part().orElse(null), e.getMessage(), e);
+                throw e;
+            } catch (ImportException e) {
+                recordFailure(source, actor, "FORMAT", e.part().orElse(null), e.getMessage(), e);
+                throw e;
             }
-            return out;
+        }
+    }
+
+    /**
+     * A failed download changes nothing, so its event has a transaction of its own. Not being able to record it does
+     * not hide the failure itself, which is what the caller must hear about.
+     */
+    private void recordFailure(String source, String actor, String kind, String part, String error, Exception failure) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("source", source);
+        after.put("kind", kind);
+        after.put("part", part);
+        after.put("error", error);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(actor, "LIST_DOWNLOAD_FAILED", "list-source",
+                    source, null, after));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "List %s: the failed download could not be recorded in the audit trail", source);
+            failure.addSuppressed(e);
         }
     }
 
@@ -301,7 +341,7 @@ public class ListDownloads {
      * One round of requests, conditional when {@code known} is given; null when every file was unchanged but the
      * version the validators belong to is no longer in force.
      */
-    private Outcome attempt(String source, Map<String, URI> urls, ListStore.Validated known)
+    private Outcome attempt(String source, Map<String, URI> urls, ListStore.Validated known, String actor)
             throws DownloadException, ImportException {
         Map<String, Fetched> fetched = new LinkedHashMap<>();
         try {
@@ -327,7 +367,7 @@ public class ListDownloads {
             Map<String, ListStore.DownloadValidators> validators = new LinkedHashMap<>();
             fetched.forEach((part, f) -> validators.put(part, new ListStore.DownloadValidators(f.url(),
                     urlHash(urls.get(part)), f.validators().etag(), f.validators().lastModified())));
-            ListStore.Stored stored = store.store(result, validators);
+            ListStore.Stored stored = store.store(result, validators, actor);
             LOG.infof("List %s downloaded: %d entries, %d rows skipped, %s %s", source, result.entryCount(),
                     result.problems().size(), stored.held() ? "HELD for confirmation, not in force: version"
                             : stored.created() ? "new version" : "unchanged, version",

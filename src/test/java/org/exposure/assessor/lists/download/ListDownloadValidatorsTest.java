@@ -1,5 +1,6 @@
 package org.exposure.assessor.lists.download;
 
+import org.exposure.assessor.audit.AuditTrail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,6 +63,8 @@ class ListDownloadValidatorsTest {
     EntityManager em;
     @Inject
     DataSource dataSource;
+    @Inject
+    AuditTrail audit;
 
     // From no list in force, so that the versions counted are this test's; the start-up lists come back afterwards.
     @BeforeEach
@@ -105,6 +108,16 @@ class ListDownloadValidatorsTest {
         return QuarkusTransaction.requiringNew().call(() -> ListVersionEntity.count("source", "OFAC-SDN"));
     }
 
+    /** The latest audit event: actor, action, target id and after state. */
+    private String lastAuditEvent() throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT actor, action, target_id, after_json "
+                     + "FROM audit_event ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4);
+        }
+    }
+
     private List<Request> requestsSince(int before) {
         List<Request> all = server().requests();
         return all.subList(before, all.size());
@@ -117,6 +130,7 @@ class ListDownloadValidatorsTest {
         ListDownloads.Outcome first = downloads.download("OFAC-SDN");
         assertThat(first.stored().created()).isTrue();
         UUID v1 = first.stored().version().id;
+        assertThat(lastAuditEvent()).startsWith("system LIST_IMPORTED " + v1 + " ").contains("\"via\":\"download\"");
         assertThat(storedValidators()).containsExactly("add " + v1 + " null " + LAST_MODIFIED,
                 "alt " + v1 + " \"alt-1\" " + LAST_MODIFIED, "sdn " + v1 + " \"sdn-1\" " + LAST_MODIFIED);
 
@@ -124,13 +138,15 @@ class ListDownloadValidatorsTest {
         server().answer("/ofac/alt.csv", Answer.file("<html>down</html>".getBytes(StandardCharsets.US_ASCII), "\"x\"", null));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> downloads.download("OFAC-SDN"))
                 .isInstanceOf(org.exposure.assessor.lists.ImportException.class);
+        assertThat(lastAuditEvent()).startsWith("system LIST_DOWNLOAD_FAILED OFAC-SDN ")
+                .contains("\"kind\":\"FORMAT\"");
         assertThat(storedValidators()).hasSize(3).allMatch(v -> v.contains(v1.toString()))
                 .noneMatch(v -> v.contains("\"x\""));
         serveOfac(sdn);
 
         // As after a restart: nothing in memory, only the database.
         int before = server().requests().size();
-        ListDownloads fresh = new ListDownloads(config, importers, store);
+        ListDownloads fresh = new ListDownloads(config, importers, store, audit);
         ListDownloads.Outcome again = fresh.download("OFAC-SDN");
         assertThat(again.notModified()).isTrue();
         assertThat(again.stored().version().id).isEqualTo(v1);
