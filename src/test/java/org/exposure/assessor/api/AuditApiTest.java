@@ -54,9 +54,7 @@ class AuditApiTest {
                     "quarkus.security.users.embedded.roles.reviewer", "reviewer,analyst",
                     "quarkus.security.users.embedded.users.analyst", "analyst-secret",
                     "quarkus.security.users.embedded.roles.analyst", "analyst",
-                    "quarkus.http.auth.basic", "true",
-                    // Tokens are not what this test is about; without an issuer the OIDC tenant would stop the start.
-                    "quarkus.oidc.tenant-enabled", "false");
+                    "quarkus.http.auth.basic", "true");
         }
     }
 
