@@ -137,6 +137,14 @@ class AuditApiTest {
         JsonNode last = activations.get(activations.size() - 1);
         assertThat(last.get("after").get("version").asText()).isEqualTo(engine.version());
         assertThat(last.get("actor").asText()).isEqualTo(AuditTrail.SYSTEM);
+        // Every start of the service in this test run (each test profile is one) used this database; a start with
+        // the ruleset recorded last records nothing, so no two activations in a row name the same version.
+        for (int i = 1; i < activations.size(); i++) {
+            assertThat(activations.get(i).get("after").get("version").asText())
+                    .isNotEqualTo(activations.get(i - 1).get("after").get("version").asText());
+            assertThat(activations.get(i).get("before").get("version").asText())
+                    .isEqualTo(activations.get(i - 1).get("after").get("version").asText());
+        }
     }
 
     @Test
