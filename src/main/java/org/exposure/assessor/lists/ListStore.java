@@ -37,7 +37,8 @@ import jakarta.transaction.Transactional;
  * source (upload, download, start-up directory; on any instance sharing the database) take turns, and the check
  * for identical content sees what the previous one stored. The download validators of a source are kept with the
  * version they made and written in the same transaction. Every change of what is in force or held is recorded in the
- * audit trail in the same transaction, as its last write (see {@link AuditTrail}): a version imported
+ * audit trail in the same transaction, once the entries are written (the trail's lock is then held only for the
+ * little left of it; see {@link org.exposure.assessor.audit.JdbcAuditTrail}): a version imported
  * ({@code LIST_IMPORTED}), held ({@code LIST_VERSION_HELD}) or confirmed ({@code LIST_VERSION_CONFIRMED}).
  */
 @ApplicationScoped
