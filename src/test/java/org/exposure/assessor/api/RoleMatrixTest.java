@@ -34,6 +34,7 @@ class RoleMatrixTest {
     private static final Set<Users> PEOPLE = EnumSet.of(Users.ANALYST, Users.REVIEWER, Users.ADMIN);
     private static final Set<Users> PEOPLE_AND_MACHINES = EnumSet.of(Users.ANALYST, Users.REVIEWER, Users.ADMIN, Users.MACHINE);
     private static final Set<Users> ADMIN = EnumSet.of(Users.ADMIN);
+    private static final Set<Users> REVIEWERS = EnumSet.of(Users.REVIEWER, Users.ADMIN);
 
     /** Who may call each operation ("METHOD path" as in the OpenAPI document). */
     private static final Map<String, Set<Users>> EXPECTED = new LinkedHashMap<>();
@@ -57,6 +58,8 @@ class RoleMatrixTest {
         EXPECTED.put("POST /api/v1/lists/{source}/download", ADMIN);
         EXPECTED.put("POST /api/v1/lists/{source}/versions/{id}/confirm", ADMIN);
         EXPECTED.put("GET /api/v1/session", PEOPLE_AND_MACHINES);
+        EXPECTED.put("GET /api/v1/audit", REVIEWERS);
+        EXPECTED.put("GET /api/v1/audit/verify", REVIEWERS);
     }
 
     private static final List<String> OPERATIONS = new ArrayList<>();
