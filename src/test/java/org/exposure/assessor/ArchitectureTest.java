@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * the list adapters can be read, tested and changed without what sits on top of them. From the bottom:
  * <pre>
  *   support                         small helpers with no knowledge of the application
- *   domain, config, persistence     plain records, settings, stored rows
+ *   domain, config, persistence     plain records, settings (typed with the domain's enums), stored rows
  *   audit                           the append-only, hash-chained record of who did what
  *   security                        roles, identities, the first administrator, cross-site request checks
  *   match                           the name matcher: nothing of the application at all
@@ -50,7 +50,7 @@ class ArchitectureTest {
 
             .whereLayer("support").mayNotAccessAnyLayer()
             .whereLayer("domain").mayNotAccessAnyLayer()
-            .whereLayer("config").mayNotAccessAnyLayer()
+            .whereLayer("config").mayOnlyAccessLayers("domain")
             .whereLayer("match").mayNotAccessAnyLayer()
             .whereLayer("persistence").mayOnlyAccessLayers("support", "domain")
             .whereLayer("audit").mayOnlyAccessLayers("support", "domain", "config", "persistence")

@@ -31,10 +31,12 @@ import org.exposure.assessor.intake.SubjectMapper;
 import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
+import org.exposure.assessor.security.Callers;
 import org.exposure.assessor.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -56,7 +58,11 @@ public class AssessmentResource {
     private final AssessmentViews views;
     private final AssessorConfig config;
 
-    AssessmentResource(AssessmentService service, RequestReader reader, AssessmentViews views, AssessorConfig config) {
+    private final SecurityIdentity identity;
+
+    AssessmentResource(AssessmentService service, RequestReader reader, AssessmentViews views, AssessorConfig config,
+                       SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.reader = reader;
         this.views = views;
@@ -76,7 +82,7 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        AssessmentView view = views.of(service.assess(SubjectMapper.submission(dto)));
+        AssessmentView view = views.of(service.assess(SubjectMapper.submission(dto), Callers.name(identity)));
         return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
     }
 
@@ -112,7 +118,7 @@ public class AssessmentResource {
         }
         // Mapped only once every item passed validation: the mapper relies on valid input.
         List<Submission> subjects = dtos.stream().map(SubjectMapper::submission).toList();
-        List<AssessmentEntity> stored = service.assessAll(subjects);
+        List<AssessmentEntity> stored = service.assessAll(subjects, Callers.name(identity));
         Map<RiskLevel, Integer> summary = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {
             summary.put(level, 0);

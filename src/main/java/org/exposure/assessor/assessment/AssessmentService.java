@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Subject;
@@ -21,6 +22,8 @@ import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
 import org.exposure.assessor.persistence.AssessmentWriter;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
+import org.exposure.assessor.review.Dismissals;
+import org.exposure.assessor.review.ReviewPolicy;
 import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.screening.ListCoverage;
@@ -47,10 +50,15 @@ public class AssessmentService {
     private final ScreeningIndex lists;
     private final ListCoverage coverage;
     private final DataSource dataSource;
+    private final Dismissals dismissals;
+    private final RiskLevel reviewLevel;
 
     AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
-                      Screener screener, ScreeningIndex lists, ListCoverage coverage, DataSource dataSource) {
+                      Screener screener, ScreeningIndex lists, ListCoverage coverage, DataSource dataSource,
+                      Dismissals dismissals, AssessorConfig config) {
         this.dataSource = dataSource;
+        this.dismissals = dismissals;
+        this.reviewLevel = config.review().minLevel();
         this.coverage = coverage;
         this.screener = screener;
         this.lists = lists;
@@ -62,13 +70,17 @@ public class AssessmentService {
 
     @Transactional
     public AssessmentEntity assess(Subject subject) {
-        return assess(Submission.of(subject));
+        return assess(Submission.of(subject), null);
     }
 
-    /** As {@link #assess(Subject)}, storing the intake's warnings about the subject with the assessment's own. */
+    /**
+     * As {@link #assess(Subject)}, storing the intake's warnings about the subject with the assessment's own, and
+     * who submitted it.
+     */
     @Transactional
-    public AssessmentEntity assess(Submission submission) {
+    public AssessmentEntity assess(Submission submission, String submittedBy) {
         AssessmentEntity entity = evaluate(submission);
+        entity.submittedBy = submittedBy;
         store(List.of(entity));
         return entity;
     }
@@ -76,10 +88,12 @@ public class AssessmentService {
     /** All or nothing: one transaction, so that a failure part-way stores none of the batch. */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public List<AssessmentEntity> assessAll(List<Submission> submissions) {
+    public List<AssessmentEntity> assessAll(List<Submission> submissions, String submittedBy) {
         List<AssessmentEntity> out = new ArrayList<>(submissions.size());
         for (Submission submission : submissions) {
-            out.add(evaluate(submission));
+            AssessmentEntity a = evaluate(submission);
+            a.submittedBy = submittedBy;
+            out.add(a);
         }
         store(out);
         return out;
@@ -137,7 +151,10 @@ public class AssessmentService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // Undated payments and shipments are judged under the law of the day the assessment is made (UTC), the
         // day stored with it.
-        List<Finding> findings = engine.evaluate(subject, screened.matches(), now.atOffset(ZoneOffset.UTC).toLocalDate());
+        // A match a reviewer dismissed as a false positive (and that is still the same entry) stays in the assessment
+        // but not among the facts the rules see, so it raises no risk level.
+        Dismissals.Applied matches = dismissals.apply(screened.matches(), now);
+        List<Finding> findings = engine.evaluate(subject, matches.counted(), now.atOffset(ZoneOffset.UTC).toLocalDate());
         List<Warning> warnings = new ArrayList<>(submission.warnings());
         warnings.addAll(InputWarnings.of(subject, hs, engine.reference()));
         warnings.addAll(ItemListWarnings.of(subject, engine.reference()));
@@ -146,6 +163,7 @@ public class AssessmentService {
                 snapshot.versions().stream().map(v -> v.source).toList(), coverage.states(snapshot, now),
                 coverage.missing(snapshot), coverage.maxAge());
         warnings.addAll(outcome.warnings());
+        warnings.addAll(matches.warnings());
 
         AssessmentEntity a = new AssessmentEntity();
         a.id = TimeOrderedIds.next();
@@ -158,6 +176,8 @@ public class AssessmentService {
         a.rulesetVersion = engine.version();
         a.listVersionsJson = json.writeValue(outcome.versions());
         a.screeningJson = json.writeValue(outcome.screening());
+        a.matchesJson = json.writeValue(matches.records());
+        a.reviewReasons = ReviewPolicy.reasons(!matches.counted().isEmpty(), outcome.level(), reviewLevel);
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
         a.assessedAt = now;
         for (int i = 0; i < findings.size(); i++) {

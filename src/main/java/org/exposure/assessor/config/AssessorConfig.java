@@ -38,6 +38,26 @@ public interface AssessorConfig {
 
     Security security();
 
+    Review review();
+
+    /** The review queue and remembered decisions ({@code assessor.review.}). */
+    interface Review {
+        /**
+         * The lowest risk level at which an assessment gets a review item even without a list match (an assessment
+         * with a list match that was not dismissed always gets one).
+         */
+        @WithDefault("HIGH")
+        org.exposure.assessor.domain.RiskLevel minLevel();
+
+        /**
+         * How long a FALSE_POSITIVE on a match is remembered for later assessments of the same party; after that
+         * the match counts again and comes back to the queue.
+         */
+        @WithDefault("P365D")
+        @DurationMin(seconds = 1)
+        Duration dismissalTtl();
+    }
+
     interface Rules {
         /** A directory that replaces the packaged rules/ (DRL files and reference data) at start-up. */
         Optional<Path> dir();

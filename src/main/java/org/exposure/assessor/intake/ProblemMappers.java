@@ -3,6 +3,7 @@ package org.exposure.assessor.intake;
 import java.util.List;
 import java.util.UUID;
 
+import org.exposure.assessor.review.ReviewException;
 import org.exposure.assessor.screening.ListsUnavailableException;
 import org.exposure.assessor.security.Authentication;
 import org.jboss.logging.Logger;
@@ -40,6 +41,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(Problem.of(e.type(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    /** The review service's refusals: 404, 400 naming the field, 409, or 403 when four eyes are needed. */
+    @ServerExceptionMapper
+    public Response review(ReviewException e, UriInfo uri) {
+        return problem(switch (e.kind()) {
+            case NOT_FOUND -> ProblemException.notFound(e.getMessage());
+            case INVALID -> ProblemException.validation(List.of(new FieldError(e.field(), e.getMessage())));
+            case CONFLICT -> new ProblemException(ProblemType.REVIEW_CONFLICT, e.getMessage(), List.of());
+            case FOUR_EYES -> new ProblemException(ProblemType.FOUR_EYES, e.getMessage(), List.of());
+        }, uri);
     }
 
     @ServerExceptionMapper

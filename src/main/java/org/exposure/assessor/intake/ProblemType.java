@@ -22,6 +22,8 @@ public enum ProblemType {
     /** 502 when the publisher answered badly, 504 when it did not answer in time. */
     LIST_DOWNLOAD_FAILED("list-download-failed", "The list download failed", 502),
     LISTS_NOT_LOADED("lists-not-loaded", "No sanctions list is in force", 503),
+    REVIEW_CONFLICT("review-conflict", "The review item is not in a state that allows this", 409),
+    FOUR_EYES("four-eyes", "A second reviewer must do this", 403),
     INTERNAL("internal", "Internal error", 500);
 
     private final String type;

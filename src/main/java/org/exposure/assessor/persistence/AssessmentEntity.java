@@ -63,6 +63,24 @@ public class AssessmentEntity extends PanacheEntityBase {
     @Column(name = "assessed_at", nullable = false)
     public Instant assessedAt;
 
+    /**
+     * Every list match of the subject's parties, with its id within the assessment, the entry's content hash and the
+     * dismissal that kept it from the rules, if any (JSON); null for assessments stored before they were recorded.
+     */
+    @Column(name = "matches_json")
+    public String matchesJson;
+
+    /** The user or machine client that submitted the subject; null for assessments stored before it was recorded. */
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    /**
+     * Why the assessment goes to the review queue ("LIST_MATCH", "RISK_LEVEL" or both, comma-separated), or null
+     * when it does not. Not a column: the review item written with the assessment holds it.
+     */
+    @jakarta.persistence.Transient
+    public String reviewReasons;
+
     @OneToMany(mappedBy = "assessment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     public List<FiredRuleEntity> firedRules = new ArrayList<>();

@@ -21,8 +21,8 @@ public final class AssessmentWriter {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO assessment (id, ref, subject_type, subject_name, subject_json, "
-                + "risk_level, warnings_json, ruleset_version, list_versions_json, assessed_at, screening_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "risk_level, warnings_json, ruleset_version, list_versions_json, assessed_at, screening_json, matches_json, "
+                + "submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AssessmentEntity a : assessments) {
                 ps.setObject(1, a.id);
                 ps.setString(2, a.ref);
@@ -35,6 +35,8 @@ public final class AssessmentWriter {
                 ps.setString(9, a.listVersionsJson);
                 ps.setObject(10, a.assessedAt.atOffset(ZoneOffset.UTC));
                 ps.setString(11, a.screeningJson);
+                ps.setString(12, a.matchesJson);
+                ps.setString(13, a.submittedBy);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -60,6 +62,36 @@ public final class AssessmentWriter {
                         pending = 0;
                     }
                 }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        insertReviewItems(c, assessments);
+    }
+
+    /**
+     * The review item of each assessment that needs one, in the same transaction as the assessment: an assessment
+     * that should be reviewed is never stored without its place in the queue.
+     */
+    private static void insertReviewItems(Connection c, List<AssessmentEntity> assessments) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_item (id, assessment_id, ref, subject_name, "
+                + "risk_level, reasons, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)")) {
+            int pending = 0;
+            for (AssessmentEntity a : assessments) {
+                if (a.reviewReasons == null) {
+                    continue;
+                }
+                ps.setObject(1, TimeOrderedIds.next());
+                ps.setObject(2, a.id);
+                ps.setString(3, a.ref);
+                ps.setString(4, a.subjectName);
+                ps.setString(5, a.riskLevel.name());
+                ps.setString(6, a.reviewReasons);
+                ps.setObject(7, a.assessedAt.atOffset(ZoneOffset.UTC));
+                ps.setObject(8, a.assessedAt.atOffset(ZoneOffset.UTC));
+                ps.addBatch();
+                pending++;
             }
             if (pending > 0) {
                 ps.executeBatch();

@@ -53,6 +53,15 @@ public class Screener {
         return b;
     }
 
+    /**
+     * The key under which decisions about a party's name are remembered: its tokens after transliteration, case
+     * folding and punctuation removal, legal forms kept ("Acme LLC" and "Acme GmbH" are different parties; "ACME,
+     * LLC" and "Acme LLC" are the same name).
+     */
+    public String partyKey(String name) {
+        return String.join(" ", builder.normalizer().tokenize(name == null ? "" : name));
+    }
+
     /** What a screening saw: the matches, how many names it screened, and the index it used. */
     public record Result(List<ListMatch> matches, int names, ScreeningIndex.Snapshot snapshot) {
     }

@@ -34,5 +34,9 @@ public record AssessmentView(
         @Schema(description = "The sanctions-list versions the subject's parties were matched against, one per source: source, versionId, contentHash, publishedAt (where the file gives it), importedAt, age (ISO-8601, at the time of the assessment, from publication else import), ageDays, stale. Empty when no list was in force.")
         JsonNode listVersions,
         @Schema(description = "When the assessment was made (UTC).")
-        Instant assessedAt) {
+        Instant assessedAt,
+        @Schema(description = "Every list match of the subject's parties, with its id within the assessment (what review decisions name), the entry's severity and content hash, and, when a reviewer's FALSE_POSITIVE on the same party name and entry is still in force, the dismissal that kept it from the rules (it then raised no risk level), or, when such a dismissal no longer applies (the entry changed, or it expired), why the match counts again. Absent on assessments stored before it was recorded.")
+        JsonNode matches,
+        @Schema(description = "Who submitted the subject (user or machine client).")
+        String submittedBy) {
 }
