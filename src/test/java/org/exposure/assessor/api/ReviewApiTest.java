@@ -273,6 +273,20 @@ class ReviewApiTest {
     }
 
     @Test
+    void a_batch_job_puts_the_assessments_that_need_review_in_the_queue() {
+        String job = Batches.submit("""
+                {"type":"SUPPLIER","ref":"queue-r1","name":"Yilufa Electronics Ltd.","country":"CN"}
+                {"type":"GOODS","ref":"queue-r2","hsCode":"0101.21","destinationCountry":"DE"}
+                """, "application/x-ndjson");
+        assertThat(Batches.awaitFinished(job).get("state").asText()).isEqualTo("DONE");
+        Map<String, String> ids = new java.util.HashMap<>();
+        Batches.results(job, "").forEach(r -> ids.put(r.get("ref").asText(), r.get("assessmentId").asText()));
+        Map<String, Object> item = itemOf(ids.get("queue-r1"));
+        assertThat(item).isNotNull().containsEntry("ref", "queue-r1").containsEntry("riskLevel", "BLOCKED");
+        assertThat(itemOf(ids.get("queue-r2"))).isNull();
+    }
+
+    @Test
     void bad_review_requests_name_the_field() {
         JsonPath a = supplier("Kestrel Avionics Trading LLC");
         Object item = itemOf(a.getString("id")).get("id");
