@@ -180,13 +180,15 @@ public class ReviewService {
         }
         List<ReviewDecisionEntity> all = decisions(item.id);
         refuseWhileAwaiting(all, matchId);
+        ReviewDecisionEntity previous = inForce(all, matchId);
+        Map<String, Object> before = previous == null ? null : decisionState(previous, match);
         ReviewDecisionEntity d = newDecision(item, matchId, decision, reason, actor,
                 ReviewPolicy.approvalRule(decision, match.severity(), item.riskLevel));
         if (d.status == DecisionStatus.IN_FORCE) {
             putInForce(item, d, all, match);
         }
         refreshStatus(item);
-        audit.record(actor, "REVIEW_DECISION", "review-item", id.toString(), null, decisionState(d, match));
+        audit.record(actor, "REVIEW_DECISION", "review-item", id.toString(), before, decisionState(d, match));
         return ReviewViews.DecisionView.of(d);
     }
 
@@ -220,14 +222,16 @@ public class ReviewService {
                         + String.join(", ", undecided) + " have no decision in force or need information");
             }
         }
+        Map<String, Object> before = state(item);
         ReviewDecisionEntity d = newDecision(item, null, decision, reason, actor,
                 ReviewPolicy.approvalRule(decision, null, item.riskLevel));
         if (d.status == DecisionStatus.IN_FORCE) {
             putInForce(item, d, all, null);
         }
-        Map<String, Object> before = state(item);
         refreshStatus(item);
-        audit.record(actor, "REVIEW_DECISION", "review-item", id.toString(), before, decisionState(d, null));
+        Map<String, Object> after = decisionState(d, null);
+        after.put("item", state(item));
+        audit.record(actor, "REVIEW_DECISION", "review-item", id.toString(), before, after);
         return ReviewViews.DecisionView.of(d);
     }
 
