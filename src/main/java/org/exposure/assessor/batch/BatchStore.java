@@ -78,6 +78,16 @@ public class BatchStore {
         });
     }
 
+    /** Who submitted the job, on the claiming connection: its assessments are stored as submitted by them. */
+    public String createdBy(Connection c, UUID jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT created_by FROM batch_job WHERE id = ?")) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     public long jobSeq(UUID jobId) {
         return inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM batch_job WHERE id = ?")) {

@@ -74,6 +74,8 @@ public class ChunkProcessor {
                 if (store.lockRunning(c, chunk.jobId()).orElse(JobState.CANCELLED) == JobState.CANCELLED) {
                     throw new JobCancelled(chunk);
                 }
+                String submittedBy = store.createdBy(c, chunk.jobId());
+                assessed.stored().forEach(a -> a.submittedBy = submittedBy);
                 AssessmentWriter.insert(c, assessed.stored());
                 store.complete(c, chunk, assessed.results(), assessed.outcome(), worker);
                 return Optional.of(new Outcome(chunk, true));

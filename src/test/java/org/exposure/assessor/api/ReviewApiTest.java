@@ -284,6 +284,9 @@ class ReviewApiTest {
         Map<String, Object> item = itemOf(ids.get("queue-r1"));
         assertThat(item).isNotNull().containsEntry("ref", "queue-r1").containsEntry("riskLevel", "BLOCKED");
         assertThat(itemOf(ids.get("queue-r2"))).isNull();
+        // Submitted by the job's creator (the tests' default user).
+        as("analyst").get(Api.ASSESSMENTS + "/" + ids.get("queue-r1")).then().statusCode(200)
+                .body("submittedBy", equalTo("admin"));
     }
 
     @Test

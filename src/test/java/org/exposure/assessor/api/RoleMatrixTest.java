@@ -60,6 +60,16 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/session", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/audit", REVIEWERS);
         EXPECTED.put("GET /api/v1/audit/verify", REVIEWERS);
+        EXPECTED.put("GET /api/v1/reviews", PEOPLE);
+        EXPECTED.put("GET /api/v1/reviews/{id}", PEOPLE);
+        EXPECTED.put("GET /api/v1/reviews/approvals", REVIEWERS);
+        EXPECTED.put("POST /api/v1/reviews/{id}/assign", REVIEWERS);
+        EXPECTED.put("POST /api/v1/reviews/{id}/comments", REVIEWERS);
+        EXPECTED.put("POST /api/v1/reviews/{id}/matches/{matchId}/decision", REVIEWERS);
+        EXPECTED.put("POST /api/v1/reviews/{id}/decision", REVIEWERS);
+        EXPECTED.put("POST /api/v1/reviews/{id}/decisions/{decisionId}/approval", REVIEWERS);
+        EXPECTED.put("GET /api/v1/dismissals", PEOPLE);
+        EXPECTED.put("POST /api/v1/dismissals/{id}/revoke", REVIEWERS);
     }
 
     private static final List<String> OPERATIONS = new ArrayList<>();
@@ -126,7 +136,8 @@ class RoleMatrixTest {
     /** The operation with its path parameters filled in and a minimal body. */
     private static io.restassured.response.Response send(RequestSpecification spec, String op, boolean multipart) {
         String method = op.split(" ", 2)[0];
-        String path = op.split(" ", 2)[1].replace("{source}", "UN").replace("{id}", UUID);
+        String path = op.split(" ", 2)[1].replace("{source}", "UN").replace("{id}", UUID).replace("{matchId}", "m1")
+                .replace("{decisionId}", UUID);
         if (method.equals("POST")) {
             if (path.equals("/api/v1/batches")) {
                 // A CSV header not of the layout: refused before a job is made.
