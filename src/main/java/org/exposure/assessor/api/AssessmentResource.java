@@ -20,6 +20,7 @@ import org.exposure.assessor.api.dto.AssessmentView;
 import org.exposure.assessor.api.dto.BatchRequest;
 import org.exposure.assessor.api.dto.BatchResponse;
 import org.exposure.assessor.assessment.AssessmentService;
+import org.exposure.assessor.audit.Actors;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.Submission;
@@ -31,12 +32,10 @@ import org.exposure.assessor.intake.SubjectMapper;
 import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
-import org.exposure.assessor.security.Callers;
 import org.exposure.assessor.security.Roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -58,11 +57,11 @@ public class AssessmentResource {
     private final AssessmentViews views;
     private final AssessorConfig config;
 
-    private final SecurityIdentity identity;
+    private final Actors actors;
 
     AssessmentResource(AssessmentService service, RequestReader reader, AssessmentViews views, AssessorConfig config,
-                       SecurityIdentity identity) {
-        this.identity = identity;
+                       Actors actors) {
+        this.actors = actors;
         this.service = service;
         this.reader = reader;
         this.views = views;
@@ -82,7 +81,7 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        AssessmentView view = views.of(service.assess(SubjectMapper.submission(dto), Callers.name(identity)));
+        AssessmentView view = views.of(service.assess(SubjectMapper.submission(dto), actors.current()));
         return Response.created(URI.create("/api/v1/assessments/" + view.id())).entity(view).build();
     }
 
@@ -118,7 +117,7 @@ public class AssessmentResource {
         }
         // Mapped only once every item passed validation: the mapper relies on valid input.
         List<Submission> subjects = dtos.stream().map(SubjectMapper::submission).toList();
-        List<AssessmentEntity> stored = service.assessAll(subjects, Callers.name(identity));
+        List<AssessmentEntity> stored = service.assessAll(subjects, actors.current());
         Map<RiskLevel, Integer> summary = new EnumMap<>(RiskLevel.class);
         for (RiskLevel level : RiskLevel.values()) {
             summary.put(level, 0);

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.exposure.assessor.audit.Actors;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.intake.FieldError;
@@ -18,10 +19,8 @@ import org.exposure.assessor.review.Decision;
 import org.exposure.assessor.review.ReviewService;
 import org.exposure.assessor.review.ReviewStatus;
 import org.exposure.assessor.review.ReviewViews;
-import org.exposure.assessor.security.Callers;
 import org.exposure.assessor.security.Roles;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -44,12 +43,12 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Review", description = "The review queue, decisions with four eyes, and remembered false-positive dismissals.")
 public class ReviewResource {
     private final ReviewService service;
-    private final SecurityIdentity identity;
+    private final Actors actors;
     private final AssessorConfig config;
 
-    ReviewResource(ReviewService service, SecurityIdentity identity, AssessorConfig config) {
+    ReviewResource(ReviewService service, Actors actors, AssessorConfig config) {
         this.service = service;
-        this.identity = identity;
+        this.actors = actors;
         this.config = config;
     }
 
@@ -124,7 +123,7 @@ public class ReviewResource {
     @RolesAllowed({Roles.REVIEWER})
     @Operation(summary = "Decisions waiting for the caller's approval", description = "Every decision awaiting a second reviewer that the caller did not propose.")
     public List<ReviewViews.DecisionView> approvals() {
-        return service.awaitingApproval(Callers.name(identity));
+        return service.awaitingApproval(actors.current());
     }
 
     @POST
@@ -133,7 +132,7 @@ public class ReviewResource {
     @Operation(summary = "Assign a review item")
     public ReviewViews.Item assign(@PathParam("id") String id, AssignRequest body) {
         return service.assign(ProblemException.uuidOrNotFound(id, "review item"), body == null ? null : body.assignee(),
-                Callers.name(identity));
+                actors.current());
     }
 
     @POST
@@ -142,7 +141,7 @@ public class ReviewResource {
     @Operation(summary = "Comment on a review item")
     public ReviewViews.CommentView comment(@PathParam("id") String id, CommentRequest body) {
         return service.comment(ProblemException.uuidOrNotFound(id, "review item"), body == null ? null : body.text(),
-                Callers.name(identity));
+                actors.current());
     }
 
     @POST
@@ -153,7 +152,7 @@ public class ReviewResource {
     public ReviewViews.DecisionView decideMatch(@PathParam("id") String id, @PathParam("matchId") String matchId,
                                                 MatchDecisionRequest body) {
         return service.decideMatch(ProblemException.uuidOrNotFound(id, "review item"), matchId,
-                body == null ? null : body.decision(), body == null ? null : body.reason(), Callers.name(identity));
+                body == null ? null : body.decision(), body == null ? null : body.reason(), actors.current());
     }
 
     @POST
@@ -163,7 +162,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "The item is closed, a decision awaits approval, or matches are undecided.")
     public ReviewViews.DecisionView decide(@PathParam("id") String id, AssessmentDecisionRequest body) {
         return service.decideAssessment(ProblemException.uuidOrNotFound(id, "review item"),
-                body == null ? null : body.decision(), body == null ? null : body.reason(), Callers.name(identity));
+                body == null ? null : body.decision(), body == null ? null : body.reason(), actors.current());
     }
 
     @POST
@@ -178,7 +177,7 @@ public class ReviewResource {
             throw invalid("approve", "is required: true to approve, false to refuse");
         }
         return service.approve(ProblemException.uuidOrNotFound(id, "review item"),
-                ProblemException.uuidOrNotFound(decisionId, "decision"), body.approve(), body.note(), Callers.name(identity));
+                ProblemException.uuidOrNotFound(decisionId, "decision"), body.approve(), body.note(), actors.current());
     }
 
     @GET
@@ -199,7 +198,7 @@ public class ReviewResource {
     @Operation(summary = "Revoke a dismissal", description = "Later matches of its party and entry count again.")
     public ReviewViews.DismissalView revoke(@PathParam("id") String id, RevokeRequest body) {
         return service.revoke(ProblemException.uuidOrNotFound(id, "dismissal"), body == null ? null : body.reason(),
-                Callers.name(identity));
+                actors.current());
     }
 
     private void checkPage(int page, int size) {

@@ -109,6 +109,23 @@ class ReviewApiTest {
                 .then().statusCode(status).extract().jsonPath();
     }
 
+    private static long lastAuditSeq() {
+        List<Map<String, Object>> all = auditAfter(0);
+        return all.isEmpty() ? 0 : ((Number) all.get(all.size() - 1).get("seq")).longValue();
+    }
+
+    private static List<Map<String, Object>> auditAfter(long seq) {
+        String body = as("admin").accept("application/x-ndjson").queryParam("afterSeq", seq).get("/api/v1/audit")
+                .then().statusCode(200).extract().asString();
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                out.add(JsonPath.from(line).getMap(""));
+            }
+        }
+        return out;
+    }
+
     @Test
     void an_assessment_with_a_list_match_gets_a_review_item_and_a_clean_one_does_not() {
         JsonPath a = supplier("Kestrel Avionics Trading LLC");
@@ -156,11 +173,22 @@ class ReviewApiTest {
         assertThat(waiting).contains(decisionId.toString());
         assertThat(as("reviewer").get("/api/v1/reviews/approvals").then().statusCode(200).extract().jsonPath()
                 .getList("id", String.class)).doesNotContain(decisionId.toString());
+        long auditBefore = lastAuditSeq();
         JsonPath approved = approve("reviewer2", item, decisionId, true, "licence checked against the DED register", 200);
         assertThat(approved.getString("status")).isEqualTo("IN_FORCE");
         assertThat(approved.getString("approvedBy")).isEqualTo("reviewer2");
         // Approved once: a second approval is refused.
         approve("reviewer2", item, decisionId, true, "again", 409);
+        // The audit trail holds the approval and the dismissal it made, by the second reviewer, and still verifies.
+        List<Map<String, Object>> events = auditAfter(auditBefore);
+        Map<String, Object> approval = events.stream().filter(e -> "REVIEW_APPROVED".equals(e.get("action"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no REVIEW_APPROVED in " + events));
+        assertThat(approval).containsEntry("actor", "reviewer2");
+        assertThat(approval.get("after").toString()).contains("decidedBy=reviewer", "FALSE_POSITIVE", "IN_FORCE",
+                "990001", "entryHash");
+        assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("action", "DISMISSAL_CREATED")
+                .containsEntry("actor", "reviewer2"));
+        as("admin").get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
 
         // The same party, written differently, later: the match is shown dismissed and raises nothing.
         JsonPath later = supplier("KESTREL-AVIONICS TRADING");
