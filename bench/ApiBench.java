@@ -15,14 +15,21 @@ import java.util.Random;
  *
  * Run against a started service (no project classes needed, plain JDK):
  *   java bench/ApiBench.java [--url http://localhost:8080] [--single 2000] [--batches 10] [--batch-size 1000] [--warmup 500]
+ *       [--user name:password]
  */
 public class ApiBench {
+    private static String authorization;
+
     private static final String[] CHPL = {"854231", "854232", "851762", "853224", "848210", "848220", "901380", "847180", "845961", "903020"};
     private static final String[] OTHER = {"610910", "940360", "870899", "300490", "847130", "392690"};
     private static final String[] DEST = {"KZ", "RU", "DE", "TR", "AE", "US", "HK", "BY", "KG", "FR"};
 
     public static void main(String[] args) throws Exception {
         String url = arg(args, "--url", "http://localhost:8080");
+        // Every /api/v1 request needs a user: --user name:password (HTTP Basic); a user with the analyst or machine role.
+        String user = arg(args, "--user", null);
+        authorization = user == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int single = Integer.parseInt(arg(args, "--single", "2000"));
         int batches = Integer.parseInt(arg(args, "--batches", "10"));
         int batchSize = Integer.parseInt(arg(args, "--batch-size", "1000"));
@@ -104,7 +111,7 @@ public class ApiBench {
     }
 
     private static void post(HttpClient http, String url, String body, int expected) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = http.send(request(url)
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
@@ -131,5 +138,11 @@ public class ApiBench {
             }
         }
         return fallback;
+    }
+
+    /** A request to {@code url}, with the user's credentials when --user was given. */
+    private static HttpRequest.Builder request(String url) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 }

@@ -19,20 +19,26 @@ import java.util.regex.Pattern;
  *
  * Plain JDK, no project classes. Against a started service:
  *   java -Xmx512m -jar target/quarkus-app/quarkus-run.jar &            (H2; or the pg build against PostgreSQL)
- *   java bench/BatchBench.java [--url http://localhost:8080] [--rows 100000] [--pid PID]
+ *   java bench/BatchBench.java [--url http://localhost:8080] [--rows 100000] [--pid PID] [--user name:password]
  */
 public class BatchBench {
+    private static String authorization;
+
     private static final String[] HS = {"854231", "848210", "610910", "851762", "940360", "903020", "847130", "854232", "853224", "392690"};
     private static final String[] DEST = {"RU", "KZ", "DE", "TR", "BY", "US", "AE", "FR", "KG", "HK"};
 
     public static void main(String[] args) throws Exception {
         String url = arg(args, "--url", "http://localhost:8080");
+        // Every /api/v1 request needs a user: --user name:password (HTTP Basic); a user with the analyst or machine role.
+        String user = arg(args, "--user", null);
+        authorization = user == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         int rows = Integer.parseInt(arg(args, "--rows", "100000"));
         String pid = arg(args, "--pid", null);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         long t0 = System.nanoTime();
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/batches"))
+        HttpResponse<String> created = http.send(request(url + "/api/v1/batches")
                         .header("Content-Type", "application/x-ndjson")
                         .timeout(Duration.ofMinutes(30))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Rows(rows, new Random(42)))).build(),
@@ -48,7 +54,7 @@ public class BatchBench {
         long maxOld = 0;
         String status;
         while (true) {
-            status = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/batches/" + id)).build(),
+            status = http.send(request(url + "/api/v1/batches/" + id).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             if (pid != null) {
                 long[] heap = heap(pid);
@@ -69,7 +75,7 @@ public class BatchBench {
             System.out.printf("  service heap during the job: at most %,d MB used, old generation at most %,d MB%n", maxUsed >> 20, maxOld >> 20);
         }
         long r0 = System.nanoTime();
-        HttpResponse<InputStream> results = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/batches/" + id + "/results")).build(),
+        HttpResponse<InputStream> results = http.send(request(url + "/api/v1/batches/" + id + "/results").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         long lines = 0;
         long outOfOrder = 0;
@@ -192,5 +198,11 @@ public class BatchBench {
             }
         }
         return def;
+    }
+
+    /** A request to {@code url}, with the user's credentials when --user was given. */
+    private static HttpRequest.Builder request(String url) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 }
