@@ -44,8 +44,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -136,22 +138,31 @@ public class AssessmentResource {
     @Operation(summary = "Read a stored assessment", description = "Exactly as it was returned when it was made.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "No assessment has this id.")
-    public AssessmentView get(@Parameter(description = "Assessment id (UUID).") @PathParam("id") String id) {
+    public AssessmentView get(@Parameter(description = "Assessment id (UUID).") @PathParam("id") String id,
+                              @Context SecurityContext security) {
         UUID uuid = ProblemException.uuidOrNotFound(id, "assessment");
-        return service.find(uuid).map(views::of)
+        String own = ownOnly(security);
+        // Another client's assessment is not found, like an unknown id: a machine client learns nothing of it.
+        return service.find(uuid).filter(a -> own == null || own.equals(a.submittedBy)).map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("no assessment with id " + uuid));
+    }
+
+    /** A machine client (not also a person's role) reads only what it submitted: its name, else null. */
+    private static String ownOnly(SecurityContext security) {
+        return security.isUserInRole(Roles.ANALYST) ? null : security.getUserPrincipal().getName();
     }
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.MACHINE})
-    @Operation(summary = "List stored assessments", description = "Newest first, optionally filtered by the client's ref and by risk level.")
+    @Operation(summary = "List stored assessments", description = "Newest first, optionally filtered by the client's ref and by risk level. A machine client sees only the assessments it submitted.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid.")
     public AssessmentPage list(
             @Parameter(description = "The client's ref, exact match.") @QueryParam("ref") String ref,
             @Parameter(description = "CLEAR, INFO, LOW, MEDIUM, HIGH, SEVERE or BLOCKED.") @QueryParam("riskLevel") String riskLevel,
             @Parameter(description = "Page number from 0 (default 0).") @QueryParam("page") String page,
-            @Parameter(description = "Page size (default 20, at most assessor.page.max-size).") @QueryParam("size") String size) {
+            @Parameter(description = "Page size (default 20, at most assessor.page.max-size).") @QueryParam("size") String size,
+            @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
         RiskLevel level = null;
         if (riskLevel != null && !riskLevel.isBlank()) {
@@ -168,7 +179,8 @@ public class AssessmentResource {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        PageResult result = service.page(ref == null || ref.isBlank() ? null : ref.strip(), level, pageNo, pageSize);
+        PageResult result = service.page(ref == null || ref.isBlank() ? null : ref.strip(), level, ownOnly(security),
+                pageNo, pageSize);
         int pages = (int) ((result.total() + pageSize - 1) / pageSize);
         return new AssessmentPage(result.items().stream().map(views::of).toList(), pageNo, pageSize, result.total(), pages);
     }

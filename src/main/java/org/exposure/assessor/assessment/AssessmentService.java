@@ -118,8 +118,8 @@ public class AssessmentService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult page(String ref, RiskLevel riskLevel, int page, int size) {
-        PageResult result = repository.page(ref, riskLevel, page, size);
+    public PageResult page(String ref, RiskLevel riskLevel, String submittedBy, int page, int size) {
+        PageResult result = repository.page(ref, riskLevel, submittedBy, page, size);
         // Load the fired rules while the session is open (batch-fetched, not one query per assessment).
         result.items().forEach(a -> a.firedRules.size());
         return result;

@@ -21,8 +21,8 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEnt
         return find("from AssessmentEntity a left join fetch a.firedRules where a.id = ?1", id).singleResultOptional();
     }
 
-    /** A page of assessments, newest first, filtered by ref and risk level when given. */
-    public PageResult page(String ref, RiskLevel riskLevel, int page, int size) {
+    /** A page of assessments, newest first, filtered by ref, risk level and submitter when given. */
+    public PageResult page(String ref, RiskLevel riskLevel, String submittedBy, int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (ref != null) {
@@ -32,6 +32,10 @@ public class AssessmentRepository implements PanacheRepositoryBase<AssessmentEnt
         if (riskLevel != null) {
             where.append(" and riskLevel = :riskLevel");
             params.put("riskLevel", riskLevel);
+        }
+        if (submittedBy != null) {
+            where.append(" and submittedBy = :submittedBy");
+            params.put("submittedBy", submittedBy);
         }
         PanacheQuery<AssessmentEntity> query = find(where.toString(), Sort.descending("seq"), params)
                 .page(Page.of(page, size));

@@ -89,6 +89,24 @@ class SecurityApiTest {
     }
 
     @Test
+    @DisplayName("a machine client reads the assessments it submitted only: another's is 404, the listing holds its own")
+    void machineSeesOnlyItsOwnAssessments() {
+        String ref = Api.uniqueRef("machine-own");
+        String body = "{\"type\":\"GOODS\",\"ref\":\"" + ref + "\",\"hsCode\":\"8542.31\",\"destinationCountry\":\"KZ\"}";
+        String own = Users.MACHINE.given().contentType(ContentType.JSON).body(body).post(Api.ASSESSMENTS).then()
+                .statusCode(201).extract().path("id");
+        String analysts = Users.ANALYST.given().contentType(ContentType.JSON).body(body).post(Api.ASSESSMENTS).then()
+                .statusCode(201).extract().path("id");
+        Users.MACHINE.given().get(Api.ASSESSMENTS + "/" + own).then().statusCode(200).body("submittedBy", equalTo("batch-system"));
+        Api.problem(Users.MACHINE.given().get(Api.ASSESSMENTS + "/" + analysts).then(), 404);
+        assertThat(Users.MACHINE.given().queryParam("ref", ref).get(Api.ASSESSMENTS).then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class)).containsExactly(own);
+        // A person reads both.
+        assertThat(Users.ANALYST.given().queryParam("ref", ref).get(Api.ASSESSMENTS).then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class)).containsExactlyInAnyOrder(own, analysts);
+    }
+
+    @Test
     @DisplayName("a job is cancelled by its creator or an admin: the analyst gets 403 on admin's job, admin may cancel the analyst's")
     void whoMayCancel() {
         String adminJob = submit(Users.ADMIN);
