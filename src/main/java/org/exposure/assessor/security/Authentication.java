@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 public class Authentication {
     /** The realm named in the Basic challenge. */
     public static final String REALM = "assessor";
-    private static final String USERS = "quarkus.security.users.embedded.users.";
+    /** The prefix of the embedded users' settings: {@code quarkus.security.users.embedded.users.<user>=<hash>}. */
+    static final String USERS = "quarkus.security.users.embedded.users.";
     private static final String USERS_ENV = "QUARKUS_SECURITY_USERS_EMBEDDED_USERS_";
 
     private final boolean embeddedUsers;

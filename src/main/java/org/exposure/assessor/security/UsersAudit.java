@@ -3,7 +3,6 @@ package org.exposure.assessor.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,7 +25,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import javax.sql.DataSource;
 
 /**
  * Records in the audit trail who may log in and with which roles, whenever that differs from what was recorded
@@ -41,22 +39,21 @@ import javax.sql.DataSource;
 class UsersAudit {
     static final String ACTION = "USERS_CHANGED";
     static final String TARGET = "users";
-    private static final String USERS = "quarkus.security.users.embedded.users.";
     private static final String ROLES = "quarkus.security.users.embedded.roles.";
 
     private final Config config;
     private final Authentication authentication;
     private final JdbcAuditTrail audit;
     private final ObjectMapper mapper;
-    private final DataSource dataSource;
+    private final FirstAdmin firstAdmin;
 
     UsersAudit(Config config, Authentication authentication, JdbcAuditTrail audit, ObjectMapper mapper,
-               DataSource dataSource) {
+               FirstAdmin firstAdmin) {
         this.config = config;
         this.authentication = authentication;
         this.audit = audit;
         this.mapper = mapper;
-        this.dataSource = dataSource;
+        this.firstAdmin = firstAdmin;
     }
 
     // After the first administrator is made (default priority), so that its creation is part of what is recorded.
@@ -79,8 +76,8 @@ class UsersAudit {
     Map<String, Object> snapshot() {
         Map<String, Object> users = new TreeMap<>();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(USERS)) {
-                String user = name.substring(USERS.length());
+            if (name.startsWith(Authentication.USERS)) {
+                String user = name.substring(Authentication.USERS.length());
                 Optional<String> credential = config.getOptionalValue(name, String.class);
                 if (credential.isEmpty() || credential.get().isBlank()) {
                     continue;
@@ -120,22 +117,13 @@ class UsersAudit {
     }
 
     private Map<String, Object> firstAdmin() {
-        if (!authentication.firstAdmin()) {
+        if (!firstAdmin.active()) {
             return null;
         }
-        try {
-            Optional<String> created = SharedRows.read(dataSource,
-                    "SELECT username FROM security_user WHERE username = ?", FirstAdmin.USER);
-            if (created.isEmpty()) {
-                return null;
-            }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("user", FirstAdmin.USER);
-            m.put("roles", List.of(Roles.ADMIN));
-            return m;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the first administrator: " + e.getMessage(), e);
-        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("user", FirstAdmin.USER);
+        m.put("roles", List.of(Roles.ADMIN));
+        return m;
     }
 
     static String fingerprint(String credential) {

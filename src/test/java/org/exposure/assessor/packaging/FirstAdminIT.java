@@ -51,6 +51,12 @@ class FirstAdminIT {
             HttpResponse<String> session = app.as("admin", password).get("/api/v1/session");
             assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
             assertThat(session.body()).contains("\"user\":\"admin\"", "\"admin\"", "\"reviewer\"", "\"analyst\"");
+            // Its creation is in the audit trail, as part of who may log in.
+            HttpResponse<String> audit = app.as("admin", password).get("/api/v1/audit?format=jsonl");
+            assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+            assertThat(audit.body().lines().filter(l -> l.contains("\"USERS_CHANGED\"")).toList()).singleElement()
+                    .satisfies(l -> assertThat(l).contains("\"firstAdmin\":{\"roles\":[\"admin\"],\"user\":\"admin\"}")
+                            .doesNotContain(password));
             assertThat(app.as("admin", password + "x").get("/api/v1/session").statusCode()).isEqualTo(401);
             assertThat(app.as("admin", "admin-secret").get("/api/v1/rules").statusCode()).isEqualTo(401);
             HttpResponse<String> anonymous = app.as(null, null).get("/api/v1/rules");
