@@ -24,6 +24,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   assessment                      rules + screening + review + storage
  *   intake                          what the API and the batch jobs both read: subjects, errors, problems
  *   api, batch, health              the ways in; none of them uses another
+ *   web                             the pages for people: shows what the API and the batch jobs serve
  * </pre>
  */
 @AnalyzeClasses(packages = "org.exposure.assessor", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -47,6 +48,7 @@ class ArchitectureTest {
             .layer("api").definedBy("org.exposure.assessor.api..")
             .layer("batch").definedBy("org.exposure.assessor.batch..")
             .layer("health").definedBy("org.exposure.assessor.health..")
+            .layer("web").definedBy("org.exposure.assessor.web..")
 
             .whereLayer("support").mayNotAccessAnyLayer()
             .whereLayer("domain").mayNotAccessAnyLayer()
@@ -71,9 +73,10 @@ class ArchitectureTest {
             .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security", "rules",
                     "lists", "screening")
 
-            .whereLayer("api").mayNotBeAccessedByAnyLayer()
-            .whereLayer("batch").mayNotBeAccessedByAnyLayer()
-            .whereLayer("health").mayNotBeAccessedByAnyLayer();
+            .whereLayer("api").mayOnlyBeAccessedByLayers("web")
+            .whereLayer("batch").mayOnlyBeAccessedByLayers("web")
+            .whereLayer("health").mayNotBeAccessedByAnyLayer()
+            .whereLayer("web").mayNotBeAccessedByAnyLayer();
 
     /** A package that appears in no layer above still may not form a cycle with another. */
     @ArchTest
