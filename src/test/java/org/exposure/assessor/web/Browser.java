@@ -87,7 +87,7 @@ public final class Browser implements AutoCloseable {
         go("/login");
         type("j_username", user);
         type("j_password", password);
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickAndWait(driver.findElement(By.cssSelector("form button[type=submit]")));
         waitFor(By.cssSelector("header .who"));
         return this;
     }
@@ -109,6 +109,20 @@ public final class Browser implements AutoCloseable {
         return byId.isEmpty() ? driver.findElement(By.name(idOrName)) : byId.get(0);
     }
 
+    /** Clicks something that loads another page (a link, a form's button) and waits until the new page is there. */
+    Browser clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** Clicks the visible button with this text and waits for the page it loads. */
+    Browser press(String buttonText) {
+        return clickAndWait(driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "' and not(@aria-hidden)]")));
+    }
+
     WebElement waitFor(By by) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
@@ -121,8 +135,9 @@ public final class Browser implements AutoCloseable {
         return text(By.tagName("h1"));
     }
 
-    /** Saves a screenshot of the window under -Dscreenshots.dir (target/screenshots by default). */
+    /** Saves a screenshot of the top of the page under -Dscreenshots.dir (target/screenshots by default). */
     void screenshot(String name) {
+        driver.executeScript("window.scrollTo(0, 0)");
         try {
             Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
             Files.createDirectories(dir);
