@@ -365,9 +365,11 @@ public final class SubjectForms {
             if (!m.matches()) {
                 return path;
             }
-            if (m.group(2) != null) {
-                String row = ROW.getOrDefault(m.group(1), label(m.group(1)));
+            if (m.group(2) != null && ROW.containsKey(m.group(1))) {
+                String row = ROW.get(m.group(1));
                 parts.add((parts.isEmpty() ? row : row.toLowerCase(Locale.ROOT)) + " " + (Integer.parseInt(m.group(2)) + 1));
+            } else if (m.group(2) != null) {
+                parts.add(label(m.group(1)) + " (line " + (Integer.parseInt(m.group(2)) + 1) + ")");
             } else {
                 parts.add(label(m.group(1)));
             }
@@ -399,7 +401,18 @@ public final class SubjectForms {
             String path = prefix + s.name();
             String id = id(path);
             JsonNode value = values == null ? null : values.get(s.name());
-            String error = errors.containsKey(path) ? String.join("; ", errors.get(path)) : null;
+            List<String> messages = new ArrayList<>(errors.getOrDefault(path, List.of()));
+            if (s.kind() == Kind.LINES) {
+                // One line of a one-per-line field ("hsCodes[1]") has no input of its own: the field shows it.
+                for (Map.Entry<String, List<String>> e : errors.entrySet()) {
+                    Matcher line = Pattern.compile(Pattern.quote(path) + "\\[(\\d+)]").matcher(e.getKey());
+                    if (line.matches()) {
+                        e.getValue().forEach(msg -> messages.add("line " + (Integer.parseInt(line.group(1)) + 1) + ": " + msg));
+                        anchors.put(e.getKey(), id);
+                    }
+                }
+            }
+            String error = messages.isEmpty() ? null : String.join("; ", messages);
             if (error != null) {
                 anchors.put(path, id);
             }
