@@ -143,6 +143,12 @@ final class AppProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with one more header (e.g. a cookie), as the current user. */
+    HttpResponse<String> get(String path, String header, String value) throws Exception {
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).header(header, value).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonNode getJson(String path) throws Exception {
         HttpResponse<String> r = get(path);
         if (r.statusCode() != 200) {

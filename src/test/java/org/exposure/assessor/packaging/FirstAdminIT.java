@@ -57,6 +57,14 @@ class FirstAdminIT {
             assertThat(audit.body().lines().filter(l -> l.contains("\"USERS_CHANGED\"")).toList()).singleElement()
                     .satisfies(l -> assertThat(l).contains("\"firstAdmin\":{\"roles\":[\"admin\"],\"user\":\"admin\"}")
                             .doesNotContain(password));
+            // The web interface's sign-in form lets the first administrator in too, and its cookie opens the pages.
+            HttpResponse<String> signIn = app.as(null, null).post("/j_security_check", "application/x-www-form-urlencoded",
+                    "j_username=admin&j_password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+            assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+            String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            HttpResponse<String> start = app.get("/", "Cookie", cookie);
+            assertThat(start.statusCode()).isEqualTo(200);
+            assertThat(start.body()).contains("class=\"who\"", "admin");
             assertThat(app.as("admin", password + "x").get("/api/v1/session").statusCode()).isEqualTo(401);
             assertThat(app.as("admin", "admin-secret").get("/api/v1/rules").statusCode()).isEqualTo(401);
             HttpResponse<String> anonymous = app.as(null, null).get("/api/v1/rules");
