@@ -1,9 +1,16 @@
 package org.exposure.assessor.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.exposure.assessor.assessment.AssessmentService;
+import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.persistence.AssessmentEntity;
+import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.review.ReviewService;
+import org.exposure.assessor.review.ReviewStatus;
+import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.security.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -20,24 +27,47 @@ import jakarta.ws.rs.core.MediaType;
 public class HomePage {
     private final Pages pages;
     private final AssessmentService assessments;
+    private final ReviewService reviews;
+    private final ListStore lists;
+    private final ListCoverage coverage;
 
-    HomePage(Pages pages, AssessmentService assessments) {
+    HomePage(Pages pages, AssessmentService assessments, ReviewService reviews, ListStore lists, ListCoverage coverage) {
         this.pages = pages;
         this.assessments = assessments;
+        this.reviews = reviews;
+        this.lists = lists;
+        this.coverage = coverage;
+    }
+
+    /** What needs the user's attention: decisions to approve, the open queue, lists missing or out of date. */
+    public record Attention(int awaitingMyApproval, long openItems, List<String> missingLists, List<String> staleLists) {
     }
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance home(Page page, List<AssessmentEntity> recent);
+        static native TemplateInstance home(Page page, List<AssessmentEntity> recent, Attention attention);
     }
 
     @GET
     @Authenticated
     public TemplateInstance home() {
         Page page = pages.page("Start", "home");
-        List<AssessmentEntity> recent = pages.has(Roles.ANALYST)
-                ? assessments.page(null, null, null, 0, 10).items()
-                : List.of();
-        return Templates.home(page, recent);
+        if (!pages.has(Roles.ANALYST)) {
+            return Templates.home(page, List.of(), new Attention(0, 0, List.of(), List.of()));
+        }
+        Instant now = Instant.now();
+        List<AssessmentEntity> recent = assessments.page(null, null, null, 0, 10).items();
+        int awaiting = pages.has(Roles.REVIEWER) ? reviews.awaitingApproval(pages.user()).size() : 0;
+        long open = reviews.queue(new ReviewService.Filter(ReviewStatus.OPEN, null, null, null, null, null), 0, 1, now).total();
+        List<String> inForce = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        for (ListVersionEntity v : lists.inForce()) {
+            inForce.add(v.source);
+            if (ListCoverage.age(v, now).compareTo(coverage.maxAge()) > 0) {
+                stale.add(v.source);
+            }
+        }
+        List<String> missing = coverage.expected().stream().filter(s -> !inForce.contains(s)).toList();
+        return Templates.home(page, recent, new Attention(awaiting, open, missing, stale));
     }
 }

@@ -92,6 +92,17 @@ class WebAccessTest {
     }
 
     @Test
+    void theStartPageOffersWhatTheRoleMayDo() {
+        String analyst = signIn("analyst", "analyst-secret");
+        given().auth().none().cookie("quarkus-credential", analyst).get("/").then().statusCode(200)
+                .body(containsString("Assess a supplier"), containsString("Latest assessments"),
+                        not(containsString("for your approval")));
+        String machine = signIn("batch-system", "machine-secret");
+        given().auth().none().cookie("quarkus-credential", machine).get("/").then().statusCode(200)
+                .body(not(containsString("Assess a supplier")), containsString("href=\"/batches\""));
+    }
+
+    @Test
     void signingInAfterAskingForAPageOfAnotherSiteLandsOnTheStartPage() {
         assertThat(WebPaths.safeNext("https://evil.example/")).isEqualTo("/");
         assertThat(WebPaths.safeNext("//evil.example/")).isEqualTo("/");
