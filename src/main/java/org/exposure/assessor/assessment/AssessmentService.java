@@ -125,6 +125,12 @@ public class AssessmentService {
         return result;
     }
 
+    /** The people's search of stored assessments (see {@link AssessmentRepository.Search}), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult search(AssessmentRepository.Search search, int page, int size) {
+        return repository.search(search, page, size);
+    }
+
     /**
      * Screens and assesses one subject into an entity that is not stored yet: the batch jobs store a chunk's
      * assessments together with the chunk's other results, in the transaction that holds the chunk.
