@@ -73,6 +73,15 @@ public class AuditLog {
         }
     }
 
+    /** The events with this action on one target, recorded from {@code since} on (the target's creation), oldest first. */
+    public List<AuditEvent> ofTarget(String action, String targetType, String targetId, java.time.Instant since) {
+        try (Connection c = dataSource.getConnection()) {
+            return AuditChain.ofTarget(c, action, targetType, targetId, since);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit trail cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private List<AuditEvent> page(AuditChain.Range range) {
         try (Connection c = dataSource.getConnection()) {
             return AuditChain.page(c, range, PAGE);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,34 @@ public class ReviewService {
     public Optional<ReviewViews.Item> ofAssessment(UUID assessmentId) {
         return ReviewItemEntity.<ReviewItemEntity>find("assessmentId", assessmentId).firstResultOptional()
                 .map(ReviewViews.Item::of);
+    }
+
+    /** The review items of these assessments, by assessment id; those without one are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, ReviewViews.Item> ofAssessments(Collection<UUID> assessmentIds) {
+        Map<UUID, ReviewViews.Item> out = new LinkedHashMap<>();
+        if (!assessmentIds.isEmpty()) {
+            ReviewItemEntity.<ReviewItemEntity>list("assessmentId in ?1", assessmentIds)
+                    .forEach(e -> out.put(e.assessmentId, ReviewViews.Item.of(e)));
+        }
+        return out;
+    }
+
+    /** Everyone who has review items assigned, by name: the queue's choice of assignee. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> assignees() {
+        return em.createQuery("select distinct assignee from ReviewItemEntity where assignee is not null order by assignee",
+                String.class).getResultList();
+    }
+
+    /** These review items, by id; unknown ids are absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, ReviewViews.Item> items(Collection<UUID> ids) {
+        Map<UUID, ReviewViews.Item> out = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            ReviewItemEntity.<ReviewItemEntity>list("id in ?1", ids).forEach(e -> out.put(e.id, ReviewViews.Item.of(e)));
+        }
+        return out;
     }
 
     private ReviewViews.Detail detail(ReviewItemEntity item) {
