@@ -121,7 +121,8 @@ public class ReviewItemPage {
     public record View(ReviewViews.Item item, AssessmentEntity assessment, List<MatchRow> matches,
                        List<Pending> pending, boolean closed, boolean assessmentAwaiting, boolean canAct,
                        String clearingRule, List<Option> matchDecisions, List<Option> assessmentDecisions,
-                       FormState assign, FormState comment, FormState decide, List<Event> history, String done) {
+                       FormState assign, FormState comment, FormState decide, List<Event> history, String done,
+                       String alert) {
     }
 
     @CheckedTemplate(basePath = "")
@@ -319,16 +320,35 @@ public class ReviewItemPage {
                     forms.getOrDefault("approval-" + d.id(), FormState.EMPTY)));
         }
         AssessmentEntity assessment = assessments.find(item.assessmentId()).orElse(null);
+        // A refusal is shown beside its form; when the item changed meanwhile (another reviewer decided, it closed)
+        // that form may be gone, and the refusal is shown at the top instead of being lost.
+        String alert = null;
+        for (Map.Entry<String, FormState> f : forms.entrySet()) {
+            if (f.getValue().error() != null && !shown(f.getKey(), matches, pending, reviewer && !closed)) {
+                alert = f.getValue().error();
+            }
+        }
         View view = new View(item, assessment, matches, pending, closed, assessmentAwaiting, reviewer && !closed,
                 ReviewPolicy.approvalRule(Decision.CLEARED, null, level),
                 options(Decision.TRUE_MATCH, Decision.FALSE_POSITIVE, Decision.NEEDS_INFO),
                 options(Decision.CLEARED, Decision.ESCALATED, Decision.BLOCKED),
                 forms.getOrDefault("assign", FormState.EMPTY), forms.getOrDefault("comment", FormState.EMPTY),
-                forms.getOrDefault("decide", FormState.EMPTY), history(detail), done);
+                forms.getOrDefault("decide", FormState.EMPTY), history(detail), done, alert);
         String title = "Review: " + (item.subjectName() == null ? item.ref() == null ? "item" : item.ref()
                 : item.subjectName());
         return Response.status(status).type(HTML).entity(Templates.review(pages.page(title, "reviews"), view).render())
                 .build();
+    }
+
+    /** Whether the page shows the form of this key (and so the refusal beside it). */
+    private static boolean shown(String key, List<MatchRow> matches, List<Pending> pending, boolean canAct) {
+        if (key.startsWith("match-")) {
+            return matches.stream().anyMatch(m -> m.canDecide() && key.equals("match-" + m.match().id()));
+        }
+        if (key.startsWith("approval-")) {
+            return pending.stream().anyMatch(p -> key.equals("approval-" + p.decision().id()));
+        }
+        return !"decide".equals(key) || canAct;
     }
 
     private static List<Option> options(Decision... decisions) {

@@ -163,7 +163,7 @@ public class ReviewQueuePage {
         List<Waiting> waiting = frame.reviewer() ? waiting() : List.of();
         return Response.status(errors.isEmpty() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.reviews(frame, form, errors, results, waiting, List.of(ReviewStatus.values()),
-                        List.of(RiskLevel.values()), assignees(assignee), AGES, SIZES).render())
+                        List.of(RiskLevel.values()), assignees(assignee), ages(olderThan, age), SIZES).render())
                 .build();
     }
 
@@ -176,6 +176,17 @@ public class ReviewQueuePage {
         for (ReviewViews.DecisionView d : decisions) {
             out.add(new Waiting(d, items.get(d.itemId())));
         }
+        return out;
+    }
+
+    /** The ages offered, and the one of a link when it is not among them, so that the form shows what applies. */
+    private static List<Option> ages(String param, Duration age) {
+        if (age == null || AGES.stream().anyMatch(a -> a.value().equals(param))) {
+            return AGES;
+        }
+        List<Option> out = new ArrayList<>(AGES);
+        out.add(new Option(param, "more than " + age.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                .replace("h", " h ").replace("m", " min ").replace("s", " s").strip()));
         return out;
     }
 

@@ -62,6 +62,29 @@ class ReviewBrowserTest {
         return ids.get(0);
     }
 
+    /** Posts a form the page does not offer, with the page's own token: what a stale page or a crafted form sends. */
+    private static void post(Browser b, String action, String... fields) {
+        b.driver.executeScript("""
+                const f = document.createElement('form');
+                f.method = 'post';
+                f.action = arguments[0];
+                const fields = [['_csrf', document.querySelector('meta[name=csrf-token]').content]];
+                for (let i = 1; i < arguments.length; i += 2) fields.push([arguments[i], arguments[i + 1]]);
+                for (const [k, v] of fields) {
+                  const input = document.createElement('input');
+                  input.type = 'hidden'; input.name = k; input.value = v; f.appendChild(input);
+                }
+                document.body.appendChild(f);
+                f.submit();""", concat(action, fields));
+    }
+
+    private static Object[] concat(String first, String... rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
     private static String ref(String what) {
         return "WEB-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -107,18 +130,13 @@ class ReviewBrowserTest {
         // Sent anyway (a stale page, a crafted form), the service's four-eyes refusal is an alert in the page.
         String decision = b.driver.findElement(By.cssSelector("#pending .pending-decision")).getAttribute("id")
                 .substring("approval-".length());
-        b.driver.executeScript("""
-                const f = document.createElement('form');
-                f.method = 'post';
-                f.action = arguments[0];
-                for (const [k, v] of [['_csrf', document.querySelector('meta[name=csrf-token]').content], ['approve', 'true']]) {
-                  const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i);
-                }
-                document.body.appendChild(f);
-                f.submit();""", "/reviews/" + item + "/decisions/" + decision + "/approval");
+        post(b, "/reviews/" + item + "/decisions/" + decision + "/approval", "approve", "true");
         WebElement refusal = b.waitFor(By.cssSelector("#approval-" + decision + " .alert.error"));
         assertThat(refusal.getText()).contains("four eyes", "another reviewer must");
         assertThat(b.driver.getPageSource()).doesNotContain("\"status\"").doesNotContain("problem");
+        // So is a second decision on the match while one waits; its form is gone, so the refusal is at the top.
+        post(b, "/reviews/" + item + "/matches/" + matchId + "/decision", "decision", "TRUE_MATCH", "reason", "stale page");
+        assertThat(b.waitFor(By.id("refused")).getText()).contains("awaits a second reviewer's approval");
 
         // The second reviewer sees it waiting for their approval and approves it.
         b.signIn("reviewer2");
@@ -171,6 +189,31 @@ class ReviewBrowserTest {
         b.driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
         assertThat(b.waitFor(By.cssSelector("#decide .alert.error")).getText()).contains("cannot be cleared");
         assertThat(b.text(By.id("item-status"))).isEqualTo("open");
+
+        // With the match decided, clearing the BLOCKED assessment waits for a second reviewer, who refuses it:
+        // a refusal needs a note, said beside the form.
+        String matchId = a.getString("matches[0].id");
+        new Select(b.field("decision-" + matchId)).selectByValue("TRUE_MATCH");
+        b.type("reason-" + matchId, "The licence number is the listed entity's");
+        b.driver.findElement(By.cssSelector("#match-" + matchId + " button[type=submit]")).click();
+        assertThat(b.waitFor(By.id("done")).getText()).contains("in force");
+        new Select(b.field("assessment-decision")).selectByValue("CLEARED");
+        b.type("assessment-reason", "Licensed under a general licence");
+        b.driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        assertThat(b.waitFor(By.id("done")).getText()).contains("waits for approval");
+        assertThat(b.text(By.id("decide"))).contains("waiting for approval by another reviewer");
+        b.signIn("reviewer2");
+        b.go("/reviews/" + item);
+        WebElement pending = b.waitFor(By.cssSelector("#pending .pending-decision"));
+        assertThat(pending.getText()).contains("reviewer proposed cleared on the assessment");
+        pending.findElement(By.cssSelector("button[value=false]")).click();
+        assertThat(b.waitFor(By.cssSelector("#pending .alert.error")).getText()).contains("Note is required");
+        b.driver.findElement(By.cssSelector("#pending textarea")).sendKeys("The general licence does not cover this trade");
+        b.driver.findElement(By.cssSelector("#pending button[value=false]")).click();
+        assertThat(b.waitFor(By.id("done")).getText()).contains("refused");
+        assertThat(b.text(By.id("outcome"))).isEqualTo("not decided");
+        assertThat(b.text(By.id("history-table"))).contains("reviewer2 refused the assessment: cleared proposed by reviewer;"
+                + " note: The general licence does not cover this trade");
 
         // An analyst reads the item but is offered no action.
         b.signIn("analyst");
