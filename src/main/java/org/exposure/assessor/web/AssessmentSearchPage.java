@@ -38,6 +38,8 @@ import jakarta.ws.rs.core.Response;
 public class AssessmentSearchPage {
     /** The page sizes offered; the default is the first. */
     static final List<Integer> SIZES = List.of(25, 50, 100);
+    /** Far beyond any real result, and low enough that the row offset stays an int. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final Pages pages;
     private final AssessmentService assessments;
@@ -131,8 +133,8 @@ public class AssessmentSearchPage {
             } catch (NumberFormatException e) {
                 page = -1;
             }
-            if (page < 0) {
-                errors.put("page", "The page number must be 0 or more.");
+            if (page < 0 || page > MAX_PAGE) {
+                errors.put("page", "The page number must be between 0 and " + MAX_PAGE + ".");
                 page = 0;
             }
         }

@@ -35,6 +35,8 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewQueuePage {
     static final List<Integer> SIZES = List.of(25, 50, 100);
+    /** Far beyond any real result, and low enough that the row offset stays an int. */
+    static final int MAX_PAGE = 1_000_000;
     /** The ages offered; any other ISO-8601 duration in a link works too. */
     static final List<Option> AGES = List.of(new Option("PT24H", "more than a day"), new Option("P3D", "more than 3 days"),
             new Option("P7D", "more than a week"), new Option("P30D", "more than 30 days"));
@@ -145,8 +147,8 @@ public class ReviewQueuePage {
             } catch (NumberFormatException e) {
                 page = -1;
             }
-            if (page < 0) {
-                errors.put("page", "The page number must be 0 or more.");
+            if (page < 0 || page > MAX_PAGE) {
+                errors.put("page", "The page number must be between 0 and " + MAX_PAGE + ".");
                 page = 0;
             }
         }

@@ -222,6 +222,8 @@ class ReviewBrowserTest {
         assertThat(b.driver.findElements(By.cssSelector("main form"))).isEmpty();
         b.go("/reviews");
         assertThat(b.driver.findElements(By.id("waiting"))).isEmpty();
+        b.go("/reviews/" + UUID.randomUUID());
+        assertThat(b.heading()).contains("404");
     }
 
     @Test
