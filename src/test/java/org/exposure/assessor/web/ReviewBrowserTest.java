@@ -105,7 +105,6 @@ class ReviewBrowserTest {
         b.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         WebElement link = b.waitFor(By.cssSelector("#queue a[href='/reviews/" + item + "']"));
         assertThat(b.text(By.id("queue"))).contains("Cubatabaco", "BLOCKED", "open");
-        b.screenshot("review-queue");
         link.click();
         b.waitFor(By.id("matches"));
         assertThat(b.driver.findElement(By.id("assessment-link")).getAttribute("href"))
@@ -143,6 +142,7 @@ class ReviewBrowserTest {
         b.go("/reviews");
         WebElement waiting = b.waitFor(By.cssSelector("#waiting a[href='/reviews/" + item + "#approval-" + decision + "']"));
         assertThat(b.text(By.id("waiting"))).contains("reviewer", "false positive", "trade licence 431177");
+        b.screenshot("review-queue");
         waiting.click();
         b.waitFor(By.id("approval-" + decision));
         b.type("note-" + decision, "Licence checked in the Dubai DED register");
