@@ -25,17 +25,20 @@ public class AssessmentPage {
     private final AssessmentService service;
     private final AssessmentViews views;
     private final ObjectMapper mapper;
+    private final ReviewSummaries reviews;
 
-    AssessmentPage(Pages pages, AssessmentService service, AssessmentViews views, ObjectMapper mapper) {
+    AssessmentPage(Pages pages, AssessmentService service, AssessmentViews views, ObjectMapper mapper,
+                   ReviewSummaries reviews) {
         this.pages = pages;
         this.service = service;
         this.views = views;
         this.mapper = mapper;
+        this.reviews = reviews;
     }
 
     @CheckedTemplate(basePath = "")
     static class Templates {
-        static native TemplateInstance assessment(Page page, AssessmentDisplay.Display a);
+        static native TemplateInstance assessment(Page page, AssessmentDisplay.Display a, ReviewSummary review);
     }
 
     @GET
@@ -49,6 +52,6 @@ public class AssessmentPage {
         }
         AssessmentDisplay.Display a = service.find(uuid).map(views::of).map(v -> AssessmentDisplay.of(v, mapper))
                 .orElseThrow(() -> WebError.notFound("The assessment " + id));
-        return Templates.assessment(pages.page(a.title(), "assessments"), a);
+        return Templates.assessment(pages.page(a.title(), "assessments"), a, reviews.of(uuid));
     }
 }

@@ -80,6 +80,8 @@ class AssessBrowserTest {
         assertThat(rows.get(1).getText()).contains("Ivan Petrov", "60 %", "18 %", "stated blocked");
         assertThat(b.driver.findElement(By.cssSelector("#matches")).getText()).contains("YILUFA ELECTRONICS LIMITED", "1.000");
         assertThat(b.driver.findElement(By.cssSelector("#versions")).getText()).contains("OFAC-SDN", "Ruleset version");
+        // A BLOCKED list match sends it to review; the page says where it stands.
+        assertThat(b.driver.findElement(By.cssSelector("#review")).getText()).contains("Status", "Open the review item");
         assertThat(b.driver.getPageSource()).doesNotContain("\"ruleId\"");
         b.screenshot("assessment");
     }
