@@ -150,6 +150,29 @@ public final class AuditChain {
         }
     }
 
+    /** The latest events with one of these actions, newest first, at most {@code limit}. */
+    public static List<AuditEvent> latest(Connection c, List<String> actions, int limit) throws SQLException {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(actions.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_event WHERE action IN (" + marks
+                + ") ORDER BY seq DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+            for (int i = 0; i < actions.size(); i++) {
+                ps.setString(i + 1, actions.get(i));
+            }
+            List<AuditEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), trim(rs.getString(9)), trim(rs.getString(10))));
+                }
+            }
+            return out;
+        }
+    }
+
     /** The after state of the latest event with this action and target type, if there is one. */
     public static Optional<String> lastAfter(Connection c, String action, String targetType) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT after_json FROM audit_event WHERE action = ? AND "

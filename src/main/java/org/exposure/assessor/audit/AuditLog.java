@@ -82,6 +82,15 @@ public class AuditLog {
         }
     }
 
+    /** The latest events with one of these actions, newest first, at most {@code limit}. */
+    public List<AuditEvent> latest(List<String> actions, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return AuditChain.latest(c, actions, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit trail cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private List<AuditEvent> page(AuditChain.Range range) {
         try (Connection c = dataSource.getConnection()) {
             return AuditChain.page(c, range, PAGE);

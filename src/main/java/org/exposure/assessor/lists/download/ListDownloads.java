@@ -69,6 +69,8 @@ public class ListDownloads {
     private final ListSources sources;
     private final ListStore store;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** This instance's last download of each source, whatever came of it (a 304 or the same content too). */
+    private final Map<String, DownloadAttempt> attempts = new ConcurrentHashMap<>();
     private volatile ListDownloader downloader;
     private DownloadSchedule schedule;
     private final AuditTrail audit;
@@ -290,15 +292,37 @@ public class ListDownloads {
                             source);
                     out = attempt(source, urls, null, actor);
                 }
+                attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, true, describe(out)));
                 return out;
             } catch (DownloadException e) {
+                attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, false, e.getMessage()));
                 recordFailure(source, actor, e.kind().name(), e.part().orElse(null), e.getMessage(), e);
                 throw e;
             } catch (ImportException e) {
+                attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, false,
+                        "not a " + source + " file: " + e.getMessage()));
                 recordFailure(source, actor, "FORMAT", e.part().orElse(null), e.getMessage(), e);
                 throw e;
             }
         }
+    }
+
+    /** What a download that worked did, in a sentence for people. */
+    static String describe(Outcome out) {
+        ListVersionEntity v = out.stored().version();
+        if (out.notModified()) {
+            return "not modified since the version in force (" + v.id + ")";
+        }
+        if (out.stored().held()) {
+            return "new version " + v.id + " held for confirmation: " + v.heldReason;
+        }
+        return out.stored().created() ? "new version " + v.id + " in force, " + v.entryCount + " entries"
+                : "same content as version " + v.id + "; nothing changed";
+    }
+
+    /** This instance's last download of each source since it started, by source. */
+    public Map<String, DownloadAttempt> attemptsHere() {
+        return Map.copyOf(attempts);
     }
 
     /**

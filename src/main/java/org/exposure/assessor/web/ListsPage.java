@@ -1,0 +1,183 @@
+package org.exposure.assessor.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.api.ListsResource;
+import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.lists.ListSource;
+import org.exposure.assessor.lists.ListSources;
+import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.download.DownloadAttempt;
+import org.exposure.assessor.lists.download.DownloadHistory;
+import org.exposure.assessor.lists.download.ListDownloads;
+import org.exposure.assessor.persistence.ListVersionEntity;
+import org.exposure.assessor.screening.ListCoverage;
+import org.exposure.assessor.security.Roles;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The sanctions lists: for each source the version in force, the versions held for confirmation and the last
+ * download; for an administrator, the upload, download and confirmation of each source. Downloads and
+ * confirmations are the API's own methods called from the page's forms; a file is sent from the browser straight
+ * to the API's upload ({@code POST /api/v1/lists/{source}}, multipart with the source's parts), which reads it as
+ * it arrives.
+ */
+@Path("/lists")
+@Produces(MediaType.TEXT_HTML)
+public class ListsPage {
+    private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
+    private final Pages pages;
+    private final ListSources sources;
+    private final ListStore store;
+    private final ListCoverage coverage;
+    private final ListDownloads downloads;
+    private final DownloadHistory history;
+    private final ListsResource api;
+
+    ListsPage(Pages pages, ListSources sources, ListStore store, ListCoverage coverage, ListDownloads downloads,
+              DownloadHistory history, ListsResource api) {
+        this.pages = pages;
+        this.sources = sources;
+        this.store = store;
+        this.coverage = coverage;
+        this.downloads = downloads;
+        this.history = history;
+        this.api = api;
+    }
+
+    /** A version of a list, as shown. */
+    public record VersionRow(String id, String shortId, String published, String age, boolean stale, String entries,
+                             int skipped, String importedAt, String heldReason, String confirmed) {
+    }
+
+    /** A file of a source, as its upload form asks for it. */
+    public record PartRow(String name, boolean required, String label, String description) {
+    }
+
+    /** The last download of a source. */
+    public record DownloadRow(String at, String actor, boolean ok, String message) {
+    }
+
+    /** A source with everything the page says of it. */
+    public record SourceRow(String id, boolean screened, VersionRow inForce, List<VersionRow> held, DownloadRow lastDownload,
+                            boolean downloadable, String downloadHint, List<PartRow> parts, String alert) {
+    }
+
+    @CheckedTemplate(basePath = "")
+    static class Templates {
+        static native TemplateInstance lists(Page page, List<SourceRow> sources, String maxAge, boolean downloadsOff,
+                                             boolean anyHeld, String notice);
+    }
+
+    @GET
+    @RolesAllowed(Roles.ANALYST)
+    public TemplateInstance lists(@QueryParam("downloaded") String downloaded, @QueryParam("confirmed") String confirmed) {
+        String notice = null;
+        if (confirmed != null && sources.find(confirmed).isPresent()) {
+            notice = "The held version of " + confirmed + " is confirmed and in force.";
+        }
+        Map<String, DownloadAttempt> last = history.last();
+        if (downloaded != null && sources.find(downloaded).isPresent() && last.containsKey(downloaded)) {
+            notice = "Downloaded " + downloaded + ": " + last.get(downloaded).message() + ".";
+        }
+        return render(last, notice, null, null);
+    }
+
+    @POST
+    @Path("/{source}/download")
+    @RolesAllowed(Roles.ADMIN)
+    public Response download(@PathParam("source") String source, @FormParam(Pages.CSRF_FIELD) String token) {
+        pages.checkForm(token);
+        known(source);
+        try {
+            api.download(source);
+        } catch (ProblemException e) {
+            // The version in force stays; the reason is shown with the source, and the last download says it failed.
+            return page(render(history.last(), null, source, "The download failed: " + e.getMessage() + "."));
+        }
+        return Response.seeOther(URI.create("/lists?downloaded=" + WebPaths.encode(source) + "#source-" + source)).build();
+    }
+
+    @POST
+    @Path("/{source}/versions/{id}/confirm")
+    @RolesAllowed(Roles.ADMIN)
+    public Response confirm(@PathParam("source") String source, @PathParam("id") String id,
+                            @FormParam(Pages.CSRF_FIELD) String token) {
+        pages.checkForm(token);
+        known(source);
+        try {
+            api.confirm(source, id);
+        } catch (ProblemException e) {
+            return page(render(history.last(), null, source, "Not confirmed: " + e.getMessage() + "."));
+        }
+        return Response.seeOther(URI.create("/lists?confirmed=" + WebPaths.encode(source) + "#source-" + source)).build();
+    }
+
+    private void known(String source) {
+        if (sources.find(source).isEmpty()) {
+            throw WebError.notFound("List source " + source);
+        }
+    }
+
+    private static Response page(TemplateInstance page) {
+        return Response.ok(page.render()).type(HTML).build();
+    }
+
+    private TemplateInstance render(Map<String, DownloadAttempt> last, String notice, String alertSource, String sourceAlert) {
+        Page page = pages.page("Lists", "lists");
+        Instant now = Instant.now();
+        Map<String, ListVersionEntity> inForce = new LinkedHashMap<>();
+        store.inForce().forEach(v -> inForce.put(v.source, v));
+        Map<String, List<VersionRow>> held = new LinkedHashMap<>();
+        store.held().forEach(v -> held.computeIfAbsent(v.source, s -> new ArrayList<>()).add(row(v, now)));
+        // The sources screened against first, as configured; then the other sources this service can read.
+        List<String> order = new ArrayList<>(coverage.expected());
+        sources.sources().stream().filter(s -> !order.contains(s)).forEach(order::add);
+        List<SourceRow> rows = new ArrayList<>();
+        for (String id : order) {
+            ListSource source = sources.find(id).orElse(null);
+            if (source == null) {
+                continue;
+            }
+            DownloadAttempt a = last.get(id);
+            DownloadRow download = a == null ? null : new DownloadRow(PageText.time(a.at()), a.actor(), a.ok(), a.message());
+            boolean downloadable = downloads.configured(id);
+            String hint = downloads.disabled() ? "Downloads are turned off on this installation."
+                    : downloadable ? null : "No download URL is configured for " + id + " (" + ListDownloads.urlKey(id, source.parts().get(0).name()) + ").";
+            List<PartRow> parts = source.parts().stream().map(p -> new PartRow(p.name(), p.required(),
+                    p.fileName() != null ? p.fileName() : "File", p.description())).toList();
+            rows.add(new SourceRow(id, coverage.expected().contains(id), inForce.containsKey(id) ? row(inForce.get(id), now) : null,
+                    held.getOrDefault(id, List.of()), download, downloadable, hint, parts,
+                    id.equals(alertSource) ? sourceAlert : null));
+        }
+        return Templates.lists(page, rows, coverage.maxAge().toDays() + " days", downloads.disabled(), !held.isEmpty(), notice);
+    }
+
+    private VersionRow row(ListVersionEntity v, Instant now) {
+        long days = ListCoverage.age(v, now).toDays();
+        // Age as the staleness check measures it: from the publisher's date, else (a file without one) from the import.
+        String age = days + (days == 1 ? " day" : " days") + (v.publishedAt == null ? " since import" : "");
+        boolean stale = v.inForce && ListCoverage.age(v, now).compareTo(coverage.maxAge()) > 0;
+        return new VersionRow(v.id.toString(), v.id.toString().substring(0, 8), PageText.day(v.publishedAt), age, stale, PageText.count(v.entryCount), v.skippedRows,
+                PageText.time(v.importedAt), v.heldReason,
+                v.confirmedBy == null ? null : v.confirmedBy + ", " + PageText.time(v.confirmedAt));
+    }
+}

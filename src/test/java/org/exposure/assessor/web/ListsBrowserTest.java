@@ -1,0 +1,116 @@
+package org.exposure.assessor.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ListsBrowserTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    static Browser browser;
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = Browser.open(root);
+        }
+        return browser;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    private static List<Map<String, Object>> inForce() {
+        List<Map<String, Object>> all = given().auth().preemptive().basic("analyst", "analyst-secret").get("/api/v1/lists")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return all.stream().filter(v -> "IN_FORCE".equals(v.get("status"))).toList();
+    }
+
+    @Test
+    void anAnalystSeesTheVersionsInForceAndNoAction() {
+        Browser b = browser().signIn("analyst");
+        b.go("/lists");
+        List<Map<String, Object>> versions = inForce();
+        assertThat(versions).extracting(v -> v.get("source")).contains("OFAC-SDN", "US-CSL", "UN", "EU-FSF", "UK-SL");
+        for (Map<String, Object> v : versions) {
+            WebElement row = b.driver.findElement(By.id("source-" + v.get("source")));
+            String id = String.valueOf(v.get("id"));
+            assertThat(row.findElement(By.cssSelector("code")).getAttribute("title")).isEqualTo(id);
+            assertThat(row.getText()).contains(id.substring(0, 8))
+                    .contains(String.format(java.util.Locale.ROOT, "%,d", ((Number) v.get("entryCount")).intValue()))
+                    .containsPattern("\\d+ days?");
+        }
+        // The UN fixture is dated: its publication day is shown.
+        Map<String, Object> un = versions.stream().filter(v -> v.get("source").equals("UN")).findFirst().orElseThrow();
+        if (un.get("publishedAt") != null) {
+            assertThat(b.text(By.id("source-UN"))).contains(String.valueOf(un.get("publishedAt")).substring(0, 10));
+        }
+        assertThat(b.driver.findElements(By.cssSelector("form.list-upload"))).isEmpty();
+        assertThat(b.driver.findElements(By.cssSelector("form.download-now"))).isEmpty();
+        assertThat(b.driver.findElements(By.xpath("//button[normalize-space(.)='Download now']"))).isEmpty();
+        assertThat(b.driver.findElements(By.cssSelector("form[action$='/confirm']"))).isEmpty();
+        b.screenshot("lists");
+    }
+
+    @Test
+    void anAdministratorHasTheUploadAndDownloadOfEachSource() {
+        Browser b = browser().signIn("admin");
+        b.go("/lists");
+        assertThat(b.driver.findElements(By.cssSelector("form.list-upload"))).hasSizeGreaterThanOrEqualTo(5);
+        // OFAC's list is three files, sent together.
+        assertThat(b.driver.findElements(By.cssSelector("#upload-OFAC-SDN input[type=file]"))).hasSize(3);
+        List<WebElement> download = b.driver.findElements(By.cssSelector("#admin-UN form.download-now button"));
+        assertThat(download).hasSize(1);
+        // Downloads are off in the tests: the button says why it cannot be used rather than failing when pressed.
+        assertThat(download.get(0).isEnabled()).isFalse();
+        assertThat(b.text(By.id("download-UN-hint"))).contains("turned off");
+        b.screenshot("lists-admin");
+    }
+
+    @Test
+    void aFileNotOfTheFormatIsRefusedOnThePageAndChangesNothing() throws Exception {
+        List<Map<String, Object>> before = inForce();
+        Path file = Files.createTempFile("not-un-", ".xml");
+        Files.writeString(file, "this is not the UN consolidated list\n", StandardCharsets.UTF_8);
+        file.toFile().deleteOnExit();
+        Browser b = browser().signIn("admin");
+        b.go("/lists");
+        b.driver.findElement(By.id("upload-UN-file")).sendKeys(file.toAbsolutePath().toString());
+        b.driver.findElement(By.cssSelector("#upload-UN button[type=submit]")).click();
+        WebElement error = b.waitFor(By.id("upload-UN-error"));
+        assertThat(error.getText()).startsWith("Not imported, the version in force is unchanged:").contains("UN")
+                .doesNotContain("\"status\"");
+        assertThat(inForce()).isEqualTo(before);
+    }
+
+    @Test
+    void aDownloadThatCannotRunIsSaidOnThePage() {
+        Browser b = browser().signIn("admin");
+        b.go("/lists");
+        // The disabled button's form, posted anyway (as an old page would): the API's refusal is shown with the source.
+        b.driver.executeScript("document.querySelector('#admin-UN form.download-now').submit()");
+        WebElement alert = b.waitFor(By.cssSelector("#admin-UN .alert.error"));
+        assertThat(alert.getText()).startsWith("The download failed:").contains("turned off");
+        assertThat(b.heading()).isEqualTo("Sanctions lists");
+    }
+}
