@@ -86,7 +86,7 @@ public class BatchesPage {
     /** What the job page shows. */
     public record JobPage(BatchJobView job, String createdBy, String createdAt, String startedAt, String finishedAt,
                          boolean finished, boolean canCancel, int percent, String done, String total,
-                         String rate, String left, List<LevelCount> levels) {
+                         String rate, String left, String took, List<LevelCount> levels) {
     }
 
     /** The results table's state: filter, order, page, and the links that change them. */
@@ -176,7 +176,10 @@ public class BatchesPage {
                 PageText.time(job.finishedAt()), finished, canCancel, percent, PageText.count(done),
                 PageText.count(job.rowsRead()),
                 job.rowsPerSecond() == null ? "—" : String.format(Locale.ROOT, "%,.1f rows/s", job.rowsPerSecond()),
-                finished ? "—" : PageText.duration(job.estimatedSecondsLeft()), levels);
+                finished ? "—" : PageText.duration(job.estimatedSecondsLeft()),
+                job.startedAt() == null || job.finishedAt() == null ? "—"
+                        : PageText.duration(java.time.Duration.between(job.startedAt(), job.finishedAt()).toSeconds()),
+                levels);
         Page page = pages.page("Batch job " + job.id().substring(0, 8), "batches");
         return Templates.batch(page, view, results(uuid, risk, sort, dir, pageParam, sizeParam), notice, alert);
     }

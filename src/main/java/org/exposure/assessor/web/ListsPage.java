@@ -78,13 +78,13 @@ public class ListsPage {
 
     /** A source with everything the page says of it. */
     public record SourceRow(String id, boolean screened, VersionRow inForce, List<VersionRow> held, DownloadRow lastDownload,
-                            boolean downloadable, String downloadHint, List<PartRow> parts, String alert) {
+                            boolean downloadable, String downloadHint, List<PartRow> parts, String alert, String notice) {
     }
 
     @CheckedTemplate(basePath = "")
     static class Templates {
         static native TemplateInstance lists(Page page, List<SourceRow> sources, String maxAge, boolean downloadsOff,
-                                             boolean anyHeld, String notice);
+                                             boolean anyHeld, String notice, String alert);
     }
 
     @GET
@@ -95,10 +95,10 @@ public class ListsPage {
             notice = "The held version of " + confirmed + " is confirmed and in force.";
         }
         Map<String, DownloadAttempt> last = history.last();
-        if (downloaded != null && sources.find(downloaded).isPresent() && last.containsKey(downloaded)) {
-            notice = "Downloaded " + downloaded + ": " + last.get(downloaded).message() + ".";
-        }
-        return render(last, notice, null, null);
+        // Said in the source's own panel, where the page opens after "Download now", beside the button pressed.
+        String downloadNotice = downloaded != null && last.containsKey(downloaded)
+                ? "Downloaded " + downloaded + ": " + last.get(downloaded).message() + "." : null;
+        return render(last, notice, downloaded, downloadNotice, null);
     }
 
     @POST
@@ -111,9 +111,9 @@ public class ListsPage {
             api.download(source);
         } catch (ProblemException e) {
             // The version in force stays; the reason is shown with the source, and the last download says it failed.
-            return page(render(history.last(), null, source, "The download failed: " + e.getMessage() + "."));
+            return page(render(history.last(), null, source, null, "The download failed: " + e.getMessage() + "."));
         }
-        return Response.seeOther(URI.create("/lists?downloaded=" + WebPaths.encode(source) + "#source-" + source)).build();
+        return Response.seeOther(URI.create("/lists?downloaded=" + WebPaths.encode(source) + "#admin-" + source)).build();
     }
 
     @POST
@@ -126,9 +126,9 @@ public class ListsPage {
         try {
             api.confirm(source, id);
         } catch (ProblemException e) {
-            return page(render(history.last(), null, source, "Not confirmed: " + e.getMessage() + "."));
+            return page(render(history.last(), null, source, null, "Not confirmed: " + e.getMessage() + "."));
         }
-        return Response.seeOther(URI.create("/lists?confirmed=" + WebPaths.encode(source) + "#source-" + source)).build();
+        return Response.seeOther(URI.create("/lists?confirmed=" + WebPaths.encode(source))).build();
     }
 
     private void known(String source) {
@@ -141,7 +141,12 @@ public class ListsPage {
         return Response.ok(page.render()).type(HTML).build();
     }
 
-    private TemplateInstance render(Map<String, DownloadAttempt> last, String notice, String alertSource, String sourceAlert) {
+    /**
+     * The page, with a notice at its top, and a notice or an alert in the panel of the source {@code about} (what
+     * came of the action taken there); an alert is also at the top, where the page opens after a refused form.
+     */
+    private TemplateInstance render(Map<String, DownloadAttempt> last, String notice, String about, String sourceNotice,
+                                    String sourceAlert) {
         Page page = pages.page("Lists", "lists");
         Instant now = Instant.now();
         Map<String, ListVersionEntity> inForce = new LinkedHashMap<>();
@@ -166,9 +171,10 @@ public class ListsPage {
                     p.fileName() != null ? p.fileName() : "File", p.description())).toList();
             rows.add(new SourceRow(id, coverage.expected().contains(id), inForce.containsKey(id) ? row(inForce.get(id), now) : null,
                     held.getOrDefault(id, List.of()), download, downloadable, hint, parts,
-                    id.equals(alertSource) ? sourceAlert : null));
+                    id.equals(about) ? sourceAlert : null, id.equals(about) ? sourceNotice : null));
         }
-        return Templates.lists(page, rows, coverage.maxAge().toDays() + " days", downloads.disabled(), !held.isEmpty(), notice);
+        return Templates.lists(page, rows, coverage.maxAge().toDays() + " days", downloads.disabled(), !held.isEmpty(), notice,
+                sourceAlert == null ? null : about + ": " + sourceAlert);
     }
 
     private VersionRow row(ListVersionEntity v, Instant now) {

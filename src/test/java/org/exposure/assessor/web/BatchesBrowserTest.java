@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.lists.ListFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -182,6 +183,29 @@ class BatchesBrowserTest {
     }
 
     @Test
+    void aWaitingJobSaysWhyAndItsSubmitterCancelsIt() {
+        // With no list in force, jobs wait (screening is required): the job stays unfinished for as long as needed.
+        ListFixtures.removeAll();
+        try {
+            String id = given().auth().preemptive().basic("analyst", "analyst-secret").contentType("text/csv")
+                    .body("ref,type,hsCode,destinationCountry\nW-1,GOODS,854231,KZ\nW-2,GOODS,848210,RU\n")
+                    .post("/api/v1/batches").then().statusCode(202).extract().jsonPath().getString("id");
+            Browser b = browser().signIn("reviewer2");
+            b.go("/batches/" + id);
+            assertThat(b.text(By.id("job-waiting"))).contains("no sanctions list is in force");
+            // Neither its submitter nor an admin: no cancel button.
+            assertThat(b.driver.findElements(By.id("job-cancel"))).isEmpty();
+            b.signIn("analyst").go("/batches/" + id);
+            b.driver.findElement(By.cssSelector("#job-cancel button")).click();
+            assertThat(b.waitFor(By.cssSelector(".alert.ok")).getText()).startsWith("The job was cancelled");
+            assertThat(b.text(By.id("job-state"))).isEqualTo("CANCELLED");
+            assertThat(b.driver.findElements(By.id("job-cancel"))).isEmpty();
+        } finally {
+            ListFixtures.restore();
+        }
+    }
+
+    @Test
     void aBatchSystemSeesItsOwnJobsOnly() throws Exception {
         String mine = given().auth().preemptive().basic("batch-system", "machine-secret").contentType("text/csv")
                 .body("ref,type,hsCode,destinationCountry\nM-1,GOODS,854231,KZ\n").post("/api/v1/batches")
@@ -198,5 +222,11 @@ class BatchesBrowserTest {
         // A person sees every job.
         b.signIn("analyst").go("/batches");
         assertThat(b.driver.findElements(By.cssSelector("#jobs a[href='/batches/" + mine + "']"))).hasSize(1);
+        b.screenshot("batches");
+        // "Only yours" leaves the batch system's job out.
+        b.driver.findElement(By.linkText("Show only yours")).click();
+        new WebDriverWait(b.driver, Browser.WAIT).until(d -> d.getCurrentUrl().endsWith("/batches?mine=1"));
+        assertThat(b.driver.findElements(By.cssSelector("#jobs a[href='/batches/" + mine + "']"))).isEmpty();
+        assertThat(b.driver.findElements(By.cssSelector("#jobs a[href='/batches/" + theirs + "']"))).hasSize(1);
     }
 }

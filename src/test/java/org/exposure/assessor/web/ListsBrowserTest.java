@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -104,6 +106,51 @@ class ListsBrowserTest {
     }
 
     @Test
+    void anUploadThatDropsEntriesIsHeldUntilAnAdministratorConfirmsIt() throws Exception {
+        // Twenty rows of the SDN fixture and one of this run's own: far fewer entries than in force, so it is held.
+        Path file = Files.createTempFile("sdn-", ".csv");
+        Files.write(file, Fixtures.withEndMarker(Fixtures.sdnRows(20, (600_000_000L + System.nanoTime() % 99_999_999L)
+                + ",\"HELD PAGE TEST ROW\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ")));
+        file.toFile().deleteOnExit();
+        String before = inForce().stream().filter(v -> v.get("source").equals("OFAC-SDN")).findFirst().orElseThrow()
+                .get("id").toString();
+        try {
+            Browser b = browser().signIn("admin");
+            b.go("/lists");
+            b.driver.findElement(By.id("upload-OFAC-SDN-sdn")).sendKeys(file.toAbsolutePath().toString());
+            b.driver.findElement(By.cssSelector("#upload-OFAC-SDN button[type=submit]")).click();
+            // The page reloads with what came of the upload, and the version waits for a confirmation.
+            WebElement flash = b.waitFor(By.cssSelector("#lists-flash.warn"));
+            assertThat(flash.getText()).startsWith("OFAC-SDN: the new version").contains("21 entries")
+                    .contains("held for confirmation");
+            assertThat(b.driver.findElements(By.id("no-held"))).isEmpty();
+            WebElement held = b.driver.findElement(By.cssSelector("#lists-held section.held"));
+            assertThat(held.getText()).contains("OFAC-SDN").contains("21");
+            String heldId = held.findElement(By.cssSelector("code")).getAttribute("title");
+            assertThat(text(b, "source-OFAC-SDN")).contains(before.substring(0, 8));
+            b.screenshot("lists-held");
+
+            // An analyst sees it held, without the button.
+            b.signIn("analyst").go("/lists");
+            assertThat(b.driver.findElements(By.cssSelector("#lists-held section.held"))).hasSize(1);
+            assertThat(b.driver.findElements(By.cssSelector("#lists-held button"))).isEmpty();
+
+            b.signIn("admin").go("/lists");
+            b.driver.findElement(By.cssSelector("#lists-held form[action$='/versions/" + heldId + "/confirm'] button")).click();
+            assertThat(b.waitFor(By.id("lists-notice")).getText()).isEqualTo("The held version of OFAC-SDN is confirmed and in force.");
+            assertThat(b.driver.findElements(By.cssSelector("#lists-held section.held"))).isEmpty();
+            assertThat(text(b, "source-OFAC-SDN")).contains(heldId.substring(0, 8)).contains("confirmed by admin");
+            assertThat(inForce()).anySatisfy(v -> assertThat(v.get("id")).isEqualTo(heldId));
+        } finally {
+            ListFixtures.restore();
+        }
+    }
+
+    private static String text(Browser b, String id) {
+        return b.driver.findElement(By.id(id)).getText();
+    }
+
+    @Test
     void aDownloadThatCannotRunIsSaidOnThePage() {
         Browser b = browser().signIn("admin");
         b.go("/lists");
@@ -111,6 +158,7 @@ class ListsBrowserTest {
         b.driver.executeScript("document.querySelector('#admin-UN form.download-now').submit()");
         WebElement alert = b.waitFor(By.cssSelector("#admin-UN .alert.error"));
         assertThat(alert.getText()).startsWith("The download failed:").contains("turned off");
+        assertThat(b.text(By.id("lists-alert"))).startsWith("UN: The download failed:");
         assertThat(b.heading()).isEqualTo("Sanctions lists");
     }
 }
