@@ -9,23 +9,19 @@
   var csrf = document.querySelector('meta[name="csrf-token"]');
   var token = csrf ? csrf.getAttribute("content") : "";
 
-  function short(id) {
-    return id ? String(id).substring(0, 8) : "";
-  }
-
   // What an upload did, in a sentence: a new version in force, the same content again, or a version held.
   function outcome(source, status, body) {
     var v = body.version || {};
     var skipped = body.skipped ? body.skipped.length : 0;
     var rows = skipped ? ", " + skipped + (skipped === 1000 ? " or more" : "") + " malformed rows skipped" : "";
     if (status === 202) {
-      return source + ": the new version " + short(v.id) + " (" + v.entryCount + " entries) is held for confirmation, not in force: "
+      return source + ": the new version " + v.id + " (" + v.entryCount + " entries) is held for confirmation, not in force: "
         + (v.heldReason || "") + rows + ".";
     }
     if (status === 201) {
-      return source + ": the new version " + short(v.id) + " is in force, " + v.entryCount + " entries" + rows + ".";
+      return source + ": the new version " + v.id + " is in force, " + v.entryCount + " entries" + rows + ".";
     }
-    return source + ": the same content as version " + short(v.id) + ", which is " + (v.status === "IN_FORCE" ? "in force" : v.status)
+    return source + ": the same content as version " + v.id + ", which is " + (v.status === "IN_FORCE" ? "in force" : v.status)
       + "; no new version was made.";
   }
 

@@ -180,7 +180,7 @@ public class BatchesPage {
                 job.startedAt() == null || job.finishedAt() == null ? "—"
                         : PageText.duration(java.time.Duration.between(job.startedAt(), job.finishedAt()).toSeconds()),
                 levels);
-        Page page = pages.page("Batch job " + job.id().substring(0, 8), "batches");
+        Page page = pages.page("Batch job " + job.id(), "batches");
         return Templates.batch(page, view, results(uuid, risk, sort, dir, pageParam, sizeParam), notice, alert);
     }
 

@@ -64,7 +64,7 @@ public class ListsPage {
     }
 
     /** A version of a list, as shown. */
-    public record VersionRow(String id, String shortId, String published, String age, boolean stale, String entries,
+    public record VersionRow(String id, String published, String age, boolean stale, String entries,
                              int skipped, String importedAt, String heldReason, String confirmed) {
     }
 
@@ -182,7 +182,7 @@ public class ListsPage {
         // Age as the staleness check measures it: from the publisher's date, else (a file without one) from the import.
         String age = days + (days == 1 ? " day" : " days") + (v.publishedAt == null ? " since import" : "");
         boolean stale = v.inForce && ListCoverage.age(v, now).compareTo(coverage.maxAge()) > 0;
-        return new VersionRow(v.id.toString(), v.id.toString().substring(0, 8), PageText.day(v.publishedAt), age, stale, PageText.count(v.entryCount), v.skippedRows,
+        return new VersionRow(v.id.toString(), PageText.day(v.publishedAt), age, stale, PageText.count(v.entryCount), v.skippedRows,
                 PageText.time(v.importedAt), v.heldReason,
                 v.confirmedBy == null ? null : v.confirmedBy + ", " + PageText.time(v.confirmedAt));
     }
