@@ -159,6 +159,19 @@
     setText("job-rejected", String(job.rejected));
     setText("job-started", utc(job.startedAt));
     setText("job-finished", utc(job.finishedAt));
+    // Why a job does not progress (no list in force) comes and goes while the page is open.
+    setText("job-waiting-text", job.waitingFor || "");
+    document.getElementById("job-waiting").hidden = !job.waitingFor;
+    // The table below was rendered with the page: offer the rows done since rather than say there are none.
+    var none = document.getElementById("no-results");
+    if (none && done > 0 && !FINISHED[job.state] && !none.getAttribute("data-offered")) {
+      none.textContent = "Rows are being assessed. ";
+      var link = document.createElement("a");
+      link.href = window.location.pathname + window.location.search;
+      link.textContent = "Show those done so far";
+      none.appendChild(link);
+      none.setAttribute("data-offered", "1");
+    }
     Object.keys(job.riskLevels || {}).forEach(function (level) {
       var e = document.querySelector('.level-count[data-level="' + level + '"]');
       if (e) {

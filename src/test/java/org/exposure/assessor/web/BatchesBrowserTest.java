@@ -169,6 +169,33 @@ class BatchesBrowserTest {
     }
 
     @Test
+    void tenThousandRowsGoThroughThePageWhichFollowsTheJobLive() throws Exception {
+        Browser b = browser().signIn("analyst");
+        String id = upload(b, csv(10_000));
+        // The page polls the job: the rows done it shows grow while the job runs, before it reloads with the results.
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        new WebDriverWait(b.driver, java.time.Duration.ofMinutes(5)).pollingEvery(java.time.Duration.ofMillis(200)).until(d -> {
+            if (!d.findElements(By.id("results")).isEmpty() && !d.findElements(By.cssSelector("#job[data-state='DONE']")).isEmpty()) {
+                return true;
+            }
+            try {
+                long done = Long.parseLong(d.findElement(By.id("job-done")).getText().replace(",", ""));
+                if (done > 0 && done < 10_000 && seen.stream().noneMatch(n -> n > 0)) {
+                    b.screenshot("batch-job-running");
+                }
+                seen.add(done);
+            } catch (RuntimeException e) {
+                // the page is reloading
+            }
+            return false;
+        });
+        assertThat(seen).as("rows done seen while the job ran").anyMatch(n -> n > 0 && n < 10_000);
+        assertThat(b.text(By.id("results-count"))).isEqualTo("Rows 1–50 of 10,000");
+        b.go("/batches/" + id + "?sort=risk&dir=desc&page=150");
+        assertThat(b.text(By.id("results-count"))).isEqualTo("Rows 7,451–7,500 of 10,000");
+    }
+
+    @Test
     void aFileOfAnotherKindIsRefusedOnThePage() throws Exception {
         Browser b = browser().signIn("analyst");
         Path file = Files.createTempFile("batch-", ".csv");
