@@ -1,6 +1,7 @@
 package org.exposure.assessor.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.exposure.assessor.batch.BatchReports.ResultOrder;
 import org.exposure.assessor.batch.BatchReports.ResultQuery;
 import org.exposure.assessor.batch.BatchResource;
 import org.exposure.assessor.batch.BatchStore;
+import org.exposure.assessor.batch.JobState;
 import org.exposure.assessor.batch.ResultRow;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.intake.ProblemException;
@@ -84,7 +86,7 @@ public class BatchesPage {
     }
 
     /** What the job page shows. */
-    public record JobPage(BatchJobView job, String createdBy, String createdAt, String startedAt, String finishedAt,
+    public record JobView(BatchJobView job, String createdBy, String createdAt, String startedAt, String finishedAt,
                          boolean finished, boolean canCancel, int percent, String done, String total,
                          String rate, String left, String took, List<LevelCount> levels) {
     }
@@ -100,7 +102,7 @@ public class BatchesPage {
         static native TemplateInstance batches(Page page, List<JobRow> jobs, boolean mine, boolean machine, int pageNo,
                                                int pages, String total, Link previous, Link next);
 
-        static native TemplateInstance batch(Page page, JobPage view, Results results, String notice, String alert);
+        static native TemplateInstance batch(Page page, JobView view, Results results, String notice, String alert);
     }
 
     @GET
@@ -164,7 +166,7 @@ public class BatchesPage {
         }
         UUID uuid = UUID.fromString(job.id());
         Optional<String> creator = store.creator(uuid).flatMap(c -> c);
-        boolean finished = !(job.state().equals("RECEIVING") || job.state().equals("QUEUED") || job.state().equals("RUNNING"));
+        boolean finished = JobState.valueOf(job.state()).finished();
         boolean canCancel = !finished && (pages.has(Roles.ADMIN) || creator.map(pages.user()::equals).orElse(false));
         long done = job.assessed() + job.rejected();
         int percent = job.rowsRead() == 0 ? (finished ? 100 : 0) : (int) Math.min(100, done * 100 / job.rowsRead());
@@ -172,13 +174,13 @@ public class BatchesPage {
         for (Map.Entry<String, Long> e : job.riskLevels().entrySet()) {
             levels.add(new LevelCount(e.getKey(), PageText.count(e.getValue())));
         }
-        JobPage view = new JobPage(job, creator.orElse("—"), PageText.time(job.createdAt()), PageText.time(job.startedAt()),
+        JobView view = new JobView(job, creator.orElse("—"), PageText.time(job.createdAt()), PageText.time(job.startedAt()),
                 PageText.time(job.finishedAt()), finished, canCancel, percent, PageText.count(done),
                 PageText.count(job.rowsRead()),
                 job.rowsPerSecond() == null ? "—" : String.format(Locale.ROOT, "%,.1f rows/s", job.rowsPerSecond()),
                 finished ? "—" : PageText.duration(job.estimatedSecondsLeft()),
                 job.startedAt() == null || job.finishedAt() == null ? "—"
-                        : PageText.duration(java.time.Duration.between(job.startedAt(), job.finishedAt()).toSeconds()),
+                        : PageText.duration(Duration.between(job.startedAt(), job.finishedAt()).toSeconds()),
                 levels);
         Page page = pages.page("Batch job " + job.id(), "batches");
         return Templates.batch(page, view, results(uuid, risk, sort, dir, pageParam, sizeParam), notice, alert);
