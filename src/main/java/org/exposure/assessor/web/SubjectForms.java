@@ -351,6 +351,11 @@ public final class SubjectForms {
         public boolean isAdd() {
             return kind.equals("add");
         }
+
+        /** Names and one-per-line lists get two columns: they are the longest values people type. */
+        public boolean isDouble() {
+            return "textarea".equals(input) || "name".equals(name) || (name != null && name.endsWith(".name"));
+        }
     }
 
     /** An error for the summary above the form: the field as people call it, what is wrong, and its input's id. */
