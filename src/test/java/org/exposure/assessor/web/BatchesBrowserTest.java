@@ -112,7 +112,7 @@ class BatchesBrowserTest {
 
         // Filter by a level: every row shown has it, and the count is the level's.
         new Select(b.field("risk")).selectByValue("SEVERE");
-        b.driver.findElement(By.cssSelector("#results-filter button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#results-filter button[type=submit]")));
         b.waitFor(By.id("results-count"));
         assertThat(b.driver.getCurrentUrl()).contains("risk=SEVERE");
         assertThat(b.text(By.id("results-count"))).endsWith("of " + severe);
@@ -126,7 +126,7 @@ class BatchesBrowserTest {
 
         // Sort by risk, highest first, through the column header.
         b.go("/batches/" + id);
-        b.driver.findElement(By.xpath("//table[@id='results']//th/a[starts-with(normalize-space(.), 'Risk')]")).click();
+        b.clickAndWait(b.driver.findElement(By.xpath("//table[@id='results']//th/a[starts-with(normalize-space(.), 'Risk')]")));
         new WebDriverWait(b.driver, Browser.WAIT).until(d -> d.getCurrentUrl().contains("sort=risk"));
         assertThat(b.driver.findElement(By.xpath("//table[@id='results']//th[a[starts-with(normalize-space(.), 'Risk')]]"))
                 .getAttribute("aria-sort")).isEqualTo("descending");
@@ -136,7 +136,7 @@ class BatchesBrowserTest {
         assertThat(shown.get(0)).isEqualTo(RiskLevel.valueOf(highest(levels)));
 
         // Next page: the next 50 rows, none of the first page's.
-        b.driver.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("nav.pager a[rel=next]")));
         assertThat(b.waitFor(By.id("results-count")).getText()).isEqualTo("Rows 51–100 of 300");
 
         // The download link works with the sign-in cookie and gives the API's CSV.
@@ -223,7 +223,7 @@ class BatchesBrowserTest {
             // Neither its submitter nor an admin: no cancel button.
             assertThat(b.driver.findElements(By.id("job-cancel"))).isEmpty();
             b.signIn("analyst").go("/batches/" + id);
-            b.driver.findElement(By.cssSelector("#job-cancel button")).click();
+            b.clickAndWait(b.driver.findElement(By.cssSelector("#job-cancel button")));
             assertThat(b.waitFor(By.cssSelector(".alert.ok")).getText()).startsWith("The job was cancelled");
             assertThat(b.text(By.id("job-state"))).isEqualTo("CANCELLED");
             assertThat(b.driver.findElements(By.id("job-cancel"))).isEmpty();
@@ -251,7 +251,7 @@ class BatchesBrowserTest {
         assertThat(b.driver.findElements(By.cssSelector("#jobs a[href='/batches/" + mine + "']"))).hasSize(1);
         b.screenshot("batches");
         // "Only yours" leaves the batch system's job out.
-        b.driver.findElement(By.linkText("Show only yours")).click();
+        b.clickAndWait(b.driver.findElement(By.linkText("Show only yours")));
         new WebDriverWait(b.driver, Browser.WAIT).until(d -> d.getCurrentUrl().endsWith("/batches?mine=1"));
         assertThat(b.driver.findElements(By.cssSelector("#jobs a[href='/batches/" + mine + "']"))).isEmpty();
         assertThat(b.driver.findElements(By.cssSelector("#jobs a[href='/batches/" + theirs + "']"))).hasSize(1);

@@ -136,7 +136,7 @@ class ListsBrowserTest {
             assertThat(b.driver.findElements(By.cssSelector("#lists-held button"))).isEmpty();
 
             b.signIn("admin").go("/lists");
-            b.driver.findElement(By.cssSelector("#lists-held form[action$='/versions/" + heldId + "/confirm'] button")).click();
+            b.clickAndWait(b.driver.findElement(By.cssSelector("#lists-held form[action$='/versions/" + heldId + "/confirm'] button")));
             assertThat(b.waitFor(By.id("lists-notice")).getText()).isEqualTo("The held version of OFAC-SDN is confirmed and in force.");
             assertThat(b.driver.findElements(By.cssSelector("#lists-held section.held"))).isEmpty();
             assertThat(text(b, "source-OFAC-SDN")).contains(heldId).contains("confirmed by admin");

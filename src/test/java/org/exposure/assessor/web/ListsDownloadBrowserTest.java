@@ -74,7 +74,7 @@ class ListsDownloadBrowserTest {
         LocalListsProfile.server().answer("/un/consolidated.xml", Answer.status(404));
         b.go("/lists");
         assertThat(downloadButton(b, "UN").isEnabled()).isTrue();
-        downloadButton(b, "UN").click();
+        b.clickAndWait(downloadButton(b, "UN"));
         WebElement alert = b.waitFor(By.cssSelector("#admin-UN .alert.error"));
         assertThat(alert.getText()).startsWith("The download failed:").contains("HTTP 404");
         assertThat(b.text(By.id("source-UN"))).contains("Failed").contains("HTTP 404");
@@ -86,7 +86,7 @@ class ListsDownloadBrowserTest {
         // The same file as in force: nothing changes, and the page says so after its redirect.
         LocalListsProfile.server().answer("/un/consolidated.xml",
                 Answer.file(Files.readAllBytes(Fixtures.UN), "\"un-1\"", null));
-        downloadButton(b, "UN").click();
+        b.clickAndWait(downloadButton(b, "UN"));
         WebElement notice = b.waitFor(By.id("admin-UN-notice"));
         assertThat(b.driver.getCurrentUrl()).contains("/lists?downloaded=UN");
         assertThat(notice.getText()).startsWith("Downloaded UN: same content as version " + before);
@@ -95,7 +95,7 @@ class ListsDownloadBrowserTest {
 
         // Asked again with the file's ETag: the server answers 304, which the audit trail does not record but the
         // page still shows as the last download.
-        downloadButton(b, "UN").click();
+        b.clickAndWait(downloadButton(b, "UN"));
         assertThat(b.waitFor(By.id("admin-UN-notice")).getText()).startsWith("Downloaded UN: not modified since the version in force");
         assertThat(LocalListsProfile.server().requests("/un/consolidated.xml").get(2).conditional()).isTrue();
         assertThat(history.last().get("UN").ok()).isTrue();

@@ -102,10 +102,10 @@ class ReviewBrowserTest {
         Browser b = browser().signIn("reviewer");
         b.go("/reviews");
         b.type("q-ref", ref);
-        b.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         WebElement link = b.waitFor(By.cssSelector("#queue a[href='/reviews/" + item + "']"));
         assertThat(b.text(By.id("queue"))).contains("Cubatabaco", "BLOCKED", "open");
-        link.click();
+        b.clickAndWait(link);
         b.waitFor(By.id("matches"));
         assertThat(b.driver.findElement(By.id("assessment-link")).getAttribute("href"))
                 .endsWith("/assessments/" + a.getString("id"));
@@ -115,7 +115,7 @@ class ReviewBrowserTest {
         new Select(b.field("decision-" + matchId)).selectByValue("FALSE_POSITIVE");
         assertThat(b.text(By.id("match-" + matchId))).contains("Four eyes");
         b.type("reason-" + matchId, "Our supplier is a tobacco retailer in Dubai, trade licence 431177, founded 2004");
-        b.driver.findElement(By.cssSelector("#match-" + matchId + " button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#match-" + matchId + " button[type=submit]")));
         assertThat(b.waitFor(By.id("done")).getText()).contains("waits for approval by another reviewer");
         assertThat(b.text(By.id("row-" + matchId))).contains("false positive", "waiting for approval by another reviewer");
         assertThat(b.text(By.id("item-status"))).isEqualTo("awaiting approval");
@@ -143,10 +143,10 @@ class ReviewBrowserTest {
         WebElement waiting = b.waitFor(By.cssSelector("#waiting a[href='/reviews/" + item + "#approval-" + decision + "']"));
         assertThat(b.text(By.id("waiting"))).contains("reviewer", "false positive", "trade licence 431177");
         b.screenshot("review-queue");
-        waiting.click();
+        b.clickAndWait(waiting);
         b.waitFor(By.id("approval-" + decision));
         b.type("note-" + decision, "Licence checked in the Dubai DED register");
-        b.driver.findElement(By.cssSelector("#approval-" + decision + " button[name=approve][value=true]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#approval-" + decision + " button[name=approve][value=true]")));
         assertThat(b.waitFor(By.id("done")).getText()).contains("approved");
         assertThat(b.text(By.id("row-" + matchId))).contains("false positive", "in force", "approved by reviewer2");
         assertThat(b.driver.findElements(By.id("pending"))).isEmpty();
@@ -165,11 +165,11 @@ class ReviewBrowserTest {
         String item = itemOf(a.getString("id"));
         Browser b = browser().signIn("reviewer");
         b.go("/reviews/" + item);
-        b.driver.findElement(By.id("assign-me")).click();
+        b.clickAndWait(b.driver.findElement(By.id("assign-me")));
         assertThat(b.waitFor(By.id("done")).getText()).contains("assigned");
         assertThat(b.text(By.id("assignee"))).isEqualTo("reviewer");
         b.type("comment-text", "Asked the supplier for its trade licence");
-        b.driver.findElement(By.cssSelector("#comment button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#comment button[type=submit]")));
         b.waitFor(By.id("done"));
         assertThat(b.text(By.id("history-table"))).contains("reviewer assigned to reviewer",
                 "reviewer commented Asked the supplier for its trade licence");
@@ -177,7 +177,7 @@ class ReviewBrowserTest {
         // The browser's own check is bypassed: the service's refusal must show beside the form, typed text kept.
         b.driver.executeScript("document.getElementById('assessment-reason').removeAttribute('required');");
         new Select(b.field("assessment-decision")).selectByValue("ESCALATED");
-        b.driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#decide button[type=submit]")));
         assertThat(b.waitFor(By.cssSelector("#decide .alert.error")).getText()).contains("Reason is required");
         assertThat(b.field("assessment-reason").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(new Select(b.field("assessment-decision")).getFirstSelectedOption().getAttribute("value"))
@@ -186,7 +186,7 @@ class ReviewBrowserTest {
         // Clearing with an undecided match is a conflict, said in the page.
         new Select(b.field("assessment-decision")).selectByValue("CLEARED");
         b.type("assessment-reason", "nothing found");
-        b.driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#decide button[type=submit]")));
         assertThat(b.waitFor(By.cssSelector("#decide .alert.error")).getText()).contains("cannot be cleared");
         assertThat(b.text(By.id("item-status"))).isEqualTo("open");
 
@@ -195,21 +195,21 @@ class ReviewBrowserTest {
         String matchId = a.getString("matches[0].id");
         new Select(b.field("decision-" + matchId)).selectByValue("TRUE_MATCH");
         b.type("reason-" + matchId, "The licence number is the listed entity's");
-        b.driver.findElement(By.cssSelector("#match-" + matchId + " button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#match-" + matchId + " button[type=submit]")));
         assertThat(b.waitFor(By.id("done")).getText()).contains("in force");
         new Select(b.field("assessment-decision")).selectByValue("CLEARED");
         b.type("assessment-reason", "Licensed under a general licence");
-        b.driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#decide button[type=submit]")));
         assertThat(b.waitFor(By.id("done")).getText()).contains("waits for approval");
         assertThat(b.text(By.id("decide"))).contains("waiting for approval by another reviewer");
         b.signIn("reviewer2");
         b.go("/reviews/" + item);
         WebElement pending = b.waitFor(By.cssSelector("#pending .pending-decision"));
         assertThat(pending.getText()).contains("reviewer proposed cleared on the assessment");
-        pending.findElement(By.cssSelector("button[value=false]")).click();
+        b.clickAndWait(pending.findElement(By.cssSelector("button[value=false]")));
         assertThat(b.waitFor(By.cssSelector("#pending .alert.error")).getText()).contains("Note is required");
         b.driver.findElement(By.cssSelector("#pending textarea")).sendKeys("The general licence does not cover this trade");
-        b.driver.findElement(By.cssSelector("#pending button[value=false]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#pending button[value=false]")));
         assertThat(b.waitFor(By.id("done")).getText()).contains("refused");
         assertThat(b.text(By.id("outcome"))).isEqualTo("not decided");
         assertThat(b.text(By.id("history-table"))).contains("reviewer2 refused the assessment: cleared proposed by reviewer;"
@@ -236,14 +236,14 @@ class ReviewBrowserTest {
         b.go("/assessments");
         b.type("f-name", "cubaexp");
         new Select(b.field("f-level")).selectByValue("BLOCKED");
-        b.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         WebElement row = b.waitFor(By.cssSelector("#results a[href='/assessments/" + id + "']"));
         assertThat(row.getText()).isEqualTo("Cubaexport");
         assertThat(b.text(By.id("results"))).contains(ref, "BLOCKED", "open");
         b.screenshot("search");
 
         new Select(b.field("f-level")).selectByValue("LOW");
-        b.driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("form.filters button[type=submit]")));
         assertThat(b.waitFor(By.id("result-count")).getText()).contains("No assessment matches");
 
         // A ref prefix and the review status; the ref match kind is kept in the form.

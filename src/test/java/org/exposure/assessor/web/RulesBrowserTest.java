@@ -58,14 +58,14 @@ class RulesBrowserTest {
         // Filtered by subjects and severity: only such rules, and the count says how many of all.
         new org.openqa.selenium.support.ui.Select(b.field("kind")).selectByValue("bank");
         new org.openqa.selenium.support.ui.Select(b.field("severity")).selectByValue("SEVERE");
-        b.driver.findElement(By.cssSelector("#rules-filter button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("#rules-filter button[type=submit]")));
         b.waitFor(By.id("rules-count"));
         List<WebElement> bank = b.driver.findElements(By.cssSelector("#rules tbody tr"));
         assertThat(bank).isNotEmpty().allSatisfy(r -> assertThat(r.getText()).contains("SEVERE").contains("Bank"));
         assertThat(bank.size()).isLessThan(ids.size());
         b.go("/rules");
 
-        b.driver.findElement(By.linkText("GOODS-CHPL-T1")).click();
+        b.clickAndWait(b.driver.findElement(By.linkText("GOODS-CHPL-T1")));
         assertThat(b.waitFor(By.tagName("h1")).getText()).contains("GOODS-CHPL-T1");
         String drl = b.text(By.id("rule-drl"));
         assertThat(drl).startsWith("rule \"").contains("@id(\"GOODS-CHPL-T1\")").endsWith("end");

@@ -46,7 +46,7 @@ class SignInBrowserTest {
         b.go("/?from=test");
         assertThat(b.driver.getCurrentUrl()).contains("/login?next=");
         b.type("j_username", "analyst").type("j_password", "analyst-secret");
-        b.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("form button[type=submit]")));
         b.waitFor(By.cssSelector("header .who"));
         assertThat(b.driver.getCurrentUrl()).endsWith("/?from=test");
     }
@@ -56,7 +56,7 @@ class SignInBrowserTest {
         Browser b = browser();
         b.driver.manage().deleteAllCookies();
         b.go("/login").type("j_username", "analyst").type("j_password", "wrong");
-        b.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("form button[type=submit]")));
         assertThat(b.waitFor(By.id("login-error")).getText()).contains("wrong");
         b.go("/");
         assertThat(b.driver.getCurrentUrl()).contains("/login");
@@ -75,7 +75,7 @@ class SignInBrowserTest {
     @Test
     void signingOutEndsTheSession() {
         Browser b = browser().signIn("reviewer");
-        b.driver.findElement(By.cssSelector("form.signout button")).click();
+        b.clickAndWait(b.driver.findElement(By.cssSelector("form.signout button")));
         b.waitFor(By.cssSelector(".alert.info"));
         b.go("/");
         assertThat(b.driver.getCurrentUrl()).contains("/login");
