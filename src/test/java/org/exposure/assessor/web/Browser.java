@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -113,9 +115,27 @@ public final class Browser implements AutoCloseable {
     Browser clickAndWait(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, WAIT).until(d -> left(page));
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the browser has left the page this element was on. Chromium answers a question about a node of a page
+     * being replaced either "stale" or "does not belong to the document"; both mean the page is gone.
+     */
+    private static boolean left(WebElement oldPage) {
+        try {
+            oldPage.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Clicks the visible button with this text and waits for the page it loads. */
@@ -124,7 +144,9 @@ public final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        // An element of a page being replaced may vanish between being found and being asked whether it is visible.
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     String text(By by) {
