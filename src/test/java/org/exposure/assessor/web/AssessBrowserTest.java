@@ -2,42 +2,19 @@ package org.exposure.assessor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A compliance officer assesses each kind of subject through the forms and reads why, in a real browser. */
 @QuarkusTest
-class AssessBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    private static Browser browser;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
+class AssessBrowserTest extends InBrowser {
     @Test
     void aSupplierWithAnExportAndAnOwnershipChainIsAssessedAndItsRulesRead() {
         Browser b = browser().signIn("analyst");

@@ -3,7 +3,6 @@ package org.exposure.assessor.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.lists.ListFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,34 +21,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class BatchesBrowserTest {
+class BatchesBrowserTest extends InBrowser {
     private static final Pattern JOB_URL = Pattern.compile("/batches/([0-9a-f-]{36})");
     private static final String[] HS = {"854231", "848210", "610910", "851762", "940360"};
     private static final String[] DEST = {"RU", "KZ", "DE", "TR", "US", "AE"};
-
-    @TestHTTPResource("/")
-    URL root;
-
-    static Browser browser;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     /** A CSV batch of {@code rows} goods and suppliers, every 50th row with an HS code the intake refuses. */
     static Path csv(int rows) throws Exception {

@@ -3,7 +3,6 @@ package org.exposure.assessor.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,36 +11,14 @@ import java.util.Map;
 
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ListsBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    static Browser browser;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
+class ListsBrowserTest extends InBrowser {
     private static List<Map<String, Object>> inForce() {
         List<Map<String, Object>> all = given().auth().preemptive().basic("analyst", "analyst-secret").get("/api/v1/lists")
                 .then().statusCode(200).extract().jsonPath().getList("$");

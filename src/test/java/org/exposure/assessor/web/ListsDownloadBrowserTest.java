@@ -3,7 +3,6 @@ package org.exposure.assessor.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.nio.file.Files;
 
 import org.exposure.assessor.lists.Fixtures;
@@ -12,13 +11,11 @@ import org.exposure.assessor.lists.download.DownloadAttempt;
 import org.exposure.assessor.lists.download.DownloadHistory;
 import org.exposure.assessor.lists.download.LocalListServer.Answer;
 import org.exposure.assessor.lists.download.LocalListsProfile;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -26,29 +23,9 @@ import jakarta.inject.Inject;
 /** "Download now" on the lists page, against the local list server of {@link LocalListsProfile}. */
 @QuarkusTest
 @TestProfile(LocalListsProfile.class)
-class ListsDownloadBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
+class ListsDownloadBrowserTest extends InBrowser {
     @Inject
     DownloadHistory history;
-
-    static Browser browser;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @AfterEach
     void startupListsAndNoAnswers() {

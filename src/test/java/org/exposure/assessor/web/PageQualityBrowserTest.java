@@ -2,18 +2,15 @@ package org.exposure.assessor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -23,33 +20,13 @@ import io.restassured.RestAssured;
  * the keyboard reaches the content first.
  */
 @QuarkusTest
-class PageQualityBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    private static Browser browser;
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root).signIn("admin");
-        }
-        return browser;
-    }
-
+class PageQualityBrowserTest extends InBrowser {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/assessments/new", "/assessments/new?kind=SUPPLIER", "/assessments/new?kind=BANK",
             "/assessments/new?kind=GOODS", "/assessments", "/ASSESSMENT", "/batches", "/reviews", "/lists", "/rules",
             "/rules/GOODS-CHPL-T1", "/no-such-page"})
     void aPageIsUsableAtTheLaptopWidthWithLabelsAndWithoutJson(String path) {
-        Browser b = browser();
+        Browser b = browser().signIn("admin");
         b.go(path.equals("/ASSESSMENT") ? "/assessments/" + anAssessment() : path);
         assertThat(b.driver.findElements(By.tagName("h1"))).as("one h1 on %s", path).hasSize(1);
         List<String> unlabelled = new ArrayList<>();

@@ -3,18 +3,15 @@ package org.exposure.assessor.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,27 +24,7 @@ import io.restassured.path.json.JsonPath;
  * is remembered for the party's name, and the tests share one database.
  */
 @QuarkusTest
-class ReviewBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    static Browser browser;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
+class ReviewBrowserTest extends InBrowser {
     private static JsonPath supplier(String ref, String name) {
         return given().auth().preemptive().basic("analyst", "analyst-secret").contentType(ContentType.JSON)
                 .body(Map.of("type", "SUPPLIER", "ref", ref, "name", name, "country", "AE"))

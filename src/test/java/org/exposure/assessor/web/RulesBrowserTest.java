@@ -3,40 +3,17 @@ package org.exposure.assessor.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class RulesBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    static Browser browser;
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
+class RulesBrowserTest extends InBrowser {
     @Test
     void theCatalogueListsEveryLoadedRuleAndARulePageShowsItsDrl() {
         JsonPath api = given().auth().preemptive().basic("analyst", "analyst-secret").get("/api/v1/rules")

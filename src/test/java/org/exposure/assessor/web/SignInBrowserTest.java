@@ -2,43 +2,14 @@ package org.exposure.assessor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Signing in and out of the web interface, in a real browser. */
 @QuarkusTest
-class SignInBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        // opened lazily in each test: the URL is injected per instance
-    }
-
-    private Browser browser() {
-        if (browser == null) {
-            browser = Browser.open(root);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
+class SignInBrowserTest extends InBrowser {
     @Test
     void aPageAskedForBeforeSigningInIsShownAfterIt() {
         Browser b = browser();
