@@ -36,11 +36,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AssessmentSearchPage {
-    /** The page sizes offered; the default is the first. */
-    static final List<Integer> SIZES = List.of(25, 50, 100);
-    /** Far beyond any real result, and low enough that the row offset stays an int. */
-    static final int MAX_PAGE = 1_000_000;
-
     private final Pages pages;
     private final AssessmentService assessments;
     private final ReviewService reviews;
@@ -86,15 +81,15 @@ public class AssessmentSearchPage {
     public record Results(List<Row> rows, int page, int size, long total, String previous, String next) {
         /** The page as people count: from 1. */
         public int number() {
-            return page + 1;
+            return Paging.number(page);
         }
 
         public long first() {
-            return total == 0 ? 0 : (long) page * size + 1;
+            return Paging.first(page, size, total);
         }
 
         public long last() {
-            return Math.min(total, (long) (page + 1) * size);
+            return Paging.last(page, size, total);
         }
     }
 
@@ -114,30 +109,8 @@ public class AssessmentSearchPage {
                            @QueryParam("review") String review, @QueryParam("page") String pageParam,
                            @QueryParam("size") String sizeParam) {
         Map<String, String> errors = new LinkedHashMap<>();
-        int size = SIZES.get(0);
-        if (present(sizeParam)) {
-            try {
-                size = Integer.parseInt(sizeParam.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (!SIZES.contains(size)) {
-                errors.put("size", "Choose one of " + SIZES + ".");
-                size = SIZES.get(0);
-            }
-        }
-        int page = 0;
-        if (present(pageParam)) {
-            try {
-                page = Integer.parseInt(pageParam.strip());
-            } catch (NumberFormatException e) {
-                page = -1;
-            }
-            if (page < 0 || page > MAX_PAGE) {
-                errors.put("page", "The page number must be between 0 and " + MAX_PAGE + ".");
-                page = 0;
-            }
-        }
+        int size = Paging.size(sizeParam, errors);
+        int page = Paging.page(pageParam, errors);
         RiskLevel riskLevel = null;
         if (present(level)) {
             try {
@@ -184,7 +157,7 @@ public class AssessmentSearchPage {
         }
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.assessments(pages.page("Assessments", "assessments"), form, errors, results,
-                        List.of(RiskLevel.values()), reviewOptions(), SIZES).render())
+                        List.of(RiskLevel.values()), reviewOptions(), Paging.SIZES).render())
                 .build();
     }
 

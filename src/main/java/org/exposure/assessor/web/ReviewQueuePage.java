@@ -34,9 +34,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ReviewQueuePage {
-    static final List<Integer> SIZES = List.of(25, 50, 100);
-    /** Far beyond any real result, and low enough that the row offset stays an int. */
-    static final int MAX_PAGE = 1_000_000;
     /** The ages offered; any other ISO-8601 duration in a link works too. */
     static final List<Option> AGES = List.of(new Option("PT24H", "more than a day"), new Option("P3D", "more than 3 days"),
             new Option("P7D", "more than a week"), new Option("P30D", "more than 30 days"));
@@ -75,15 +72,15 @@ public class ReviewQueuePage {
 
     public record Results(List<ReviewViews.Item> items, int page, int size, long total, String previous, String next) {
         public int number() {
-            return page + 1;
+            return Paging.number(page);
         }
 
         public long first() {
-            return total == 0 ? 0 : (long) page * size + 1;
+            return Paging.first(page, size, total);
         }
 
         public long last() {
-            return Math.min(total, (long) (page + 1) * size);
+            return Paging.last(page, size, total);
         }
     }
 
@@ -139,19 +136,8 @@ public class ReviewQueuePage {
             // The service's filter: a name, or empty for the unassigned items.
             who = ME.equals(assignee) ? pages.user() : NOBODY.equals(assignee) ? "" : assignee.strip();
         }
-        int size = choice(sizeParam, SIZES, "size", errors);
-        int page = 0;
-        if (present(pageParam)) {
-            try {
-                page = Integer.parseInt(pageParam.strip());
-            } catch (NumberFormatException e) {
-                page = -1;
-            }
-            if (page < 0 || page > MAX_PAGE) {
-                errors.put("page", "The page number must be between 0 and " + MAX_PAGE + ".");
-                page = 0;
-            }
-        }
+        int size = Paging.size(sizeParam, errors);
+        int page = Paging.page(pageParam, errors);
         Form form = new Form(status, level, assignee, olderThan, present(ref) ? ref.strip() : null, size);
         Results results = new Results(List.of(), page, size, 0, null, null);
         if (errors.isEmpty()) {
@@ -165,7 +151,7 @@ public class ReviewQueuePage {
         List<Waiting> waiting = frame.reviewer() ? waiting() : List.of();
         return Response.status(errors.isEmpty() ? 200 : 400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.reviews(frame, form, errors, results, waiting, List.of(ReviewStatus.values()),
-                        List.of(RiskLevel.values()), assignees(assignee), ages(olderThan, age), SIZES).render())
+                        List.of(RiskLevel.values()), assignees(assignee), ages(olderThan, age), Paging.SIZES).render())
                 .build();
     }
 
@@ -205,21 +191,6 @@ public class ReviewQueuePage {
         return out;
     }
 
-    static int choice(String param, List<Integer> sizes, String field, Map<String, String> errors) {
-        if (!present(param)) {
-            return sizes.get(0);
-        }
-        try {
-            int n = Integer.parseInt(param.strip());
-            if (sizes.contains(n)) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        errors.put(field, "Choose one of " + sizes + ".");
-        return sizes.get(0);
-    }
 
     static boolean present(String s) {
         return s != null && !s.isBlank();
