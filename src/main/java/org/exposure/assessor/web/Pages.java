@@ -43,13 +43,4 @@ public class Pages {
                     "Go back, reload the page and send the form again.");
         }
     }
-
-    /** Refuses a page or an action the user's roles do not allow. */
-    public void require(String role) {
-        if (!identity.hasRole(role)) {
-            throw new WebError(Response.Status.FORBIDDEN, "Your role does not allow this.",
-                    "Signed in as " + user() + " (" + String.join(", ", identity.getRoles()) + "); ask an administrator "
-                            + "for the " + role + " role.");
-        }
-    }
 }
