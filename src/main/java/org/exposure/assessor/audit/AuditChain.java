@@ -164,9 +164,7 @@ public final class AuditChain {
             List<AuditEvent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AuditEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), trim(rs.getString(9)), trim(rs.getString(10))));
+                    out.add(event(rs));
                 }
             }
             return out;

@@ -46,12 +46,17 @@ public class ProblemMappers {
     /** The review service's refusals: 404, 400 naming the field, 409, or 403 when four eyes are needed. */
     @ServerExceptionMapper
     public Response review(ReviewException e, UriInfo uri) {
-        return problem(switch (e.kind()) {
+        return problem(problem(e), uri);
+    }
+
+    /** A review refusal as the problem it is answered with (the web pages take its status from here too). */
+    public static ProblemException problem(ReviewException e) {
+        return switch (e.kind()) {
             case NOT_FOUND -> ProblemException.notFound(e.getMessage());
             case INVALID -> ProblemException.validation(List.of(new FieldError(e.field(), e.getMessage())));
             case CONFLICT -> new ProblemException(ProblemType.REVIEW_CONFLICT, e.getMessage(), List.of());
             case FOUR_EYES -> new ProblemException(ProblemType.FOUR_EYES, e.getMessage(), List.of());
-        }, uri);
+        };
     }
 
     @ServerExceptionMapper

@@ -78,10 +78,14 @@ public class ListCoverage {
             out.put(source, new SourceState(source, null, null, false));
         }
         for (ListVersionEntity v : snapshot.versions()) {
-            Duration age = age(v, now);
-            out.put(v.source, new SourceState(v.source, v, age, age.compareTo(maxAge) > 0));
+            out.put(v.source, new SourceState(v.source, v, age(v, now), stale(v, now)));
         }
         return List.copyOf(out.values());
+    }
+
+    /** Whether a version is older than assessor.lists.max-age, as of {@code now}. */
+    public boolean stale(ListVersionEntity v, Instant now) {
+        return age(v, now).compareTo(maxAge) > 0;
     }
 
     /** A version's age: from the publisher's date where the file gives one, else from its import. */

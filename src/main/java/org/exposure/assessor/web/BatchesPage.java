@@ -208,7 +208,8 @@ public class BatchesPage {
             sort = "line";
         }
         boolean desc = "desc".equalsIgnoreCase(dirParam);
-        int size = SIZES.contains(positive(sizeParam, DEFAULT_SIZE)) ? positive(sizeParam, DEFAULT_SIZE) : DEFAULT_SIZE;
+        int asked = positive(sizeParam, DEFAULT_SIZE);
+        int size = SIZES.contains(asked) ? asked : DEFAULT_SIZE;
         int pageNo = positive(pageParam, 1);
         BatchReports.ResultPage found = reports.resultPage(id, new ResultQuery(level, status, order, desc, pageNo - 1, size));
         if (pageNo > found.pages()) {
@@ -239,8 +240,8 @@ public class BatchesPage {
         for (RiskLevel l : RiskLevel.values()) {
             riskOptions.add(l.name());
         }
-        long first = found.total() == 0 ? 0 : (long) (pageNo - 1) * size + 1;
-        long last = Math.min(found.total(), (long) pageNo * size);
+        long first = Paging.first(pageNo - 1, size, found.total());
+        long last = Paging.last(pageNo - 1, size, found.total());
         return new Results(rows, PageText.count(found.total()), pageNo, found.pages(), risk, sort, desc ? "desc" : "asc",
                 size, SIZES, riskOptions, columns, previous, next, PageText.count(first), PageText.count(last));
     }

@@ -1,16 +1,14 @@
 package org.exposure.assessor.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.exposure.assessor.assessment.AssessmentService;
-import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.persistence.AssessmentEntity;
-import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.review.ReviewService;
 import org.exposure.assessor.review.ReviewStatus;
 import org.exposure.assessor.screening.ListCoverage;
+import org.exposure.assessor.screening.ScreeningIndex;
 import org.exposure.assessor.security.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -28,14 +26,15 @@ public class HomePage {
     private final Pages pages;
     private final AssessmentService assessments;
     private final ReviewService reviews;
-    private final ListStore lists;
+    private final ScreeningIndex index;
     private final ListCoverage coverage;
 
-    HomePage(Pages pages, AssessmentService assessments, ReviewService reviews, ListStore lists, ListCoverage coverage) {
+    HomePage(Pages pages, AssessmentService assessments, ReviewService reviews, ScreeningIndex index,
+             ListCoverage coverage) {
         this.pages = pages;
         this.assessments = assessments;
         this.reviews = reviews;
-        this.lists = lists;
+        this.index = index;
         this.coverage = coverage;
     }
 
@@ -59,15 +58,10 @@ public class HomePage {
         List<AssessmentEntity> recent = assessments.page(null, null, null, 0, 10).items();
         int awaiting = pages.has(Roles.REVIEWER) ? reviews.awaitingApproval(pages.user()).size() : 0;
         long open = reviews.queue(new ReviewService.Filter(ReviewStatus.OPEN, null, null, null, null, null), 0, 1, now).total();
-        List<String> inForce = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        for (ListVersionEntity v : lists.inForce()) {
-            inForce.add(v.source);
-            if (ListCoverage.age(v, now).compareTo(coverage.maxAge()) > 0) {
-                stale.add(v.source);
-            }
-        }
-        List<String> missing = coverage.expected().stream().filter(s -> !inForce.contains(s)).toList();
-        return Templates.home(page, recent, new Attention(awaiting, open, missing, stale));
+        // The versions this instance screens against, as the readiness check and the assessments' warnings see them.
+        ScreeningIndex.Snapshot snapshot = index.snapshot();
+        List<String> stale = coverage.states(snapshot, now).stream().filter(ListCoverage.SourceState::stale)
+                .map(ListCoverage.SourceState::source).toList();
+        return Templates.home(page, recent, new Attention(awaiting, open, coverage.missing(snapshot), stale));
     }
 }

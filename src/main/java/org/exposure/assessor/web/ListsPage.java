@@ -181,7 +181,7 @@ public class ListsPage {
         long days = ListCoverage.age(v, now).toDays();
         // Age as the staleness check measures it: from the publisher's date, else (a file without one) from the import.
         String age = days + (days == 1 ? " day" : " days") + (v.publishedAt == null ? " since import" : "");
-        boolean stale = v.inForce && ListCoverage.age(v, now).compareTo(coverage.maxAge()) > 0;
+        boolean stale = v.inForce && coverage.stale(v, now);
         return new VersionRow(v.id.toString(), PageText.day(v.publishedAt), age, stale, PageText.count(v.entryCount), v.skippedRows,
                 PageText.time(v.importedAt), v.heldReason,
                 v.confirmedBy == null ? null : v.confirmedBy + ", " + PageText.time(v.confirmedAt));

@@ -14,6 +14,7 @@ import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.audit.AuditEvent;
 import org.exposure.assessor.audit.AuditLog;
 import org.exposure.assessor.domain.RiskLevel;
+import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.review.Decision;
 import org.exposure.assessor.review.DecisionStatus;
@@ -245,7 +246,7 @@ public class ReviewItemPage {
                 throw WebError.notFound("Review item " + item);
             }
             FormState refused = new FormState(message(e), e.field(), typed.choice(), typed.text());
-            return render(item, Map.of(formKey, refused), null, status(e.kind()));
+            return render(item, Map.of(formKey, refused), null, ProblemMappers.problem(e).status());
         }
     }
 
@@ -255,15 +256,6 @@ public class ReviewItemPage {
         }
         String m = e.getMessage();
         return m.isEmpty() ? "The service refused this." : Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".";
-    }
-
-    private static int status(ReviewException.Kind kind) {
-        return switch (kind) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case FOUR_EYES -> 403;
-        };
     }
 
     private static Decision decision(String value) {
