@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,7 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class AssessmentDisplay {
     private static final Pattern PART = Pattern.compile("([A-Za-z]+)\\[(\\d+)]");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Map<String, String> PARTS = Map.of("exports", "Export", "payments", "Payment",
             "correspondents", "Correspondent", "owners", "Owner");
     /** Evidence keys shown in their own blocks, or saying nothing a person needs. */
@@ -88,9 +85,13 @@ public final class AssessmentDisplay {
                           String submittedBy, List<RuleCard> subjectRules, List<RuleCard> partRules,
                           List<WarningView> warnings, List<Fact> subjectFacts, List<Table> parts, List<OwnerRow> owners,
                           List<MatchRow> matches, String screening, List<Fact> screeningFacts, List<VersionRow> lists,
-                          String rulesetVersion, int ruleCount) {
+                          String rulesetVersion) {
         public boolean clear() {
             return subjectRules.isEmpty() && partRules.isEmpty();
+        }
+
+        public int ruleCount() {
+            return subjectRules.size() + partRules.size();
         }
 
         /** The fired rules in two groups: about the subject itself, and through one of its parts. */
@@ -129,9 +130,9 @@ public final class AssessmentDisplay {
             if (v.isArray() && !v.isEmpty() && v.get(0).isObject()) {
                 parts.add(table(key, v));
             } else if (v.isObject()) {
-                flatten(label(key), v, facts);
+                flatten(SubjectForms.label(key), v, facts);
             } else {
-                facts.add(new Fact(label(key), text(key, v)));
+                facts.add(new Fact(SubjectForms.label(key), text(key, v)));
             }
         }
         List<OwnerRow> owners = new ArrayList<>();
@@ -147,7 +148,7 @@ public final class AssessmentDisplay {
         List<Fact> screening = new ArrayList<>();
         String status = "Not recorded";
         if (a.screening() != null) {
-            status = words(a.screening().path("status").asText("UNKNOWN"));
+            status = WebFormats.sentence(a.screening().path("status").asText("UNKNOWN"));
             screening.add(new Fact("Names screened", a.screening().path("names").asText("0")));
             screening.add(new Fact("Lists used", join(a.screening().path("sources"))));
             if (a.screening().has("missingSources") && !a.screening().path("missingSources").isEmpty()) {
@@ -168,9 +169,9 @@ public final class AssessmentDisplay {
                         v.path("stale").asBoolean()));
             }
         }
-        return new Display(a.id().toString(), title, words(kind), a.ref(), a.riskLevel().name(),
-                WHEN.format(a.assessedAt()), a.submittedBy(), own, through, a.warnings(), facts, parts, owners, matches,
-                status, screening, lists, a.rulesetVersion(), own.size() + through.size());
+        return new Display(a.id().toString(), title, WebFormats.sentence(kind), a.ref(), a.riskLevel().name(),
+                PageText.time(a.assessedAt()), a.submittedBy(), own, through, a.warnings(), facts, parts, owners, matches,
+                status, screening, lists, a.rulesetVersion());
     }
 
     private static RuleCard card(FiredRuleView r, JsonNode subject, ObjectMapper mapper) {
@@ -191,7 +192,7 @@ public final class AssessmentDisplay {
                 features.add(new Feature(f.path("feature").asText(), number(f.path("value")), number(f.path("contribution")),
                         f.path("detail").asText()));
             }
-            match = new MatchBlock(words(String.valueOf(evidence.getOrDefault("role", ""))),
+            match = new MatchBlock(WebFormats.sentence(String.valueOf(evidence.getOrDefault("role", ""))),
                     String.valueOf(evidence.getOrDefault("name", "")), node.path("list").asText(),
                     node.path("entryId").asText(), node.path("primaryName").asText(), node.path("matchedName").asText(),
                     score(node.path("score")), join(node.path("programs")), node.path("secondarySanctionsRisk").asBoolean(),
@@ -216,9 +217,9 @@ public final class AssessmentDisplay {
             }
             JsonNode v = mapper.valueToTree(e.getValue());
             if (v.isObject()) {
-                flatten(label(e.getKey()), v, facts);
+                flatten(SubjectForms.label(e.getKey()), v, facts);
             } else {
-                facts.add(new Fact(label(e.getKey()), text(e.getKey(), v)));
+                facts.add(new Fact(SubjectForms.label(e.getKey()), text(e.getKey(), v)));
             }
         }
         // What the part itself says is shown once, as where the finding came from.
@@ -304,7 +305,7 @@ public final class AssessmentDisplay {
         List<String> header = new ArrayList<>();
         header.add("#");
         header.addAll(columns);
-        return new Table(label(key), header, out);
+        return new Table(SubjectForms.label(key), header, out);
     }
 
     /** Nested objects as "Consignee name", "Consignee country"...: read by people, never shown as JSON. */
@@ -312,7 +313,7 @@ public final class AssessmentDisplay {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            String label = prefix.isEmpty() ? label(f.getKey()) : prefix + " " + label(f.getKey()).toLowerCase(Locale.ROOT);
+            String label = prefix.isEmpty() ? SubjectForms.label(f.getKey()) : prefix + " " + SubjectForms.label(f.getKey()).toLowerCase(Locale.ROOT);
             if (f.getValue().isObject()) {
                 flatten(label, f.getValue(), out);
             } else if (f.getValue().isArray() && !f.getValue().isEmpty() && f.getValue().get(0).isObject()) {
@@ -350,7 +351,7 @@ public final class AssessmentDisplay {
             return name.isEmpty() || name.equals(s) ? s : name + " (" + s + ")";
         }
         if (s.matches("[A-Z][A-Z]+(_[A-Z]+)+")) {
-            return words(s).toLowerCase(Locale.ROOT); // FREIGHT_FORWARDER → freight forwarder
+            return WebFormats.spaced(s); // FREIGHT_FORWARDER → freight forwarder
         }
         return s.matches("[A-Za-z]+\\[\\d+](\\.[A-Za-z]+\\[\\d+])*") ? partLabel(s) : s;
     }
@@ -378,7 +379,7 @@ public final class AssessmentDisplay {
             if (m.start() != end && m.start() != end + 1) {
                 return path;
             }
-            String name = PARTS.getOrDefault(m.group(1), words(m.group(1)));
+            String name = PARTS.getOrDefault(m.group(1), WebFormats.sentence(m.group(1)));
             parts.add((parts.isEmpty() ? name : name.toLowerCase(Locale.ROOT)) + " " + (Integer.parseInt(m.group(2)) + 1));
             end = m.end();
         }
@@ -431,7 +432,7 @@ public final class AssessmentDisplay {
 
     private static String when(String iso) {
         try {
-            return WHEN.format(Instant.parse(iso));
+            return PageText.time(Instant.parse(iso));
         } catch (RuntimeException e) {
             return iso;
         }
@@ -443,17 +444,5 @@ public final class AssessmentDisplay {
 
     private static String days(long d) {
         return d == 1 ? "1 day" : d + " days";
-    }
-
-    static String label(String key) {
-        return SubjectForms.label(key);
-    }
-
-    static String words(String constant) {
-        if (constant == null || constant.isEmpty()) {
-            return "";
-        }
-        String s = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

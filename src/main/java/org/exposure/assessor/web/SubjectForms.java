@@ -482,7 +482,7 @@ public final class SubjectForms {
                 o.add(new Option("", s.required() ? "Choose…" : "Unknown", text.isEmpty()));
                 for (Object c : s.type().getEnumConstants()) {
                     String name = ((Enum<?>) c).name();
-                    o.add(new Option(name, words(name.toLowerCase(Locale.ROOT).replace('_', ' ')), name.equals(text)));
+                    o.add(new Option(name, WebFormats.sentence(name), name.equals(text)));
                 }
                 options = List.copyOf(o);
                 yield "select";

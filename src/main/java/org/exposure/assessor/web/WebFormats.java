@@ -1,8 +1,6 @@
 package org.exposure.assessor.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -14,15 +12,12 @@ import io.quarkus.qute.TemplateExtension;
  */
 @TemplateExtension
 public final class WebFormats {
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     private WebFormats() {
     }
 
     /** {@code {instant.utc}}: "2026-12-02 14:05 UTC", or a dash for none. */
     static String utc(Instant instant) {
-        return instant == null ? "—" : MINUTES.format(instant) + " UTC";
+        return PageText.time(instant);
     }
 
     /** {@code {value.words}}: the constant's name in lower case words. */
@@ -33,5 +28,14 @@ public final class WebFormats {
     /** {@code {string.spaced}}: a constant given as a string (LIST_MATCH) in lower case words. */
     static String spaced(String constant) {
         return constant == null ? "—" : constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** A constant as the start of a sentence: FREIGHT_FORWARDER reads "Freight forwarder". */
+    static String sentence(String constant) {
+        if (constant == null || constant.isEmpty()) {
+            return "";
+        }
+        String s = spaced(constant);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
