@@ -22,6 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   screening                       the index over the lists in force
  *   review                          review items, decisions, remembered dismissals, four eyes
  *   assessment                      rules + screening + review + storage
+ *   monitoring                      whom a list change touches: the party index, the changes feed
  *   intake                          what the API and the batch jobs both read: subjects, errors, problems
  *   api, batch, health              the ways in; none of them uses another
  *   web                             the pages for people: shows what the API and the batch jobs serve
@@ -44,6 +45,7 @@ class ArchitectureTest {
             .layer("lists").definedBy("org.exposure.assessor.lists..")
             .layer("screening").definedBy("org.exposure.assessor.screening..")
             .layer("assessment").definedBy("org.exposure.assessor.assessment..")
+            .layer("monitoring").definedBy("org.exposure.assessor.monitoring..")
             .layer("intake").definedBy("org.exposure.assessor.intake..")
             .layer("api").definedBy("org.exposure.assessor.api..")
             .layer("batch").definedBy("org.exposure.assessor.batch..")
@@ -64,12 +66,14 @@ class ArchitectureTest {
                     "lists", "screening")
             .whereLayer("assessment").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
                     "rules", "lists", "screening", "review")
+            .whereLayer("monitoring").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
+                    "rules", "lists", "screening", "review", "assessment")
             .whereLayer("intake").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "audit", "security", "review", "assessment")
             .whereLayer("api").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "audit", "security", "review", "assessment", "intake")
+                    "audit", "security", "review", "assessment", "monitoring", "intake")
             .whereLayer("batch").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "audit", "security", "review", "assessment", "intake")
+                    "audit", "security", "review", "assessment", "monitoring", "intake")
             .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security", "rules",
                     "lists", "screening")
 
