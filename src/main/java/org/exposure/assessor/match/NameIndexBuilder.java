@@ -35,6 +35,8 @@ final class NameIndexBuilder {
     private int[] tokenDf;
     private double[] tokenWeight;
     private TokenStats stats;
+    /** The statistics of another index to weigh with instead of this index's own; null: its own. */
+    private TokenStats given;
 
     /**
      * A builder normalising the names on {@code parallelism} threads (the calling one and as many more as needed).
@@ -45,6 +47,15 @@ final class NameIndexBuilder {
     NameIndexBuilder(NameNormalizer normalizer, int parallelism) {
         this.normalizer = normalizer;
         this.parallelism = parallelism;
+    }
+
+    /**
+     * Weighs every token as {@code stats} does instead of by the frequencies in the names built: a small index over a
+     * few entries of a larger one then scores each of them exactly as the larger one would.
+     */
+    NameIndexBuilder weighedAs(TokenStats stats) {
+        this.given = stats;
+        return this;
     }
 
     NameIndex build(Collection<MatchCandidate> input, double threshold, int candidateCap) {
@@ -136,9 +147,9 @@ final class NameIndexBuilder {
         }
         tokenDf = new int[tokens.length];
         tokenWeight = new double[tokens.length];
-        stats = TokenStats.of(df, names.size());
+        stats = given != null ? given : TokenStats.of(df, names.size());
         for (int t = 0; t < tokens.length; t++) {
-            tokenDf[t] = df.get(tokens[t]);
+            tokenDf[t] = given != null ? Math.max(1, given.documentFrequency(tokens[t])) : df.get(tokens[t]);
             tokenWeight[t] = stats.weightOf(tokenDf[t]);
         }
     }

@@ -174,4 +174,34 @@ class NameIndexTest {
         }
         assertThat(matched).isGreaterThan(150);
     }
+
+    @Test
+    void aSubIndexWeighedAsTheFullOneGivesItsEntriesTheFullIndexScores() {
+        NameNormalizer normalizer = new NameNormalizer();
+        List<MatchCandidate> all = sample();
+        NameIndex full = NameIndex.build(all, normalizer, 0.0, 100_000);
+        List<MatchCandidate> few = List.of(all.get(0), all.get(1), all.get(2), all.get(10), all.get(20));
+        NameIndex sub = NameIndex.subIndex(few, normalizer, full.stats(), 0.0, 100_000);
+        Set<String> ids = Set.of("1", "2", "3", "R5", "R15");
+        int compared = 0;
+        for (String q : List.of("VTB Bank", "Bank VTB PAO", "Vladimir Putin", "Putin", "Yilufa Electronics", "Ivanov Sergei",
+                "Kozlov Igor Igorevich", "Sokolov", "Shenzhen Electronics Co Ltd", "Popov Dmitry", "Vladimir Petrov")) {
+            List<Match> found = sub.search(MatchQuery.of(q), 0.5, 10).matches();
+            // Whatever the full index finds among these entries, the sub-index finds too.
+            assertThat(found).extracting(Match::entryId).as(q).containsAll(full.search(MatchQuery.of(q), 0.5, 100)
+                    .matches().stream().map(Match::entryId).filter(ids::contains).toList());
+            for (Match s : found) {
+                assertThat(ids).contains(s.entryId());
+                Match f = full.compare(MatchQuery.of(q), few.stream().filter(c -> c.entryId().equals(s.entryId()))
+                        .findFirst().orElseThrow());
+                assertThat(s.score()).as(q + " ~ " + s.primaryName()).isCloseTo(f.score(), org.assertj.core.data.Offset.offset(1e-9));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(7);
+        // Weighed by its own five names, a token is weighed differently, and so are the scores.
+        NameIndex own = NameIndex.build(few, normalizer, 0.0, 100_000);
+        assertThat(own.stats().weight("vladimir")).isNotEqualTo(full.stats().weight("vladimir"));
+        assertThat(sub.stats().weight("vladimir")).isEqualTo(full.stats().weight("vladimir"));
+    }
 }
