@@ -54,3 +54,16 @@ CREATE TABLE change_feed_head (
     last_seq BIGINT  NOT NULL
 );
 INSERT INTO change_feed_head (id, last_seq) VALUES (1, 0);
+
+-- A batch job made by the service rather than uploaded: RESCREEN (the subjects a list change touches, assessed
+-- again); NULL for an upload. cause_json says what made it (the list changes), as the feed's events repeat it.
+ALTER TABLE batch_job ADD COLUMN origin VARCHAR(16);
+ALTER TABLE batch_job ADD COLUMN cause_json VARCHAR;
+
+-- Taken (SELECT ... FOR UPDATE SKIP LOCKED) by the instance that acts on list changes, for as long as it finds the
+-- subjects they touch and makes their job: one instance at a time, so a subject is never assessed twice over for
+-- the same change.
+CREATE TABLE monitoring_lock (
+    id INTEGER PRIMARY KEY CHECK (id = 1)
+);
+INSERT INTO monitoring_lock (id) VALUES (1);

@@ -22,12 +22,14 @@ import org.exposure.assessor.persistence.AssessmentRepository.PageResult;
 import org.exposure.assessor.persistence.AssessmentWriter;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
+import org.exposure.assessor.persistence.WatchedParty;
 import org.exposure.assessor.review.Dismissals;
 import org.exposure.assessor.review.ReviewPolicy;
 import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.screening.ListsUnavailableException;
+import org.exposure.assessor.screening.NamedParty;
 import org.exposure.assessor.screening.Screener;
 import org.exposure.assessor.screening.ScreeningIndex;
 
@@ -183,6 +185,9 @@ public class AssessmentService {
         a.listVersionsJson = json.writeValue(outcome.versions());
         a.screeningJson = json.writeValue(outcome.screening());
         a.matchesJson = json.writeValue(matches.records());
+        a.watchedParties = NamedParty.of(subject).stream()
+                .map(p -> new WatchedParty(p.name(), p.type(), p.countries())).toList();
+        a.watchedEntries = matches.records().stream().map(r -> new WatchedParty.Entry(r.source(), r.entryId())).toList();
         a.reviewReasons = ReviewPolicy.reasons(!matches.counted().isEmpty(), outcome.level(), reviewLevel);
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
         a.assessedAt = now;

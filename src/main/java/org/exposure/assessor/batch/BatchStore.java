@@ -18,7 +18,9 @@ import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +66,122 @@ public class BatchStore {
             return null;
         });
         return id;
+    }
+
+    /** The origin of the jobs the service makes to assess stored subjects again after a list change. */
+    public static final String RESCREEN = "RESCREEN";
+
+    /**
+     * A job, QUEUED, that assesses the stored subjects of these assessments again, each new assessment superseding
+     * the one it comes from; made on the caller's connection, in its transaction (the one that claimed the list
+     * change), so that a change is either acted on with its job stored or not at all.
+     *
+     * @param cause what made it (the list changes), repeated in the events of the changes feed
+     * @return the job's id, or empty when there is nothing to assess
+     */
+    public Optional<UUID> createRescreenJob(Connection c, List<UUID> assessments, String cause, int chunkSize)
+            throws SQLException {
+        if (assessments.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID id = TimeOrderedIds.next();
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch_job (id, state, format, created_at, updated_at, "
+                + "created_by, origin, cause_json, rows_read, chunk_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, id);
+            ps.setString(2, JobState.QUEUED.name());
+            ps.setString(3, BatchFormat.JSONL.name());
+            ps.setTimestamp(4, now);
+            ps.setTimestamp(5, now);
+            ps.setString(6, org.exposure.assessor.audit.AuditTrail.SYSTEM);
+            ps.setString(7, RESCREEN);
+            ps.setString(8, cause);
+            ps.setLong(9, assessments.size());
+            ps.setInt(10, (assessments.size() + chunkSize - 1) / chunkSize);
+            ps.executeUpdate();
+        }
+        long seq;
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM batch_job WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                seq = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO batch_chunk (job_id, chunk_no, job_seq, "
+                + "first_line, row_count, input, state) VALUES (?, ?, ?, ?, ?, ?, 'PENDING')")) {
+            for (int from = 0, chunkNo = 0; from < assessments.size(); from += chunkSize, chunkNo++) {
+                List<UUID> part = assessments.subList(from, Math.min(assessments.size(), from + chunkSize));
+                StringBuilder text = new StringBuilder();
+                long line = from + 1L;
+                for (Map.Entry<UUID, String> subject : subjects(c, part).entrySet()) {
+                    ObjectNode row = mapper.createObjectNode();
+                    row.put("supersedes", subject.getKey().toString());
+                    row.set("subject", mapper.readTree(subject.getValue()));
+                    ChunkRow.rescreen(line++, row.toString()).appendTo(text);
+                }
+                insert.setObject(1, id);
+                insert.setInt(2, chunkNo);
+                insert.setLong(3, seq);
+                insert.setLong(4, from + 1L);
+                insert.setInt(5, part.size());
+                insert.setString(6, text.toString());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored subject is not JSON", e);
+        }
+        return Optional.of(id);
+    }
+
+    /** The stored subjects of these assessments, in the order given (those not found are left out). */
+    private static Map<UUID, String> subjects(Connection c, List<UUID> ids) throws SQLException {
+        Map<UUID, String> found = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_json FROM assessment WHERE id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setObject(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }
+            }
+        }
+        Map<UUID, String> out = new java.util.LinkedHashMap<>();
+        for (UUID id : ids) {
+            if (found.containsKey(id)) {
+                out.put(id, found.get(id));
+            }
+        }
+        return out;
+    }
+
+    /** What made a job (its cause, as JSON), on the claiming connection; null for an upload. */
+    public JsonNode cause(Connection c, UUID jobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT cause_json FROM batch_job WHERE id = ?")) {
+            ps.setObject(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                String json = rs.next() ? rs.getString(1) : null;
+                return json == null ? null : mapper.readTree(json);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the cause of job " + jobId + " is not JSON", e);
+        }
+    }
+
+    /** Whether a job made after a list change is still to be finished (queued or running). */
+    public boolean rescreenUnderWay(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM batch_job WHERE origin = ? AND state IN (?, ?)")) {
+            ps.setString(1, RESCREEN);
+            ps.setString(2, JobState.QUEUED.name());
+            ps.setString(3, JobState.RUNNING.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     /** Whether the job exists, and who submitted it (empty: submitted before jobs had creators). */

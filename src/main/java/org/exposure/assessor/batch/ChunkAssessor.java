@@ -17,6 +17,7 @@ import org.exposure.assessor.persistence.FiredRuleEntity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -72,22 +73,43 @@ final class ChunkAssessor {
     }
 
     private ResultRow assess(ChunkRow row, CsvLayout layout, List<AssessmentEntity> stored) {
-        Decoded decoded = switch (row.kind()) {
-            case JSON -> decoder.decode(row.payload());
-            case CSV -> decodeCsv(layout, strings(row.payload()));
-            case ERROR, HEADER -> new Decoded(null, null, List.of(new FieldError("(row)", row.payload())));
-        };
+        java.util.UUID supersedes = null;
+        Decoded decoded;
+        if (row.kind() == ChunkRow.Kind.RESCREEN) {
+            JsonNode earlier = tree(row.payload());
+            supersedes = java.util.UUID.fromString(earlier.path("supersedes").asText());
+            decoded = decoder.decode(earlier.path("subject"));
+        } else {
+            decoded = decode(row, layout);
+        }
         String ref = decoded.ref() == null || decoded.ref().length() <= MAX_REF ? decoded.ref() : decoded.ref().substring(0, MAX_REF);
         if (decoded.subject() == null) {
             return new ResultRow(row.line(), ref, ResultRow.Status.REJECTED, null, null, null, decoded.errors());
         }
         AssessmentEntity entity = evaluate.apply(new Submission(decoded.subject(), decoded.warnings()));
+        entity.supersedes = supersedes;
         stored.add(entity);
         List<String> rules = new ArrayList<>(entity.firedRules.size());
         for (FiredRuleEntity r : entity.firedRules) {
             rules.add(r.ruleId);
         }
         return new ResultRow(row.line(), ref, ResultRow.Status.ASSESSED, entity.id, entity.riskLevel, rules, null);
+    }
+
+    private Decoded decode(ChunkRow row, CsvLayout layout) {
+        return switch (row.kind()) {
+            case JSON -> decoder.decode(row.payload());
+            case CSV -> decodeCsv(layout, strings(row.payload()));
+            case ERROR, HEADER, RESCREEN -> new Decoded(null, null, List.of(new FieldError("(row)", row.payload())));
+        };
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored re-assessment row is not readable: " + e.getOriginalMessage(), e);
+        }
     }
 
     private Decoded decodeCsv(CsvLayout layout, List<String> values) {

@@ -1,11 +1,14 @@
 package org.exposure.assessor.batch;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.intake.SubjectDecoder;
+import org.exposure.assessor.monitoring.VerdictChanges;
+import org.exposure.assessor.screening.ScreeningIndex;
 import org.exposure.assessor.persistence.AssessmentWriter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +30,13 @@ public class ChunkProcessor {
     private final DataSource dataSource;
     private final ChunkAssessor assessor;
 
+    private final VerdictChanges verdicts;
+    private final ScreeningIndex lists;
+
     ChunkProcessor(BatchStore store, DataSource dataSource, SubjectDecoder decoder, AssessmentService assessments,
-                   ObjectMapper mapper) {
+                   ObjectMapper mapper, VerdictChanges verdicts, ScreeningIndex lists) {
+        this.verdicts = verdicts;
+        this.lists = lists;
         this.store = store;
         this.dataSource = dataSource;
         this.assessor = new ChunkAssessor(decoder, assessments::evaluate, mapper);
@@ -45,6 +53,23 @@ public class ChunkProcessor {
         JobCancelled(BatchStore.Chunk chunk) {
             super(null, null, false, false);
             this.chunk = chunk;
+        }
+    }
+
+    /**
+     * Makes sure the screening index holds the list versions a re-assessment was made for: this instance may not
+     * have rebuilt yet since the instance that imported them did, and a re-assessment against the lists it replaces
+     * would find no change.
+     */
+    private void current(com.fasterxml.jackson.databind.JsonNode cause) {
+        java.util.Set<java.util.UUID> held = lists.snapshot().ids();
+        for (com.fasterxml.jackson.databind.JsonNode change : cause.path("listChanges")) {
+            String version = change.path("version").asText(null);
+            if (version != null && !held.contains(java.util.UUID.fromString(version))) {
+                // Reads what is in force now: the version, or one that replaced it since.
+                lists.reload();
+                return;
+            }
         }
     }
 
@@ -68,6 +93,10 @@ public class ChunkProcessor {
                 if (state == JobState.QUEUED) {
                     store.markRunning(chunk.jobId());
                 }
+                com.fasterxml.jackson.databind.JsonNode cause = store.cause(c, chunk.jobId());
+                if (cause != null) {
+                    current(cause);
+                }
                 ChunkAssessor.Assessed assessed = assessor.assess(chunk.input());
                 // A job cancelled while this chunk was assessed keeps nothing of it. The job row stays locked against
                 // a cancel until this commits, so no chunk is committed after a cancel has been answered.
@@ -76,7 +105,13 @@ public class ChunkProcessor {
                 }
                 String submittedBy = store.createdBy(c, chunk.jobId());
                 assessed.stored().forEach(a -> a.submittedBy = submittedBy);
+                // Re-assessments after a list change: compared with what they supersede before they are written
+                // (a rise adds its review reason), their events appended after, in this same transaction.
+                List<VerdictChanges.Change> changes = verdicts.compare(c, assessed.stored());
                 AssessmentWriter.insert(c, assessed.stored());
+                if (!changes.isEmpty()) {
+                    verdicts.append(c, changes, cause);
+                }
                 store.complete(c, chunk, assessed.results(), assessed.outcome(), worker);
                 return Optional.of(new Outcome(chunk, true));
             }

@@ -19,7 +19,12 @@ record ChunkRow(long line, Kind kind, String payload) {
         /** A row the intake could not take (too long): the message for the client. */
         ERROR('E'),
         /** The CSV header: its column names as a JSON array of strings. */
-        HEADER('H');
+        HEADER('H'),
+        /**
+         * A stored subject to assess again after a list change: {@code {"supersedes": <assessment id>, "subject":
+         * <the subject as stored>}}.
+         */
+        RESCREEN('S');
 
         private final char code;
 
@@ -41,6 +46,10 @@ record ChunkRow(long line, Kind kind, String payload) {
         if (payload.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a chunk row's payload must be one line");
         }
+    }
+
+    static ChunkRow rescreen(long line, String payloadJson) {
+        return new ChunkRow(line, Kind.RESCREEN, payloadJson);
     }
 
     static ChunkRow header(String columnsJson) {

@@ -40,6 +40,40 @@ public interface AssessorConfig {
 
     Review review();
 
+    Monitoring monitoring();
+
+    /**
+     * What happens when a list changes ({@code assessor.monitoring.}): the stored subjects whose parties come close to
+     * an added or changed entry, or that matched a changed or removed one, are assessed again (docs/monitoring.md).
+     */
+    interface Monitoring {
+        /**
+         * Whether this instance looks for list changes to act on. Every instance may: a change is claimed by one.
+         * Off, changes wait for an instance where it is on.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often an instance looks for list changes not yet acted on. */
+        @WithDefault("PT5S")
+        @DurationMin(millis = 1)
+        Duration pollInterval();
+
+        /**
+         * How far below the matching threshold ({@code assessor.lists.match.threshold}) a stored party's score against a
+         * changed entry may be and still count as close: its subject is assessed again. Above 0, a party whose score
+         * moves a little with the new lists' token weights is not missed.
+         */
+        @WithDefault("0.05")
+        @DecimalMin("0") @DecimalMax("0.5")
+        double margin();
+
+        /** Threads that compare the stored parties with the changed entries. */
+        @WithDefault("2")
+        @Min(1)
+        int scanThreads();
+    }
+
     /** The review queue and remembered decisions ({@code assessor.review.}). */
     interface Review {
         /**

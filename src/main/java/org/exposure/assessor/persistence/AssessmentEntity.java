@@ -75,11 +75,29 @@ public class AssessmentEntity extends PanacheEntityBase {
     public String submittedBy;
 
     /**
-     * Why the assessment goes to the review queue ("LIST_MATCH", "RISK_LEVEL" or both, comma-separated), or null
+     * Why the assessment goes to the review queue ("LIST_MATCH", "RISK_LEVEL", "RISK_RAISED", comma-separated), or null
      * when it does not. Not a column: the review item written with the assessment holds it.
      */
     @jakarta.persistence.Transient
     public String reviewReasons;
+
+    /**
+     * The assessment this one replaces: set when a list change made the service assess a stored subject again.
+     * The older assessment is never changed.
+     */
+    @Column(name = "supersedes")
+    public UUID supersedes;
+
+    /**
+     * The named parties as they were screened, for the index of stored parties that a list change is compared with.
+     * Not columns: {@link AssessmentWriter} writes them to {@code watched_party}.
+     */
+    @jakarta.persistence.Transient
+    public List<WatchedParty> watchedParties = List.of();
+
+    /** The list entries the screening matched (dismissed or not), written to {@code watched_match}. */
+    @jakarta.persistence.Transient
+    public List<WatchedParty.Entry> watchedEntries = List.of();
 
     @OneToMany(mappedBy = "assessment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

@@ -22,7 +22,7 @@ public final class AssessmentWriter {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO assessment (id, ref, subject_type, subject_name, subject_json, "
                 + "risk_level, warnings_json, ruleset_version, list_versions_json, assessed_at, screening_json, matches_json, "
-                + "submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "submitted_by, supersedes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AssessmentEntity a : assessments) {
                 ps.setObject(1, a.id);
                 ps.setString(2, a.ref);
@@ -37,6 +37,7 @@ public final class AssessmentWriter {
                 ps.setString(11, a.screeningJson);
                 ps.setString(12, a.matchesJson);
                 ps.setString(13, a.submittedBy);
+                ps.setObject(14, a.supersedes);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -68,6 +69,78 @@ public final class AssessmentWriter {
             }
         }
         insertReviewItems(c, assessments);
+        insertWatched(c, assessments);
+    }
+
+    /**
+     * The parties and matched entries of each assessment, for the index a list change is compared with. Rows of the
+     * subject's earlier assessments go first: those of the same ref, and those of the assessment superseded. An
+     * earlier assessment stored by a transaction that commits after this one keeps its rows until the scan finds
+     * it is no longer the latest (see the monitoring package); the scan checks that for every party it keeps.
+     */
+    private static void insertWatched(Connection c, List<AssessmentEntity> assessments) throws SQLException {
+        try (PreparedStatement byRef = c.prepareStatement("DELETE FROM watched_party WHERE ref = ?");
+             PreparedStatement byId = c.prepareStatement("DELETE FROM watched_party WHERE assessment_id = ?")) {
+            int refs = 0;
+            int ids = 0;
+            for (AssessmentEntity a : assessments) {
+                if (a.ref != null) {
+                    byRef.setString(1, a.ref);
+                    byRef.addBatch();
+                    refs++;
+                }
+                if (a.supersedes != null) {
+                    byId.setObject(1, a.supersedes);
+                    byId.addBatch();
+                    ids++;
+                }
+            }
+            if (refs > 0) {
+                byRef.executeBatch();
+            }
+            if (ids > 0) {
+                byId.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO watched_party (assessment_id, position, ref, name, "
+                + "entity_type, countries) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (AssessmentEntity a : assessments) {
+                for (int i = 0; i < a.watchedParties.size(); i++) {
+                    WatchedParty p = a.watchedParties.get(i);
+                    ps.setObject(1, a.id);
+                    ps.setInt(2, i);
+                    ps.setString(3, a.ref);
+                    ps.setString(4, p.name());
+                    ps.setString(5, p.entityType());
+                    ps.setString(6, p.countriesColumn());
+                    ps.addBatch();
+                    if (++pending == 1000) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO watched_match (assessment_id, source, entry_id) "
+                + "VALUES (?, ?, ?)")) {
+            int pending = 0;
+            for (AssessmentEntity a : assessments) {
+                for (WatchedParty.Entry e : new java.util.LinkedHashSet<>(a.watchedEntries)) {
+                    ps.setObject(1, a.id);
+                    ps.setString(2, e.source());
+                    ps.setString(3, e.entryId());
+                    ps.addBatch();
+                    pending++;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     /**

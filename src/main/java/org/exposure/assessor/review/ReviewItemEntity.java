@@ -35,7 +35,7 @@ public class ReviewItemEntity extends PanacheEntityBase {
     @Column(name = "risk_level", nullable = false)
     public RiskLevel riskLevel;
 
-    /** LIST_MATCH, RISK_LEVEL or both, comma-separated. */
+    /** LIST_MATCH, RISK_LEVEL, RISK_RAISED, comma-separated. */
     @Column(nullable = false)
     public String reasons;
 

@@ -16,7 +16,8 @@ public final class ReviewPolicy {
 
     /**
      * Why an assessment goes to the review queue, or null when it does not: LIST_MATCH when a list match counted
-     * (was not dismissed), RISK_LEVEL when its level is at least {@code minLevel}.
+     * (was not dismissed), RISK_LEVEL when its level is at least {@code minLevel}. (A third reason,
+     * {@link #RISK_RAISED}, is added by the re-assessment that follows a list change.)
      */
     public static String reasons(boolean countedMatch, RiskLevel level, RiskLevel minLevel) {
         List<String> reasons = new ArrayList<>(2);
@@ -27,6 +28,14 @@ public final class ReviewPolicy {
             reasons.add("RISK_LEVEL");
         }
         return reasons.isEmpty() ? null : String.join(",", reasons);
+    }
+
+    /** Why an assessment is in the queue when a list change raised its level: whatever the review threshold. */
+    public static final String RISK_RAISED = "RISK_RAISED";
+
+    /** The reasons of an assessment whose level a list change raised: {@link #RISK_RAISED} added to the others. */
+    public static String withRise(String reasons) {
+        return reasons == null ? RISK_RAISED : reasons + "," + RISK_RAISED;
     }
 
     /**

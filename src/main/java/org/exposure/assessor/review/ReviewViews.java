@@ -14,7 +14,7 @@ public final class ReviewViews {
 
     @Schema(name = "ReviewItem", description = "An assessment in the review queue.")
     public record Item(UUID id, UUID assessmentId, String ref, String subjectName, RiskLevel riskLevel,
-                       @Schema(description = "Why it is in the queue: LIST_MATCH (a list match counted), RISK_LEVEL (at or above assessor.review.min-level).")
+                       @Schema(description = "Why it is in the queue: LIST_MATCH (a list match counted), RISK_LEVEL (at or above assessor.review.min-level), RISK_RAISED (a list change raised the level of a stored subject).")
                        List<String> reasons,
                        ReviewStatus status,
                        @Schema(description = "The assessment decision in force, if any.")

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -196,6 +197,33 @@ public class IndexBuilder {
                 Runtime.getRuntime().availableProcessors());
         long built = System.nanoTime();
         return new Built(index, rows.info(), (read - start) / 1_000_000, (built - read) / 1_000_000, ahead);
+    }
+
+    /** The entries of one version with these entry ids (ids it does not hold are passed over). */
+    List<MatchCandidate> read(ListVersionEntity version, Collection<String> entryIds) {
+        List<MatchCandidate> candidates = new ArrayList<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(entryIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+            String sql = ROWS + "(?) AND entry_id IN (" + String.join(", ", Collections.nCopies(part.size(), "?")) + ")";
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, version.id);
+                for (int i = 0; i < part.size(); i++) {
+                    s.setString(i + 2, part.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        candidates.add(new MatchCandidate(version.source, r.getString(3), r.getString(6),
+                                aliases(r.getString(7)), r.getString(5), countries(r.getString(9)),
+                                strings(r.getString(8))));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read entries of list version " + version.id + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return candidates;
     }
 
     /** Every entry of {@code versions}. */

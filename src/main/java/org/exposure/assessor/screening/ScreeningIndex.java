@@ -2,6 +2,7 @@ package org.exposure.assessor.screening;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.ListsChanged;
 import org.exposure.assessor.match.Match;
+import org.exposure.assessor.match.MatchCandidate;
 import org.exposure.assessor.match.MatchFeature;
 import org.exposure.assessor.match.MatchQuery;
 import org.exposure.assessor.match.NameIndex;
@@ -196,6 +198,22 @@ public class ScreeningIndex {
     /** The configured threshold (assessor.lists.match.threshold). */
     public double threshold() {
         return threshold;
+    }
+
+    /**
+     * An index over some entries of one source as they are in force in {@code now} (entries it does not hold are
+     * left out), scoring every name exactly as {@code now}'s index would score it against them: to ask of many
+     * stored names which come close to a few changed entries without screening each against every list.
+     */
+    public NearIndex near(Snapshot now, String source, Collection<String> entryIds, double threshold) {
+        List<MatchCandidate> candidates = new ArrayList<>();
+        for (ListVersionEntity v : now.versions()) {
+            if (v.source.equals(source)) {
+                candidates.addAll(builder.read(v, entryIds));
+            }
+        }
+        return new NearIndex(NameIndex.subIndex(candidates, builder.normalizer(), now.index.stats(), threshold,
+                candidateCap), candidates.size());
     }
 
     /** Matches of one name at or above {@code threshold}, best first, as facts for the rules. */
