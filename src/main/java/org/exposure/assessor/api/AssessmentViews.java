@@ -48,7 +48,7 @@ public class AssessmentViews {
             List<WarningView> warnings = mapper.readValue(a.warningsJson, WARNINGS);
             return new AssessmentView(a.id, a.ref, subject, a.riskLevel, own, through, warnings, a.rulesetVersion,
                     a.screeningJson == null ? null : mapper.readTree(a.screeningJson), mapper.readTree(a.listVersionsJson),
-                    a.assessedAt, a.matchesJson == null ? null : mapper.readTree(a.matchesJson), a.submittedBy);
+                    a.assessedAt, a.matchesJson == null ? null : mapper.readTree(a.matchesJson), a.submittedBy, a.supersedes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored assessment " + a.id + " holds unreadable JSON", e);
         }

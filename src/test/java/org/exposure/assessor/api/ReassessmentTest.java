@@ -115,6 +115,12 @@ class ReassessmentTest {
         JsonPath now = Users.ANALYST.given().get(Api.ASSESSMENTS + "/" + renewed).then().statusCode(200).extract().jsonPath();
         assertThat(now.getString("riskLevel")).isEqualTo("BLOCKED");
         assertThat(now.getList("firedRules.ruleId")).contains("LIST-SDN", "LIST-SECONDARY-RISK");
+        assertThat(now.getString("supersedes")).isEqualTo(close);
+        assertThat(now.getString("submittedBy")).isEqualTo("system");
+        assertThat(now.getString("ref")).isEqualTo(ref + "-1");
+        JsonPath before = Users.ANALYST.given().get(Api.ASSESSMENTS + "/" + close).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getString("riskLevel")).isNotEqualTo("BLOCKED");
+        assertThat(before.getString("supersedes")).isNull();
 
         JsonPath feed = Users.ANALYST.given().queryParam("since", feedBefore).get("/api/v1/changes").then()
                 .statusCode(200).extract().jsonPath();

@@ -37,6 +37,8 @@ public record AssessmentView(
         Instant assessedAt,
         @Schema(description = "Every list match of the subject's parties, with its id within the assessment (what review decisions name), the entry's severity and content hash, and, when a reviewer's FALSE_POSITIVE on the same party name and entry is still in force, the dismissal that kept it from the rules (it then raised no risk level), or, when such a dismissal no longer applies (the entry changed, or it expired), why the match counts again. Absent on assessments stored before it was recorded.")
         JsonNode matches,
-        @Schema(description = "Who submitted the subject (user or machine client).")
-        String submittedBy) {
+        @Schema(description = "Who submitted the subject (user or machine client); \"system\" for a re-assessment after a list change.")
+        String submittedBy,
+        @Schema(description = "The assessment this one replaces: set when a list change made the service assess the stored subject again (docs/monitoring.md). The replaced assessment is kept as it was.")
+        UUID supersedes) {
 }
