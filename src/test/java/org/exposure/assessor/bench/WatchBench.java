@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   --sdn DIR/ofac/sdn_2024-05-03.csv --alt DIR/ofac/alt_2025-12_watchman.csv --add DIR/ofac/add_2025-12_watchman.csv \
  *   --parties 100000 [--no-seed]
  * </pre>
- * --no-seed skips storing the parties (a second run against the same database measures the change alone again).
+ * --no-seed skips storing the parties (a second run against the same database measures the change alone again);
+ * --seed-only stores them and stops.
  */
 public final class WatchBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,14 +83,15 @@ public final class WatchBench {
         }
         int parties = Integer.parseInt(arg(args, "--parties", "100000"));
         boolean seed = !List.of(args).contains("--no-seed");
+        // --seed-only: store the parties and stop (see run)
         Path sdn = Path.of(arg(args, "--sdn", "sdn.csv"));
         Path alt = Path.of(arg(args, "--alt", "alt.csv"));
         Path add = Path.of(arg(args, "--add", "add.csv"));
         new WatchBench(url, user).run(parties, seed, Files.readString(sdn, StandardCharsets.ISO_8859_1),
-                Files.readAllBytes(alt), Files.readAllBytes(add));
+                Files.readAllBytes(alt), Files.readAllBytes(add), args);
     }
 
-    private void run(int parties, boolean seed, String sdnText, byte[] alt, byte[] add) throws Exception {
+    private void run(int parties, boolean seed, String sdnText, byte[] alt, byte[] add, String[] args) throws Exception {
         List<CSVRecord> sdn = SDN.parse(new StringReader(sdnText.replace("\u001a", ""))).getRecords();
         Random random = new Random(11);
         // 15 entities of the list that stored subjects will be named like: 10 to change, 5 to remove.
@@ -112,6 +114,9 @@ public final class WatchBench {
         }
         if (seed) {
             seed(subjects, listedNamed, generated);
+        }
+        if (List.of(args).contains("--seed-only")) {
+            return;
         }
 
         // The new version: 25 added, 15 with the remark added, 10 removed.
