@@ -85,7 +85,7 @@ public final class AssessmentDisplay {
                           String submittedBy, List<RuleCard> subjectRules, List<RuleCard> partRules,
                           List<WarningView> warnings, List<Fact> subjectFacts, List<Table> parts, List<OwnerRow> owners,
                           List<MatchRow> matches, String screening, List<Fact> screeningFacts, List<VersionRow> lists,
-                          String rulesetVersion) {
+                          String rulesetVersion, String supersedes) {
         public boolean clear() {
             return subjectRules.isEmpty() && partRules.isEmpty();
         }
@@ -171,7 +171,7 @@ public final class AssessmentDisplay {
         }
         return new Display(a.id().toString(), title, WebFormats.sentence(kind), a.ref(), a.riskLevel().name(),
                 PageText.time(a.assessedAt()), a.submittedBy(), own, through, a.warnings(), facts, parts, owners, matches,
-                status, screening, lists, a.rulesetVersion());
+                status, screening, lists, a.rulesetVersion(), a.supersedes() == null ? null : a.supersedes().toString());
     }
 
     private static RuleCard card(FiredRuleView r, JsonNode subject, ObjectMapper mapper) {
