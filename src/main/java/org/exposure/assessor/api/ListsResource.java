@@ -11,9 +11,11 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.exposure.assessor.api.dto.ListChangesView;
 import org.exposure.assessor.api.dto.ListImportView;
 import org.exposure.assessor.api.dto.ListImportView.DownloadView;
 import org.exposure.assessor.api.dto.ListImportView.DownloadedFileView;
@@ -21,11 +23,13 @@ import org.exposure.assessor.api.dto.ListImportView.RowProblemView;
 import org.exposure.assessor.api.dto.ListPartsForm;
 import org.exposure.assessor.api.dto.ListVersionView;
 import org.exposure.assessor.audit.Actors;
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.ListChanges;
 import org.exposure.assessor.lists.ListSource;
 import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.lists.ListStore;
@@ -49,6 +53,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -61,12 +66,17 @@ public class ListsResource {
     private final ObjectMapper mapper;
     private final ListDownloads downloads;
     private final Actors actors;
+    private final ListChanges changes;
+    private final int maxPageSize;
 
     // The screening index is not called from here: storing or confirming a version fires ListsChanged, whose observer
     // rebuilds the index in this thread as the transaction commits, so a response is sent only once the index screens
     // against what it reports in force (see ScreeningIndex#onListsChanged).
-    ListsResource(ListSources sources, ListStore store, ObjectMapper mapper, ListDownloads downloads, Actors actors) {
+    ListsResource(ListSources sources, ListStore store, ObjectMapper mapper, ListDownloads downloads, Actors actors,
+                  ListChanges changes, AssessorConfig config) {
         this.actors = actors;
+        this.changes = changes;
+        this.maxPageSize = config.page().maxSize();
         this.sources = sources;
         this.store = store;
         this.mapper = mapper;
@@ -308,6 +318,85 @@ public class ListsResource {
             return out;
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("stored list entry " + e.id + " holds unreadable JSON", ex);
+        }
+    }
+
+    @GET
+    @RolesAllowed(Roles.ANALYST)
+    @Path("/{source}/versions/{id}/changes")
+    @Operation(summary = "What a list version changed",
+            description = "The change set of a version against the version in force it replaced (for a held version: the one it would replace): "
+                    + "the entries added, removed and changed, compared by their id in the source, a page at a time (added, then changed, then removed, each by entry id). "
+                    + "A changed entry names the fields that changed with their values before and after. Differences in the order of records, aliases or programmes, "
+                    + "or in whitespace, are no change. The first version of a source has no previous version, and so no changes: the answer says so in note.")
+    @APIResponse(responseCode = "200", description = "The change set, or a note saying why there is none.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListChangesView.class)))
+    @APIResponse(responseCode = "400", description = "kind, page or size is not valid; the problem names it.")
+    @APIResponse(responseCode = "404", description = "Unknown source, or no such version of it.")
+    public ListChangesView changes(@PathParam("source") String source, @PathParam("id") String id,
+            @Parameter(description = "Only changes of this kind: ADDED, REMOVED or CHANGED.") @QueryParam("kind") String kind,
+            @Parameter(description = "Page number from 0 (default 0).") @QueryParam("page") String page,
+            @Parameter(description = "Page size (default 50, at most assessor.page.max-size).") @QueryParam("size") String size) {
+        if (sources.find(source).isEmpty()) {
+            throw unknownSource(source);
+        }
+        java.util.UUID versionId = ProblemException.uuidOrNotFound(id, source + " list version");
+        List<FieldError> errors = new ArrayList<>();
+        ListChanges.Kind only = kind(kind, errors);
+        int pageSize = intParam("size", size, 50, 1, maxPageSize, errors);
+        // The offset page * size must fit an int, whatever the size asked for.
+        int pageNo = intParam("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, Math.min(pageSize, maxPageSize)) - 1, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        ListVersionEntity v = store.find(source, versionId).orElseThrow(
+                () -> ProblemException.notFound("no version " + versionId + " of " + source));
+        java.util.Optional<ListChanges.ChangeSet> found = changes.forVersion(v.id);
+        String kindName = only == null ? null : only.name();
+        if (found.isEmpty()) {
+            String note = store.hasEarlier(v)
+                    ? "no change set was recorded for this version: it replaced no version in force, or was imported "
+                    + "before change sets were recorded"
+                    : "the first version of " + source + ": there is no previous version to compare it with";
+            return new ListChangesView(source, v.id, v.status(), null, note, null, null, null, null, kindName,
+                    pageNo, pageSize, 0, 0, List.of());
+        }
+        ListChanges.ChangeSet set = found.get();
+        long total = set.count(only);
+        List<ListChangesView.ChangeView> items = changes.changes(set.id(), only, pageNo * pageSize, pageSize).stream()
+                .map(c -> new ListChangesView.ChangeView(c.kind().name(), c.entryId(), c.listName(), c.name(),
+                        c.previousName(), c.fields(), c.before(), c.after()))
+                .toList();
+        return new ListChangesView(source, v.id, v.status(), set.fromVersionId(), null, set.id(), set.computedAt(),
+                set.inForceAt(), new ListChangesView.Counts(set.added(), set.removed(), set.changed()), kindName,
+                pageNo, pageSize, total, (int) ((total + pageSize - 1) / pageSize), items);
+    }
+
+    private static ListChanges.Kind kind(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ListChanges.Kind.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("kind", "must be ADDED, REMOVED or CHANGED, got \"" + value + "\""));
+            return null;
+        }
+    }
+
+    private static int intParam(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                errors.add(new FieldError(name, "must be between " + min + " and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "must be a whole number, got \"" + value + "\""));
+            return fallback;
         }
     }
 

@@ -39,7 +39,9 @@ import jakarta.transaction.Transactional;
  * version they made and written in the same transaction. Every change of what is in force or held is recorded in the
  * audit trail in the same transaction, once the entries are written (the trail's lock is then held only for the
  * little left of it; see {@link org.exposure.assessor.audit.JdbcAuditTrail}): a version imported
- * ({@code LIST_IMPORTED}), held ({@code LIST_VERSION_HELD}) or confirmed ({@code LIST_VERSION_CONFIRMED}).
+ * ({@code LIST_IMPORTED}), held ({@code LIST_VERSION_HELD}) or confirmed ({@code LIST_VERSION_CONFIRMED}). What a
+ * version changes against the one in force it replaces (or would replace, held) is recorded in the same transaction
+ * too ({@link ListChanges}), its counts in the audit records' after-state ({@code changes}).
  */
 @ApplicationScoped
 public class ListStore {
@@ -89,6 +91,7 @@ public class ListStore {
     private final Event<ListsChanged> changed;
     private final double maxDrop;
     private final AuditTrail audit;
+    private final ListChanges changes;
 
     /** How a version arrived, as the audit trail records it. */
     public static final String UPLOAD = "upload";
@@ -96,8 +99,9 @@ public class ListStore {
     public static final String DIRECTORY = "directory";
 
     ListStore(ObjectMapper mapper, EntityManager em, AssessorConfig config, Event<ListsChanged> changed,
-              AuditTrail audit) {
+              AuditTrail audit, ListChanges changes) {
         this.mapper = mapper;
+        this.changes = changes;
         this.audit = audit;
         this.em = em;
         this.changed = changed;
@@ -254,7 +258,9 @@ public class ListStore {
         } else {
             putInForce(existing);
         }
-        recordImport(existing, before, actor, via, result.problems().size(), true);
+        ListChanges.ChangeSet set = current.map(c -> changes.record(source, c.id, existing.id, existing.inForce))
+                .orElse(null);
+        recordImport(existing, before, actor, via, result.problems().size(), true, set);
         return Optional.of(new Stored(existing, false));
     }
 
@@ -297,20 +303,24 @@ public class ListStore {
             }
         }
         em.flush();
-        recordImport(v, before, actor, via, result.problems().size(), false);
+        // The first version of a source replaces nothing, so it has no change set.
+        ListChanges.ChangeSet set = current.map(c -> changes.record(v.source, c.id, v.id, v.inForce)).orElse(null);
+        recordImport(v, before, actor, via, result.problems().size(), false, set);
         return new Stored(v, true);
     }
 
     /**
      * Records that {@code v} was imported (new content, or earlier content brought back) and, when it was held, that
-     * it was: before is the version in force until then, which a held version leaves in force.
+     * it was: before is the version in force until then, which a held version leaves in force; set, what it
+     * changes (would change, held) against that version, null when there was none.
      */
     private void recordImport(ListVersionEntity v, Map<String, Object> before, String actor, String via, int skipped,
-                              boolean earlierContent) {
+                              boolean earlierContent, ListChanges.ChangeSet set) {
         Map<String, Object> after = auditState(v);
         after.put("via", via);
         after.put("skippedRows", skipped);
         after.put("earlierContent", earlierContent);
+        after.put("changes", set == null ? null : ListChanges.auditState(set));
         audit.record(actor, "LIST_IMPORTED", "list-version", v.id.toString(), before, after);
         if (v.held && !v.inForce) {
             Map<String, Object> held = auditState(v);
@@ -402,16 +412,19 @@ public class ListStore {
         em.flush();
         Map<String, Object> before = auditState(v);
         before.put("heldReason", v.heldReason);
-        Map<String, Object> replaced = ListVersionEntity
-                .<ListVersionEntity>find("source = ?1 and inForce = true", source).firstResultOptional()
-                .map(ListStore::auditState).orElse(null);
-        before.put("replaces", replaced);
+        Optional<ListVersionEntity> current = ListVersionEntity
+                .<ListVersionEntity>find("source = ?1 and inForce = true", source).firstResultOptional();
+        before.put("replaces", current.map(ListStore::auditState).orElse(null));
+        UUID currentId = current.map(c -> c.id).orElse(null);
         putInForce(v);
         v.confirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         v.confirmedBy = by;
+        // What was computed when it was held takes effect now, or is computed again if the version in force changed.
+        Optional<ListChanges.ChangeSet> set = changes.confirmed(source, v.id, currentId);
         Map<String, Object> after = auditState(v);
         after.put("confirmedAt", v.confirmedAt.toString());
         after.put("confirmedBy", by);
+        after.put("changes", set.map(ListChanges::auditState).orElse(null));
         audit.record(by, "LIST_VERSION_CONFIRMED", "list-version", v.id.toString(), before, after);
         LOG.infof("List %s: held version %s confirmed by %s and put in force", source, v.id, by);
         changed.fire(new ListsChanged(source));
@@ -428,6 +441,19 @@ public class ListStore {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ListVersionEntity> inForce() {
         return ListVersionEntity.list("inForce = true", Sort.ascending("source"));
+    }
+
+    /** A version of a source by its id, whatever its status. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ListVersionEntity> find(String source, UUID versionId) {
+        return ListVersionEntity.<ListVersionEntity>find("id = ?1 and source = ?2", versionId, source)
+                .firstResultOptional();
+    }
+
+    /** Whether a version of the same source was imported before {@code v}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasEarlier(ListVersionEntity v) {
+        return ListVersionEntity.count("source = ?1 and importedAt < ?2", v.source, v.importedAt) > 0;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -454,6 +480,9 @@ public class ListStore {
         x.datasetsJson = json(e.datasets());
         x.secondarySanctionsRisk = e.secondarySanctionsRisk();
         x.originalJson = json(e.evidence());
+        x.contentHash = EntryContent.hash(new EntryContent.Stored(e.source(), x.primaryName, x.entityType, x.listName,
+                x.aliasesJson, x.programsJson, x.countriesJson, x.identifiersJson, x.remarksJson, x.datasetsJson,
+                x.secondarySanctionsRisk, x.originalJson));
         return x;
     }
 

@@ -53,4 +53,11 @@ public class ListEntryEntity extends PanacheEntityBase {
 
     @Column(name = "original_json", nullable = false)
     public String originalJson;
+
+    /**
+     * SHA-256 of the entry's canonical content (see {@code lists.EntryContent}), to compare versions cheaply; null for
+     * entries stored before it was recorded.
+     */
+    @Column(name = "content_hash")
+    public String contentHash;
 }

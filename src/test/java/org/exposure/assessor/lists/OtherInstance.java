@@ -27,7 +27,8 @@ public final class OtherInstance {
     public static ListStore.Stored store(ImportResult result) {
         ListStore other = new ListStore(Arc.container().instance(ObjectMapper.class).get(),
                 Arc.container().instance(EntityManager.class).get(), Arc.container().instance(AssessorConfig.class).get(),
-                new Unheard<>(), Arc.container().instance(AuditTrail.class).get());
+                new Unheard<>(), Arc.container().instance(AuditTrail.class).get(),
+                Arc.container().instance(ListChanges.class).get());
         return QuarkusTransaction.requiringNew().call(() -> other.store(result, AuditTrail.SYSTEM, ListStore.UPLOAD));
     }
 
