@@ -7,16 +7,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.exposure.assessor.lists.EntryContent;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListChanges;
 import org.exposure.assessor.lists.ListFixtures;
+import org.exposure.assessor.persistence.ListEntryEntity;
+import org.exposure.assessor.persistence.ListVersionEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -119,6 +124,30 @@ class ListChangesApiTest {
         assertThat(Api.tree(imported).at("/after/changes/added").asInt()).isEqualTo(1);
         assertThat(Api.tree(imported).at("/after/changes/changed").asInt()).isEqualTo(2);
         assertThat(Api.tree(imported).at("/after/changes/previousVersionId").asText()).isEqualTo(fixture);
+    }
+
+    @Test
+    void versionsStoredBeforeEntryHashesAreComparedFromTheirColumns() {
+        String fixture = inForceId("OFAC-SDN");
+        QuarkusTransaction.requiringNew().run(() -> {
+            // The hash written at import is the one computed from the stored columns, for every fixture list.
+            List<ListEntryEntity> all = ListEntryEntity.listAll();
+            assertThat(all).hasSizeGreaterThan(700);
+            for (ListEntryEntity e : all) {
+                String source = ListVersionEntity.<ListVersionEntity>findById(e.versionId).source;
+                assertThat(EntryContent.hash(new EntryContent.Stored(source, e.primaryName, e.entityType, e.listName,
+                        e.aliasesJson, e.programsJson, e.countriesJson, e.identifiersJson, e.remarksJson,
+                        e.datasetsJson, e.secondarySanctionsRisk, e.originalJson)))
+                        .as("%s %s", source, e.entryId).isEqualTo(e.contentHash);
+            }
+            // The SDN version in force as if stored before the column existed.
+            assertThat(ListEntryEntity.update("contentHash = null where versionId = ?1", UUID.fromString(fixture)))
+                    .isEqualTo(Fixtures.SDN_ENTRIES);
+        });
+        String next = uploadSdn(CHANGED_SDN).then().statusCode(201).extract().path("version.id");
+        JsonPath c = changesOf("OFAC-SDN", next, "");
+        assertThat(c.getList("items.entryId")).containsExactly("16669", "34539", "540", "424");
+        assertThat(c.getList("items[2].fields")).containsExactly("aliases");
     }
 
     @Test
