@@ -171,6 +171,9 @@ public final class EntryContent {
         if (s == null) {
             return null;
         }
+        if (isCollapsed(s)) {
+            return s; // most values: no copy
+        }
         StringBuilder out = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -186,6 +189,21 @@ public final class EntryContent {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isCollapsed(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> repeatedParts(String value) {
@@ -218,7 +236,9 @@ public final class EntryContent {
     /** Texts collapsed, arrays sorted by their elements' canonical text, object keys sorted; recursively. */
     static JsonNode canonical(JsonNode node) {
         if (node.isTextual()) {
-            return NODES.textNode(collapse(node.textValue()));
+            String t = node.textValue();
+            String c = collapse(t);
+            return c == t ? node : NODES.textNode(c);
         }
         if (node.isObject()) {
             ObjectNode out = NODES.objectNode();
@@ -239,6 +259,9 @@ public final class EntryContent {
     }
 
     private static ArrayNode sortedArray(ArrayNode items) {
+        if (items.size() < 2) {
+            return items;
+        }
         List<JsonNode> list = new ArrayList<>(items.size());
         List<String> keys = new ArrayList<>(items.size());
         items.forEach(list::add);
