@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.exposure.assessor.api.ListsResource;
+import org.exposure.assessor.api.dto.ListChangesView;
 import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.lists.ListChanges;
 import org.exposure.assessor.lists.ListSource;
 import org.exposure.assessor.lists.ListSources;
 import org.exposure.assessor.lists.ListStore;
@@ -18,6 +20,8 @@ import org.exposure.assessor.lists.download.ListDownloads;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.security.Roles;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,10 +55,12 @@ public class ListsPage {
     private final ListDownloads downloads;
     private final DownloadHistory history;
     private final ListsResource api;
+    private final ListChanges changes;
 
     ListsPage(Pages pages, ListSources sources, ListStore store, ListCoverage coverage, ListDownloads downloads,
-              DownloadHistory history, ListsResource api) {
+              DownloadHistory history, ListsResource api, ListChanges changes) {
         this.pages = pages;
+        this.changes = changes;
         this.sources = sources;
         this.store = store;
         this.coverage = coverage;
@@ -63,9 +69,34 @@ public class ListsPage {
         this.api = api;
     }
 
-    /** A version of a list, as shown. */
+    /**
+     * A version of a list, as shown.
+     *
+     * @param changes what it changed against the version it replaced (held: would replace), in words
+     */
     public record VersionRow(String id, String published, String age, boolean stale, String entries,
-                             int skipped, String importedAt, String heldReason, String confirmed) {
+                             int skipped, String importedAt, String heldReason, String confirmed, String changes) {
+    }
+
+    /** One changed field of an entry, its values in words. */
+    public record FieldRow(String field, String before, String after) {
+    }
+
+    /** One entry added, removed or changed. */
+    public record ChangeRow(String kind, String entryId, String list, String name, String previousName,
+                            List<FieldRow> fields) {
+    }
+
+    /**
+     * A page of a version's changes.
+     *
+     * @param note     why there is no change set (a source's first version), else null
+     * @param previous the link to the previous page, or null; next likewise
+     */
+    public record Changes(String source, String versionId, String status, String previousVersionId, String note,
+                         String inForceAt, int added, int removed, int changed, String kind, int size,
+                         List<ChangeRow> rows, long total, long first, long last, int number, String previous,
+                         String next) {
     }
 
     /** A file of a source, as its upload form asks for it. */
@@ -85,6 +116,9 @@ public class ListsPage {
     static class Templates {
         static native TemplateInstance lists(Page page, List<SourceRow> sources, String maxAge, boolean downloadsOff,
                                              boolean anyHeld, String notice, String alert);
+
+        static native TemplateInstance listChanges(Page page, Changes changes, Map<String, String> errors,
+                                                   List<String> kinds, List<Integer> sizes);
     }
 
     @GET
@@ -129,6 +163,104 @@ public class ListsPage {
             return page(render(history.last(), null, source, null, "Not confirmed: " + e.getMessage() + "."));
         }
         return Response.seeOther(URI.create("/lists?confirmed=" + WebPaths.encode(source))).build();
+    }
+
+    /** The changes a version made (held: would make) against the version in force it replaced, a page at a time. */
+    @GET
+    @Path("/{source}/versions/{id}/changes")
+    @RolesAllowed(Roles.ANALYST)
+    public Response changes(@PathParam("source") String source, @PathParam("id") String id,
+                            @QueryParam("kind") String kind, @QueryParam("page") String pageParam,
+                            @QueryParam("size") String sizeParam) {
+        known(source);
+        Map<String, String> errors = new LinkedHashMap<>();
+        int size = Paging.size(sizeParam, errors);
+        int page = Paging.page(pageParam, errors);
+        String only = kind == null || kind.isBlank() ? null : kind.strip();
+        if (only != null && !KINDS.contains(only)) {
+            errors.put("kind", "Choose one of " + String.join(", ", KINDS) + ".");
+            only = null;
+        }
+        ListChangesView view;
+        try {
+            // With the parameters in error, the first page of all changes, beside the errors.
+            view = errors.isEmpty() ? api.changes(source, id, only, Integer.toString(page), Integer.toString(size))
+                    : api.changes(source, id, null, "0", Integer.toString(size));
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw WebError.notFound("Version " + id + " of " + source);
+            }
+            throw e;
+        }
+        if (!errors.isEmpty()) {
+            page = 0;
+        }
+        List<ChangeRow> rows = view.items().stream().map(ListsPage::changeRow).toList();
+        String base = "/lists/" + WebPaths.encode(source) + "/versions/" + WebPaths.encode(id) + "/changes?size=" + size
+                + (view.kind() == null ? "" : "&kind=" + view.kind()) + "&page=";
+        boolean more = (long) (page + 1) * size < view.totalItems();
+        ListChangesView.Counts counts = view.counts();
+        Changes c = new Changes(source, id, view.versionStatus(),
+                view.previousVersionId() == null ? null : view.previousVersionId().toString(), view.note(),
+                view.inForceAt() == null ? null : PageText.time(view.inForceAt()),
+                counts == null ? 0 : counts.added(), counts == null ? 0 : counts.removed(),
+                counts == null ? 0 : counts.changed(), view.kind(), size, rows, view.totalItems(),
+                Paging.first(page, size, view.totalItems()), Paging.last(page, size, view.totalItems()),
+                Paging.number(page), page > 0 ? base + (page - 1) : null, more ? base + (page + 1) : null);
+        TemplateInstance t = Templates.listChanges(pages.page("Changes of " + source, "lists"), c, errors, KINDS,
+                Paging.SIZES);
+        return Response.status(errors.isEmpty() ? 200 : 400).type(HTML).entity(t.render()).build();
+    }
+
+    private static final List<String> KINDS = List.of("ADDED", "CHANGED", "REMOVED");
+
+    private static ChangeRow changeRow(ListChangesView.ChangeView c) {
+        List<FieldRow> fields = new ArrayList<>();
+        for (String f : c.fields()) {
+            fields.add(new FieldRow(f, words(c.before() == null ? null : c.before().get(f)),
+                    words(c.after() == null ? null : c.after().get(f))));
+        }
+        return new ChangeRow(c.kind(), c.entryId(), c.list(), c.name(), c.previousName(), fields);
+    }
+
+    /** A field's value in words: a list one item a line, an alias with its kind, the record's keys with their values. */
+    static String words(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "—";
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue() ? "yes" : "no";
+        }
+        if (v.isTextual() || v.isNumber()) {
+            return v.asText();
+        }
+        List<String> lines = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(item -> lines.add(item.isObject() ? item(item) : words(item)));
+            return lines.isEmpty() ? "none" : String.join("\n", lines);
+        }
+        v.fields().forEachRemaining(f -> lines.add(f.getKey() + ": " + words(f.getValue())));
+        return String.join("\n", lines);
+    }
+
+    /** An alias (name, kind, weak) or an identifier (type, value, country) on one line; else its fields. */
+    private static String item(JsonNode o) {
+        if (o.has("name") && o.has("kind")) {
+            return o.path("name").asText() + " (" + o.path("kind").asText().toLowerCase(java.util.Locale.ROOT)
+                    + (o.path("weak").asBoolean() ? ", weak" : "") + ")";
+        }
+        if (o.has("type") && o.has("value")) {
+            return o.path("type").asText() + " " + o.path("value").asText()
+                    + (o.path("country").isTextual() ? " (" + o.path("country").asText() + ")" : "");
+        }
+        List<String> parts = new ArrayList<>();
+        o.fields().forEachRemaining(f -> parts.add(f.getKey() + " " + words(f.getValue())));
+        return String.join(", ", parts);
+    }
+
+    private String changesInWords(ListVersionEntity v) {
+        return changes.forVersion(v.id).map(s -> s.total() == 0 ? "no change"
+                : PageText.count(s.total()) + (s.total() == 1 ? " change" : " changes")).orElse(null);
     }
 
     private void known(String source) {
@@ -184,6 +316,6 @@ public class ListsPage {
         boolean stale = v.inForce && coverage.stale(v, now);
         return new VersionRow(v.id.toString(), PageText.day(v.publishedAt), age, stale, PageText.count(v.entryCount), v.skippedRows,
                 PageText.time(v.importedAt), v.heldReason,
-                v.confirmedBy == null ? null : v.confirmedBy + ", " + PageText.time(v.confirmedAt));
+                v.confirmedBy == null ? null : v.confirmedBy + ", " + PageText.time(v.confirmedAt), changesInWords(v));
     }
 }

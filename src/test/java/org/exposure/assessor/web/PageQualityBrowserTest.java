@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exposure.assessor.lists.ListFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -24,10 +27,11 @@ class PageQualityBrowserTest extends InBrowser {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/assessments/new", "/assessments/new?kind=SUPPLIER", "/assessments/new?kind=BANK",
             "/assessments/new?kind=GOODS", "/assessments", "/ASSESSMENT", "/batches", "/reviews", "/lists", "/rules",
-            "/rules/GOODS-CHPL-T1", "/no-such-page"})
+            "/rules/GOODS-CHPL-T1", "/LIST-CHANGES", "/no-such-page"})
     void aPageIsUsableAtTheLaptopWidthWithLabelsAndWithoutJson(String path) {
         Browser b = browser().signIn("admin");
-        b.go(path.equals("/ASSESSMENT") ? "/assessments/" + anAssessment() : path);
+        b.go(path.equals("/ASSESSMENT") ? "/assessments/" + anAssessment()
+                : path.equals("/LIST-CHANGES") ? ListChangesPageTest.aVersionWithChanges() : path);
         assertThat(b.driver.findElements(By.tagName("h1"))).as("one h1 on %s", path).hasSize(1);
         List<String> unlabelled = new ArrayList<>();
         for (WebElement input : b.driver.findElements(By.cssSelector("input, select, textarea"))) {
@@ -54,6 +58,14 @@ class PageQualityBrowserTest extends InBrowser {
         WebElement focused = b.driver.switchTo().activeElement();
         if (!path.equals("/no-such-page")) {
             assertThat(focused.getText()).as("first Tab on %s", path).isEqualTo("Skip to content");
+        }
+    }
+
+    // The changes page is shown of a version uploaded for it: the fixtures go back in force for the tests after.
+    @AfterEach
+    void fixturesBack(TestInfo test) {
+        if (test.getDisplayName().contains("/LIST-CHANGES")) {
+            ListFixtures.restore();
         }
     }
 
