@@ -208,6 +208,28 @@ class ListChangesApiTest {
     }
 
     @Test
+    void aHeldSetAgainstAVersionNoLongerInForceIsComputedAgainAtConfirmation() {
+        String held = given().contentType("text/csv").body(Fixtures.sdnRows(20)).post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(202).extract().path("version.id");
+        UUID heldSet = changes.forVersion(UUID.fromString(held)).orElseThrow().id();
+        String next = uploadSdn(CHANGED_SDN).then().statusCode(201).extract().path("version.id");
+        // Putting a version in force ends every wait, so no path of the service leaves a version held across a change
+        // of the version in force; the confirmation does not rely on it. As if it still waited:
+        QuarkusTransaction.requiringNew().run(() -> assertThat(
+                ListVersionEntity.update("held = true where id = ?1", UUID.fromString(held))).isEqualTo(1));
+        given().post("/api/v1/lists/OFAC-SDN/versions/" + held + "/confirm").then().statusCode(200);
+        ListChanges.ChangeSet set = changes.forVersion(UUID.fromString(held)).orElseThrow();
+        assertThat(set.id()).isNotEqualTo(heldSet);
+        assertThat(changes.changeSet(heldSet)).as("the out-of-date set is gone").isEmpty();
+        assertThat(set.fromVersionId()).isEqualTo(UUID.fromString(next));
+        assertThat(set.watchState()).isEqualTo(ListChanges.PENDING);
+        // 424 is among the first 20 rows, and not in the version it replaces.
+        assertThat(changes.changes(set.id(), ListChanges.Kind.ADDED, 0, 10)).extracting(ListChanges.Change::entryId)
+                .containsExactly("424");
+        assertThat(set.removed()).isEqualTo(Fixtures.SDN_ENTRIES - 19);
+    }
+
+    @Test
     void earlierContentPutBackHasAChangeSetAgainstTheVersionItReplaced() {
         String fixture = inForceId("OFAC-SDN");
         String next = uploadSdn(CHANGED_SDN).then().statusCode(201).extract().path("version.id");
