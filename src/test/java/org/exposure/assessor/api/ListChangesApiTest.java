@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -205,6 +207,28 @@ class ListChangesApiTest {
         String line = audit.lines().filter(l -> l.contains("\"LIST_VERSION_CONFIRMED\"") && l.contains(held))
                 .findFirst().orElseThrow();
         assertThat(Api.tree(line).at("/after/changes/removed").asInt()).isEqualTo(Fixtures.SDN_ENTRIES - 20);
+    }
+
+    @Test
+    void theCslsRowsOfOneIdArePairedByTheirList() {
+        // VTB Bank is on three lists of the CSL under one _id: its Capta row dropped, its SSI row without one programme.
+        List<String> lines = new ArrayList<>(List.of(new String(Fixtures.bytes(Fixtures.CSL),
+                StandardCharsets.UTF_8).split("\n", -1)));
+        assertThat(lines.removeIf(l -> l.startsWith("17013,Capta List (CAP)"))).isTrue();
+        int ssi = lines.indexOf(lines.stream().filter(l -> l.startsWith("17013,Sectoral Sanctions")).findFirst()
+                .orElseThrow());
+        assertThat(lines.get(ssi)).contains(",UKRAINE-EO13662; RUSSIA-EO14024,");
+        lines.set(ssi, lines.get(ssi).replace(",UKRAINE-EO13662; RUSSIA-EO14024,", ",UKRAINE-EO13662,"));
+        String csl = given().contentType("text/csv")
+                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)).post("/api/v1/lists/US-CSL").then().statusCode(201).extract().path("version.id");
+        JsonPath c = changesOf("US-CSL", csl, "");
+        assertThat(c.getList("items.kind")).containsExactly("CHANGED", "REMOVED");
+        assertThat(c.getList("items.entryId")).containsExactly("17013", "17013");
+        assertThat(c.getString("items[0].list")).startsWith("Sectoral Sanctions Identifications List (SSI)");
+        assertThat(c.getList("items[0].fields")).containsExactly("programs");
+        assertThat(c.getList("items[0].before.programs")).containsExactly("RUSSIA-EO14024", "UKRAINE-EO13662");
+        assertThat(c.getList("items[0].after.programs")).containsExactly("UKRAINE-EO13662");
+        assertThat(c.getString("items[1].list")).startsWith("Capta List (CAP)");
     }
 
     @Test
