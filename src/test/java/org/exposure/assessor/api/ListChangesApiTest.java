@@ -220,7 +220,8 @@ class ListChangesApiTest {
         assertThat(lines.get(ssi)).contains(",UKRAINE-EO13662; RUSSIA-EO14024,");
         lines.set(ssi, lines.get(ssi).replace(",UKRAINE-EO13662; RUSSIA-EO14024,", ",UKRAINE-EO13662,"));
         String csl = given().contentType("text/csv")
-                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)).post("/api/v1/lists/US-CSL").then().statusCode(201).extract().path("version.id");
+                .body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)).post("/api/v1/lists/US-CSL")
+                .then().statusCode(201).extract().path("version.id");
         JsonPath c = changesOf("US-CSL", csl, "");
         assertThat(c.getList("items.kind")).containsExactly("CHANGED", "REMOVED");
         assertThat(c.getList("items.entryId")).containsExactly("17013", "17013");
