@@ -359,7 +359,7 @@ public class ListsResource {
                     + "before change sets were recorded"
                     : "the first version of " + source + ": there is no previous version to compare it with";
             return new ListChangesView(source, v.id, v.status(), null, note, null, null, null, null, kindName,
-                    pageNo, pageSize, 0, 0, List.of());
+                    pageNo, pageSize, 0, 0, List.of(), null);
         }
         ListChanges.ChangeSet set = found.get();
         long total = set.count(only);
@@ -369,7 +369,17 @@ public class ListsResource {
                 .toList();
         return new ListChangesView(source, v.id, v.status(), set.fromVersionId(), null, set.id(), set.computedAt(),
                 set.inForceAt(), new ListChangesView.Counts(set.added(), set.removed(), set.changed()), kindName,
-                pageNo, pageSize, total, (int) ((total + pageSize - 1) / pageSize), items);
+                pageNo, pageSize, total, (int) ((total + pageSize - 1) / pageSize), items, monitoring(set));
+    }
+
+    private static ListChangesView.Monitoring monitoring(ListChanges.ChangeSet set) {
+        ListChanges.Watch w = set.watch();
+        if (w != null) {
+            return new ListChangesView.Monitoring(set.watchState(), w.job(), w.partiesCompared(), w.subjectsTouched(),
+                    w.scanMillis(), w.at());
+        }
+        return new ListChangesView.Monitoring(set.watchState() == null ? "NONE" : set.watchState(), null, null, null,
+                null, null);
     }
 
     private static ListChanges.Kind kind(String value, List<FieldError> errors) {

@@ -78,7 +78,7 @@ public class ListChanges {
      *                   null otherwise
      */
     public record ChangeSet(UUID id, String source, UUID fromVersionId, UUID toVersionId, Instant computedAt,
-                            int added, int removed, int changed, Instant inForceAt, String watchState) {
+                            int added, int removed, int changed, Instant inForceAt, String watchState, Watch watch) {
         /** Added, removed and changed entries together. */
         public int total() {
             return added + removed + changed;
@@ -184,9 +184,18 @@ public class ListChanges {
         });
     }
 
+    /**
+     * What acting on a change set did, once it was (the monitoring of stored subjects writes it): the batch job that
+     * assesses the touched subjects again (null when none was touched), the stored parties compared, the subjects
+     * touched, how long finding them took, and when.
+     */
+    public record Watch(UUID job, long partiesCompared, int subjectsTouched, long scanMillis, Instant at) {
+    }
+
     private List<ChangeSet> sets(String where, UUID id) {
         String sql = "SELECT id, source, from_version_id, to_version_id, computed_at, added, removed, changed, "
-                + "in_force_at, watch_state FROM list_change_set " + where;
+                + "in_force_at, watch_state, watch_job_id, watch_parties, watch_subjects, watch_millis, watched_at "
+                + "FROM list_change_set " + where;
         return session().doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, id);
@@ -194,10 +203,13 @@ public class ListChanges {
                 try (ResultSet r = ps.executeQuery()) {
                     while (r.next()) {
                         OffsetDateTime inForce = r.getObject(9, OffsetDateTime.class);
+                        OffsetDateTime watched = r.getObject(15, OffsetDateTime.class);
+                        Watch watch = watched == null ? null : new Watch(r.getObject(11, UUID.class), r.getLong(12),
+                                r.getInt(13), r.getLong(14), watched.toInstant());
                         out.add(new ChangeSet(r.getObject(1, UUID.class), r.getString(2), r.getObject(3, UUID.class),
                                 r.getObject(4, UUID.class), r.getObject(5, OffsetDateTime.class).toInstant(),
                                 r.getInt(6), r.getInt(7), r.getInt(8), inForce == null ? null : inForce.toInstant(),
-                                r.getString(10)));
+                                r.getString(10), watch));
                     }
                 }
                 return out;
@@ -227,7 +239,7 @@ public class ListChanges {
             }
         }
         ChangeSet set = new ChangeSet(TimeOrderedIds.next(), source, from, to, now, added, removed, changed,
-                inForce ? now : null, inForce && !changes.isEmpty() ? PENDING : null);
+                inForce ? now : null, inForce && !changes.isEmpty() ? PENDING : null, null);
         insert(set, changes);
         LOG.infof("List %s: version %s against %s: %d added, %d removed, %d changed (%d ms)%s", source, to, from, added,
                 removed, changed, (System.nanoTime() - t0) / 1_000_000, inForce ? "" : "; held, not in force");
@@ -257,7 +269,7 @@ public class ListChanges {
                 }
             });
             return Optional.of(new ChangeSet(s.id(), s.source(), s.fromVersionId(), s.toVersionId(), s.computedAt(),
-                    s.added(), s.removed(), s.changed(), now, watch));
+                    s.added(), s.removed(), s.changed(), now, watch, null));
         }
         // Never in force, so nobody acted on it: it goes, and the set that takes effect is computed afresh.
         session().doWork(c -> {

@@ -158,7 +158,7 @@ public final class WatchBench {
         long t0 = System.nanoTime();
         JsonNode version = upload(out.toString().getBytes(StandardCharsets.ISO_8859_1), alt, add);
         long uploaded = System.nanoTime();
-        String versionId = version.get("id").asText();
+        String versionId = version.get("version").get("id").asText();
         System.out.printf("new SDN version %s stored and in force in %.1f s%n", versionId, (uploaded - t0) / 1e9);
 
         JsonNode changes;

@@ -35,7 +35,22 @@ public record ListChangesView(
         @Schema(description = "Changes of the kind asked for (all kinds by default), in all pages.") long totalItems,
         @Schema(description = "Number of pages.") int totalPages,
         @Schema(description = "The changes of this page: added entries, then changed, then removed, each by entry id.")
-        List<ChangeView> items) {
+        List<ChangeView> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "What the service did about the stored subjects this change touches (docs/monitoring.md); null when there is no change set.")
+        Monitoring monitoring) {
+
+    @Schema(name = "ListChangeMonitoring")
+    public record Monitoring(
+            @Schema(description = "PENDING (to be acted on: the change is in force and changed something), JOB (the touched subjects are being or were assessed again by job), NONE_TOUCHED (no stored subject was close to what changed), NONE (nothing to act on: no change, or the version is held).", examples = "JOB")
+            String state,
+            @Schema(description = "The batch job assessing the touched subjects again (GET /api/v1/batches/{id}); null when there is none.")
+            UUID job,
+            @Schema(description = "Stored parties compared with the added and changed entries.") Long partiesCompared,
+            @Schema(description = "Stored subjects touched (their latest assessments), assessed again by the job.") Integer subjectsTouched,
+            @Schema(description = "How long finding them took, in milliseconds.") Long scanMillis,
+            @Schema(description = "When it was done.") Instant actedAt) {
+    }
 
     @Schema(name = "ListChangeCounts")
     public record Counts(int added, int removed, int changed) {
