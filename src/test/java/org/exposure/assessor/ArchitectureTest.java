@@ -23,6 +23,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   review                          review items, decisions, remembered dismissals, four eyes
  *   assessment                      rules + screening + review + storage
  *   monitoring                      whom a list change touches: the party index, the changes feed
+ *   webhooks                        the changes feed POSTed, signed, to subscribed receivers
  *   intake                          what the API and the batch jobs both read: subjects, errors, problems
  *   api, batch, health              the ways in; none of them uses another
  *   web                             the pages for people: shows what the API and the batch jobs serve
@@ -46,6 +47,7 @@ class ArchitectureTest {
             .layer("screening").definedBy("org.exposure.assessor.screening..")
             .layer("assessment").definedBy("org.exposure.assessor.assessment..")
             .layer("monitoring").definedBy("org.exposure.assessor.monitoring..")
+            .layer("webhooks").definedBy("org.exposure.assessor.webhooks..")
             .layer("intake").definedBy("org.exposure.assessor.intake..")
             .layer("api").definedBy("org.exposure.assessor.api..")
             .layer("batch").definedBy("org.exposure.assessor.batch..")
@@ -68,10 +70,12 @@ class ArchitectureTest {
                     "rules", "lists", "screening", "review")
             .whereLayer("monitoring").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
                     "rules", "lists", "screening", "review", "assessment")
+            .whereLayer("webhooks").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
+                    "monitoring")
             .whereLayer("intake").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "audit", "security", "review", "assessment")
             .whereLayer("api").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "audit", "security", "review", "assessment", "monitoring", "intake")
+                    "audit", "security", "review", "assessment", "monitoring", "webhooks", "intake")
             .whereLayer("batch").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "audit", "security", "review", "assessment", "monitoring", "intake")
             .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security", "rules",
@@ -79,6 +83,7 @@ class ArchitectureTest {
 
             .whereLayer("api").mayOnlyBeAccessedByLayers("web")
             .whereLayer("batch").mayOnlyBeAccessedByLayers("web")
+            .whereLayer("webhooks").mayOnlyBeAccessedByLayers("api")
             .whereLayer("health").mayNotBeAccessedByAnyLayer()
             .whereLayer("web").mayNotBeAccessedByAnyLayer();
 

@@ -40,6 +40,69 @@ public interface AssessorConfig {
 
     Review review();
 
+    Webhooks webhooks();
+
+    /** Webhook deliveries of the changes feed ({@code assessor.webhooks.}, docs/webhooks.md). */
+    interface Webhooks {
+        /**
+         * Whether this instance sends deliveries; every instance on the database shares them, so an instance that
+         * only serves the API may leave them to others.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often each sender looks for new events to fan out and for deliveries that are due. */
+        @WithDefault("PT2S")
+        @DurationMin(millis = 1)
+        Duration pollInterval();
+
+        /** Sender threads of this instance: a slow receiver holds up one of them, not the others' subscriptions. */
+        @WithDefault("2")
+        @Min(1)
+        int senders();
+
+        /**
+         * The wait after each failed attempt: the first value after the first failure, and so on; the last value
+         * repeats. Each wait is lengthened by a random share of up to {@link #retryJitter()}, so that deliveries
+         * that failed together do not come back together.
+         */
+        @WithDefault("PT10S,PT30S,PT2M,PT10M,PT30M,PT1H")
+        List<Duration> retryDelays();
+
+        /** The largest random share (0..1) added to each wait between attempts. */
+        @WithDefault("0.2")
+        @DecimalMin("0") @DecimalMax("1")
+        double retryJitter();
+
+        /** Attempts after which a delivery that never got a 2xx is FAILED. */
+        @WithDefault("12")
+        @Min(1)
+        int maxAttempts();
+
+        /**
+         * The longest series of attempts: a failed delivery whose next attempt would come later than this after its
+         * first attempt (or its re-send by hand) is FAILED instead.
+         */
+        @WithDefault("P1D")
+        @DurationMin(seconds = 1)
+        Duration maxAge();
+
+        /** Longest wait for a connection to a receiver. */
+        @WithDefault("PT5S")
+        @DurationMin(millis = 1)
+        Duration connectTimeout();
+
+        /** Longest wait for a receiver's response status and headers, from the request. */
+        @WithDefault("PT10S")
+        @DurationMin(millis = 1)
+        Duration timeout();
+
+        /** Most bytes of a receiver's response body read (and discarded); the rest is not waited for. */
+        @WithDefault("65536")
+        @Min(0)
+        int maxResponseBytes();
+    }
+
     Monitoring monitoring();
 
     /**

@@ -24,6 +24,7 @@ public enum ProblemType {
     LISTS_NOT_LOADED("lists-not-loaded", "No sanctions list is in force", 503),
     REVIEW_CONFLICT("review-conflict", "The review item is not in a state that allows this", 409),
     FOUR_EYES("four-eyes", "A second reviewer must do this", 403),
+    WEBHOOK_CONFLICT("webhook-conflict", "The webhook delivery is not in a state that allows this", 409),
     INTERNAL("internal", "Internal error", 500);
 
     private final String type;

@@ -1,0 +1,79 @@
+package org.exposure.assessor.webhooks;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.exposure.assessor.config.AssessorConfig;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Runs this instance's senders: {@code assessor.webhooks.senders} threads, each running a {@link DeliveryWorker}
+ * round every {@code assessor.webhooks.poll-interval}. All state is in the database, so a restart carries on where
+ * the last round stopped, and other instances on the same database share the work.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** Added to the longest request when leasing a subscription, for the writes around it. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
+    private final WebhookStore store;
+    private final WebhookSender sender;
+    private final AssessorConfig.Webhooks config;
+    private ScheduledExecutorService executor;
+
+    WebhookDispatcher(WebhookStore store, WebhookSender sender, AssessorConfig config) {
+        this.store = store;
+        this.sender = sender;
+        this.config = config.webhooks();
+    }
+
+    /** A worker with this installation's schedule and lease: also what a test runs as a second instance. */
+    public DeliveryWorker newWorker() {
+        // The body is read within the same timeout again, after the headers.
+        Duration lease = config.connectTimeout().plus(config.timeout().multipliedBy(2)).plus(LEASE_MARGIN);
+        return new DeliveryWorker(store, sender, RetrySchedule.of(config), lease);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("Webhooks are not sent by this instance (assessor.webhooks.enabled=false)");
+            return;
+        }
+        DeliveryWorker worker = newWorker();
+        executor = Executors.newScheduledThreadPool(config.senders(), r -> {
+            Thread t = new Thread(r, "webhook-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, config.pollInterval().toMillis());
+        for (int i = 0; i < config.senders(); i++) {
+            // Spread over the interval, so that the senders do not all poll at the same moment.
+            executor.scheduleWithFixedDelay(() -> round(worker), every * i / config.senders() + every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+        LOG.infof("Webhooks: %d senders, polling every %s", config.senders(), config.pollInterval());
+    }
+
+    private static void round(DeliveryWorker worker) {
+        try {
+            worker.runOnce();
+        } catch (RuntimeException e) {
+            // A failing database must not end the schedule: the next round tries again.
+            LOG.warnf(e, "Webhook round failed: %s", e.getMessage());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}
