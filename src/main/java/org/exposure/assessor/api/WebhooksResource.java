@@ -45,7 +45,6 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Changes-feed events POSTed, signed, to the receivers admins subscribe.")
 @RolesAllowed({Roles.ADMIN})
 public class WebhooksResource {
@@ -77,6 +76,7 @@ public class WebhooksResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a receiver", description = "Starts at the changes feed's current end: events appended from now on are delivered, none before. "
             + "The response is the only one that shows the secret. Recorded in the audit trail (without the secret).")
     @APIResponse(responseCode = "201", description = "Created; Location names the subscription.",
@@ -106,6 +106,7 @@ public class WebhooksResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change, pause or resume a subscription", description = "Only the fields given change. Recorded in the audit trail.")
     @APIResponse(responseCode = "400", description = "A field is not valid; the problem names it.")
     @APIResponse(responseCode = "404", description = "No subscription has this id.")

@@ -71,6 +71,15 @@ class RoleMatrixTest {
         EXPECTED.put("POST /api/v1/reviews/{id}/decisions/{decisionId}/approval", REVIEWERS);
         EXPECTED.put("GET /api/v1/dismissals", PEOPLE);
         EXPECTED.put("POST /api/v1/dismissals/{id}/revoke", REVIEWERS);
+        EXPECTED.put("GET /api/v1/webhooks", ADMIN);
+        EXPECTED.put("POST /api/v1/webhooks", ADMIN);
+        EXPECTED.put("GET /api/v1/webhooks/{id}", ADMIN);
+        EXPECTED.put("PATCH /api/v1/webhooks/{id}", ADMIN);
+        EXPECTED.put("DELETE /api/v1/webhooks/{id}", ADMIN);
+        EXPECTED.put("POST /api/v1/webhooks/{id}/rotate-secret", ADMIN);
+        EXPECTED.put("GET /api/v1/webhooks/{id}/deliveries", ADMIN);
+        EXPECTED.put("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", ADMIN);
+        EXPECTED.put("POST /api/v1/webhooks/{id}/ping", ADMIN);
     }
 
     private static final List<String> OPERATIONS = new ArrayList<>();
@@ -138,7 +147,7 @@ class RoleMatrixTest {
     private static io.restassured.response.Response send(RequestSpecification spec, String op, boolean multipart) {
         String method = op.split(" ", 2)[0];
         String path = op.split(" ", 2)[1].replace("{source}", "UN").replace("{id}", UUID).replace("{matchId}", "m1")
-                .replace("{decisionId}", UUID);
+                .replace("{decisionId}", UUID).replace("{deliveryId}", UUID);
         if (method.equals("POST")) {
             if (path.equals("/api/v1/batches")) {
                 // A CSV header not of the layout: refused before a job is made.
