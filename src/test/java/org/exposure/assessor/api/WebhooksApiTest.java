@@ -478,6 +478,18 @@ class WebhooksApiTest {
         });
     }
 
+    @Test
+    @DisplayName("the OpenAPI document describes the webhook bodies (the web pages' exclusion does not catch the package)")
+    void openApiHasTheSchemas() {
+        JsonNode schemas = Api.tree(Users.anonymous().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .get("components").get("schemas");
+        for (String name : List.of("WebhookSubscription", "WebhookSubscriptionWithSecret", "WebhookDelivery", "WebhookDeliveryPage",
+                "WebhookCreateRequest", "WebhookChangeRequest")) {
+            assertThat(schemas.has(name)).as(name).isTrue();
+        }
+        assertThat(schemas.get("WebhookSubscription").get("properties").has("secret")).isFalse();
+    }
+
     private static long lastAuditSeq() {
         List<JsonNode> all = auditEvents(0);
         return all.isEmpty() ? 0 : all.get(all.size() - 1).get("seq").asLong();
