@@ -177,8 +177,8 @@ public class WebhooksResource {
         String path = uri == null ? null : uri.getRequestUri().getRawPath();
         Problem problem = switch (e.kind()) {
             case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, e.getMessage(), path, List.of());
-            case INVALID -> Problem.of(ProblemType.VALIDATION, e.field() + ": " + e.getMessage(), path,
-                    List.of(new FieldError(e.field(), e.getMessage())));
+            case INVALID -> Problem.of(ProblemType.VALIDATION, e.getMessage(), path,
+                    e.invalid().stream().map(i -> new FieldError(i.field(), i.message())).toList());
             case CONFLICT -> Problem.of(ProblemType.WEBHOOK_CONFLICT, e.getMessage(), path, List.of());
         };
         return Response.status(problem.status()).type(ProblemMappers.PROBLEM_JSON).entity(problem).build();

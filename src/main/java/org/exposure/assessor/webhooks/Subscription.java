@@ -22,7 +22,7 @@ public record Subscription(
         Instant updatedAt,
         @Schema(description = "The seq of the last feed event taken into account (delivered, queued or not of a subscribed type).") long cursorSeq,
         @Schema(description = "Deliveries waiting to be sent or retried.") long pending,
-        @Schema(description = "Deliveries given up on.") long failed) {
+        @Schema(description = "Deliveries given up on (PINGs not counted).") long failed) {
 
     /** The subscription just made or whose secret was just replaced, with that secret. */
     @Schema(name = "WebhookSubscriptionWithSecret")

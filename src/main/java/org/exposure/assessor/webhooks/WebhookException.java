@@ -16,33 +16,44 @@ public class WebhookException extends RuntimeException {
         CONFLICT
     }
 
-    private final Kind kind;
-    private final String field;
+    /** One offending field and what is wrong with it. */
+    public record Invalid(String field, String message) {
+    }
 
-    private WebhookException(Kind kind, String field, String message) {
+    private final Kind kind;
+    private final java.util.List<Invalid> invalid;
+
+    private WebhookException(Kind kind, java.util.List<Invalid> invalid, String message) {
         super(message);
         this.kind = kind;
-        this.field = field;
+        this.invalid = java.util.List.copyOf(invalid);
     }
 
     public static WebhookException notFound(String message) {
-        return new WebhookException(Kind.NOT_FOUND, null, message);
+        return new WebhookException(Kind.NOT_FOUND, java.util.List.of(), message);
     }
 
     public static WebhookException invalid(String field, String message) {
-        return new WebhookException(Kind.INVALID, field, message);
+        return invalid(java.util.List.of(new Invalid(field, message)));
+    }
+
+    /** Every offending field of a request at once, so that a client fixes them in one go. */
+    public static WebhookException invalid(java.util.List<Invalid> fields) {
+        String detail = fields.size() == 1 ? fields.get(0).field() + ": " + fields.get(0).message()
+                : fields.size() + " fields are invalid";
+        return new WebhookException(Kind.INVALID, fields, detail);
     }
 
     public static WebhookException conflict(String message) {
-        return new WebhookException(Kind.CONFLICT, null, message);
+        return new WebhookException(Kind.CONFLICT, java.util.List.of(), message);
     }
 
     public Kind kind() {
         return kind;
     }
 
-    /** The offending field for {@link Kind#INVALID}, else null. */
-    public String field() {
-        return field;
+    /** The offending fields for {@link Kind#INVALID}, else none. */
+    public java.util.List<Invalid> invalid() {
+        return invalid;
     }
 }

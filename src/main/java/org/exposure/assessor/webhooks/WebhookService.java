@@ -60,11 +60,13 @@ public class WebhookService {
         if (request == null) {
             throw WebhookException.invalid("(body)", "is required: {\"url\": \"https://...\"}");
         }
-        String url = url(request.url());
-        List<String> types = eventTypes(request.eventTypes());
-        String description = description(request.description());
+        Checks checks = new Checks();
+        String url = checks.run(() -> url(request.url()));
+        List<String> types = checks.run(() -> eventTypes(request.eventTypes()));
+        String description = checks.run(() -> description(request.description()));
+        String secret = request.secret() == null ? Signatures.newSecret() : checks.run(() -> secret(request.secret()));
+        checks.done();
         String stored = description == null || description.isEmpty() ? null : description;
-        String secret = request.secret() == null ? Signatures.newSecret() : secret(request.secret());
         UUID id = TimeOrderedIds.next();
         Instant now = Instant.now();
         return store.inTransaction(c -> {
@@ -88,10 +90,12 @@ public class WebhookService {
         if (changes == null) {
             throw WebhookException.invalid("(body)", "is required: the fields to change (url, eventTypes, description, status)");
         }
-        String url = changes.url() == null ? null : url(changes.url());
-        List<String> types = changes.eventTypes() == null ? null : eventTypes(changes.eventTypes());
-        String description = changes.description() == null ? null : description(changes.description());
-        String status = changes.status() == null ? null : status(changes.status());
+        Checks checks = new Checks();
+        String url = changes.url() == null ? null : checks.run(() -> url(changes.url()));
+        List<String> types = changes.eventTypes() == null ? null : checks.run(() -> eventTypes(changes.eventTypes()));
+        String description = changes.description() == null ? null : checks.run(() -> description(changes.description()));
+        String status = changes.status() == null ? null : checks.run(() -> status(changes.status()));
+        checks.done();
         return store.inTransaction(c -> {
             Subscription before = store.lock(c, id).orElseThrow(() -> notFound(id)).subscription();
             store.update(c, id, url == null ? before.url() : url, types == null ? before.eventTypes() : types,
@@ -171,7 +175,7 @@ public class WebhookService {
         ObjectNode body = mapper.createObjectNode();
         body.put("id", eventId.toString());
         body.put("type", Delivery.PING);
-        body.put("createdAt", Instant.now().toString());
+        body.put("createdAt", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
         body.put("subscriptionId", id.toString());
         WebhookSender.Outcome out = sender.send(s.subscription().url(), s.secret(), deliveryId, eventId, Delivery.PING,
                 body.toString());
@@ -258,6 +262,26 @@ public class WebhookService {
             throw WebhookException.invalid("status", "must be ACTIVE or PAUSED");
         }
         return v;
+    }
+
+    /** Runs each field's check, keeping every refusal, so that all the offending fields are named together. */
+    private static final class Checks {
+        private final List<WebhookException.Invalid> invalid = new ArrayList<>();
+
+        <T> T run(java.util.function.Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (WebhookException e) {
+                invalid.addAll(e.invalid());
+                return null;
+            }
+        }
+
+        void done() {
+            if (!invalid.isEmpty()) {
+                throw WebhookException.invalid(invalid);
+            }
+        }
     }
 
     private static WebhookException notFound(UUID id) {

@@ -164,7 +164,7 @@ public class WebhookStore {
         long pending = 0;
         long failed = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM webhook_delivery "
-                + "WHERE subscription_id = ? AND status IN ('PENDING', 'FAILED') GROUP BY status")) {
+                + "WHERE subscription_id = ? AND status IN ('PENDING', 'FAILED') AND event_seq IS NOT NULL GROUP BY status")) {
             ps.setObject(1, id);
             try (ResultSet counts = ps.executeQuery()) {
                 while (counts.next()) {

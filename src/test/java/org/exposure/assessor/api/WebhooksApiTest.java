@@ -427,6 +427,11 @@ class WebhooksApiTest {
             assertThat(problem.get("errors").get(0).get("field").asText()).as(e.getKey()).isEqualTo(e.getValue());
         }
         Api.problem(given().contentType(ContentType.JSON).body("{\"url\":").post(HOOKS).then(), 400);
+        // Every offending field at once.
+        JsonNode two = Api.tree(Api.problem(given().contentType(ContentType.JSON)
+                .body("{\"url\":\"ftp://example.org/x\",\"eventTypes\":[\"RISK_UP\"],\"secret\":\"short\"}").post(HOOKS).then(), 400)
+                .asString());
+        assertThat(two.get("errors")).extracting(e -> e.get("field").asText()).containsExactly("url", "eventTypes[0]", "secret");
         assertThat(Api.tree(given().get(HOOKS).then().extract().asString())).hasSize(before);
 
         String id = given().contentType(ContentType.JSON).body("{\"url\":\"https://example.org/hook\"}").post(HOOKS)
