@@ -56,6 +56,8 @@ public class WebhookSender {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(this.config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // No HTTP/2 upgrade attempt on plain http: receivers are web frameworks, HTTP/1.1 is what they all take.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
