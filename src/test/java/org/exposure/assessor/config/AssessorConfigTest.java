@@ -69,6 +69,14 @@ class AssessorConfigTest {
         assertThat(c.jobs().workers()).isEqualTo(2);
         assertThat(c.jobs().chunkSize()).isEqualTo(1000);
         assertThat(c.jobs().pollInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.webhooks().enabled()).isTrue();
+        assertThat(c.webhooks().retryDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1));
+        assertThat(c.webhooks().retryJitter()).isEqualTo(0.2);
+        assertThat(c.webhooks().maxAttempts()).isEqualTo(12);
+        assertThat(c.webhooks().maxAge()).isEqualTo(Duration.ofDays(1));
+        assertThat(c.webhooks().pollInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.webhooks().timeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -87,6 +95,12 @@ class AssessorConfigTest {
             "assessor.jobs.chunk-size, 0",
             "assessor.jobs.max-row-length, 0",
             "assessor.jobs.poll-interval, PT0S",
+            "assessor.webhooks.max-attempts, 0",
+            "assessor.webhooks.retry-jitter, 1.5",
+            "assessor.webhooks.poll-interval, PT0S",
+            "assessor.webhooks.senders, 0",
+            "assessor.webhooks.max-age, PT0.5S",
+            "assessor.webhooks.timeout, PT0S",
     })
     @DisplayName("a value out of range stops start-up with the key named")
     void outOfRange(String key, String value) {
@@ -102,6 +116,9 @@ class AssessorConfigTest {
             "assessor.lists.max-drop, 0",
             "assessor.lists.refresh-interval, PT0.001S",
             "assessor.jobs.workers, 1",
+            "assessor.webhooks.max-attempts, 1",
+            "assessor.webhooks.retry-jitter, 0",
+            "assessor.webhooks.retry-jitter, 1",
     })
     @DisplayName("the edges of each range are accepted")
     void edges(String key, String value) {
