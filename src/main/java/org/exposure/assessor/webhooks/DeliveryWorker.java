@@ -36,8 +36,11 @@ public class DeliveryWorker {
 
     /** Fans out and sends what is due now; returns how many attempts were made. */
     public int runOnce() {
-        for (int i = 0; i < FAN_OUT_ROUNDS && store.fanOut(Instant.now()) > 0; i++) {
-            // each round takes up to a page of events per subscription
+        // Each fan-out takes up to a page of events per subscription; more rounds while there is more.
+        for (int round = 0; round < FAN_OUT_ROUNDS; round++) {
+            if (store.fanOut(Instant.now()) == 0) {
+                break;
+            }
         }
         int sent = 0;
         while (sent < SENDS_PER_ROUND) {

@@ -193,21 +193,23 @@ public class WebhookStore {
     public int fanOut(Instant now) {
         long head = feed.last();
         return inTransaction(c -> {
-            List<Object[]> behind = new ArrayList<>();
+            List<Behind> behind = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, event_types, cursor_seq FROM webhook_subscription "
                     + "WHERE status = 'ACTIVE' AND cursor_seq < ? ORDER BY id FOR UPDATE SKIP LOCKED")) {
                 ps.setLong(1, head);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        behind.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)});
+                        String types = rs.getString(2);
+                        behind.add(new Behind(rs.getObject(1, UUID.class),
+                                types.isEmpty() ? ChangeEvent.TYPES : Arrays.asList(types.split(",")), rs.getLong(3)));
                     }
                 }
             }
             int taken = 0;
-            for (Object[] s : behind) {
-                UUID id = (UUID) s[0];
-                List<String> types = ((String) s[1]).isEmpty() ? ChangeEvent.TYPES : Arrays.asList(((String) s[1]).split(","));
-                List<ChangeEvent> events = feed.after((Long) s[2], FAN_OUT_PAGE);
+            for (Behind s : behind) {
+                UUID id = s.id();
+                List<String> types = s.types();
+                List<ChangeEvent> events = feed.after(s.cursor(), FAN_OUT_PAGE);
                 if (events.isEmpty()) {
                     continue;
                 }
@@ -239,6 +241,10 @@ public class WebhookStore {
             }
             return taken;
         });
+    }
+
+    /** An active subscription whose cursor is behind the feed. */
+    private record Behind(UUID id, List<String> types, long cursor) {
     }
 
     // ---- sending ------------------------------------------------------------------------------------------
@@ -370,7 +376,7 @@ public class WebhookStore {
             }
             List<Delivery> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery" + where
-                    + " ORDER BY created_at DESC, id DESC OFFSET " + (long) page * size + " ROWS FETCH FIRST " + size + " ROWS ONLY")) {
+                    + " ORDER BY created_at DESC, COALESCE(event_seq, 0) DESC, id DESC OFFSET " + (long) page * size + " ROWS FETCH FIRST " + size + " ROWS ONLY")) {
                 ps.setObject(1, subscriptionId);
                 if (status != null) {
                     ps.setString(2, status);
