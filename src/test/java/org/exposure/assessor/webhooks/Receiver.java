@@ -35,9 +35,16 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
+    /** What a receiver answers, beyond a status: for tests of redirects, slow and large answers. */
+    @FunctionalInterface
+    public interface Answer {
+        void send(HttpExchange exchange, int n) throws IOException;
+    }
+
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private volatile IntUnaryOperator policy;
+    private volatile Answer answer;
 
     private Receiver(IntUnaryOperator policy) throws IOException {
         // Without TCP_NODELAY the JDK server sends the body after the headers only once the client's delayed ACK
@@ -61,6 +68,13 @@ public final class Receiver implements AutoCloseable {
         return new Receiver(policy);
     }
 
+    /** A receiver that answers each request as {@code answer} writes it. */
+    public static Receiver answering(Answer answer) throws IOException {
+        Receiver r = new Receiver(n -> 200);
+        r.answer = answer;
+        return r;
+    }
+
     public void answer(IntUnaryOperator policy) {
         this.policy = policy;
     }
@@ -81,6 +95,11 @@ public final class Receiver implements AutoCloseable {
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())))),
                     new String(body, StandardCharsets.UTF_8), Instant.now()));
             n = requests.size();
+        }
+        if (answer != null) {
+            answer.send(exchange, n);
+            exchange.close();
+            return;
         }
         int status = policy.applyAsInt(n);
         byte[] answer = ("{\"received\":" + n + "}").getBytes(StandardCharsets.UTF_8);
