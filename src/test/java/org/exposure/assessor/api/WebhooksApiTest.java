@@ -339,6 +339,31 @@ class WebhooksApiTest {
     }
 
     @Test
+    @DisplayName("a sender that died holding a subscription's lease holds it up only until the lease expires")
+    void deadSendersLeaseExpires() throws Exception {
+        Receiver r = receiver(n -> 200);
+        String id = subscribe(r).get("subscription").get("id").asText();
+        // What an instance that took the lease and then died leaves in the database.
+        Instant until = Instant.now().plusMillis(2000);
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement(
+                         "UPDATE webhook_subscription SET lease_token = 'dead-instance', lease_until = ? WHERE id = ?")) {
+                ps.setObject(1, java.time.OffsetDateTime.ofInstant(until, java.time.ZoneOffset.UTC));
+                ps.setObject(2, UUID.fromString(id));
+                ps.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        List<ChangeEvent> events = append(ChangeEvent.RISK_RAISED);
+        Thread.sleep(1000);
+        assertThat(r.requestsFor(ids(events))).as("nothing while the lease holds").isEmpty();
+        Receiver.await("the delivery after the lease", WAIT, () -> r.requestsFor(ids(events)).size() == 1);
+        assertThat(r.requestsFor(ids(events)).get(0).at()).isAfterOrEqualTo(until);
+    }
+
+    @Test
     @DisplayName("the secret is in the creation and rotation responses only: never in reads, nor in the audit trail")
     void secretNeverReadBack() throws Exception {
         Receiver r = receiver(n -> 200);
