@@ -17,6 +17,7 @@ import org.exposure.assessor.batch.ListChangeWatcher;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.monitoring.PartyIndex;
+import org.exposure.assessor.webhooks.Receiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 /**
- * What a list change sets going: the stored parties close to a new entry are found, and
+ * What a list change sets going, end to end: the stored parties close to a new entry are found, and
  * only those; their subjects are assessed again by a batch job, each new assessment superseding its predecessor; a
  * verdict that changed is one event of the changes feed (a rise with its review item), one that did not is none.
  */
@@ -95,6 +96,11 @@ class ReassessmentTest {
         assertThat(Users.ANALYST.given().get(Api.ASSESSMENTS + "/" + close).then().statusCode(200).extract()
                 .jsonPath().getString("riskLevel")).isNotEqualTo("BLOCKED");
         long feedBefore = last();
+        Receiver receiver = Receiver.answering(200);
+        JsonPath subscription = Users.ADMIN.given().contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of("RISK_RAISED"), "description", "case system"))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath();
+        String secret = subscription.getString("secret");
 
         String version = uploadSdn(FALCON);
         JsonPath changes = awaitActedOn(version);
@@ -141,6 +147,18 @@ class ReassessmentTest {
         String next = feed.getString("next");
         assertThat(next).isEqualTo(Long.toString(feed.getLong("events[0].seq")));
 
+        // The subscriber gets the event, signed: HMAC-SHA256 of the timestamp, a dot and the body, with its secret.
+        String eventId = feed.getString("events[0].id");
+        Receiver.await("the webhook delivery", java.time.Duration.ofSeconds(30),
+                () -> !receiver.requestsFor(List.of(eventId)).isEmpty());
+        Receiver.Request delivered = receiver.requestsFor(List.of(eventId)).get(0);
+        assertThat(JsonPath.from(delivered.body()).getString("current.assessmentId")).isEqualTo(renewed);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String timestamp = delivered.header("X-Assessor-Timestamp");
+        assertThat(delivered.header("X-Assessor-Signature")).isEqualTo("v1=" + java.util.HexFormat.of().formatHex(
+                mac.doFinal((timestamp + "." + delivered.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
         // The same content again is no new version; the same entries in another order are one without a change.
         uploadSdn(FALCON);
         String reordered = uploadSdn(reversed(Fixtures.sdnRows(Fixtures.SDN_ENTRIES, FALCON)));
@@ -171,6 +189,12 @@ class ReassessmentTest {
         assertThat(lowered.getString("events[0].previous.assessmentId")).isEqualTo(latest);
         assertThat(lowered.getList("events[0].listFindingsRemoved.entryId")).contains("990077");
         assertThat(lowered.getLong("events[0].seq")).isGreaterThan(Long.parseLong(next));
+        // Subscribed to rises only: the fall is not sent.
+        Thread.sleep(500);
+        assertThat(receiver.requests()).hasSize(1);
+        receiver.close();
+        Users.ADMIN.given().delete("/api/v1/webhooks/" + subscription.getString("subscription.id")).then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(204)));
 
         // The older assessments of the subject are no longer the latest: a scan passes over them.
         assertThat(parties.touched(new PartyIndex.Changes(Map.of(), Map.of("OFAC-SDN", Set.of("990077")))).assessments())
