@@ -33,7 +33,9 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/v1/changes")
 @Tag(name = "Changes", description = "Verdicts of stored subjects that changed when a list changed.")
-@RolesAllowed({Roles.ANALYST, Roles.MACHINE})
+// People only: the feed names every stored subject, and a machine client sees only what it submitted. A batch
+// system that must follow the changes is given a webhook subscription by an admin.
+@RolesAllowed(Roles.ANALYST)
 public class ChangesResource {
     static final int DEFAULT_LIMIT = 100;
 

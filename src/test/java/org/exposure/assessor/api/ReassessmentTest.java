@@ -236,7 +236,8 @@ class ReassessmentTest {
                 .body("errors[0].field", equalTo("limit"));
         Users.ANALYST.given().queryParam("since", "-1").get("/api/v1/changes").then().statusCode(400);
         Users.anonymous().get("/api/v1/changes").then().statusCode(401);
-        Users.MACHINE.given().get("/api/v1/changes").then().statusCode(200);
+        Users.MACHINE.given().get("/api/v1/changes").then().statusCode(403);
+        Users.REVIEWER.given().get("/api/v1/changes").then().statusCode(200);
     }
 
     private static long last() {

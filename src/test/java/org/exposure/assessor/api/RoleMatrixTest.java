@@ -58,6 +58,7 @@ class RoleMatrixTest {
         EXPECTED.put("POST /api/v1/lists/{source}/download", ADMIN);
         EXPECTED.put("POST /api/v1/lists/{source}/versions/{id}/confirm", ADMIN);
         EXPECTED.put("GET /api/v1/lists/{source}/versions/{id}/changes", PEOPLE);
+        EXPECTED.put("GET /api/v1/changes", PEOPLE);
         EXPECTED.put("GET /api/v1/session", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/audit", REVIEWERS);
         EXPECTED.put("GET /api/v1/audit/verify", REVIEWERS);
