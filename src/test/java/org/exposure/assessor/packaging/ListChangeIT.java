@@ -53,7 +53,10 @@ class ListChangeIT {
         List<String> o = new ArrayList<>(List.of(OPTIONS));
         o.add("-Dassessor.lists.dir=" + dir.resolve("lists").toAbsolutePath());
         if (ownDatabase) {
-            o.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+            // WRITE_DELAY=0: H2 otherwise writes a commit to its file up to half a second later, and a process killed
+            // at once loses it, where PostgreSQL would not.
+            o.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dir.toAbsolutePath().resolve("db")
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         }
         return o.toArray(String[]::new);
     }
