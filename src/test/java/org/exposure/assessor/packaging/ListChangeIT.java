@@ -110,17 +110,24 @@ class ListChangeIT {
         }
     }
 
-    /** One RISK_RAISED event per listed supplier, numbered one after the other from the cursor. */
+    /**
+     * The feed from the cursor on is gapless (every number once, in order), and holds one RISK_RAISED event per
+     * listed supplier of this run. On a database shared with the other tests it may hold more: the new version also
+     * replaces what an earlier test's upload put in force, which lowers that test's subjects.
+     */
     private static void assertComplete(List<JsonNode> events, long since, String run) {
-        assertThat(events).hasSize(LISTED);
         Set<String> refs = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode e = events.get(i);
             assertThat(e.get("seq").asLong()).isEqualTo(since + i + 1);
-            assertThat(e.get("type").asText()).isEqualTo("RISK_RAISED");
-            assertThat(e.get("current").get("riskLevel").asText()).isEqualTo("BLOCKED");
-            assertThat(refs.add(e.get("subject").get("ref").asText())).as("one event per subject").isTrue();
+            String ref = e.get("subject").get("ref").asText();
+            if (ref.contains(run)) {
+                assertThat(e.get("type").asText()).isEqualTo("RISK_RAISED");
+                assertThat(e.get("current").get("riskLevel").asText()).isEqualTo("BLOCKED");
+                assertThat(refs.add(ref)).as("one event per subject").isTrue();
+            }
         }
+        assertThat(refs).hasSize(LISTED);
         for (int i = 0; i < LISTED; i++) {
             assertThat(refs).contains(name(run, i).replace(' ', '-'));
         }
@@ -152,7 +159,7 @@ class ListChangeIT {
     }
 
     @Test
-    @DisplayName("two services on one PostgreSQL: one acts on the change, both work on its job, and both serve the same feed")
+    @DisplayName("two services on one PostgreSQL: the change uploaded to one is acted on, and both serve the same feed, page by page")
     void twoInstancesServeOneFeed() throws Exception {
         assumeTrue(AppProcess.postgres(), "needs the PostgreSQL build (mvn verify -Ppostgresql): H2 here is one process's database");
         String run = "T" + UUID.randomUUID().toString().substring(0, 6);
