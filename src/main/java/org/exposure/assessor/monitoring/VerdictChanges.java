@@ -45,8 +45,14 @@ public class VerdictChanges {
     /** A list finding: a LIST-... rule that fired for a party about a list entry. */
     record ListFinding(String ruleId, String path, String party, String source, String entryId, String primaryName,
                        Double score) {
+        /**
+         * What makes two findings the same: the rule, the party and the entry, by its id and name but not its
+         * source, because the Consolidated Screening List repeats the SDN's entries under the same id, and which of
+         * the two equal matches a rule reports can change with nothing listed having changed.
+         */
         String key() {
-            return ruleId + "\u0000" + path + "\u0000" + source + "\u0000" + entryId;
+            return ruleId + "\u0000" + path + "\u0000" + entryId + "\u0000"
+                    + (primaryName == null ? "" : primaryName.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
