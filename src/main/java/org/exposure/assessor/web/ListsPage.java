@@ -96,7 +96,30 @@ public class ListsPage {
     public record Changes(String source, String versionId, String status, String previousVersionId, String note,
                          String inForceAt, int added, int removed, int changed, String kind, int size,
                          List<ChangeRow> rows, long total, long first, long last, int number, String previous,
-                         String next) {
+                         String next, String touched) {
+    }
+
+    /** What the service did about the stored subjects the change touches, in words; null when nothing applies. */
+    static String touched(ListChangesView.Monitoring m) {
+        if (m == null || m.state().equals("NONE")) {
+            return null;
+        }
+        return switch (m.state()) {
+            case "PENDING" -> "Not looked at yet: the stored subjects it touches are being found.";
+            case "NONE_TOUCHED" -> String.format("%s stored parties compared in %s: none came close to what changed.",
+                    PageText.count(m.partiesCompared()), millis(m.scanMillis()));
+            default -> String.format("%s stored parties compared in %s: %s %s touched, assessed again by batch job %s.",
+                    PageText.count(m.partiesCompared()), millis(m.scanMillis()),
+                    PageText.count(m.subjectsTouched()), m.subjectsTouched() == 1 ? "subject" : "subjects", m.job());
+        };
+    }
+
+    /** "840 ms", "5.3 s": a scan takes well under a minute. */
+    private static String millis(Long ms) {
+        if (ms == null) {
+            return "—";
+        }
+        return ms < 1000 ? ms + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** A file of a source, as its upload form asks for it. */
@@ -206,7 +229,8 @@ public class ListsPage {
                 counts == null ? 0 : counts.added(), counts == null ? 0 : counts.removed(),
                 counts == null ? 0 : counts.changed(), view.kind(), size, rows, view.totalItems(),
                 Paging.first(page, size, view.totalItems()), Paging.last(page, size, view.totalItems()),
-                Paging.number(page), page > 0 ? base + (page - 1) : null, more ? base + (page + 1) : null);
+                Paging.number(page), page > 0 ? base + (page - 1) : null, more ? base + (page + 1) : null,
+                touched(view.monitoring()));
         TemplateInstance t = Templates.listChanges(pages.page("Changes of " + source, "lists"), c, errors, KINDS,
                 Paging.SIZES);
         return Response.status(errors.isEmpty() ? 200 : 400).type(HTML).entity(t.render()).build();
