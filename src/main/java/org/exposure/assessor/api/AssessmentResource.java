@@ -173,9 +173,9 @@ public class AssessmentResource {
             }
         }
         int max = config.page().maxSize();
-        int pageSize = intParam("size", size, 20, 1, max, errors);
+        int pageSize = QueryParams.integer("size", size, 20, 1, max, errors);
         // The offset page * size must fit an int (the database's first-result), whatever the size asked for.
-        int pageNo = intParam("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, Math.min(pageSize, max)) - 1, errors);
+        int pageNo = QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, Math.min(pageSize, max)) - 1, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -185,19 +185,4 @@ public class AssessmentResource {
         return new AssessmentPage(result.items().stream().map(views::of).toList(), pageNo, pageSize, result.total(), pages);
     }
 
-    private static int intParam(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) {
-                errors.add(new FieldError(name, "must be between " + min + " and " + max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, "must be a whole number, got \"" + value + "\""));
-            return fallback;
-        }
-    }
 }

@@ -63,7 +63,7 @@ public class ChangesResource {
             @Parameter(description = "At most this many events (1 to 1000, default 100).") @QueryParam("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
         long after = cursor(since, errors);
-        int max = limit(limit, errors);
+        int max = QueryParams.integer("limit", limit, DEFAULT_LIMIT, 1, ChangeFeed.MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -97,21 +97,5 @@ public class ChangesResource {
         }
         errors.add(new FieldError("since", "must be a cursor returned as next by this endpoint"));
         return 0;
-    }
-
-    private static int limit(String limit, List<FieldError> errors) {
-        if (limit == null || limit.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int v = Integer.parseInt(limit.strip());
-            if (v >= 1 && v <= ChangeFeed.MAX_LIMIT) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        errors.add(new FieldError("limit", "must be a whole number from 1 to " + ChangeFeed.MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 }

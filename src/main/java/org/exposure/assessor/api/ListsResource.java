@@ -343,9 +343,9 @@ public class ListsResource {
         java.util.UUID versionId = ProblemException.uuidOrNotFound(id, source + " list version");
         List<FieldError> errors = new ArrayList<>();
         ListChanges.Kind only = kind(kind, errors);
-        int pageSize = intParam("size", size, 50, 1, maxPageSize, errors);
+        int pageSize = QueryParams.integer("size", size, 50, 1, maxPageSize, errors);
         // The offset page * size must fit an int, whatever the size asked for.
-        int pageNo = intParam("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, Math.min(pageSize, maxPageSize)) - 1, errors);
+        int pageNo = QueryParams.integer("page", page, 0, 0, Integer.MAX_VALUE / Math.max(1, Math.min(pageSize, maxPageSize)) - 1, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -391,22 +391,6 @@ public class ListsResource {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("kind", "must be ADDED, REMOVED or CHANGED, got \"" + value + "\""));
             return null;
-        }
-    }
-
-    private static int intParam(String name, String value, int fallback, int min, int max, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) {
-                errors.add(new FieldError(name, "must be between " + min + " and " + max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, "must be a whole number, got \"" + value + "\""));
-            return fallback;
         }
     }
 

@@ -185,17 +185,11 @@ public class WebhooksResource {
     }
 
     private static int number(String field, String value, int absent, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return absent;
+        List<FieldError> errors = new java.util.ArrayList<>();
+        int n = QueryParams.integer(field, value, absent, min, max, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
         }
-        try {
-            int v = Integer.parseInt(value.strip());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.validation(List.of(new FieldError(field, "must be a whole number from " + min + " to " + max)));
+        return n;
     }
 }
