@@ -8,12 +8,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
+import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 
@@ -93,7 +97,7 @@ public class BatchStore {
             ps.setString(3, BatchFormat.JSONL.name());
             ps.setTimestamp(4, now);
             ps.setTimestamp(5, now);
-            ps.setString(6, org.exposure.assessor.audit.AuditTrail.SYSTEM);
+            ps.setString(6, AuditTrail.SYSTEM);
             ps.setString(7, RESCREEN);
             ps.setString(8, cause);
             ps.setLong(9, assessments.size());
@@ -137,9 +141,9 @@ public class BatchStore {
 
     /** The stored subjects of these assessments, in the order given (those not found are left out). */
     private static Map<UUID, String> subjects(Connection c, List<UUID> ids) throws SQLException {
-        Map<UUID, String> found = new java.util.HashMap<>();
+        Map<UUID, String> found = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_json FROM assessment WHERE id IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setObject(i + 1, ids.get(i));
             }
@@ -149,7 +153,7 @@ public class BatchStore {
                 }
             }
         }
-        Map<UUID, String> out = new java.util.LinkedHashMap<>();
+        Map<UUID, String> out = new LinkedHashMap<>();
         for (UUID id : ids) {
             if (found.containsKey(id)) {
                 out.put(id, found.get(id));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -73,11 +74,11 @@ final class ChunkAssessor {
     }
 
     private ResultRow assess(ChunkRow row, CsvLayout layout, List<AssessmentEntity> stored) {
-        java.util.UUID supersedes = null;
+        UUID supersedes = null;
         Decoded decoded;
         if (row.kind() == ChunkRow.Kind.RESCREEN) {
             JsonNode earlier = tree(row.payload());
-            supersedes = java.util.UUID.fromString(earlier.path("supersedes").asText());
+            supersedes = UUID.fromString(earlier.path("supersedes").asText());
             decoded = decoder.decode(earlier.path("subject"));
         } else {
             decoded = decode(row, layout);

@@ -3,14 +3,17 @@ package org.exposure.assessor.batch;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.intake.SubjectDecoder;
 import org.exposure.assessor.monitoring.VerdictChanges;
-import org.exposure.assessor.screening.ScreeningIndex;
 import org.exposure.assessor.persistence.AssessmentWriter;
+import org.exposure.assessor.screening.ScreeningIndex;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -61,11 +64,11 @@ public class ChunkProcessor {
      * have rebuilt yet since the instance that imported them did, and a re-assessment against the lists it replaces
      * would find no change.
      */
-    private void current(com.fasterxml.jackson.databind.JsonNode cause) {
-        java.util.Set<java.util.UUID> held = lists.snapshot().ids();
-        for (com.fasterxml.jackson.databind.JsonNode change : cause.path("listChanges")) {
+    private void current(JsonNode cause) {
+        Set<UUID> held = lists.snapshot().ids();
+        for (JsonNode change : cause.path("listChanges")) {
             String version = change.path("version").asText(null);
-            if (version != null && !held.contains(java.util.UUID.fromString(version))) {
+            if (version != null && !held.contains(UUID.fromString(version))) {
                 // Reads what is in force now: the version, or one that replaced it since.
                 lists.reload();
                 return;
@@ -93,7 +96,7 @@ public class ChunkProcessor {
                 if (state == JobState.QUEUED) {
                     store.markRunning(chunk.jobId());
                 }
-                com.fasterxml.jackson.databind.JsonNode cause = store.cause(c, chunk.jobId());
+                JsonNode cause = store.cause(c, chunk.jobId());
                 if (cause != null) {
                     current(cause);
                 }

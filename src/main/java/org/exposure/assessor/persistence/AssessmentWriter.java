@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes assessments and their fired rules with JDBC batches, for the batch jobs: a chunk's thousand assessments
@@ -79,8 +83,8 @@ public final class AssessmentWriter {
      * it is no longer the latest (see the monitoring package); the scan checks that for every party it keeps.
      */
     private static void insertWatched(Connection c, List<AssessmentEntity> assessments) throws SQLException {
-        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
-        java.util.Set<Object> superseded = new java.util.LinkedHashSet<>();
+        Set<String> refs = new LinkedHashSet<>();
+        Set<Object> superseded = new LinkedHashSet<>();
         for (AssessmentEntity a : assessments) {
             if (a.ref != null) {
                 refs.add(a.ref);
@@ -91,8 +95,8 @@ public final class AssessmentWriter {
         }
         // One statement per 500 keys rather than one per assessment: most refs of a chunk were never stored before,
         // and a statement per ref made a batch job about 10 % slower on PostgreSQL (bench/README.md, WatchBench).
-        deleteWhereIn(c, "ref", new java.util.ArrayList<>(refs));
-        deleteWhereIn(c, "assessment_id", new java.util.ArrayList<>(superseded));
+        deleteWhereIn(c, "ref", new ArrayList<>(refs));
+        deleteWhereIn(c, "assessment_id", new ArrayList<>(superseded));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO watched_party (assessment_id, position, ref, name, "
                 + "entity_type, countries) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
@@ -120,7 +124,7 @@ public final class AssessmentWriter {
                 + "VALUES (?, ?, ?)")) {
             int pending = 0;
             for (AssessmentEntity a : assessments) {
-                for (WatchedParty.Entry e : new java.util.LinkedHashSet<>(a.watchedEntries)) {
+                for (WatchedParty.Entry e : new LinkedHashSet<>(a.watchedEntries)) {
                     ps.setObject(1, a.id);
                     ps.setString(2, e.source());
                     ps.setString(3, e.entryId());
@@ -167,7 +171,7 @@ public final class AssessmentWriter {
         for (int from = 0; from < keys.size(); from += 500) {
             List<?> part = keys.subList(from, Math.min(keys.size(), from + 500));
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM watched_party WHERE " + column + " IN ("
-                    + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")")) {
                 for (int i = 0; i < part.size(); i++) {
                     ps.setObject(i + 1, part.get(i));
                 }
