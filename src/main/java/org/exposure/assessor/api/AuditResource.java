@@ -28,6 +28,7 @@ import org.exposure.assessor.audit.ChainVerifier;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.security.Roles;
+import org.exposure.assessor.support.SpreadsheetSafe;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -96,8 +97,11 @@ public class AuditResource {
         StreamingOutput out = csv ? output -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
-            log.forEach(range, e -> printer.printRecord(e.seq(), AuditHash.time(e.recordedAt()), e.actor(), e.action(),
-                    e.targetType(), e.targetId(), e.beforeJson(), e.afterJson(), e.prevHash(), e.hash()));
+            // Actors and target ids can be names people chose: never a formula in a spreadsheet. The states are JSON
+            // objects (they begin with a brace) and stay exactly the hashed text.
+            log.forEach(range, e -> printer.printRecord(e.seq(), AuditHash.time(e.recordedAt()),
+                    SpreadsheetSafe.text(e.actor()), e.action(), e.targetType(), SpreadsheetSafe.text(e.targetId()),
+                    e.beforeJson(), e.afterJson(), e.prevHash(), e.hash()));
             printer.flush();
         } : output -> {
             JsonGenerator g = mapper.getFactory().createGenerator(output, JsonEncoding.UTF8);

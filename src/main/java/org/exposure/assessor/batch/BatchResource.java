@@ -31,6 +31,7 @@ import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.security.Roles;
+import org.exposure.assessor.support.SpreadsheetSafe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -222,10 +223,11 @@ public class BatchResource {
                 List<ResultRow> page = reports.results(job.id(), from, PAGE, rejectedOnly, before);
                 for (ResultRow r : page) {
                     if (printer != null) {
-                        printer.printRecord(r.line(), r.ref(), r.status(), r.riskLevel(),
+                        // The ref and the error texts come from the client: never a formula in a spreadsheet.
+                        printer.printRecord(r.line(), SpreadsheetSafe.text(r.ref()), r.status(), r.riskLevel(),
                                 r.firedRules() == null ? null : String.join(";", r.firedRules()), r.assessmentId(),
-                                r.errors() == null ? null : r.errors().stream().map(e -> e.field() + ": " + e.message())
-                                        .collect(Collectors.joining("; ")));
+                                r.errors() == null ? null : SpreadsheetSafe.text(r.errors().stream()
+                                        .map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "))));
                     } else {
                         w.write(lines.writeValueAsString(line(r)));
                         w.write('\n');

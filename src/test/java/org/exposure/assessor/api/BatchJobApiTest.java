@@ -127,6 +127,26 @@ class BatchJobApiTest {
     }
 
     @Test
+    @DisplayName("refs a spreadsheet would run as formulas come back in CSV results with an apostrophe, in JSON Lines as sent")
+    void formulaRefsAreNeutralisedInCsv() throws Exception {
+        String[] refs = {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-1", "@SUM(A1)", "PO-1"};
+        StringBuilder body = new StringBuilder();
+        for (String ref : refs) {
+            body.append("{\"type\":\"GOODS\",\"ref\":").append(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(ref)).append(",\"hsCode\":\"854231\",\"destinationCountry\":\"KZ\"}\n");
+        }
+        String id = Batches.submit(body.toString(), BatchResource.JSONL);
+        assertThat(Batches.awaitFinished(id).get("state").asText()).isEqualTo("DONE");
+        String csv = given().accept("text/csv").get("/api/v1/batches/" + id + "/results").then().statusCode(200)
+                .extract().asString();
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(rows).extracting(r -> r.get("ref"))
+                .containsExactly("'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'-1", "'@SUM(A1)", "PO-1");
+        assertThat(Batches.results(id, "")).extracting(r -> r.get("ref").asText()).containsExactly(refs);
+    }
+
+    @Test
     @DisplayName("a job with 1% bad rows completes; every bad row is listed by line number with the field and reason")
     void badRowsAreListedAndDoNotStopTheJob() throws Exception {
         List<String> rows = new ArrayList<>(BatchRows.mixed(2_000, new Random(11)));
