@@ -29,7 +29,6 @@ import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.screening.ListsUnavailableException;
-import org.exposure.assessor.screening.NamedParty;
 import org.exposure.assessor.screening.Screener;
 import org.exposure.assessor.screening.ScreeningIndex;
 
@@ -185,7 +184,7 @@ public class AssessmentService {
         a.listVersionsJson = json.writeValue(outcome.versions());
         a.screeningJson = json.writeValue(outcome.screening());
         a.matchesJson = json.writeValue(matches.records());
-        a.watchedParties = NamedParty.of(subject).stream()
+        a.watchedParties = screened.parties().stream()
                 .map(p -> new WatchedParty(p.name(), p.type(), p.countries())).toList();
         a.watchedEntries = matches.records().stream().map(r -> new WatchedParty.Entry(r.source(), r.entryId())).toList();
         a.reviewReasons = ReviewPolicy.reasons(!matches.counted().isEmpty(), outcome.level(), reviewLevel);

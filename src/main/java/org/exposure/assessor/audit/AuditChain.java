@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.exposure.assessor.persistence.Databases;
+
 /**
  * The audit tables on one JDBC connection: appending under the head's lock, reading pages of events and the head.
  * Kept apart from CDI and JTA so that the chain can be tested on a bare database; the caller owns the transaction.
@@ -77,7 +79,7 @@ public final class AuditChain {
      * the statement says otherwise, and a list import holding it commits only after its own work.
      */
     public static Head lockHead(Connection c) throws SQLException {
-        String sql = "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE" + (h2(c) ? " WAIT 600" : "");
+        String sql = "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE" + (Databases.h2(c) ? " WAIT 600" : "");
         return head(c, sql).orElseThrow(() -> new IllegalStateException("the audit_head row is missing"));
     }
 
@@ -186,9 +188,5 @@ public final class AuditChain {
     // CHAR(64) holds exactly 64 hex digits; a shorter value written by hand would come back padded.
     private static String trim(String s) {
         return s == null ? null : s.strip();
-    }
-
-    private static boolean h2(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().startsWith("H2");
     }
 }

@@ -20,13 +20,13 @@ import javax.sql.DataSource;
 import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.persistence.TimeOrderedIds;
+import org.exposure.assessor.persistence.Transactions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -477,17 +477,8 @@ public class BatchStore {
         }
     }
 
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs {@code work} in a new transaction of its own on a connection enlisted in it. */
-    public <T> T inTransaction(Work<T> work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
-            }
-        });
+    public <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.requiringNew(dataSource, work);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.lists.ListChanges;
 import org.exposure.assessor.lists.ListsChanged;
 import org.exposure.assessor.monitoring.PartyIndex;
 import org.jboss.logging.Logger;
@@ -148,20 +149,22 @@ public class ListChangeWatcher {
     private Map<UUID, ObjectNode> claim(Connection c) throws SQLException {
         Map<UUID, ObjectNode> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, source, to_version_id, from_version_id, added, removed, "
-                + "changed FROM list_change_set WHERE watch_state = 'PENDING' ORDER BY in_force_at, id FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                ObjectNode n = mapper.createObjectNode();
-                n.put("changeSet", id.toString());
-                n.put("list", rs.getString(2));
-                n.put("version", rs.getObject(3, UUID.class).toString());
-                UUID from = rs.getObject(4, UUID.class);
-                n.put("previousVersion", from == null ? null : from.toString());
-                n.put("added", rs.getInt(5));
-                n.put("removed", rs.getInt(6));
-                n.put("changed", rs.getInt(7));
-                out.put(id, n);
+                + "changed FROM list_change_set WHERE watch_state = ? ORDER BY in_force_at, id FOR UPDATE")) {
+            ps.setString(1, ListChanges.PENDING);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    ObjectNode n = mapper.createObjectNode();
+                    n.put("changeSet", id.toString());
+                    n.put("list", rs.getString(2));
+                    n.put("version", rs.getObject(3, UUID.class).toString());
+                    UUID from = rs.getObject(4, UUID.class);
+                    n.put("previousVersion", from == null ? null : from.toString());
+                    n.put("added", rs.getInt(5));
+                    n.put("removed", rs.getInt(6));
+                    n.put("changed", rs.getInt(7));
+                    out.put(id, n);
+                }
             }
         }
         return out;

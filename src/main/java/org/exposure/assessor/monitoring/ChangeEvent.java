@@ -1,6 +1,7 @@
 package org.exposure.assessor.monitoring;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,5 @@ public record ChangeEvent(long seq, UUID id, String type, UUID assessmentId, UUI
     public static final String LIST_FINDINGS_CHANGED = "LIST_FINDINGS_CHANGED";
 
     /** Every type, in the order the documentation gives them. */
-    public static final java.util.List<String> TYPES = java.util.List.of(RISK_RAISED, RISK_LOWERED,
-            LIST_FINDINGS_CHANGED);
+    public static final List<String> TYPES = List.of(RISK_RAISED, RISK_LOWERED, LIST_FINDINGS_CHANGED);
 }

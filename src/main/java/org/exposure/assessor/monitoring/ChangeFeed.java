@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.exposure.assessor.persistence.Databases;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ public class ChangeFeed {
             return List.of();
         }
         long last;
-        String lock = "SELECT last_seq FROM change_feed_head WHERE id = 1 FOR UPDATE" + (h2(c) ? " WAIT 600" : "");
+        String lock = "SELECT last_seq FROM change_feed_head WHERE id = 1 FOR UPDATE" + (Databases.h2(c) ? " WAIT 600" : "");
         try (PreparedStatement ps = c.prepareStatement(lock); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("the change_feed_head row is missing");
@@ -128,9 +129,5 @@ public class ChangeFeed {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the changes feed: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean h2(Connection c) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
     }
 }

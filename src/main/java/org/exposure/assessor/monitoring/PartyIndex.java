@@ -63,9 +63,6 @@ public class PartyIndex {
      * @param matched by source, the entries changed or removed: subjects whose assessment matched them are touched
      */
     public record Changes(Map<String, Set<String>> near, Map<String, Set<String>> matched) {
-        public boolean isEmpty() {
-            return near.values().stream().allMatch(Set::isEmpty) && matched.values().stream().allMatch(Set::isEmpty);
-        }
     }
 
     /**

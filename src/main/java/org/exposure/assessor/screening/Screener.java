@@ -62,8 +62,12 @@ public class Screener {
         return String.join(" ", builder.normalizer().tokenize(name == null ? "" : name));
     }
 
-    /** What a screening saw: the matches, how many names it screened, and the index it used. */
-    public record Result(List<ListMatch> matches, int names, ScreeningIndex.Snapshot snapshot) {
+    /** What a screening saw: the matches, the named parties it screened, and the index it used. */
+    public record Result(List<ListMatch> matches, List<NamedParty> parties, ScreeningIndex.Snapshot snapshot) {
+        /** How many names it screened. */
+        public int names() {
+            return parties.size();
+        }
     }
 
     /** Screens every named party of the subject against one snapshot of the index. */
@@ -75,7 +79,7 @@ public class Screener {
             out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), index.threshold()));
             out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));
         }
-        return new Result(dedupe(out), parties.size(), snapshot);
+        return new Result(dedupe(out), parties, snapshot);
     }
 
     /** One match per party and entry: the best of the names (primary, aliases) that matched it. */

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
 import org.exposure.assessor.monitoring.ChangeEvent;
 import org.exposure.assessor.monitoring.ChangeFeed;
 import org.exposure.assessor.persistence.TimeOrderedIds;
+import org.exposure.assessor.persistence.Transactions;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -425,19 +425,9 @@ public class WebhookStore {
 
     // ---- plumbing -----------------------------------------------------------------------------------------
 
-    /** Work on a connection in a transaction. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs {@code work} in a new transaction of its own on a connection enlisted in it. */
-    public <T> T inTransaction(Work<T> work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = dataSource.getConnection()) {
-                return work.run(c);
-            }
-        });
+    public <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.requiringNew(dataSource, work);
     }
 
     private static OffsetDateTime time(Instant t) {
