@@ -8,6 +8,7 @@ import org.exposure.assessor.domain.SupplierSubject;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,7 +32,10 @@ final class SubjectJson {
         this.mapper = base.copy()
                 .addMixIn(Subject.class, TypedSubject.class)
                 .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // 12345678901234567890.12 rather than 1.234567890123456789012E+19: the stored facts read as the
+                // client wrote them. Intake bounds every number (intake/Numbers), so the plain form stays short.
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
     String write(Subject subject) {

@@ -61,10 +61,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(Problem.of(ProblemType.MALFORMED_JSON,
-                "the request body is not valid JSON" + where + ": " + RequestReader.clean(e.getOriginalMessage()), path(uri),
-                List.of(new FieldError("(body)", "is not valid JSON" + where))));
+        FieldError error = RequestReader.parseError("", e);
+        if (!error.field().equals("(body)")) {
+            // A field given twice, or NaN for a number: the text parses up to there, and the field is named.
+            return respond(Problem.of(ProblemType.VALIDATION, error.field() + ": " + error.message(), path(uri),
+                    List.of(error)));
+        }
+        return respond(Problem.of(ProblemType.MALFORMED_JSON, "the request body " + error.message(), path(uri),
+                List.of(new FieldError("(body)", error.message()))));
     }
 
     @ServerExceptionMapper
@@ -99,6 +103,9 @@ public class ProblemMappers {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
                 return binding(json, uri);
+            }
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uri);
             }
         }
         int status = e.getResponse().getStatus();

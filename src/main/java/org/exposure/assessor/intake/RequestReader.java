@@ -1,18 +1,27 @@
 package org.exposure.assessor.intake;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.intake.dto.SupplierDto;
 import org.exposure.assessor.intake.validation.OwnershipChecks;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -31,13 +40,41 @@ import jakarta.validation.Validator;
 @ApplicationScoped
 public class RequestReader {
     private static final Set<String> KINDS = Set.of("GOODS", "SUPPLIER", "BANK");
+    private static final Pattern NON_STANDARD = Pattern.compile("Non-standard token '([^']*)'");
 
     private final ObjectMapper mapper;
     private final Validator validator;
 
     public RequestReader(ObjectMapper mapper, Validator validator) {
-        this.mapper = mapper;
+        this.mapper = strict(mapper);
         this.validator = validator;
+    }
+
+    /**
+     * The service's mapper without Jackson's coercions, for binding subjects: a number where a string, a date or a
+     * code is expected is a client's mistake, not "20240101" or 20240101 days after 1970; a string is not a number
+     * or true/false; an enum is named, not numbered.
+     */
+    static ObjectMapper strict(ObjectMapper base) {
+        ObjectMapper strict = base.copy();
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType number : List.of(LogicalType.Float, LogicalType.Integer)) {
+            strict.coercionConfigFor(number).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        }
+        strict.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        strict.coercionConfigFor(LogicalType.Enum)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        strict.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // Not lenient: a number is not a count of days since 1970, and a date carries no time of day.
+        strict.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        return strict;
     }
 
     /** The subject bound from {@code node}, or null with the errors added to {@code errors} under {@code prefix}. */
@@ -54,6 +91,12 @@ public class RequestReader {
         }
         if (!type.isTextual() || !KINDS.contains(type.asText())) {
             errors.add(new FieldError(join(prefix, "type"), "unknown subject type " + type + ": expected GOODS, SUPPLIER or BANK"));
+            return null;
+        }
+        List<FieldError> numbers = new ArrayList<>();
+        Numbers.check(node, prefix, numbers);
+        if (!numbers.isEmpty()) {
+            errors.addAll(numbers);
             return null;
         }
         SubjectDto dto;
@@ -116,6 +159,11 @@ public class RequestReader {
                 break;
             }
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse && !(cause instanceof StreamConstraintsException)) {
+                return parseError(prefix, parse);
+            }
+        }
         String field = e instanceof MismatchedInputException m ? JsonPaths.of(prefix, m.getPath()) : prefix;
         String message;
         if (e instanceof UnrecognizedPropertyException u) {
@@ -136,10 +184,40 @@ public class RequestReader {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             message = "has the wrong type: expected " + expected(m.getTargetType());
+        } else if (e instanceof MismatchedInputException) {
+            message = "has the wrong type or shape";
         } else {
-            message = "is not valid JSON: " + clean(e.getOriginalMessage());
+            // Whatever else databind reports is about its own workings, not words for a client.
+            message = "cannot be read";
         }
         return new FieldError(field == null || field.isEmpty() ? "(body)" : field, message);
+    }
+
+    /**
+     * A syntax error of the JSON text in the service's words. A field given twice, and NaN or Infinity where a
+     * number belongs, name the field (the parser knows where it stood); any other syntax error is the body's, with
+     * its line and column.
+     */
+    public static FieldError parseError(String prefix, JsonParseException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String field = JsonPaths.of(prefix, e.getProcessor() == null ? null : e.getProcessor().getParsingContext());
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (original.startsWith("Duplicate")) {
+            return new FieldError(field.isEmpty() ? "(body)" : field,
+                    "appears twice in the same object" + where + "; give each field once");
+        }
+        Matcher token = NON_STANDARD.matcher(original);
+        if (token.find()) {
+            return new FieldError(field.isEmpty() ? "(body)" : field, "is not a number JSON allows (" + token.group(1)
+                    + where + "): NaN and Infinity are not accepted; send a decimal number");
+        }
+        if (original.contains("ALLOW_") || original.contains("Feature")) {
+            // Jackson suggests a switch of its own (leading zeros, a leading '+' or '.', comments, quotes).
+            return new FieldError(field.isEmpty() ? "(body)" : field, "is not valid JSON" + where
+                    + ": write numbers as JSON does (no leading zeros, '+' or '.'), strings in double quotes, no comments");
+        }
+        return new FieldError(prefix == null || prefix.isEmpty() ? "(body)" : prefix,
+                "is not valid JSON" + where + ": " + clean(original));
     }
 
     /**

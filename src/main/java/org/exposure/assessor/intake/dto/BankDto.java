@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.Exposure;
 import org.exposure.assessor.intake.validation.CountryCode;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -22,9 +23,9 @@ public record BankDto(
         @Schema(description = "The client's own key for this subject.", examples = "FFI-0007")
         @Size(max = 200) String ref,
         @Schema(description = "Bank name.", required = true, examples = "Heihe Rural Commercial Bank")
-        @NotBlank @Size(max = 500) String name,
+        @NotBlank @Size(max = 500) @VisibleName String name,
         @Schema(description = "Other names.")
-        @Size(max = 50) List<@NotBlank @Size(max = 500) String> aliases,
+        @Size(max = 50) List<@NotBlank @Size(max = 500) @VisibleName String> aliases,
         @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "CN")
         @CountryCode String country,
         @Schema(description = "Region, free text.", examples = "Heilongjiang")

@@ -3,13 +3,14 @@ package org.exposure.assessor.intake.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.ConsigneeKind;
 import org.exposure.assessor.intake.validation.CountryCode;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.constraints.Size;
 
 @Schema(name = "Consignee", description = "Who receives an export.")
 public record ConsigneeDto(
         @Schema(description = "Consignee's name.", examples = "Astana Trade Logistics LLP")
-        @Size(max = 500) String name,
+        @Size(max = 500) @VisibleName String name,
         @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "KZ")
         @CountryCode String country,
         @Schema(description = "Region, free text.", examples = "Khabarovsk Krai")

@@ -3,6 +3,7 @@ package org.exposure.assessor.intake.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.Bic;
 import org.exposure.assessor.intake.validation.CountryCode;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "Correspondent", description = "A bank with which the assessed bank holds a correspondent relationship.")
 public record CorrespondentDto(
         @Schema(description = "Bank name.", required = true, examples = "VTB Bank PJSC")
-        @NotBlank @Size(max = 500) String name,
+        @NotBlank @Size(max = 500) @VisibleName String name,
         @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "RU")
         @CountryCode String country,
         @Schema(description = "BIC (SWIFT code), 8 or 11 characters.", examples = "VTBRRUMM")

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.CountryCode;
 import org.exposure.assessor.intake.validation.DualUseCode;
 import org.exposure.assessor.intake.validation.HsCode;
+import org.exposure.assessor.intake.validation.PlausibleDate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,5 +37,5 @@ public record ExportDto(
         @Schema(description = "Date of the shipment or contract (ISO 8601). The rules apply the law in force on that date "
                 + "(e.g. EU Reg. 833/2014 Art. 12g from 20 Mar 2024); without it, the law of the assessment's date.",
                 examples = "2024-09-12")
-        LocalDate date) {
+        @PlausibleDate LocalDate date) {
 }

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.CountryCode;
 import org.exposure.assessor.intake.validation.DualUseCode;
 import org.exposure.assessor.intake.validation.HsCode;
+import org.exposure.assessor.intake.validation.PlausibleDate;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +23,9 @@ public record GoodsDto(
         @Schema(description = "The client's own key for this subject; returned unchanged and searchable.", examples = "PO-2024-0113")
         @Size(max = 200) String ref,
         @Schema(description = "A name for the goods, e.g. the product line.", examples = "STM32 microcontrollers")
-        @Size(max = 500) String name,
+        @Size(max = 500) @VisibleName String name,
         @Schema(description = "Other names of the goods.")
-        @Size(max = 50) List<@NotBlank @Size(max = 500) String> aliases,
+        @Size(max = 50) List<@NotBlank @Size(max = 500) @VisibleName String> aliases,
         @Schema(description = "ISO 3166-1 alpha-2 code of the country the goods are assessed in (e.g. where the exporter sits).", examples = "CN")
         @CountryCode String country,
         @Schema(description = "Region of that country, free text.", examples = "Heilongjiang")
@@ -47,5 +49,5 @@ public record GoodsDto(
         @Schema(description = "Date of the shipment or contract (ISO 8601). The rules apply the law in force on that date "
                 + "(e.g. EU Reg. 833/2014 Art. 12g from 20 Mar 2024); without it, the law of the assessment's date.",
                 examples = "2024-09-12")
-        LocalDate date) implements SubjectDto {
+        @PlausibleDate LocalDate date) implements SubjectDto {
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.CountryCode;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -16,7 +17,7 @@ import jakarta.validation.constraints.Size;
 @Schema(name = "Owner", description = "A direct owner of a company, with its own owners nested for ownership chains.")
 public record OwnerDto(
         @Schema(description = "Owner's name.", required = true, examples = "Ivan Petrov")
-        @NotBlank @Size(max = 500) String name,
+        @NotBlank @Size(max = 500) @VisibleName String name,
         @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "RU")
         @CountryCode String country,
         @Schema(description = "Share of the owned company held directly, in percent (0 to 100).", required = true, examples = "50")

@@ -3,13 +3,14 @@ package org.exposure.assessor.intake.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.Sector;
 import org.exposure.assessor.intake.validation.CountryCode;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.constraints.Size;
 
 @Schema(name = "Party", description = "A named party: the end user of goods, or the counterparty of a payment.")
 public record PartyDto(
         @Schema(description = "Name as written in the documents.", examples = "Kazan Instrument Plant JSC")
-        @Size(max = 500) String name,
+        @Size(max = 500) @VisibleName String name,
         @Schema(description = "ISO 3166-1 alpha-2 country code.", examples = "RU")
         @CountryCode String country,
         @Schema(description = "Region, province or oblast, free text.", examples = "Tatarstan")

@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.CountryCode;
 import org.exposure.assessor.intake.validation.HsCode;
+import org.exposure.assessor.intake.validation.PlausibleDate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,5 +25,5 @@ public record PaymentDto(
         @Schema(description = "Amount in US dollars, zero or more.", examples = "48000")
         @PositiveOrZero BigDecimal amountUsd,
         @Schema(description = "Value date (ISO 8601).", examples = "2024-06-14")
-        LocalDate date) {
+        @PlausibleDate LocalDate date) {
 }

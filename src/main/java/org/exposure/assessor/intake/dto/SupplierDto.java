@@ -6,6 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.intake.validation.CountryCode;
 import org.exposure.assessor.intake.validation.HsChapter;
+import org.exposure.assessor.intake.validation.PlausibleDate;
+import org.exposure.assessor.intake.validation.VisibleName;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,15 +22,15 @@ public record SupplierDto(
         @Schema(description = "The client's own key for this subject.", examples = "VENDOR-00042")
         @Size(max = 200) String ref,
         @Schema(description = "Company name.", required = true, examples = "Harbin Xinda Trading Co., Ltd.")
-        @NotBlank @Size(max = 500) String name,
+        @NotBlank @Size(max = 500) @VisibleName String name,
         @Schema(description = "Other names, transliterations, former names.")
-        @Size(max = 50) List<@NotBlank @Size(max = 500) String> aliases,
+        @Size(max = 50) List<@NotBlank @Size(max = 500) @VisibleName String> aliases,
         @Schema(description = "ISO 3166-1 alpha-2 country code of incorporation.", examples = "HK")
         @CountryCode String country,
         @Schema(description = "Region, free text.", examples = "Heilongjiang")
         @Size(max = 200) String region,
         @Schema(description = "Date of incorporation (ISO 8601).", examples = "2023-03-15")
-        LocalDate incorporatedOn,
+        @PlausibleDate LocalDate incorporatedOn,
         @Schema(description = "The company's website, if any.", examples = "https://example.com")
         @Size(max = 500) String website,
         @Schema(description = "Whether the registered address is a residential one.")
