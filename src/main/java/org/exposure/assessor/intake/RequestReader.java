@@ -106,7 +106,8 @@ public class RequestReader {
             errors.add(bindingError(prefix, e));
             return null;
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(prefix, "cannot be read: " + e.getMessage()));
+            // Jackson's message describes its own workings; the client learns which subject could not be bound.
+            errors.add(new FieldError(prefix == null || prefix.isEmpty() ? "(body)" : prefix, "cannot be read as a subject"));
             return null;
         }
         validate(dto, prefix, errors);
