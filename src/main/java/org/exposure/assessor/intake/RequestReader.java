@@ -212,7 +212,7 @@ public class RequestReader {
             return new FieldError(field.isEmpty() ? "(body)" : field, "is not a number JSON allows (" + token.group(1)
                     + where + "): NaN and Infinity are not accepted; send a decimal number");
         }
-        if (original.contains("ALLOW_") || original.contains("Feature")) {
+        if (original.contains("ALLOW_")) {
             // Jackson suggests a switch of its own (leading zeros, a leading '+' or '.', comments, quotes).
             return new FieldError(field.isEmpty() ? "(body)" : field, "is not valid JSON" + where
                     + ": write numbers as JSON does (no leading zeros, '+' or '.'), strings in double quotes, no comments");
