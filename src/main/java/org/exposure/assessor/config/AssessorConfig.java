@@ -15,6 +15,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -208,6 +209,38 @@ public interface AssessorConfig {
         @WithDefault("0.10")
         @DecimalMin("0") @DecimalMax("1")
         double maxDrop();
+
+        /**
+         * Largest list file read, by upload, download or from {@link #dir()}: counted as sent and, for a gzip,
+         * decompressed; more is refused (413) and the version in force stays. The published files measured for
+         * this service are at most 4 MB (OFAC sdn.csv; the CSL gzip 1.4 MB); OpenSanctions exports, read a line at
+         * a time, can be far larger, hence 1 GiB rather than a bound near the official lists. The CSV and XML
+         * readers hold a file in memory (a gzip also decompressed), so the heap needs room for about three times
+         * this; lower it on a small heap. Values above 2 GiB act as 2 GiB (a Java array's size).
+         */
+        @WithDefault("1G")
+        MemorySize maxFileSize();
+
+        /**
+         * Most bytes a gzipped file may decompress to per compressed byte, once past 1 MiB: list CSVs compress about
+         * 5 to 10 times, a gzip of zeros a thousand times, and it is refused while it unpacks rather than at
+         * {@link #maxFileSize()}.
+         */
+        @WithDefault("100")
+        @Min(2)
+        int maxCompressionRatio();
+
+        /** Deepest nesting of elements in a list's XML (the lists nest about 6 deep); deeper is refused (422). */
+        @WithDefault("64")
+        @Min(4) @Max(10000)
+        int maxXmlDepth();
+
+        /**
+         * Largest single record: one line of OpenSanctions JSON lines, the text of one XML record. The largest
+         * OpenSanctions entities run to a few hundred kilobytes.
+         */
+        @WithDefault("16M")
+        MemorySize maxRecordSize();
 
         /**
          * How often each instance compares the versions in force in the database with those its screening index

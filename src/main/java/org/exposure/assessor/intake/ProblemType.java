@@ -21,6 +21,10 @@ public enum ProblemType {
     BATCH_MEDIA_TYPE("batch-media-type", "Unsupported batch format", 415),
     LIST_VERSION_NOT_HELD("list-version-not-held", "Not held", 409),
     LIST_FORMAT("list-format", "The file is not of the source's format", 422),
+    /** A list file larger (or decompressing to more) than a limit of assessor.lists.* allows. */
+    LIST_TOO_LARGE("list-too-large", "The list file is too large", 413),
+    /** The service could not write what it received (a full disk, an unwritable temporary directory). */
+    INSUFFICIENT_STORAGE("insufficient-storage", "Not enough storage", 507),
     LIST_DOWNLOAD_NOT_CONFIGURED("list-download-not-configured", "The list cannot be downloaded here", 409),
     /** 502 when the publisher answered badly, 504 when it did not answer in time. */
     LIST_DOWNLOAD_FAILED("list-download-failed", "The list download failed", 502),

@@ -9,19 +9,28 @@ import java.util.Optional;
  */
 public class ImportException extends Exception {
     private final String part;
+    private final String limit;
 
     public ImportException(String message) {
         this(message, (Throwable) null);
     }
 
     public ImportException(String message, Throwable cause) {
-        super(message, cause);
-        this.part = null;
+        this(null, null, message, cause);
     }
 
-    private ImportException(String part, String message, Throwable cause) {
+    private ImportException(String part, String limit, String message, Throwable cause) {
         super(message, cause);
         this.part = part;
+        this.limit = limit;
+    }
+
+    /**
+     * The file is larger than a limit of {@link InputLimits} allows (or decompresses to more): not a wrong file, but
+     * one the service will not read. {@link #limit()} names the setting.
+     */
+    public static ImportException tooLarge(String setting, String message) {
+        return new ImportException(null, setting, message, null);
     }
 
     /** This failure, attributed to the named part (unless it already names one). */
@@ -29,9 +38,14 @@ public class ImportException extends Exception {
         if (part != null) {
             return this;
         }
-        ImportException e = new ImportException(name, getMessage(), getCause());
+        ImportException e = new ImportException(name, limit, getMessage(), getCause());
         e.setStackTrace(getStackTrace());
         return e;
+    }
+
+    /** The setting ({@code assessor.lists.max-file-size}, ...) whose limit the file passed, when that is the fault. */
+    public Optional<String> limit() {
+        return Optional.ofNullable(limit);
     }
 
     /** The file (part) of a several-file source that was rejected, if the source has several. */

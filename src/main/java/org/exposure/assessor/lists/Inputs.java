@@ -1,5 +1,8 @@
 package org.exposure.assessor.lists;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,29 +10,136 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.GZIPInputStream;
 
 /** Reading whole inputs, hashing them and recognising what a wrong file is. */
 public final class Inputs {
     private Inputs() {
     }
 
+    /** As {@link #readAll(InputStream, String, InputLimits)} with the default limits. */
     public static byte[] readAll(InputStream in, String what) throws ImportException {
+        return readAll(in, what, InputLimits.DEFAULT);
+    }
+
+    /**
+     * Everything the stream holds, closed afterwards; a stream longer than {@link InputLimits#maxFileSize()} is
+     * rejected as soon as it passes the limit, before the rest is read.
+     */
+    public static byte[] readAll(InputStream in, String what, InputLimits limits) throws ImportException {
         if (in == null) {
             throw new ImportException(what + ": no input");
         }
+        byte[] bytes;
         try (InputStream s = in) {
-            return s.readAllBytes();
+            // One byte more than allowed tells "exactly the limit" from "more".
+            bytes = s.readNBytes((int) Math.min(InputLimits.ARRAY_MAX, limits.maxFileSize() + 1));
         } catch (IOException e) {
             throw new ImportException(what + ": cannot read input: " + e.getMessage(), e);
         }
+        if (bytes.length > limits.maxFileSize()) {
+            throw tooLarge(what, "is larger than", limits);
+        }
+        return bytes;
     }
 
     public static byte[] readAll(Path path, String what) throws ImportException {
+        return readAll(path, what, InputLimits.DEFAULT);
+    }
+
+    public static byte[] readAll(Path path, String what, InputLimits limits) throws ImportException {
         try {
-            return Files.readAllBytes(path);
+            if (Files.size(path) > limits.maxFileSize()) {
+                throw tooLarge(what, "is larger than", limits);
+            }
+            return readAll(Files.newInputStream(path), what, limits);
         } catch (IOException e) {
             throw new ImportException(what + ": cannot read " + path + ": " + e, e);
         }
+    }
+
+    /**
+     * Decompresses a gzip file held in memory, giving up as soon as the result passes
+     * {@link InputLimits#maxFileSize()} or, past {@link InputLimits#RATIO_FLOOR} bytes, more than
+     * {@link InputLimits#maxCompressionRatio()} times the compressed size: a gzip of zeros must be stopped while it
+     * unpacks, not once it has filled the heap.
+     */
+    public static byte[] gunzip(byte[] raw, String what, InputLimits limits) throws ImportException {
+        long ratioLimit = Math.max(InputLimits.RATIO_FLOOR, (long) raw.length * limits.maxCompressionRatio());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, (int) Math.min(raw.length * 4L, 1 << 26)));
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n = gz.read(buffer); n >= 0; n = gz.read(buffer)) {
+                total += n;
+                if (total > limits.maxFileSize()) {
+                    throw tooLarge(what, "decompresses to more than", limits);
+                }
+                if (total > ratioLimit) {
+                    throw ImportException.tooLarge(InputLimits.MAX_COMPRESSION_RATIO, what + ": the gzip of "
+                            + raw.length + " bytes decompresses to more than " + limits.maxCompressionRatio()
+                            + " times its size (" + InputLimits.MAX_COMPRESSION_RATIO + "), file rejected");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new ImportException(what + ": corrupt or truncated gzip, file rejected: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The stream, failing with {@link TooLarge} once more than {@link InputLimits#maxFileSize()} bytes have been read
+     * from it: for readers that stream a file rather than hold it.
+     */
+    public static InputStream limited(InputStream in, InputLimits limits) {
+        return new FilterInputStream(in) {
+            private long seen;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) throws TooLarge {
+                seen += n;
+                if (seen > limits.maxFileSize()) {
+                    throw new TooLarge(limits);
+                }
+            }
+        };
+    }
+
+    /** Thrown by a {@link #limited} stream; {@link #problem(String)} is what the reader reports. */
+    public static final class TooLarge extends IOException {
+        private final InputLimits limits;
+
+        TooLarge(InputLimits limits) {
+            super("larger than " + InputLimits.bytes(limits.maxFileSize()));
+            this.limits = limits;
+        }
+
+        public ImportException problem(String what) {
+            return tooLarge(what, "is larger than", limits);
+        }
+    }
+
+    private static ImportException tooLarge(String what, String verb, InputLimits limits) {
+        return ImportException.tooLarge(InputLimits.MAX_FILE_SIZE, what + ": the file " + verb + " "
+                + InputLimits.bytes(limits.maxFileSize()) + " (" + InputLimits.MAX_FILE_SIZE + "), file rejected");
     }
 
     public static MessageDigest sha256() {

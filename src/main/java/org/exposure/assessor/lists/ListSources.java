@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.csl.CslSource;
 import org.exposure.assessor.lists.eu.EuFsfSource;
 import org.exposure.assessor.lists.ofac.OfacSdnSource;
@@ -16,6 +17,7 @@ import org.exposure.assessor.lists.uk.UkSanctionsListSource;
 import org.exposure.assessor.lists.un.UnSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Every list source the service knows, in the order they are listed and imported. Uploads, downloads, the start-up
@@ -24,17 +26,34 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ListSources {
-    private static final List<ListSource> ALL = List.of(new OfacSdnSource(), new CslSource(), new UnSource(),
-            new EuFsfSource(), new UkSanctionsListSource(), new OpenSanctionsSource());
+    // Only what the sources are (ids, parts, URLs), for the static look-ups; reading goes through an instance's own.
+    private static final List<ListSource> ALL = sources(InputLimits.DEFAULT);
 
+    private final List<ListSource> all;
     private final Map<String, ListSource> byId = new LinkedHashMap<>();
 
+    /** The sources reading within the default {@link InputLimits}. */
     public ListSources() {
-        ALL.forEach(s -> byId.put(s.id(), s));
+        this(InputLimits.DEFAULT);
+    }
+
+    @Inject
+    public ListSources(AssessorConfig config) {
+        this(InputLimits.of(config.lists()));
+    }
+
+    public ListSources(InputLimits limits) {
+        all = sources(limits);
+        all.forEach(s -> byId.put(s.id(), s));
+    }
+
+    private static List<ListSource> sources(InputLimits limits) {
+        return List.of(new OfacSdnSource(limits), new CslSource(limits), new UnSource(limits),
+                new EuFsfSource(limits), new UkSanctionsListSource(limits), new OpenSanctionsSource(limits));
     }
 
     public List<ListSource> all() {
-        return ALL;
+        return all;
     }
 
     public Optional<ListSource> find(String source) {

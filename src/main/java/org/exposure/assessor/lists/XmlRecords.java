@@ -80,7 +80,12 @@ public final class XmlRecords {
      * @throws ImportException when it is not well-formed XML or the handler rejects the root
      */
     public static void read(byte[] bytes, String what, Handler handler) throws ImportException {
-        read(bytes, what, 1, handler);
+        read(bytes, what, 1, InputLimits.DEFAULT, handler);
+    }
+
+    /** As {@link #read(byte[], String, Handler)} within {@code limits}. */
+    public static void read(byte[] bytes, String what, InputLimits limits, Handler handler) throws ImportException {
+        read(bytes, what, 1, limits, handler);
     }
 
     /**
@@ -88,6 +93,17 @@ public final class XmlRecords {
      * (1: its children; 2: its grandchildren, as the UN list's INDIVIDUAL under INDIVIDUALS), one at a time.
      */
     public static void read(byte[] bytes, String what, int depth, Handler handler) throws ImportException {
+        read(bytes, what, depth, InputLimits.DEFAULT, handler);
+    }
+
+    /**
+     * As {@link #read(byte[], String, int, Handler)}. An element nested deeper than
+     * {@link InputLimits#maxXmlDepth()} below the document, or a record holding more than
+     * {@link InputLimits#maxRecordSize()} characters of text, rejects the file: a record is built as a tree, by
+     * recursion, and without a bound a file of nested elements would exhaust the stack.
+     */
+    public static void read(byte[] bytes, String what, int depth, InputLimits limits, Handler handler)
+            throws ImportException {
         XMLStreamReader r = null;
         try {
             r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -103,10 +119,11 @@ public final class XmlRecords {
                 int event = r.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (level + 1 == depth) {
-                        // readNode consumes the record's end tag: the level stays.
-                        handler.record(readNode(r));
+                        // readNode consumes the record's end tag: the level stays. The root is depth 1.
+                        handler.record(readNode(r, level + 2, new Budget(what, limits)));
                     } else {
                         level++;
+                        checkDepth(level + 1, what, limits);
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     level--;
@@ -114,6 +131,8 @@ public final class XmlRecords {
             }
         } catch (XMLStreamException e) {
             throw new ImportException(what + ": not well-formed XML, file rejected: " + e.getMessage(), e);
+        } catch (UncheckedImport e) {
+            throw e.failure;
         } finally {
             if (r != null) {
                 try {
@@ -141,16 +160,61 @@ public final class XmlRecords {
         return a;
     }
 
-    /** Reads the element the reader stands on, with its subtree, up to and including its end tag. */
-    private static Node readNode(XMLStreamReader r) throws XMLStreamException {
+    private static void checkDepth(int depth, String what, InputLimits limits) throws ImportException {
+        if (depth > limits.maxXmlDepth()) {
+            throw new ImportException(what + ": elements nested deeper than " + limits.maxXmlDepth() + " levels ("
+                    + InputLimits.MAX_XML_DEPTH + "), file rejected");
+        }
+    }
+
+    /** What one record may still hold: its text, counted over all its elements. */
+    private static final class Budget {
+        final String what;
+        final InputLimits limits;
+        long chars;
+
+        Budget(String what, InputLimits limits) {
+            this.what = what;
+            this.limits = limits;
+        }
+    }
+
+    /** Carries an ImportException out of the recursion, which StAX's checked exception alone would not. */
+    private static final class UncheckedImport extends RuntimeException {
+        final ImportException failure;
+
+        UncheckedImport(ImportException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * Reads the element the reader stands on, at {@code depth} (the root is 1), with its subtree, up to and including
+     * its end tag.
+     */
+    private static Node readNode(XMLStreamReader r, int depth, Budget budget) throws XMLStreamException {
+        try {
+            checkDepth(depth, budget.what, budget.limits);
+        } catch (ImportException e) {
+            throw new UncheckedImport(e);
+        }
         Node node = new Node(r.getLocalName(), r.getLocation().getLineNumber(), attributes(r), new StringBuilder(),
                 new ArrayList<>());
         while (true) {
             int event = r.next();
             switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> node.children().add(readNode(r));
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        node.content().append(r.getText());
+                case XMLStreamConstants.START_ELEMENT -> node.children().add(readNode(r, depth + 1, budget));
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    budget.chars += r.getTextLength();
+                    if (budget.chars > budget.limits.maxRecordSize()) {
+                        throw new UncheckedImport(ImportException.tooLarge(InputLimits.MAX_RECORD_SIZE, budget.what
+                                + ": the record at line " + node.line() + " holds more than "
+                                + budget.limits.maxRecordSize() + " characters of text ("
+                                + InputLimits.MAX_RECORD_SIZE + "), file rejected"));
+                    }
+                    node.content().append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                }
                 case XMLStreamConstants.END_ELEMENT -> {
                     return node;
                 }

@@ -15,13 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -50,23 +50,29 @@ public final class CslImporter {
             "Vessel Type", "Vessel Flag");
     private static final Pattern ID_PARTS = Pattern.compile(",\\s*");
 
+    private final InputLimits limits;
+
+    public CslImporter() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public CslImporter(InputLimits limits) {
+        this.limits = limits;
+    }
+
     public ImportResult importFrom(Path file) throws ImportException {
-        return importBytes(Inputs.readAll(file, "US CSL"));
+        return importBytes(Inputs.readAll(file, "US CSL", limits));
     }
 
     /** The stream (gzipped or plain CSV) is read to the end and closed. */
     public ImportResult importFrom(InputStream in) throws ImportException {
-        return importBytes(Inputs.readAll(in, "US CSL"));
+        return importBytes(Inputs.readAll(in, "US CSL", limits));
     }
 
     private ImportResult importBytes(byte[] raw) throws ImportException {
         byte[] csv = raw;
         if (Inputs.isGzip(raw)) {
-            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                csv = gz.readAllBytes();
-            } catch (IOException e) {
-                throw new ImportException("US CSL: corrupt or truncated gzip, file rejected: " + e.getMessage(), e);
-            }
+            csv = Inputs.gunzip(raw, "US CSL", limits);
         }
         String kind = Inputs.obviousKind(csv);
         if (kind != null) {

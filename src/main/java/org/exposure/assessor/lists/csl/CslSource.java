@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OneFileSource;
 
@@ -14,11 +15,16 @@ import org.exposure.assessor.lists.OneFileSource;
  * requested from here.
  */
 public final class CslSource extends OneFileSource {
-    private final CslImporter importer = new CslImporter();
+    private final CslImporter importer;
 
     public CslSource() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public CslSource(InputLimits limits) {
         super("The file of a source published as one file",
                 URI.create("https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"));
+        this.importer = new CslImporter(limits);
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -43,13 +44,23 @@ public final class EuFsfImporter {
     /** The FSF writes "00" / "UNKNOWN" where it does not know a country. */
     private static final String NO_COUNTRY = "00";
 
+    private final InputLimits limits;
+
+    public EuFsfImporter() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public EuFsfImporter(InputLimits limits) {
+        this.limits = limits;
+    }
+
     public ImportResult importFrom(Path file) throws ImportException {
-        return importBytes(Inputs.readAll(file, WHAT));
+        return importBytes(Inputs.readAll(file, WHAT, limits));
     }
 
     /** The stream is read to the end and closed. */
     public ImportResult importFrom(InputStream in) throws ImportException {
-        return importBytes(Inputs.readAll(in, WHAT));
+        return importBytes(Inputs.readAll(in, WHAT, limits));
     }
 
     private ImportResult importBytes(byte[] bytes) throws ImportException {
@@ -64,7 +75,7 @@ public final class EuFsfImporter {
         Instant[] published = new Instant[1];
         long[] records = new long[1];
         Map<String, Long> bySubjectType = new LinkedHashMap<>();
-        XmlRecords.read(bytes, WHAT, new XmlRecords.Handler() {
+        XmlRecords.read(bytes, WHAT, limits, new XmlRecords.Handler() {
             @Override
             public void root(String localName, Map<String, String> attributes) throws ImportException {
                 if (!ROOT.equals(localName)) {

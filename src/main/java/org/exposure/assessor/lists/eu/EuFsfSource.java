@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OneFileSource;
 
@@ -14,11 +15,16 @@ import org.exposure.assessor.lists.OneFileSource;
  * (https://webgate.ec.europa.eu/fsd/fsf/public/rss); never requested from here.
  */
 public final class EuFsfSource extends OneFileSource {
-    private final EuFsfImporter importer = new EuFsfImporter();
+    private final EuFsfImporter importer;
 
     public EuFsfSource() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public EuFsfSource(InputLimits limits) {
         super("The file of a source published as one file", URI.create(
                 "https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw"));
+        this.importer = new EuFsfImporter(limits);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -54,6 +55,16 @@ public final class OfacSdnImporter {
     private static final Pattern PROGRAM_SEPARATOR = Pattern.compile("\\]\\s*\\[");
 
 
+    private final InputLimits limits;
+
+    public OfacSdnImporter() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public OfacSdnImporter(InputLimits limits) {
+        this.limits = limits;
+    }
+
     public ImportResult importFrom(Path sdn) throws ImportException {
         return importFrom(sdn, null, null);
     }
@@ -72,17 +83,17 @@ public final class OfacSdnImporter {
         return importBytes(read(sdn, "sdn"), alt == null ? null : read(alt, "alt"), add == null ? null : read(add, "add"));
     }
 
-    private static byte[] read(Path file, String part) throws ImportException {
+    private byte[] read(Path file, String part) throws ImportException {
         try {
-            return Inputs.readAll(file, "OFAC " + part + ".csv");
+            return Inputs.readAll(file, "OFAC " + part + ".csv", limits);
         } catch (ImportException e) {
             throw e.inPart(part);
         }
     }
 
-    private static byte[] read(InputStream in, String part) throws ImportException {
+    private byte[] read(InputStream in, String part) throws ImportException {
         try {
-            return Inputs.readAll(in, "OFAC " + part + ".csv");
+            return Inputs.readAll(in, "OFAC " + part + ".csv", limits);
         } catch (ImportException e) {
             throw e.inPart(part);
         }

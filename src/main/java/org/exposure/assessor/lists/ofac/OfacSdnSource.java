@@ -8,6 +8,7 @@ import java.util.Map;
 import org.exposure.assessor.config.AssessorConfig.Lists.Download;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.ListSource;
 
@@ -27,7 +28,15 @@ public final class OfacSdnSource implements ListSource {
             new Part("add", false, "add.csv", "OFAC add.csv: addresses (optional).", URI.create(EXPORTS + "ADD.CSV"),
                     "add-url", Download.Source::addUrl));
 
-    private final OfacSdnImporter importer = new OfacSdnImporter();
+    private final OfacSdnImporter importer;
+
+    public OfacSdnSource() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public OfacSdnSource(InputLimits limits) {
+        this.importer = new OfacSdnImporter(limits);
+    }
 
     @Override
     public String id() {

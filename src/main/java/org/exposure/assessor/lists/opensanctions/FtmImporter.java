@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -54,6 +56,16 @@ public final class FtmImporter {
     private static final String[] EVIDENCE_PROPS = {"topics", "birthDate", "gender", "position", "createdAt",
             "modifiedAt", "incorporationDate", "address"};
 
+    private final InputLimits limits;
+
+    public FtmImporter() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public FtmImporter(InputLimits limits) {
+        this.limits = limits;
+    }
+
     public ImportResult importFrom(Path file) throws ImportException {
         InputStream in;
         try {
@@ -74,7 +86,7 @@ public final class FtmImporter {
             throw new ImportException("OpenSanctions FtM: no input");
         }
         try (InputStream raw = in) {
-            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            BufferedInputStream buffered = new BufferedInputStream(Inputs.limited(raw, limits), 1 << 16);
             buffered.mark(HEAD);
             byte[] head = buffered.readNBytes(HEAD);
             buffered.reset();
@@ -90,6 +102,8 @@ public final class FtmImporter {
                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
             return importLines(lines, sha);
+        } catch (Inputs.TooLarge e) {
+            throw e.problem("OpenSanctions FtM");
         } catch (CharacterCodingException e) {
             throw new ImportException("OpenSanctions FtM: not UTF-8 text, file rejected", e);
         } catch (IOException e) {
@@ -110,6 +124,71 @@ public final class FtmImporter {
         };
     }
 
+    /**
+     * The lines of a reader without their terminators (LF, CR LF or CR, as {@link BufferedReader#readLine()}); a
+     * line longer than {@link InputLimits#maxRecordSize()} rejects the file before it is held whole, which readLine
+     * would do whatever its length. Its own buffer, as reading a character at a time from a BufferedReader takes a
+     * lock per character.
+     */
+    private static final class Lines {
+        private final Reader in;
+        private final int max;
+        private final char[] buf = new char[1 << 16];
+        private final StringBuilder line = new StringBuilder();
+        private int pos;
+        private int len;
+        private boolean skipLf;
+        private long number;
+
+        Lines(Reader in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        String next() throws IOException, ImportException {
+            line.setLength(0);
+            boolean any = false;
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        if (!any) {
+                            return null;
+                        }
+                        number++;
+                        return line.toString();
+                    }
+                }
+                if (skipLf) {
+                    skipLf = false;
+                    if (buf[pos] == '\n') {
+                        pos++;
+                        continue;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') {
+                    pos++;
+                }
+                if (line.length() + (pos - start) > max) {
+                    throw ImportException.tooLarge(InputLimits.MAX_RECORD_SIZE, "OpenSanctions FtM: line "
+                            + (number + 1) + " is longer than " + max + " characters ("
+                            + InputLimits.MAX_RECORD_SIZE + "), file rejected");
+                }
+                line.append(buf, start, pos - start);
+                if (pos < len) {
+                    skipLf = buf[pos] == '\r';
+                    pos++;
+                    number++;
+                    return line.toString();
+                }
+            }
+        }
+    }
+
     private ImportResult importLines(BufferedReader reader, MessageDigest sha) throws IOException, ImportException {
         List<ListEntry> entries = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
@@ -118,7 +197,8 @@ public final class FtmImporter {
         long nonParty = 0;
         long malformed = 0;
         long lineNumber = 0;
-        for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+        Lines lines = new Lines(reader, limits.maxRecordSize());
+        for (String raw = lines.next(); raw != null; raw = lines.next()) {
             lineNumber++;
             String line = (lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
             if (line.isEmpty()) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OneFileSource;
 
@@ -12,10 +13,15 @@ import org.exposure.assessor.lists.OneFileSource;
  * licensed for non-commercial use, so it is only downloaded where an operator configures a URL.
  */
 public final class OpenSanctionsSource extends OneFileSource {
-    private final FtmImporter importer = new FtmImporter();
+    private final FtmImporter importer;
 
     public OpenSanctionsSource() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public OpenSanctionsSource(InputLimits limits) {
         super("The file of a source published as one file", null);
+        this.importer = new FtmImporter(limits);
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,6 +33,7 @@ import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -68,23 +68,29 @@ public final class UkSanctionsListImporter {
             "Group ID");
     private static final Pattern UK_REF = Pattern.compile("\\(UK Sanctions List Ref\\):\\s*(\\S+?)\\.?(?:\\s|$)");
 
+    private final InputLimits limits;
+
+    public UkSanctionsListImporter() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public UkSanctionsListImporter(InputLimits limits) {
+        this.limits = limits;
+    }
+
     public ImportResult importFrom(Path file) throws ImportException {
-        return importBytes(Inputs.readAll(file, WHAT));
+        return importBytes(Inputs.readAll(file, WHAT, limits));
     }
 
     /** The stream (FCDO XML, or OFSI ConList CSV gzipped or plain) is read to the end and closed. */
     public ImportResult importFrom(InputStream in) throws ImportException {
-        return importBytes(Inputs.readAll(in, WHAT));
+        return importBytes(Inputs.readAll(in, WHAT, limits));
     }
 
     private ImportResult importBytes(byte[] raw) throws ImportException {
         byte[] bytes = raw;
         if (Inputs.isGzip(raw)) {
-            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                bytes = gz.readAllBytes();
-            } catch (IOException e) {
-                throw new ImportException(WHAT + ": corrupt or truncated gzip, file rejected: " + e.getMessage(), e);
-            }
+            bytes = Inputs.gunzip(raw, WHAT, limits);
         }
         String kind = Inputs.obviousKind(bytes);
         if ("an XML or HTML document".equals(kind)) {
@@ -106,7 +112,7 @@ public final class UkSanctionsListImporter {
         Map<EntityType, Long> byType = new HashMap<>();
         Instant[] published = new Instant[1];
         long[] records = new long[1];
-        XmlRecords.read(bytes, WHAT, new XmlRecords.Handler() {
+        XmlRecords.read(bytes, WHAT, limits, new XmlRecords.Handler() {
             @Override
             public void root(String localName, Map<String, String> attributes) throws ImportException {
                 if (!ROOT.equals(localName)) {

@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OneFileSource;
 
@@ -15,11 +16,16 @@ import org.exposure.assessor.lists.OneFileSource;
  * download (see the lists documentation), never requested from here.
  */
 public final class UkSanctionsListSource extends OneFileSource {
-    private final UkSanctionsListImporter importer = new UkSanctionsListImporter();
+    private final UkSanctionsListImporter importer;
 
     public UkSanctionsListSource() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public UkSanctionsListSource(InputLimits limits) {
         super("The file of a source published as one file",
                 URI.create("https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"));
+        this.importer = new UkSanctionsListImporter(limits);
     }
 
     @Override

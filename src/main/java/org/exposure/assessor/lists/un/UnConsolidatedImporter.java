@@ -20,6 +20,7 @@ import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.Inputs;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.RowProblem;
@@ -38,13 +39,23 @@ public final class UnConsolidatedImporter {
     public static final String SOURCE = ListEntry.UN;
     private static final String ROOT = "CONSOLIDATED_LIST";
 
+    private final InputLimits limits;
+
+    public UnConsolidatedImporter() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public UnConsolidatedImporter(InputLimits limits) {
+        this.limits = limits;
+    }
+
     public ImportResult importFrom(Path file) throws ImportException {
-        return importBytes(Inputs.readAll(file, "UN consolidated list"));
+        return importBytes(Inputs.readAll(file, "UN consolidated list", limits));
     }
 
     /** The stream is read to the end and closed. */
     public ImportResult importFrom(InputStream in) throws ImportException {
-        return importBytes(Inputs.readAll(in, "UN consolidated list"));
+        return importBytes(Inputs.readAll(in, "UN consolidated list", limits));
     }
 
     /** Values of {@code <n><VALUE>..</VALUE></n>} groups. */
@@ -71,7 +82,7 @@ public final class UnConsolidatedImporter {
         Set<String> ids = new HashSet<>();
         Instant[] publishedAt = new Instant[1];
         long[] counted = new long[3];
-        XmlRecords.read(bytes, "UN", 2, new XmlRecords.Handler() {
+        XmlRecords.read(bytes, "UN", 2, limits, new XmlRecords.Handler() {
             @Override
             public void root(String localName, Map<String, String> attributes) throws ImportException {
                 if (!ROOT.equals(localName)) {

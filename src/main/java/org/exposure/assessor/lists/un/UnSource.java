@@ -5,6 +5,7 @@ import java.net.URI;
 
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
+import org.exposure.assessor.lists.InputLimits;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.OneFileSource;
 
@@ -13,11 +14,16 @@ import org.exposure.assessor.lists.OneFileSource;
  * public screening code, never requested from here.
  */
 public final class UnSource extends OneFileSource {
-    private final UnConsolidatedImporter importer = new UnConsolidatedImporter();
+    private final UnConsolidatedImporter importer;
 
     public UnSource() {
+        this(InputLimits.DEFAULT);
+    }
+
+    public UnSource(InputLimits limits) {
         super("The file of a source published as one file",
                 URI.create("https://scsanctions.un.org/resources/xml/en/consolidated.xml"));
+        this.importer = new UnConsolidatedImporter(limits);
     }
 
     @Override
