@@ -49,11 +49,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -132,15 +134,15 @@ public class ListsResource {
     @APIResponse(responseCode = "200", description = "The same content was imported before; that version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "404", description = "Unknown source.")
-    @APIResponse(responseCode = "422", description = "The file is not of the source's format; nothing changed.")
+    @APIResponse(responseCode = "413", description = "The file is larger, or decompresses to more, than assessor.lists.max-file-size (or passes another limit of assessor.lists, named in the problem); nothing changed.")
+    @APIResponse(responseCode = "422", description = "The file is not of the source's format, or nests XML deeper than assessor.lists.max-xml-depth; nothing changed.")
     public Response upload(@PathParam("source") String source, InputStream body) {
         ListSource importer = sources.find(source).orElseThrow(() -> unknownSource(source));
         ImportResult result;
         try {
             result = importer.read(body);
         } catch (ImportException e) {
-            throw new ProblemException(ProblemType.LIST_FORMAT, "not a " + source + " file: " + e.getMessage()
-                    + "; the version in force is unchanged", List.of(new FieldError("(body)", e.getMessage())));
+            throw rejected(source, "(body)", e);
         }
         return stored(result);
     }
@@ -156,20 +158,32 @@ public class ListsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
     @APIResponse(responseCode = "200", description = "The same files were imported before; that version is in force.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListImportView.class)))
-    @APIResponse(responseCode = "400", description = "A part the source does not have, a part given twice or not as a file, or the first part missing.")
+    @APIResponse(responseCode = "400", description = "A part the source does not have, a part given twice or not as a file, or the first part missing; or a body that is not well-formed multipart (no boundary, a truncated part).")
     @APIResponse(responseCode = "404", description = "Unknown source.")
+    @APIResponse(responseCode = "413", description = "A part is larger, or decompresses to more, than assessor.lists.max-file-size (the problem names the part and the setting); nothing changed.")
     @APIResponse(responseCode = "422", description = "A part is not of its format (the problem names it); nothing changed.")
+    @APIResponse(responseCode = "507", description = "The parts could not be kept in temporary storage (a full disk); nothing changed.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = ListPartsForm.class)))
-    public Response uploadParts(@PathParam("source") String source, MultipartFormDataInput form) {
+    public Response uploadParts(@PathParam("source") String source, MultipartFormDataInput form,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
+        }
+        if (contentType == null || !MediaType.valueOf(contentType).getParameters().containsKey("boundary")) {
+            // Without a boundary the parser finds no part at all; "sdn is required" would send the sender looking
+            // in the wrong place.
+            throw ProblemException.validation(List.of(new FieldError("(body)", "is not multipart/form-data: the "
+                    + "Content-Type has no boundary parameter")));
         }
         List<String> parts = sources.parts(source);
         List<FieldError> errors = new ArrayList<>();
         Map<String, FormValue> files = new LinkedHashMap<>();
         for (Map.Entry<String, Collection<FormValue>> part : form.getValues().entrySet()) {
             String name = part.getKey();
-            if (!parts.contains(name)) {
+            if (name == null || name.isEmpty()) {
+                errors.add(new FieldError("(unnamed part)", "a part has no name in its Content-Disposition; "
+                        + source + "'s parts are " + String.join(", ", parts)));
+            } else if (!parts.contains(name)) {
                 errors.add(new FieldError(name, "is not a file of " + source + "; its parts are " + String.join(", ", parts)));
             } else if (part.getValue().size() != 1) {
                 errors.add(new FieldError(name, "is given " + part.getValue().size() + " times"));
@@ -194,11 +208,13 @@ public class ListsResource {
             }
             return stored(sources.read(source, streams));
         } catch (ImportException e) {
-            String part = e.part().orElse(parts.get(0));
-            throw new ProblemException(ProblemType.LIST_FORMAT, "part " + part + ": "
-                    + e.getMessage() + "; the version in force is unchanged", List.of(new FieldError(part, e.getMessage())));
+            throw rejected(source, e.part().orElse(parts.get(0)), e);
         } catch (IOException e) {
-            throw new IllegalStateException("an uploaded part cannot be read", e);
+            // The parts were spooled to temporary files before this method ran; one that cannot be opened again is
+            // lost to the server (a full or cleaned temporary directory), not the client's fault.
+            throw new ProblemException(ProblemType.INSUFFICIENT_STORAGE, 507, "an uploaded part cannot be read back "
+                    + "from temporary storage: " + e.getMessage() + "; nothing was stored, send it again later",
+                    List.of());
         } finally {
             streams.values().forEach(ListsResource::closeQuietly);
         }
@@ -217,8 +233,9 @@ public class ListsResource {
     @APIResponse(responseCode = "404", description = "Unknown source.")
     @APIResponse(responseCode = "409", description = "No download URL is configured for the source.")
     @APIResponse(responseCode = "422", description = "The downloaded file is not of the source's format; nothing changed.")
-    @APIResponse(responseCode = "502", description = "The server answered an error status (named in the problem), or the connection failed or the file was too large; nothing changed.")
+    @APIResponse(responseCode = "502", description = "The server answered an error status (named in the problem), or the connection failed, or the file was larger than assessor.lists.download.max-size or decompressed to more than assessor.lists.max-file-size; nothing changed.")
     @APIResponse(responseCode = "504", description = "The server did not answer within assessor.lists.download.timeout; nothing changed.")
+    @APIResponse(responseCode = "507", description = "The file could not be written to temporary storage on this server (a full disk); nothing changed.")
     public Response download(@PathParam("source") String source) {
         if (sources.find(source).isEmpty()) {
             throw unknownSource(source);
@@ -240,12 +257,23 @@ public class ListsResource {
             outcome = downloads.download(source, actors.current());
         } catch (DownloadException e) {
             String part = e.part().orElse(first);
+            if (e.kind() == DownloadException.Kind.STORAGE) {
+                throw new ProblemException(ProblemType.INSUFFICIENT_STORAGE, e.getMessage()
+                        + "; the version in force is unchanged", List.of());
+            }
             int status = e.kind() == DownloadException.Kind.TIMEOUT ? 504 : 502;
             throw new ProblemException(ProblemType.LIST_DOWNLOAD_FAILED, status,
                     e.getMessage() + "; the version in force is unchanged",
                     List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
         } catch (ImportException e) {
             String part = e.part().orElse(first);
+            if (e.limit().isPresent()) {
+                // Too much came from the publisher's side: a bad answer of the server (502), as a too large body is.
+                throw new ProblemException(ProblemType.LIST_DOWNLOAD_FAILED, 502, "the file downloaded from "
+                        + downloads.shownUrl(source, part) + " was refused: " + e.getMessage()
+                        + "; the version in force is unchanged",
+                        List.of(new FieldError(ListDownloads.urlKey(source, part), e.getMessage())));
+            }
             String detail = "the file downloaded from " + downloads.shownUrl(source, part) + " is not a " + source
                     + " file: " + e.getMessage();
             throw new ProblemException(ProblemType.LIST_FORMAT,
@@ -261,6 +289,21 @@ public class ListsResource {
                 : new ListImportView(view(stored.version()), stored.created(), outcome.result().counts(),
                         skipped(outcome.result()), download);
         return Response.status(status(stored)).entity(out).build();
+    }
+
+    /**
+     * The problem for a file rejected whole: 413 naming the setting when it passed a limit of
+     * {@link org.exposure.assessor.lists.InputLimits}, else 422; {@code field} is the part, or (body).
+     */
+    private static ProblemException rejected(String source, String field, ImportException e) {
+        String where = field.equals("(body)") ? "" : "part " + field + ": ";
+        if (e.limit().isPresent()) {
+            return new ProblemException(ProblemType.LIST_TOO_LARGE, where + e.getMessage()
+                    + "; the version in force is unchanged", List.of(new FieldError(field, e.getMessage())));
+        }
+        String what = field.equals("(body)") ? "not a " + source + " file: " : where;
+        return new ProblemException(ProblemType.LIST_FORMAT, what + e.getMessage()
+                + "; the version in force is unchanged", List.of(new FieldError(field, e.getMessage())));
     }
 
     private Response stored(ImportResult result) {

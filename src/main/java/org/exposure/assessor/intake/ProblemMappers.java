@@ -112,6 +112,13 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (status == 413 && fromMultipartParser(e)) {
+            // A part without a filename is a form field, held in memory and limited to a few kilobytes.
+            return respond(Problem.of(ProblemType.BODY_TOO_LARGE, "a part sent as a form field (without a filename) "
+                    + "is larger than quarkus.http.limits.max-form-attribute-size; send files as file parts "
+                    + "(curl -F name=@file); nothing was stored", path(uri), List.of(new FieldError("(body)",
+                    "has a form field larger than quarkus.http.limits.max-form-attribute-size"))));
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request failed" : known.getReasonPhrase();
         String detail = switch (status) {
@@ -161,8 +168,44 @@ public class ProblemMappers {
         return Response.status(type.status()).type(PROBLEM_JSON).header("Retry-After", "60").entity(problem).build();
     }
 
+    /**
+     * Quarkus REST parses a multipart body (spooling its file parts to the uploads directory) before the resource
+     * runs, and fails with its own exceptions: these are told apart by where they were thrown.
+     */
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
+    static boolean fromMultipartParser(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(4, frames.length); i++) {
+            if (frames[i].getClassName().startsWith(MULTIPART_PARSER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A body announced as multipart that ends before its closing boundary: cut off, or not multipart at all. */
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e, UriInfo uri) {
+        if (fromMultipartParser(e)) {
+            return respond(Problem.of(ProblemType.VALIDATION, "the body is not complete multipart/form-data: it ends "
+                    + "before the closing boundary (a part cut off, or a body that is not multipart); nothing was stored",
+                    path(uri), List.of(new FieldError("(body)", "is not complete multipart/form-data: "
+                            + "no closing boundary"))));
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof RuntimeException && e.getCause() instanceof java.io.IOException io && fromMultipartParser(e)) {
+            // The parser could not write a part to the uploads directory: the server's storage, not the request.
+            LOG.errorf("A multipart upload to %s could not be spooled to the uploads directory: %s", path(uri),
+                    io.toString());
+            return respond(Problem.of(ProblemType.INSUFFICIENT_STORAGE, "the upload could not be written to temporary "
+                    + "storage (quarkus.http.body.uploads-directory): " + io.getMessage()
+                    + "; nothing was stored, send it again later", path(uri), List.of()));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, path(uri));
         return respond(Problem.of(ProblemType.INTERNAL,
