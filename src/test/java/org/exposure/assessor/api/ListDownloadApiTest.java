@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.exposure.assessor.audit.AuditLog;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
+import org.exposure.assessor.lists.download.DownloadHistory;
 import org.exposure.assessor.lists.download.LocalListServer;
 import org.exposure.assessor.lists.download.LocalListServer.Answer;
 import org.exposure.assessor.lists.download.LocalListsProfile;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 
 /**
  * POST /api/v1/lists/{source}/download against an HTTP server on the loopback interface, started before the
@@ -33,6 +36,17 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestProfile(LocalListsProfile.class)
 class ListDownloadApiTest {
+    @Inject
+    DownloadHistory history;
+    @Inject
+    AuditLog audit;
+
+    /** The kind the audit trail recorded for the last failed download of a source. */
+    private String lastFailureKind(String source) {
+        return audit.latest(List.of("LIST_DOWNLOAD_FAILED"), 50).stream()
+                .filter(e -> e.afterJson().contains("\"source\":\"" + source + "\""))
+                .map(e -> e.afterJson().replaceAll(".*\"kind\":\"([A-Z_]+)\".*", "$1")).findFirst().orElse(null);
+    }
     private static final Path ALT = Fixtures.ALT;
     private static final Path ADD = Fixtures.ADD;
     private static final String LAST_MODIFIED = "Fri, 03 May 2024 12:00:00 GMT";
@@ -194,6 +208,40 @@ class ListDownloadApiTest {
         server().answer("/csl/consolidated.csv", Answer.file(new byte[200_000]).stalling());
         given().post("/api/v1/lists/US-CSL/download").then().statusCode(504);
         assertThat(inForce("US-CSL")).isNull();
+
+        // A body that never stops arriving, a byte at a time: the same timeout, and the history says so.
+        server().answer("/un/consolidated.xml", Answer.file(Files.readAllBytes(Fixtures.UN)).dribbling(100));
+        start = System.nanoTime();
+        given().post("/api/v1/lists/UN/download").then().statusCode(504)
+                .body("detail", containsString("did not complete within PT3S"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(7));
+        assertThat(inForce("UN")).isNull();
+        assertThat(history.last().get("UN")).satisfies(a -> {
+            assertThat(a.ok()).isFalse();
+            assertThat(a.message()).contains("did not complete within PT3S");
+        });
+        assertThat(lastFailureKind("UN")).isEqualTo("TIMEOUT");
+    }
+
+    @Test
+    void aGzipBombDownloadedIsRefusedAndRecordedAsTooLarge() throws IOException {
+        server().answer("/csl/consolidated.csv", Answer.file(Files.readAllBytes(Fixtures.CSL)));
+        String versionId = given().post("/api/v1/lists/US-CSL/download").then().statusCode(201).extract().path("version.id");
+        server().answer("/csl/consolidated.csv", Answer.file(HostileListFilesApiTest.gzipOfZeros(256)));
+        given().post("/api/v1/lists/US-CSL/download").then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("/problems/list-download-failed"))
+                .body("detail", containsString("assessor.lists.max-compression-ratio"))
+                .body("errors[0].field", equalTo("assessor.lists.download.\"US-CSL\".url"));
+        assertThat(inForce("US-CSL")).isEqualTo(versionId);
+        assertThat(lastFailureKind("US-CSL")).isEqualTo("TOO_LARGE");
+        assertThat(history.last().get("US-CSL").ok()).isFalse();
+
+        // Garbage where the list should be: the history records a wrong format.
+        server().answer("/csl/consolidated.csv", Answer.file("\u0000\u0001garbage\u00ff".repeat(1000)
+                .getBytes(StandardCharsets.ISO_8859_1)));
+        given().post("/api/v1/lists/US-CSL/download").then().statusCode(422);
+        assertThat(inForce("US-CSL")).isEqualTo(versionId);
+        assertThat(lastFailureKind("US-CSL")).isEqualTo("FORMAT");
     }
 
     @Test
@@ -205,7 +253,7 @@ class ListDownloadApiTest {
                 .isEqualTo("#/components/schemas/ListParts");
         assertThat(doc.getMap("components.schemas.ListParts.properties")).containsOnlyKeys("sdn", "alt", "add", "file");
         assertThat(doc.getMap("paths.'/api/v1/lists/{source}/download'.post.responses"))
-                .containsKeys("200", "201", "404", "409", "422", "502", "504");
+                .containsKeys("200", "201", "404", "409", "422", "502", "504", "507");
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.exposure.assessor.lists.download;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** A download that did not deliver a file: an HTTP error status, a timeout, a connection failure, a file too large. */
+/**
+ * A download that did not deliver a file: an HTTP error status, a timeout, a connection failure, a file too large,
+ * or no room to keep it.
+ */
 public class DownloadException extends Exception {
     /** Why the download failed. */
     public enum Kind {
@@ -14,7 +17,9 @@ public class DownloadException extends Exception {
         /** The connection failed or broke off. */
         CONNECTION,
         /** The answer was larger than {@code assessor.lists.download.max-size}. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The file could not be written to temporary storage here (a full disk): the server is not at fault. */
+        STORAGE
     }
 
     private final Kind kind;

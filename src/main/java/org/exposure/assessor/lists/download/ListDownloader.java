@@ -11,8 +11,11 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,15 +57,30 @@ public final class ListDownloader {
         }
     }
 
+    /** Opens the temporary file a body is written to; tests replace it to play a full disk. */
+    interface Opener {
+        WritableByteChannel open(Path file) throws IOException;
+    }
+
     private final HttpClient client;
     private final Duration timeout;
     private final long maxBytes;
+    private final Path tempDir;
+    private final Opener opener;
 
     public ListDownloader(Duration connectTimeout, Duration timeout, long maxBytes) {
+        this(connectTimeout, timeout, maxBytes, null, file -> FileChannel.open(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
+    }
+
+    /** @param tempDir where bodies are kept until imported; null: the JVM's temporary directory */
+    ListDownloader(Duration connectTimeout, Duration timeout, long maxBytes, Path tempDir, Opener opener) {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+        this.tempDir = tempDir;
+        this.opener = opener;
     }
 
     /** The URL as it may be shown and logged: without user information and query string (they may hold a key). */
@@ -96,15 +114,14 @@ public final class ListDownloader {
         }
         Path file;
         try {
-            file = Files.createTempFile("assessor-list-", ".download");
+            file = tempDir == null ? Files.createTempFile("assessor-list-", ".download")
+                    : Files.createTempFile(tempDir, "assessor-list-", ".download");
         } catch (IOException e) {
-            throw new DownloadException(DownloadException.Kind.CONNECTION, shown, 0,
-                    "cannot create a temporary file for " + shown + ": " + e.getMessage(), e);
+            throw storage(shown, e);
         }
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<Path>> answer = client.sendAsync(request.build(), info ->
-                info.statusCode() == 200 ? new Limited(BodySubscribers.ofFile(file), maxBytes)
-                        : BodySubscribers.replacing(null));
+                info.statusCode() == 200 ? new ToFile(file, opener, maxBytes) : BodySubscribers.replacing(null));
         boolean keep = false;
         try {
             HttpResponse<Path> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -131,6 +148,10 @@ public final class ListDownloader {
                     "GET " + shown + " was interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            StorageFailure full = (StorageFailure) find(cause, StorageFailure.class);
+            if (full != null) {
+                throw storage(shown, full.getCause());
+            }
             if (find(cause, TooLarge.class) != null) {
                 throw new DownloadException(DownloadException.Kind.TOO_LARGE, shown, 0, "GET " + shown
                         + " answered more than " + maxBytes + " bytes (assessor.lists.download.max-size)", cause);
@@ -165,6 +186,11 @@ public final class ListDownloader {
         return null;
     }
 
+    private static DownloadException storage(String shown, Throwable cause) {
+        return new DownloadException(DownloadException.Kind.STORAGE, shown, 0, "GET " + shown
+                + ": the file cannot be written to temporary storage here: " + cause.getMessage(), cause);
+    }
+
     private DownloadException timeout(String shown, Throwable cause) {
         return new DownloadException(DownloadException.Kind.TIMEOUT, shown, 0,
                 "GET " + shown + " did not complete within " + timeout + " (assessor.lists.download.timeout)", cause);
@@ -188,58 +214,113 @@ public final class ListDownloader {
         }
     }
 
-    /** Passes the body to the file, and gives up once more than {@code max} bytes came. */
-    private static final class Limited implements BodySubscriber<Path> {
-        private final BodySubscriber<Path> file;
+    /** A write to the temporary file failed: the local disk, not the connection. */
+    private static final class StorageFailure extends IOException {
+        StorageFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Writes the body to the file, and gives up once more than {@code max} bytes came or a write fails. Written here
+     * rather than by the JDK's file subscriber so that a full disk is told from a broken connection.
+     */
+    private static final class ToFile implements BodySubscriber<Path> {
+        private final Path file;
+        private final Opener opener;
         private final long max;
+        private final CompletableFuture<Path> body = new CompletableFuture<>();
+        private WritableByteChannel out;
         private long seen;
-        private boolean over;
+        private boolean done;
         private Flow.Subscription subscription;
 
-        Limited(BodySubscriber<Path> file, long max) {
+        ToFile(Path file, Opener opener, long max) {
             this.file = file;
+            this.opener = opener;
             this.max = max;
         }
 
         @Override
         public CompletionStage<Path> getBody() {
-            return file.getBody();
+            return body;
         }
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            file.onSubscribe(s);
+            try {
+                out = opener.open(file);
+            } catch (IOException e) {
+                fail(new StorageFailure(e));
+                return;
+            }
+            s.request(1);
         }
 
         @Override
         public void onNext(List<ByteBuffer> items) {
-            if (over) {
+            if (done) {
                 return;
             }
             for (ByteBuffer b : items) {
                 seen += b.remaining();
             }
             if (seen > max) {
-                over = true;
-                subscription.cancel();
-                file.onError(new TooLarge());
+                fail(new TooLarge());
                 return;
             }
-            file.onNext(items);
+            try {
+                for (ByteBuffer b : items) {
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
+                }
+            } catch (IOException e) {
+                fail(new StorageFailure(e));
+                return;
+            }
+            subscription.request(1);
         }
 
         @Override
         public void onError(Throwable t) {
-            if (!over) {
-                file.onError(t);
+            if (!done) {
+                done = true;
+                close();
+                body.completeExceptionally(t);
             }
         }
 
         @Override
         public void onComplete() {
-            if (!over) {
-                file.onComplete();
+            if (!done) {
+                done = true;
+                try {
+                    if (out != null) {
+                        out.close();
+                    }
+                    body.complete(file);
+                } catch (IOException e) {
+                    body.completeExceptionally(new StorageFailure(e));
+                }
+            }
+        }
+
+        private void fail(IOException e) {
+            done = true;
+            subscription.cancel();
+            close();
+            body.completeExceptionally(e);
+        }
+
+        private void close() {
+            if (out != null) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // the file is deleted by the caller
+                }
             }
         }
     }

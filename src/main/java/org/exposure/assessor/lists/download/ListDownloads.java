@@ -301,7 +301,9 @@ public class ListDownloads {
             } catch (ImportException e) {
                 attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, false,
                         "not a " + source + " file: " + e.getMessage()));
-                recordFailure(source, actor, "FORMAT", e.part().orElse(null), e.getMessage(), e);
+                // A file over a limit of InputLimits is not of a wrong format: the history says which it was.
+                recordFailure(source, actor, e.limit().isPresent() ? "TOO_LARGE" : "FORMAT", e.part().orElse(null),
+                        e.getMessage(), e);
                 throw e;
             }
         }

@@ -122,6 +122,66 @@ class ListDownloaderTest {
     }
 
     @Test
+    void aBodyDribbledAByteAtATimeTimesOut() throws IOException {
+        long before = temporaryFiles();
+        server.answer("/sdn.csv", Answer.file(BODY).dribbling(50));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> downloader.fetch(server.url("/sdn.csv"), Validators.NONE))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_500));
+        assertThat(temporaryFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void aFullDiskIsAStorageFailureAndLeavesNoFile() throws IOException {
+        long before = temporaryFiles();
+        server.answer("/sdn.csv", Answer.file(BODY));
+        // Room for 10,000 bytes, then "No space left on device", as a full file system answers a write.
+        ListDownloader.Opener tenThousandBytes = file -> new java.nio.channels.WritableByteChannel() {
+            private final java.nio.channels.FileChannel real = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE);
+            private long written;
+
+            @Override
+            public int write(java.nio.ByteBuffer src) throws IOException {
+                if (written + src.remaining() > 10_000) {
+                    throw new IOException("No space left on device");
+                }
+                int n = real.write(src);
+                written += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return real.isOpen();
+            }
+
+            @Override
+            public void close() throws IOException {
+                real.close();
+            }
+        };
+        ListDownloader full = new ListDownloader(Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, null,
+                tenThousandBytes);
+        assertThatThrownBy(() -> full.fetch(server.url("/sdn.csv"), Validators.NONE))
+                .isInstanceOfSatisfying(DownloadException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(DownloadException.Kind.STORAGE);
+                    assertThat(e.getMessage()).contains("cannot be written to temporary storage here: No space left on device");
+                });
+        assertThat(temporaryFiles()).isEqualTo(before);
+
+        // No temporary file at all (its directory gone): the same.
+        ListDownloader nowhere = new ListDownloader(Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000,
+                java.nio.file.Path.of("target", "no-such-directory-" + System.nanoTime()),
+                file -> java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE));
+        assertThatThrownBy(() -> nowhere.fetch(server.url("/sdn.csv"), Validators.NONE))
+                .isInstanceOfSatisfying(DownloadException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DownloadException.Kind.STORAGE));
+    }
+
+    @Test
     void aFileLargerThanTheLimitIsAbandoned() {
         ListDownloader small = new ListDownloader(Duration.ofSeconds(2), Duration.ofSeconds(5), 10_000);
         server.answer("/sdn.csv", Answer.file(BODY));

@@ -20,11 +20,16 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An HTTP server on the loopback interface and a free port, answering each path as the test says: a file with
  * its ETag and Last-Modified (and 304 to a request that sends them back), an error status, a late answer, a body
- * that stops half-way. Paths it has not been told about answer 404. It records every request.
+ * that stops half-way, a body sent a byte at a time. Paths it has not been told about answer 404. It records every request.
  */
 public final class LocalListServer implements AutoCloseable {
     /** How to answer one path. */
-    public record Answer(int status, byte[] body, String etag, String lastModified, long delayMillis, boolean stallBody) {
+    public record Answer(int status, byte[] body, String etag, String lastModified, long delayMillis, boolean stallBody,
+                         long dribbleMillis) {
+        public Answer(int status, byte[] body, String etag, String lastModified, long delayMillis, boolean stallBody) {
+            this(status, body, etag, lastModified, delayMillis, stallBody, 0);
+        }
+
         public static Answer file(byte[] body, String etag, String lastModified) {
             return new Answer(200, body, etag, lastModified, 0, false);
         }
@@ -43,7 +48,12 @@ public final class LocalListServer implements AutoCloseable {
 
         /** Sends the headers and half of the body, then nothing more. */
         public Answer stalling() {
-            return new Answer(status, body, etag, lastModified, delayMillis, true);
+            return new Answer(status, body, etag, lastModified, delayMillis, true, dribbleMillis);
+        }
+
+        /** Sends the body one byte at a time, one every {@code millis}: never silent, never done. */
+        public Answer dribbling(long millis) {
+            return new Answer(status, body, etag, lastModified, delayMillis, stallBody, millis);
         }
     }
 
@@ -123,6 +133,13 @@ public final class LocalListServer implements AutoCloseable {
             }
             exchange.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
+                if (a.dribbleMillis() > 0) {
+                    for (byte b : a.body()) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(a.dribbleMillis());
+                    }
+                }
                 if (a.stallBody()) {
                     out.write(a.body(), 0, a.body().length / 2);
                     out.flush();
