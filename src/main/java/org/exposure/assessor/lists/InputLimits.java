@@ -39,6 +39,13 @@ public record InputLimits(long maxFileSize, int maxCompressionRatio, int maxXmlD
     }
 
     public static InputLimits of(AssessorConfig.Lists lists) {
+        // MemorySize takes no range annotation: checked here, with the key named.
+        if (lists.maxFileSize().asLongValue() < 1) {
+            throw new IllegalArgumentException(MAX_FILE_SIZE + " must be at least 1 byte");
+        }
+        if (lists.maxRecordSize().asLongValue() < 1) {
+            throw new IllegalArgumentException(MAX_RECORD_SIZE + " must be at least 1 byte");
+        }
         return new InputLimits(lists.maxFileSize().asLongValue(), lists.maxCompressionRatio(), lists.maxXmlDepth(),
                 (int) Math.min(Integer.MAX_VALUE, lists.maxRecordSize().asLongValue()));
     }

@@ -61,6 +61,12 @@ class AssessorConfigTest {
         assertThat(c.lists().maxAge()).isEqualTo(Duration.ofDays(7));
         assertThat(c.lists().maxDrop()).isEqualTo(0.10);
         assertThat(c.lists().refreshInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.lists().maxFileSize().asLongValue()).isEqualTo(1L << 30);
+        assertThat(c.lists().maxCompressionRatio()).isEqualTo(100);
+        assertThat(c.lists().maxXmlDepth()).isEqualTo(64);
+        assertThat(c.lists().maxRecordSize().asLongValue()).isEqualTo(16L << 20);
+        assertThat(org.exposure.assessor.lists.InputLimits.of(c.lists()))
+                .isEqualTo(org.exposure.assessor.lists.InputLimits.DEFAULT);
         assertThat(c.lists().download().enabled()).isTrue();
         assertThat(c.lists().download().every()).isEqualTo(Duration.ofDays(1));
         assertThat(c.lists().download().retry()).isEqualTo(Duration.ofMinutes(1));
@@ -85,6 +91,9 @@ class AssessorConfigTest {
             "assessor.lists.match.threshold, -0.1",
             "assessor.lists.match.candidate-cap, 0",
             "assessor.lists.max-drop, 1.5",
+            "assessor.lists.max-compression-ratio, 1",
+            "assessor.lists.max-xml-depth, 3",
+            "assessor.lists.max-xml-depth, 10001",
             "assessor.lists.refresh-interval, PT0S",
             "assessor.lists.max-age, -P1D",
             "assessor.lists.download.every, PT0.5S",
@@ -114,6 +123,9 @@ class AssessorConfigTest {
             "assessor.lists.match.threshold, 1",
             "assessor.lists.match.candidate-cap, 1",
             "assessor.lists.max-drop, 0",
+            "assessor.lists.max-compression-ratio, 2",
+            "assessor.lists.max-xml-depth, 4",
+            "assessor.lists.max-xml-depth, 10000",
             "assessor.lists.refresh-interval, PT0.001S",
             "assessor.jobs.workers, 1",
             "assessor.webhooks.max-attempts, 1",
