@@ -90,7 +90,13 @@ public class BatchIntake {
             LOG.infof("Batch job %s received: %d rows in %d chunks (%s)", jobId, chunker.rows, chunker.chunkNo, format);
             return jobId;
         } catch (RejectedUpload | IOException | RuntimeException e) {
-            store.delete(jobId);
+            try {
+                store.delete(jobId);
+            } catch (RuntimeException cleanup) {
+                // The database went away under the upload: the caller hears the first failure (a 503), and the job,
+                // still RECEIVING, is failed by housekeeping once assessor.jobs.abandoned-upload has passed.
+                e.addSuppressed(cleanup);
+            }
             if (e instanceof CharacterCodingException) {
                 throw new RejectedUpload("the body is not UTF-8 text", List.of(new FieldError("(body)", "is not UTF-8 text")));
             }

@@ -3,6 +3,8 @@ package org.exposure.assessor.intake;
 import java.util.List;
 import java.util.UUID;
 
+import org.exposure.assessor.persistence.DatabaseFailures;
+import org.exposure.assessor.persistence.DatabaseProbe;
 import org.exposure.assessor.review.ReviewException;
 import org.exposure.assessor.screening.ListsUnavailableException;
 import org.exposure.assessor.security.Authentication;
@@ -14,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.Context;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
@@ -33,9 +36,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final Authentication authentication;
+    private final DatabaseProbe database;
 
-    ProblemMappers(Authentication authentication) {
+    ProblemMappers(Authentication authentication, DatabaseProbe database) {
         this.authentication = authentication;
+        this.database = database;
     }
 
     @ServerExceptionMapper
@@ -196,8 +201,16 @@ public class ProblemMappers {
         return unexpected(e, uri);
     }
 
+    /** Seconds a client is asked to wait when the database cannot be reached (the pool checks again within this). */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 10;
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // On an event-loop thread (a failure before a worker took the request) only the cause is read: a probe of
+        // the database would block the loop for up to the pool's acquisition timeout.
+        if (Context.isOnEventLoopThread() ? DatabaseFailures.unavailable(e) : database.unavailable(e)) {
+            return databaseUnavailable(e, uri);
+        }
         if (e instanceof RuntimeException && e.getCause() instanceof java.io.IOException io && fromMultipartParser(e)) {
             // The parser could not write a part to the uploads directory: the server's storage, not the request.
             LOG.errorf("A multipart upload to %s could not be spooled to the uploads directory: %s", path(uri),
@@ -211,6 +224,29 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemType.INTERNAL,
                 "the assessor failed unexpectedly; nothing was stored. Quote incident " + incident + " when reporting it.",
                 path(uri), List.of()));
+    }
+
+    /**
+     * 503 with Retry-After: the request was not wrong and will succeed once the database is back. What it wrote was
+     * in a transaction that was rolled back or never began (unless the connection was lost after the database had
+     * committed, which no client can tell from a lost answer). Logged in one line, without the stack: while the
+     * database is away every request would otherwise log a page of it.
+     */
+    private static Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", path(uri), rootMessage(e));
+        ProblemType type = ProblemType.DATABASE_UNAVAILABLE;
+        Problem problem = Problem.of(type, "the database cannot be reached; retry in "
+                + DATABASE_RETRY_AFTER_SECONDS + " seconds; GET /q/health/ready says when it is back", path(uri), List.of());
+        return Response.status(type.status()).type(PROBLEM_JSON)
+                .header("Retry-After", String.valueOf(DATABASE_RETRY_AFTER_SECONDS)).entity(problem).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static Response respond(Problem problem) {

@@ -32,6 +32,8 @@ public enum ProblemType {
     REVIEW_CONFLICT("review-conflict", "The review item is not in a state that allows this", 409),
     FOUR_EYES("four-eyes", "A second reviewer must do this", 403),
     WEBHOOK_CONFLICT("webhook-conflict", "The webhook delivery is not in a state that allows this", 409),
+    /** The database cannot be reached (stopped, restarting, the network cut): the same request succeeds later. */
+    DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private final String type;
