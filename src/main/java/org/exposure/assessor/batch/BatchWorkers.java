@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.persistence.DatabaseProbe;
 import org.exposure.assessor.screening.ListCoverage;
 import org.jboss.logging.Logger;
 
@@ -44,9 +45,14 @@ public class BatchWorkers {
 
     private final ListCoverage coverage;
     private volatile String lastBlocked;
+    /** Whether the last housekeeping round failed because the database could not be reached. */
+    private boolean housekeepingFailing;
+
+    private final DatabaseProbe database;
 
     BatchWorkers(ChunkProcessor processor, BatchStore store, BatchReports reports, AssessorConfig config,
-                 ListCoverage coverage) {
+                 ListCoverage coverage, DatabaseProbe database) {
+        this.database = database;
         this.coverage = coverage;
         this.processor = processor;
         this.store = store;
@@ -96,6 +102,7 @@ public class BatchWorkers {
 
     private void work(String worker) {
         long idle = Math.max(10, config.jobs().pollInterval().toMillis());
+        Backoff backoff = new Backoff(idle, Math.max(idle, config.jobs().retryMax().toMillis()));
         while (running) {
             try {
                 // No chunk is taken while screening is required and no list is in force: the rows would all be
@@ -106,11 +113,13 @@ public class BatchWorkers {
                         LOG.warnf("Batch jobs wait: %s", blocked.get());
                         lastBlocked = blocked.get();
                     }
+                    recovered(worker, backoff);
                     Thread.sleep(idle);
                     continue;
                 }
                 lastBlocked = null;
                 Optional<ChunkProcessor.Outcome> outcome = store.hasPendingWork() ? processor.processNext(worker) : Optional.empty();
+                recovered(worker, backoff);
                 if (outcome.isEmpty()) {
                     Thread.sleep(idle);
                     continue;
@@ -122,12 +131,75 @@ public class BatchWorkers {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // The chunk's transaction was rolled back; it stays pending and is taken again.
-                if (running) {
-                    LOG.errorf(e, "Batch worker %s: a chunk failed and will be retried", worker);
-                    sleepQuietly(idle);
+                // The chunk's transaction was rolled back (or never began): nothing of it was stored, it stays
+                // PENDING, and it is taken again whole. Committed chunks are DONE and never claimed again, so a
+                // commit whose answer was lost with the connection is not assessed twice either.
+                if (!running) {
+                    return;
                 }
+                long wait = backoff.next();
+                if (database.unavailable(e)) {
+                    // One line when the outage begins, not one per attempt: the workers wait it out.
+                    if (backoff.failures() == 1) {
+                        LOG.warnf("Batch worker %s: the database cannot be reached (%s); pausing, retrying every %d ms "
+                                + "at most", worker, firstLine(e.getMessage()), backoff.max());
+                    }
+                } else {
+                    LOG.errorf(e, "Batch worker %s: a chunk failed and will be retried in %d ms", worker, wait);
+                }
+                sleepQuietly(wait);
             }
+        }
+    }
+
+    /** H2 puts its server's stack trace into some messages; the log line needs only the first line. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end).strip();
+    }
+
+    /** After failures, the first round that reached the database again: say so, and poll at the normal pace. */
+    private static void recovered(String worker, Backoff backoff) {
+        if (backoff.failures() > 0) {
+            LOG.infof("Batch worker %s: working again after %d failed attempts", worker, backoff.failures());
+            backoff.reset();
+        }
+    }
+
+    /**
+     * The wait after each consecutive failure: the poll interval, doubled each time up to {@code max}, so that a
+     * database that is away for long is not hammered, and one that is back soon is found soon.
+     */
+    static final class Backoff {
+        private final long first;
+        private final long max;
+        private int failures;
+
+        Backoff(long first, long max) {
+            this.first = first;
+            this.max = max;
+        }
+
+        /** Counts a failure and returns how long to wait before the next attempt. */
+        long next() {
+            failures++;
+            int doublings = Math.min(failures - 1, 30);
+            return Math.min(max, first << doublings);
+        }
+
+        int failures() {
+            return failures;
+        }
+
+        long max() {
+            return max;
+        }
+
+        void reset() {
+            failures = 0;
         }
     }
 
@@ -145,8 +217,15 @@ public class BatchWorkers {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Batch housekeeping failed: %s", e.getMessage());
+            // Tried again at the next interval; while the database is away, said once rather than at every interval.
+            boolean away = database.unavailable(e);
+            if (!away || !housekeepingFailing) {
+                LOG.warnf("Batch housekeeping failed: %s", e.getMessage());
+            }
+            housekeepingFailing = away;
+            return;
         }
+        housekeepingFailing = false;
     }
 
     static String summary(JobStatus s) {

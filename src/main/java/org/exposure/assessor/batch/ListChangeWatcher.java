@@ -26,6 +26,7 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.ListChanges;
 import org.exposure.assessor.lists.ListsChanged;
 import org.exposure.assessor.monitoring.PartyIndex;
+import org.exposure.assessor.persistence.DatabaseFailures;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,8 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class ListChangeWatcher {
     private static final Logger LOG = Logger.getLogger(ListChangeWatcher.class);
+    /** Whether the last look failed because the database could not be reached. */
+    private volatile boolean databaseAway;
     /** Finding the subjects of a million stored parties takes seconds; a stuck scan should still end. */
     private static final int TRANSACTION_TIMEOUT_SECONDS = 1800;
 
@@ -102,9 +105,18 @@ public class ListChangeWatcher {
     private void lookQuietly() {
         try {
             look();
+            databaseAway = false;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Acting on list changes failed; they stay pending and are taken again in %s",
-                    config.monitoring().pollInterval());
+            // While the database is away this is said once, without the stack, rather than at every poll.
+            boolean away = DatabaseFailures.unavailable(e);
+            if (!away) {
+                LOG.warnf(e, "Acting on list changes failed; they stay pending and are taken again in %s",
+                        config.monitoring().pollInterval());
+            } else if (!databaseAway) {
+                LOG.warnf("Acting on list changes waits: the database cannot be reached (%s); trying again every %s",
+                        e.getMessage(), config.monitoring().pollInterval());
+            }
+            databaseAway = away;
         }
     }
 

@@ -378,6 +378,14 @@ public interface AssessorConfig {
         @DurationMin(millis = 1)
         Duration progressInterval();
 
+        /**
+         * The longest wait of a worker between attempts after a failure (the database unreachable, say): the wait
+         * starts at the poll interval and doubles after each further failure up to this.
+         */
+        @WithDefault("PT5S")
+        @DurationMin(millis = 1)
+        Duration retryMax();
+
         /** An upload that has not advanced for this long is taken for abandoned (its instance died). */
         @WithDefault("PT10M")
         @DurationMin(seconds = 1)

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.exposure.assessor.config.AssessorConfig;
+import org.exposure.assessor.persistence.DatabaseFailures;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,6 +29,8 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final AssessorConfig.Webhooks config;
     private ScheduledExecutorService executor;
+    /** Whether the last round failed because the database could not be reached. */
+    private volatile boolean databaseAway;
 
     WebhookDispatcher(WebhookStore store, WebhookSender sender, AssessorConfig config) {
         this.store = store;
@@ -62,12 +65,23 @@ public class WebhookDispatcher {
         LOG.infof("Webhooks: %d senders, polling every %s", config.senders(), config.pollInterval());
     }
 
-    private static void round(DeliveryWorker worker) {
+    private void round(DeliveryWorker worker) {
         try {
             worker.runOnce();
+            if (databaseAway) {
+                databaseAway = false;
+                LOG.info("Webhooks: the database is reachable again; sending resumes");
+            }
         } catch (RuntimeException e) {
-            // A failing database must not end the schedule: the next round tries again.
-            LOG.warnf(e, "Webhook round failed: %s", e.getMessage());
+            // A failing database must not end the schedule: the next round tries again. While it is away, that is
+            // said once, not with a stack trace every poll interval by every sender.
+            if (!DatabaseFailures.unavailable(e)) {
+                LOG.warnf(e, "Webhook round failed: %s", e.getMessage());
+            } else if (!databaseAway) {
+                databaseAway = true;
+                LOG.warnf("Webhooks: the database cannot be reached (%s); trying again every %s", e.getMessage(),
+                        config.pollInterval());
+            }
         }
     }
 
