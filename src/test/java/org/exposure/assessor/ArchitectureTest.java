@@ -27,6 +27,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   intake                          what the API and the batch jobs both read: subjects, errors, problems
  *   api, batch, health              the ways in; none of them uses another
  *   web                             the pages for people: shows what the API and the batch jobs serve
+ *   operations                      metrics gauges and the retention cleanup: reads what the others store
  * </pre>
  */
 @AnalyzeClasses(packages = "org.exposure.assessor", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,6 +54,7 @@ class ArchitectureTest {
             .layer("batch").definedBy("org.exposure.assessor.batch..")
             .layer("health").definedBy("org.exposure.assessor.health..")
             .layer("web").definedBy("org.exposure.assessor.web..")
+            .layer("operations").definedBy("org.exposure.assessor.operations..")
 
             .whereLayer("support").mayNotAccessAnyLayer()
             .whereLayer("domain").mayNotAccessAnyLayer()
@@ -85,7 +87,10 @@ class ArchitectureTest {
             .whereLayer("batch").mayOnlyBeAccessedByLayers("web")
             .whereLayer("webhooks").mayOnlyBeAccessedByLayers("api")
             .whereLayer("health").mayNotBeAccessedByAnyLayer()
-            .whereLayer("web").mayNotBeAccessedByAnyLayer();
+            .whereLayer("web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("operations").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "review",
+                    "lists", "screening")
+            .whereLayer("operations").mayNotBeAccessedByAnyLayer();
 
     /** A package that appears in no layer above still may not form a cycle with another. */
     @ArchTest

@@ -53,10 +53,12 @@ public class AssessmentService {
     private final DataSource dataSource;
     private final Dismissals dismissals;
     private final RiskLevel reviewLevel;
+    private final AssessmentMetrics metrics;
 
     AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
                       Screener screener, ScreeningIndex lists, ListCoverage coverage, DataSource dataSource,
-                      Dismissals dismissals, AssessorConfig config) {
+                      Dismissals dismissals, AssessorConfig config, AssessmentMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.dismissals = dismissals;
         this.reviewLevel = config.review().minLevel();
@@ -108,6 +110,7 @@ public class AssessmentService {
     private void store(List<AssessmentEntity> assessments) {
         try (Connection c = dataSource.getConnection()) {
             AssessmentWriter.insert(c, assessments);
+            metrics.stored(assessments, AssessmentMetrics.API);
         } catch (SQLException e) {
             throw new IllegalStateException("storing " + assessments.size() + " assessment(s) failed", e);
         }
@@ -149,7 +152,9 @@ public class AssessmentService {
         // One snapshot for the whole subject: the versions it reports are the ones all its names were screened in.
         ScreeningIndex.Snapshot snapshot = lists.snapshot();
         // Against an empty snapshot this only counts the names: there is nothing to match.
+        long screeningStart = System.nanoTime();
         Screener.Result screened = screener.screen(subject, snapshot);
+        metrics.screened(System.nanoTime() - screeningStart);
         int names = screened.names();
         boolean unscreened = names > 0 && snapshot.empty();
         if (unscreened && coverage.required()) {

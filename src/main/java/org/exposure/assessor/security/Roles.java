@@ -15,6 +15,8 @@ public final class Roles {
     public static final String ADMIN = "admin";
     /** A batch system: submits assessments and batch jobs and reads what it submitted. */
     public static final String MACHINE = "machine";
+    /** A metrics scraper: reads /q/metrics and nothing else (an admin may read it too). */
+    public static final String METRICS = "metrics";
 
     private Roles() {
     }

@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * One round of delivery work: new feed events become pending deliveries, then every due delivery is sent, one
  * claimed subscription at a time. Any number of workers, in one instance or several on the same database, may run
@@ -22,12 +25,15 @@ public class DeliveryWorker {
     private final WebhookSender sender;
     private final RetrySchedule schedule;
     private final Duration lease;
+    private final MeterRegistry registry;
 
     /**
      * @param lease how long a claim keeps other senders off a subscription: longer than a request can take, so that
      *              only a sender that died or hung loses it
      */
-    public DeliveryWorker(WebhookStore store, WebhookSender sender, RetrySchedule schedule, Duration lease) {
+    public DeliveryWorker(WebhookStore store, WebhookSender sender, RetrySchedule schedule, Duration lease,
+                          MeterRegistry registry) {
+        this.registry = registry;
         this.store = store;
         this.sender = sender;
         this.schedule = schedule;
@@ -60,6 +66,10 @@ public class DeliveryWorker {
         int attempts = c.attempts() + 1;
         Instant next = out.delivered() ? null : schedule.next(attempts, c.cycleStartedAt(), out.at());
         store.recordAttempt(c, new WebhookStore.Attempt(out.at(), out.status(), out.error(), out.delivered(), next));
+        // delivered, retry (this attempt failed, another follows) or failed (given up): an alert watches "failed".
+        Counter.builder("assessor.webhook.attempts").description("Webhook delivery attempts, by how they ended")
+                .tag("outcome", out.delivered() ? "delivered" : next == null ? "failed" : "retry")
+                .register(registry).increment();
         if (!out.delivered()) {
             if (next == null) {
                 LOG.warnf("Webhook delivery %s of event %d to subscription %s FAILED after %d attempts: %s",

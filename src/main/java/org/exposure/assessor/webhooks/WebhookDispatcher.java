@@ -9,6 +9,7 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.persistence.DatabaseFailures;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +29,13 @@ public class WebhookDispatcher {
     private final WebhookStore store;
     private final WebhookSender sender;
     private final AssessorConfig.Webhooks config;
+    private final MeterRegistry registry;
     private ScheduledExecutorService executor;
     /** Whether the last round failed because the database could not be reached. */
     private volatile boolean databaseAway;
 
-    WebhookDispatcher(WebhookStore store, WebhookSender sender, AssessorConfig config) {
+    WebhookDispatcher(WebhookStore store, WebhookSender sender, AssessorConfig config, MeterRegistry registry) {
+        this.registry = registry;
         this.store = store;
         this.sender = sender;
         this.config = config.webhooks();
@@ -42,7 +45,7 @@ public class WebhookDispatcher {
     public DeliveryWorker newWorker() {
         // The body is read within the same timeout again, after the headers.
         Duration lease = config.connectTimeout().plus(config.timeout().multipliedBy(2)).plus(LEASE_MARGIN);
-        return new DeliveryWorker(store, sender, RetrySchedule.of(config), lease);
+        return new DeliveryWorker(store, sender, RetrySchedule.of(config), lease, registry);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -10,7 +10,9 @@ enum Users {
     REVIEWER("reviewer", "reviewer-secret"),
     REVIEWER2("reviewer2", "reviewer2-secret"),
     ANALYST("analyst", "analyst-secret"),
-    MACHINE("batch-system", "machine-secret");
+    MACHINE("batch-system", "machine-secret"),
+    /** A metrics scraper: role metrics, which reads /q/metrics only. */
+    SCRAPER("scraper", "scraper-secret");
 
     final String name;
     final String password;

@@ -32,6 +32,8 @@ import org.exposure.assessor.lists.download.ListDownloader.Validators;
 import org.exposure.assessor.persistence.ListVersionEntity;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -75,7 +77,10 @@ public class ListDownloads {
     private DownloadSchedule schedule;
     private final AuditTrail audit;
 
-    ListDownloads(AssessorConfig config, ListSources sources, ListStore store, AuditTrail audit) {
+    private final MeterRegistry registry;
+
+    ListDownloads(AssessorConfig config, ListSources sources, ListStore store, AuditTrail audit, MeterRegistry registry) {
+        this.registry = registry;
         this.config = config;
         this.audit = audit;
         this.sources = sources;
@@ -293,20 +298,29 @@ public class ListDownloads {
                     out = attempt(source, urls, null, actor);
                 }
                 attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, true, describe(out)));
+                counted(source, "ok");
                 return out;
             } catch (DownloadException e) {
                 attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, false, e.getMessage()));
+                counted(source, "failed");
                 recordFailure(source, actor, e.kind().name(), e.part().orElse(null), e.getMessage(), e);
                 throw e;
             } catch (ImportException e) {
                 attempts.put(source, new DownloadAttempt(source, Instant.now(), actor, false,
                         "not a " + source + " file: " + e.getMessage()));
                 // A file over a limit of InputLimits is not of a wrong format: the history says which it was.
+                counted(source, "failed");
                 recordFailure(source, actor, e.limit().isPresent() ? "TOO_LARGE" : "FORMAT", e.part().orElse(null),
                         e.getMessage(), e);
                 throw e;
             }
         }
+    }
+
+    /** One download of a source ended: ok (a new version, the same content or not modified) or failed. */
+    private void counted(String source, String outcome) {
+        Counter.builder("assessor.list.downloads").description("List downloads, by source and outcome")
+                .tag("source", source).tag("outcome", outcome).register(registry).increment();
     }
 
     /** What a download that worked did, in a sentence for people. */

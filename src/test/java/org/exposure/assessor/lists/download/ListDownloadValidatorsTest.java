@@ -146,7 +146,8 @@ class ListDownloadValidatorsTest {
 
         // As after a restart: nothing in memory, only the database.
         int before = server().requests().size();
-        ListDownloads fresh = new ListDownloads(config, importers, store, audit);
+        ListDownloads fresh = new ListDownloads(config, importers, store, audit,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         ListDownloads.Outcome again = fresh.download("OFAC-SDN");
         assertThat(again.notModified()).isTrue();
         assertThat(again.stored().version().id).isEqualTo(v1);
