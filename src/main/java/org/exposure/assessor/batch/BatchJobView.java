@@ -26,5 +26,8 @@ public record BatchJobView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @Schema(description = "When the retention cleanup (assessor.retention.batch-jobs) removed the job's per-row results; the totals above remain and .../results answers 410.")
+        Instant resultsRemovedAt,
         @Schema(description = "Where the results and the rejected rows are.") Map<String, String> links) {
 }

@@ -77,7 +77,8 @@ public class BatchReports {
                 + "(SELECT COALESCE(SUM(n_high), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
                 + "(SELECT COALESCE(SUM(n_severe), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
                 + "(SELECT COALESCE(SUM(n_blocked), 0) FROM batch_chunk k WHERE k.job_id = j.id), "
-                + "(SELECT COALESCE(SUM(assessed + rejected), 0) FROM batch_chunk k WHERE k.job_id = j.id AND k.done_at >= ?) "
+                + "(SELECT COALESCE(SUM(assessed + rejected), 0) FROM batch_chunk k WHERE k.job_id = j.id AND k.done_at >= ?), "
+                + "j.purged_at "
                 + "FROM batch_job j WHERE j.id = ?")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now().minus(JobStatus.RECENT)));
             ps.setObject(2, jobId);
@@ -93,7 +94,7 @@ public class BatchReports {
                 return Optional.of(new JobStatus(jobId, JobState.valueOf(rs.getString(1)), BatchFormat.valueOf(rs.getString(2)),
                         rs.getLong(3), rs.getInt(4), rs.getInt(9), rs.getLong(10), rs.getLong(11), levels, rs.getString(5),
                         workers(c, jobId), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
-                        rs.getLong(19)));
+                        rs.getLong(19), instant(rs.getTimestamp(20))));
             }
         }
     }

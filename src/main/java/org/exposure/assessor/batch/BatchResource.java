@@ -188,6 +188,7 @@ public class BatchResource {
                     + "The X-Batch-State header gives the job's state when the response started.")
     @APIResponse(responseCode = "200", description = "The results.", content = {@Content(mediaType = JSONL), @Content(mediaType = CSV)})
     @APIResponse(responseCode = "404", description = "No job has this id.")
+    @APIResponse(responseCode = "410", description = "The retention cleanup removed the job's results.")
     public Response results(@PathParam("id") String id,
                             @Parameter(description = "Only rows after this input line (default 0).") @QueryParam("after") String after,
                             @Parameter(description = "jsonl or csv; overrides Accept.") @QueryParam("format") String format,
@@ -202,6 +203,7 @@ public class BatchResource {
     @Operation(summary = "A job's rejected rows", description = "Every rejected row of the chunks done so far, with its input line and what is wrong, in line order.")
     @APIResponse(responseCode = "200", description = "The rejected rows.", content = {@Content(mediaType = JSONL), @Content(mediaType = CSV)})
     @APIResponse(responseCode = "404", description = "No job has this id.")
+    @APIResponse(responseCode = "410", description = "The retention cleanup removed the job's results.")
     public Response errors(@PathParam("id") String id,
                            @Parameter(description = "Only rows after this input line (default 0).") @QueryParam("after") String after,
                            @Parameter(description = "jsonl or csv; overrides Accept.") @QueryParam("format") String format,
@@ -210,6 +212,12 @@ public class BatchResource {
     }
 
     private Response stream(JobStatus job, String afterParam, String format, String accept, boolean rejectedOnly) {
+        if (job.purgedAt() != null) {
+            // Said plainly rather than answered with an empty stream, which would read as "no rows".
+            throw new ProblemException(ProblemType.BATCH_RESULTS_REMOVED, "the per-row results of batch job " + job.id()
+                    + " were removed on " + job.purgedAt() + " by the retention cleanup (assessor.retention.batch-jobs); "
+                    + "its totals remain, and its assessments are still stored", List.of());
+        }
         long after = afterLine(afterParam);
         boolean csv = outputCsv(format, accept);
         // A running job's results are given up to the first chunk not done, so that every row is given once, in order.
@@ -293,7 +301,7 @@ public class BatchResource {
         return new BatchJobView(s.id().toString(), s.state().name(), s.format().name(), s.rowsRead(), s.assessed(),
                 s.rejected(), levels, s.chunks(), s.chunksDone(), p.rowsPerSecond(), p.secondsLeft(), s.failure(),
                 s.state().finished() ? null : coverage.blocked().orElse(null), s.workers(),
-                s.createdAt(), s.startedAt(), s.finishedAt(),
+                s.createdAt(), s.startedAt(), s.finishedAt(), s.purgedAt(),
                 Map.of("self", base, "results", base + "/results", "errors", base + "/errors"));
     }
 

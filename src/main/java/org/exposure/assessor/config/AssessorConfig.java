@@ -43,6 +43,59 @@ public interface AssessorConfig {
 
     Webhooks webhooks();
 
+    Retention retention();
+
+    /**
+     * How long finished work is kept ({@code assessor.retention.}, docs/operations.md): the per-row results and
+     * leftover input of finished batch jobs, and the temporary files an upload or a download left behind. Stored
+     * assessments, their review and the audit trail are never removed by it.
+     */
+    interface Retention {
+        /** Whether this instance runs the cleanup; with several instances on one database one at a time does. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the cleanup runs (the first run comes shortly after the start). */
+        @WithDefault("PT1H")
+        @DurationMin(seconds = 1)
+        Duration every();
+
+        /**
+         * How long after it finished (DONE, FAILED or CANCELLED) a batch job keeps its per-row results and any input
+         * not assessed; after that only its header and totals stay.
+         */
+        @WithDefault("P90D")
+        @DurationMin(seconds = 1)
+        Duration batchJobs();
+
+        /**
+         * Age (since the last write) after which a temporary file of a batch upload or a list download is taken for
+         * left behind by a crash and deleted; far longer than any upload takes, because a file being written is
+         * never older than its last write.
+         */
+        @WithDefault("P1D")
+        @DurationMin(seconds = 1)
+        Duration tempFiles();
+
+        /** Finished jobs cleaned per run at most, each in a transaction of its own; the rest wait for the next run. */
+        @WithDefault("100")
+        @Min(1)
+        int maxJobsPerRun();
+    }
+
+    Metrics metrics();
+
+    /** The Prometheus metrics at /q/metrics ({@code assessor.metrics.}, docs/metrics.md). */
+    interface Metrics {
+        /**
+         * How often the gauges that need the database (batch queue, review backlog) are read again. A scrape only
+         * reads the values kept from the last refresh, so scraping costs no query and never fails with the database.
+         */
+        @WithDefault("PT15S")
+        @DurationMin(millis = 100)
+        Duration refreshInterval();
+    }
+
     /** Webhook deliveries of the changes feed ({@code assessor.webhooks.}, docs/webhooks.md). */
     interface Webhooks {
         /**

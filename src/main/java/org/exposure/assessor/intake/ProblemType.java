@@ -18,6 +18,8 @@ public enum ProblemType {
     BATCH_TOO_LARGE("batch-too-large", "Batch too large", 413),
     BATCH_BODY("batch-body", "The batch body cannot be read", 400),
     BATCH_FINISHED("batch-finished", "The job has finished", 409),
+    /** The retention cleanup removed the job's per-row results; its header and totals remain. */
+    BATCH_RESULTS_REMOVED("batch-results-removed", "The job's results were removed", 410),
     BATCH_MEDIA_TYPE("batch-media-type", "Unsupported batch format", 415),
     LIST_VERSION_NOT_HELD("list-version-not-held", "Not held", 409),
     LIST_FORMAT("list-format", "The file is not of the source's format", 422),
