@@ -38,7 +38,9 @@ class MetricsApiTest {
         Users.ANALYST.given().get("/q/metrics").then().statusCode(403);
         Users.MACHINE.given().get("/q/metrics").then().statusCode(403);
         Users.SCRAPER.given().get("/q/metrics").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.containsString("text/plain"));
+                // OpenMetrics (text) when asked for it, as Prometheus does; the classic text format otherwise.
+                .contentType(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.containsString("text/plain"),
+                        org.hamcrest.Matchers.containsString("application/openmetrics-text")));
         Users.ADMIN.given().get("/q/metrics").then().statusCode(200);
         // The scraper's role opens nothing else.
         Users.SCRAPER.given().get(Api.ASSESSMENTS).then().statusCode(403);
