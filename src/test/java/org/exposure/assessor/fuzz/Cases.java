@@ -40,6 +40,7 @@ final class Cases {
         o.put("chunked", in.chunked());
         o.put("body", Base64.getEncoder().encodeToString(in.body()));
         o.put("how", in.how());
+        in.mustRefuse().forEach(o.putArray("mustRefuse")::add);
         o.put("seed", seed);
         o.put("iteration", iteration);
         o.put("status", verdict.answer().status());
@@ -76,9 +77,11 @@ final class Cases {
             JsonNode o = MAPPER.readTree(file.toFile());
             Map<String, String> headers = new LinkedHashMap<>();
             o.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            List<String> mustRefuse = new ArrayList<>();
+            o.path("mustRefuse").forEach(r -> mustRefuse.add(r.asText()));
             return new FuzzInput(o.path("target").asText(), o.path("path").asText(), headers,
                     Base64.getDecoder().decode(o.path("body").asText()), o.path("chunked").asBoolean(),
-                    o.path("how").asText());
+                    o.path("how").asText(), mustRefuse);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

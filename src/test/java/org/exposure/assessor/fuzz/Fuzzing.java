@@ -81,6 +81,8 @@ final class Fuzzing {
                         : "internals class";
                 case "not" -> "not a problem (" + s.replaceAll(".*Content-Type (.*) and a body.*", "$1") + ")";
                 case "stored" -> "stored " + w[1];
+                case "accepted" -> s.startsWith("accepted:") ? "accepted " + s.replaceAll("accepted: (\\S+ \\S+ \\S+).*", "$1")
+                        : s;
                 default -> s;
             });
         }

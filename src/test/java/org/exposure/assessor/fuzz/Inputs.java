@@ -62,13 +62,18 @@ final class Inputs {
         Object tree = Json.parse(m.pick(seeds));
         tree = m.mutateTree(tree, 1 + m.below(3));
         byte[] body = Json.write(tree).getBytes(StandardCharsets.UTF_8);
+        // What the tree must be refused for holds only while the bytes say what the tree says.
+        List<String> mustRefuse = Refusals.of(tree);
         if (m.chance(0.3)) {
             body = m.mutateBytes(body);
+            mustRefuse = List.of();
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         boolean chunked = false;
         if (m.chance(0.25)) {
+            // None of these makes a refused subject acceptable: a changed encoding or type is read as declared or
+            // refused, a gzipped body is either decoded (Content-Encoding) or not JSON.
             switch (m.below(9)) {
                 case 0 -> {
                     Charset cs = m.pick(List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
@@ -111,7 +116,8 @@ final class Inputs {
                 }
             }
         }
-        return new FuzzInput("assessments", ASSESSMENTS, headers, body, chunked || m.chance(0.1), m.how());
+        return new FuzzInput("assessments", ASSESSMENTS, headers, body, chunked || m.chance(0.1), m.how(),
+                mustRefuse);
     }
 
     // ---- POST /api/v1/batches -------------------------------------------------------------------------------------

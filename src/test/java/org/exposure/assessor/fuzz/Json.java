@@ -1,12 +1,11 @@
 package org.exposure.assessor.fuzz;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -48,35 +47,48 @@ final class Json {
     private Json() {
     }
 
+    /** Parses with the streaming parser, so that a key given twice stays twice (a tree keeps only the last). */
     static Object parse(String text) {
-        try {
-            return from(MAPPER.readTree(text));
-        } catch (JsonProcessingException e) {
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            p.nextToken();
+            return read(p);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + text, e);
         }
     }
 
-    private static Object from(JsonNode node) {
-        if (node.isObject()) {
-            Obj o = new Obj();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                o.put(e.getKey(), from(e.getValue()));
+    private static Object read(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                Obj o = new Obj();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    o.put(key, read(p));
+                }
+                return o;
             }
-            return o;
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(read(p));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return t == JsonToken.VALUE_TRUE;
+            }
+            case VALUE_NULL -> {
+                return NULL;
+            }
+            default -> {
+                return new Raw(p.getText());
+            }
         }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(n -> list.add(from(n)));
-            return list;
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        return node.isNull() ? NULL : new Raw(node.toString());
     }
 
     /** A deep copy, so that a mutation of one input never changes the seed it came from. */

@@ -149,7 +149,8 @@ final class Probe {
         if (a.status() >= 500 && !(a.status() == 503 && "/problems/lists-not-loaded".equals(type))) {
             v.add("5xx: " + a.status() + " " + Mutator.shortly(body));
         }
-        String input = new String(in.body(), StandardCharsets.UTF_8) + " " + in.path() + " " + in.headers();
+        String input = new String(in.body(), StandardCharsets.UTF_8) + " " + gunzipped(in.body()) + " " + in.path()
+                + " " + in.headers();
         for (String marker : INTERNALS) {
             if (body.contains(marker) && !input.contains(marker)) {
                 v.add("internals: body holds \"" + Mutator.shortly(marker) + "\": " + around(body, marker));
@@ -164,6 +165,9 @@ final class Probe {
         }
         if (a.status() >= 400) {
             v.addAll(problemViolations(a));
+        }
+        if (a.status() >= 200 && a.status() < 300) {
+            in.mustRefuse().forEach(why -> v.add("accepted: " + why));
         }
         v.addAll(storedViolations(in, a, before, after));
         return v;
@@ -242,6 +246,23 @@ final class Probe {
             }
         });
         return v;
+    }
+
+    /** The body ungzipped, as text, when it is gzip: the service may quote what it decompressed. */
+    private static String gunzipped(byte[] body) {
+        if (body.length < 2 || body[0] != (byte) 0x1f || body[1] != (byte) 0x8b) {
+            return "";
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(body))) {
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) > 0 && out.size() < (1 << 20);) {
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            // a truncated or damaged gzip: what came out before the damage is what the service may quote
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static boolean createdFlag(Answer a) {
