@@ -81,12 +81,22 @@ final class Fuzzing {
                         : "internals class";
                 case "not" -> "not a problem (" + s.replaceAll(".*Content-Type (.*) and a body.*", "$1") + ")";
                 case "stored" -> "stored " + w[1];
-                case "accepted" -> s.startsWith("accepted:") ? "accepted " + s.replaceAll("accepted: (\\S+ \\S+ \\S+).*", "$1")
-                        : s;
+                case "accepted" -> s.startsWith("accepted:") ? "accepted " + refusalKind(s.substring(10)) : s;
                 default -> s;
             });
         }
-        return v.answer().status() + " " + String.join(" | ", parts);
+        return v.answer().status() + " " + String.join(" | ", new java.util.LinkedHashSet<>(parts));
+    }
+
+    /** A reason of {@link Refusals} without its field and value, so that one bug makes one kind of finding. */
+    private static String refusalKind(String why) {
+        for (String kind : List.of("the key", "the unknown field", "a number as the date", "the date", "a name of",
+                "russiaPaymentShare", "sharePercent", "a negative amount")) {
+            if (why.startsWith(kind)) {
+                return kind.equals("the key") ? "a key twice" : kind.equals("the date") ? "an absurd date" : kind;
+            }
+        }
+        return why;
     }
 
     static String jobId(Probe.Answer a) {
@@ -112,6 +122,11 @@ final class Fuzzing {
                 open.remove(0);
                 if (state.equals("FAILED")) {
                     jobFailures.add(id + ": " + job.path("failure").asText());
+                } else if (state.equals("DONE") && job.path("assessed").asLong() + job.path("rejected").asLong()
+                        != job.path("rowsRead").asLong()) {
+                    // every row read is either assessed or rejected: none lost, none counted twice
+                    jobFailures.add(id + ": DONE with " + job.path("rowsRead") + " rows read but "
+                            + job.path("assessed") + " assessed and " + job.path("rejected") + " rejected");
                 }
             } else {
                 sleep();
