@@ -66,10 +66,23 @@ public final class MatchScorer {
         return Math.round(100 * share) + "%";
     }
 
+    /**
+     * Whether the names compared are organisations' names, which identify them only as a whole: the query is not a
+     * person's, and it is an organisation's or the listed party is an entity, vessel or aircraft.
+     */
+    static boolean wholeNames(MatchQuery query, MatchCandidate candidate) {
+        if ("INDIVIDUAL".equals(query.type())) {
+            return false;
+        }
+        String listed = EntityTypes.canonical(candidate.type());
+        return !EntityTypes.UNKNOWN.equals(query.type()) || !"INDIVIDUAL".equals(listed) && !EntityTypes.UNKNOWN.equals(listed);
+    }
+
     /** The final score alone, without the explanation. */
     double scoreOnly(MatchQuery query, NameSide q, MatchCandidate candidate, NameSide c,
                      PairSims sims) {
-        return Adjustment.total(query, q.name, candidate, c.name, NameSimilarity.compare(q, c, sims, false).score());
+        return Adjustment.total(query, q.name, candidate, c.name,
+                NameSimilarity.compare(q, c, sims, false, wholeNames(query, candidate)).score());
     }
 
     /**
@@ -84,16 +97,17 @@ public final class MatchScorer {
             if (NameSimilarity.upperBound(q, c, sims) + Adjustment.bound(query, candidate) < threshold) {
                 return null; // cannot reach the threshold: not worth the full comparison
             }
-            NameSimilarity.Result quick = NameSimilarity.compare(q, c, sims, false);
+            NameSimilarity.Result quick = NameSimilarity.compare(q, c, sims, false, wholeNames(query, candidate));
             if (Adjustment.total(query, qn, candidate, cn, quick.score()) < threshold) {
                 return null;
             }
         }
-        NameSimilarity.Result r = NameSimilarity.compare(q, c, sims, true);
+        NameSimilarity.Result r = NameSimilarity.compare(q, c, sims, true, wholeNames(query, candidate));
         List<MatchFeature> features = new ArrayList<>();
         features.add(new MatchFeature("name", r.score(), r.score(), "'" + qn.text() + "' ~ '" + cn.text()
                 + "': symmetric " + fixed(r.symmetric(), 3) + ", subset " + fixed(r.subset(), 3) + " (base "
-                + fixed(r.base(), 2) + ")" + (r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")));
+                + fixed(r.base(), 2) + ")" + (r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")
+                + (r.commonOnly() ? ", only common words matched x" + NameSimilarity.COMMON_PENALTY : "")));
         for (NameSimilarity.TokenPair p : r.pairs()) {
             String detail;
             if (p.candidate() == null) {

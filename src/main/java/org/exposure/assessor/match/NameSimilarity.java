@@ -30,6 +30,14 @@ import java.util.List;
  *       side is a one-word list name inside a longer query the base is {@value #ONE_WORD_DROP} lower ("Koti Kefawu"
  *       is not "KOTI"). The name score is the larger of the two, times {@value #NUMBER_PENALTY} when each side has
  *       a token with a digit the other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
+ *   <li><b>Organisations' names are whole.</b> A person is often named by part of a name ("Putin"), a company is
+ *       not: when both names are organisations' and the query is the covered side, the base is at most
+ *       {@value #WHOLE_NAME_BASE} and the list name's unpaired common words do not count against it, so "Continental"
+ *       does not match "Comercializadora de Carnes Continental MGCI" (the list name's own rare words are unpaired)
+ *       while "Aerocarribean" still matches "Aerocaribbean Airlines".</li>
+ *   <li><b>Common words.</b> When every paired token of the query is a {@linkplain CommonWords common word}
+ *       ("Other", "General Trading") and the two names are not the same as a whole (of two words or more), the score is multiplied by
+ *       {@value #COMMON_PENALTY}: such words say what a business does, not which one it is.</li>
  * </ul>
  */
 public final class NameSimilarity {
@@ -42,6 +50,8 @@ public final class NameSimilarity {
     static final double RARITY_LOW = 0.55;
     static final double ONE_WORD_DROP = 0.15;
     static final double WEAK_SLOPE = 1.0;
+    static final double WHOLE_NAME_BASE = 0.5;
+    static final double COMMON_PENALTY = 0.6;
 
     private NameSimilarity() {
     }
@@ -59,8 +69,8 @@ public final class NameSimilarity {
 
     /** The parts of a name comparison; {@code score} is the one used. */
     public record Result(double score, double symmetric, double subset, double base, double queryCoverage,
-                         double candidateCoverage, boolean numberMismatch, List<TokenPair> pairs) {
-        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, false, List.of());
+                         double candidateCoverage, boolean numberMismatch, boolean commonOnly, List<TokenPair> pairs) {
+        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, false, false, List.of());
     }
 
     /** Compares a query name with a candidate name, every token equally informative. */
@@ -73,13 +83,14 @@ public final class NameSimilarity {
         if (query.isEmpty() || candidate.isEmpty()) {
             return Result.NONE;
         }
-        return compare(NameSide.of(query, stats), NameSide.of(candidate, stats), PairSims.DIRECT, true);
+        return compare(NameSide.of(query, stats), NameSide.of(candidate, stats), PairSims.DIRECT, true, false);
     }
 
     /**
      * The comparison itself; {@code explain} false leaves {@link Result#pairs()} empty (the score is the same).
+     * {@code wholeNames}: both names are organisations' names, which identify them only as a whole (see the class).
      */
-    static Result compare(NameSide q, NameSide c, PairSims sims, boolean explain) {
+    static Result compare(NameSide q, NameSide c, PairSims sims, boolean explain, boolean wholeNames) {
         int n = q.size();
         int m = c.size();
         if (n == 0 || m == 0) {
@@ -126,14 +137,26 @@ public final class NameSimilarity {
         if (!queryCovered && m == 1 && n > 1) {
             base -= ONE_WORD_DROP; // a one-word list name inside a longer query
         }
-        double subset = queryCovered ? covQ * (base + (1 - base) * covC) : covC * (base + (1 - base) * covQ);
+        double subset;
+        if (wholeNames && queryCovered) {
+            // "Continental" is not "Carnes Continental MGCI"; "Aerocarribean" is "Aerocaribbean Airlines"
+            base = Math.min(base, WHOLE_NAME_BASE);
+            subset = covQ * (base + (1 - base) * coverageBesidesCommon(c, ac));
+        } else {
+            subset = queryCovered ? covQ * (base + (1 - base) * covC) : covC * (base + (1 - base) * covQ);
+        }
         boolean numberMismatch = q.hasDigits && c.hasDigits && aq.unmatchedNumber(q) && ac.unmatchedNumber(c);
         double score = Math.max(symmetric, subset);
         if (numberMismatch) {
             score *= NUMBER_PENALTY;
         }
+        // The same name as a whole is a match even of common words ("General Trading Company"), but not one word.
+        boolean commonOnly = commonOnly(q, aq) && (n == 1 || covQ < WHOLE || covC < WHOLE);
+        if (commonOnly) {
+            score *= COMMON_PENALTY;
+        }
         List<TokenPair> pairs = explain ? pairs(q, c, a) : List.of();
-        return new Result(score, symmetric, subset, base, covQ, covC, numberMismatch, pairs);
+        return new Result(score, symmetric, subset, base, covQ, covC, numberMismatch, commonOnly, pairs);
     }
 
     /** The explanation: the pairs in the order taken, then the query's unpaired tokens, then the candidate's. */
@@ -230,6 +253,34 @@ public final class NameSimilarity {
         double cover = Math.max(covQ, covC);
         return Math.max((matchedQ + matchedC) / (totalQ + totalC),
                 cover * (BASE_HIGH + (1 - BASE_HIGH) * Math.min(covQ, covC)));
+    }
+
+    /** Coverage at which two names are the same as a whole (rounding aside). */
+    private static final double WHOLE = 0.999;
+
+    /** A side's coverage with its unpaired {@linkplain CommonWords common words} left out of its weight. */
+    private static double coverageBesidesCommon(NameSide s, TokenAssignment.Side a) {
+        double total = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (a.used[i] || !CommonWords.contains(s.tokens[i])) {
+                total += a.den[i];
+            }
+        }
+        return total == 0 ? 0 : a.matched / total;
+    }
+
+    /** Whether the query's paired tokens are all {@linkplain CommonWords common words} (and there is one). */
+    private static boolean commonOnly(NameSide q, TokenAssignment.Side aq) {
+        boolean any = false;
+        for (int i = 0; i < q.size(); i++) {
+            if (aq.used[i]) {
+                if (!CommonWords.contains(q.tokens[i])) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** What a token pair of this similarity counts in a coverage. */

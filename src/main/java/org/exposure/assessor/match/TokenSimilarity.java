@@ -1,13 +1,17 @@
 package org.exposure.assessor.match;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Similarity of two tokens, built on commons-text's Jaro-Winkler: sharpened for short tokens
  * ({@code 1 - (1 - jw) * max(1, 6 / shorterLength)}, so {@code snow/snoe} drops from 0.88 to 0.82 while
  * {@code gazprom/gasprom} stays at 0.92), less {@value #LENGTH_PENALTY} per letter of length difference beyond one
  * ({@code khalil/khalilzadeh} 0.91 → 0.75); tokens with a digit (numbers, codes such as {@code yv2716}) only match
- * exactly; a one-letter token matches a token with that initial at 0.9; spelling variants are {@link #fold folded}.
+ * exactly; a one-letter token matches a token with that initial at 0.9; tokens of at most four letters need the
+ * same (for four, the same folded) spelling, or, against a longer token, to be one letter from it; spelling
+ * variants are {@link #fold folded}; a shared prefix earns Jaro-Winkler's bonus only when the rests are alike
+ * ({@link #jaroWinkler}).
  * Pairs under {@value #MIN_TOKEN} count as unmatched. For names from an abjad (Arabic, Hebrew) the consonant
  * {@link #skeleton skeletons} are compared too ({@code mhmd} = {@code mohamed}).
  */
@@ -16,7 +20,11 @@ public final class TokenSimilarity {
     static final double MIN_TOKEN = 0.75;
     static final double FOLD_DISCOUNT = 0.97;
     static final double LENGTH_PENALTY = 0.04;
+    static final int SHORT = 4;
+    static final double PREFIX_REST = 0.7;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+    /** Levenshtein distance up to one edit (-1 beyond). */
+    private static final LevenshteinDistance ONE_EDIT = new LevenshteinDistance(1);
 
     private TokenSimilarity() {
     }
@@ -43,18 +51,33 @@ public final class TokenSimilarity {
             return a.charAt(0) == b.charAt(0) ? 0.9 : 0.0;
         }
         boolean foldedDiffer = fa != a || fb != b; // fold returns the token itself when nothing folds
+        if (!abjad && Math.min(a.length(), b.length()) <= SHORT) {
+            // Short tokens are acronyms and short names: one letter in three is the whole difference between BYD
+            // and BID. Two tokens of at most three letters are the same or not; of four, the same folded spelling
+            // (abou / abu) also counts; a short token and a longer one only one letter apart (stom / storm).
+            int longer = Math.max(a.length(), b.length());
+            if (longer < SHORT) {
+                return 0.0;
+            }
+            if (longer == SHORT) {
+                return fa.equals(fb) ? FOLD_DISCOUNT : 0.0;
+            }
+            if (ONE_EDIT.apply(a, b) < 0 && ONE_EDIT.apply(fa, fb) < 0) {
+                return 0.0;
+            }
+        }
         double s = 0;
         if (!foldedDiffer && !abjad && bound(Math.min(a.length(), b.length()), Math.max(a.length(), b.length()))
                 - lengthPenalty(a, b) < MIN_TOKEN) {
             return 0.0; // lengths too different
         }
         if (bound(a, b) - lengthPenalty(a, b) >= MIN_TOKEN) {
-            s = sharpen(JW.apply(a, b), Math.min(a.length(), b.length())) - lengthPenalty(a, b);
+            s = sharpen(jaroWinkler(a, b), Math.min(a.length(), b.length())) - lengthPenalty(a, b);
         }
         if (foldedDiffer) {
             double f = fa.equals(fb) ? 1.0
                     : bound(fa, fb) - lengthPenalty(fa, fb) < MIN_TOKEN ? 0.0
-                    : sharpen(JW.apply(fa, fb), Math.min(fa.length(), fb.length())) - lengthPenalty(fa, fb);
+                    : sharpen(jaroWinkler(fa, fb), Math.min(fa.length(), fb.length())) - lengthPenalty(fa, fb);
             s = Math.max(s, FOLD_DISCOUNT * f);
         }
         if (abjad) {
@@ -67,6 +90,37 @@ public final class TokenSimilarity {
             }
         }
         return s < MIN_TOKEN ? 0.0 : s;
+    }
+
+    /**
+     * Jaro-Winkler, but its bonus for a shared prefix only when what follows the prefix is alike too: a shared
+     * beginning alone does not make two long words the same ("kazakhmys" / "kazakhst…"). When the rests after the
+     * common prefix (both of at least three letters) have a Jaro-Winkler under {@value #PREFIX_REST}, the plain Jaro
+     * similarity is used.
+     */
+    static double jaroWinkler(String a, String b) {
+        double jw = JW.apply(a, b);
+        int max = Math.min(4, Math.min(a.length(), b.length()));
+        int prefix = 0;
+        while (prefix < max && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        if (prefix == 0 || a.length() - prefix < 3 || b.length() - prefix < 3) {
+            return jw;
+        }
+        int common = prefix;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        String restA = a.substring(common);
+        String restB = b.substring(common);
+        if (restA.isEmpty() || restB.isEmpty() || JW.apply(restA, restB) >= PREFIX_REST) {
+            return jw;
+        }
+        // commons-text adds min(0.1, 1 / longer length) per prefix letter of what is left, when Jaro is at least 0.7
+        double f = Math.min(0.1, 1.0 / Math.max(a.length(), b.length())) * prefix;
+        double jaro = (jw - f) / (1 - f);
+        return jaro >= 0.7 ? jaro : jw;
     }
 
     /**

@@ -28,14 +28,18 @@ class CandidateIndexTest {
         return new MatchCandidate("T", id, name, List.of(aliases), "ENTITY", Set.of(), List.of());
     }
 
+    private static MatchCandidate person(String id, String name) {
+        return new MatchCandidate("T", id, name, List.of(), "INDIVIDUAL", Set.of(), List.of());
+    }
+
     @BeforeAll
     static void build() {
         List<MatchCandidate> l = new ArrayList<>();
         l.add(entry("U", "UNISTREAM COMMERCIAL BANK JSC"));
         l.add(entry("V", "VTB BANK PJSC", "BANK VTB PAO", "VNESHTORGBANK"));
-        l.add(entry("P", "PUTIN, Vladimir Vladimirovich"));
-        l.add(entry("R", "MAKHLOUF, Rami"));
-        l.add(entry("X", "XI JINPING"));
+        l.add(person("P", "PUTIN, Vladimir Vladimirovich"));
+        l.add(person("R", "MAKHLOUF, Rami"));
+        l.add(person("X", "XI JINPING"));
         l.add(entry("A", "AEROCARIBBEAN AIRLINES"));
         l.add(entry("Y", "YV2716"));
         l.add(entry("M", "MOHAMMED ALI HASSAN"));

@@ -39,7 +39,7 @@ class NameSimilarityTest {
             Snow Storm 1 | Snow Storm 2 | 0.400000 | 0.666667 | 0.633333 | 0.850000 | true | snow~snow=1.000 storm~storm=1.000 1~null=0.000 null~2=0.000
             Snow Storm 1 | Snow Storm 1 | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | snow~snow=1.000 storm~storm=1.000 1~1=1.000
             John Smith | John Michael Smith | 0.950000 | 0.800000 | 0.950000 | 0.850000 | false | john~john=1.000 smith~smith=1.000 null~michael=0.000
-            Heihe Commercial Bank | Unistream Commercial Bank | 0.666667 | 0.666667 | 0.633333 | 0.850000 | false | commercial~commercial=1.000 bank~bank=1.000 heihe~null=0.000 null~unistream=0.000
+            Heihe Commercial Bank | Unistream Commercial Bank | 0.400000 | 0.666667 | 0.633333 | 0.850000 | false | commercial~commercial=1.000 bank~bank=1.000 heihe~null=0.000 null~unistream=0.000
             VTB Bank PJSC | Bank VTB PAO | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | vtb~vtb=1.000 bank~bank=1.000
             Vladimir Poutine | PUTIN, Vladimir Vladimirovich | 0.913998 | 0.772480 | 0.913998 | 0.850000 | false | vladimir~vladimir=1.000 poutine~putin=0.931 null~vladimirovich=0.000
             عبد الله | Abdullah | 0.900000 | 0.900000 | 0.886500 | 0.850000 | false | bd+allh~abdullah=0.900
@@ -79,7 +79,7 @@ class NameSimilarityTest {
             Snow Storm 1 | Snow Storm 2 | 0.400000 | 0.666667
             Snow Storm 1 | Snow Storm 1 | 1.000000 | 1.000000
             John Smith | John Michael Smith | 0.950000 | 0.950000
-            Heihe Commercial Bank | Unistream Commercial Bank | 0.239347 | 0.239347
+            Heihe Commercial Bank | Unistream Commercial Bank | 0.143608 | 0.239347
             VTB Bank PJSC | Bank VTB PAO | 1.000000 | 1.000000
             Vladimir Poutine | PUTIN, Vladimir Vladimirovich | 0.855011 | 0.926901
             عبد الله | Abdullah | 0.900000 | 1.000000
@@ -99,7 +99,7 @@ class NameSimilarityTest {
         assertThat(upper).as("bound").isCloseTo(bound, within(EPS));
         assertThat(upper).as("bound").isGreaterThanOrEqualTo(score - EPS);
         NameSimilarity.Result quick = NameSimilarity.compare(NameSide.of(q, STATS), NameSide.of(c, STATS),
-                PairSims.DIRECT, false);
+                PairSims.DIRECT, false, false);
         assertThat(quick.score()).as("without the explanation").isEqualTo(NameSimilarity.compare(q, c, STATS).score());
         assertThat(quick.pairs()).isEmpty();
     }

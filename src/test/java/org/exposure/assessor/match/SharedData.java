@@ -148,7 +148,7 @@ final class SharedData {
         return out;
     }
 
-    private static List<MatchCandidate> candidates(ImportResult r) {
+    static List<MatchCandidate> candidates(ImportResult r) {
         List<MatchCandidate> out = new ArrayList<>(r.entryCount());
         for (ListEntry e : r.entries()) {
             List<String> aliases = new ArrayList<>();

@@ -23,7 +23,7 @@ class TokenSimilarityTest {
     /** Spelling variants, sharpening of short tokens, the length penalty, digits, initials and abjad skeletons. */
     @ParameterizedTest(name = "{0} ~ {1} (abjad {2}) = {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            snow | snoe | false | 0.825000
+            snow | snoe | false | 0.000000
             gazprom | gasprom | false | 0.923810
             khalil | khalilzadeh | false | 0.000000
             yv2716 | yv2716 | false | 1.000000
@@ -42,7 +42,13 @@ class TokenSimilarityTest {
             abc | xyz | false | 0.000000
             schmidt | shmidt | false | 0.970000
             philip | filip | false | 0.970000
-            ali | aly | false | 0.970000
+            ali | aly | false | 0.000000
+            byd | bid | false | 0.000000
+            abb | aab | false | 0.000000
+            abou | abu | false | 0.970000
+            stom | storm | false | 0.930000
+            kazakhmys | kazakhstan | false | 0.825926
+            other | mother | false | 0.933333
             al | el | false | 0.000000
             ivanov | ivanova | false | 0.971429
             smith | smyth | false | 0.970000
@@ -57,6 +63,23 @@ class TokenSimilarityTest {
     void tokenPairs(String a, String b, boolean abjad, double expected) {
         assertThat(TokenSimilarity.token(a, b, abjad)).isCloseTo(expected, within(EPS));
         assertThat(TokenSimilarity.token(b, a, abjad)).as("symmetric").isCloseTo(expected, within(EPS));
+    }
+
+    /** Jaro-Winkler's prefix bonus only when what follows the shared prefix is alike too. */
+    @ParameterizedTest(name = "{0} ~ {1}: bonus {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kazakhmys | kazakhstan | false
+            gazprom | gasprom | true
+            ivanov | ivanova | true
+            alexander | aleksandr | true
+            """)
+    void prefixBonusOnlyWhenTheRestsAreAlike(String a, String b, boolean bonus) {
+        double plain = new org.apache.commons.text.similarity.JaroWinklerSimilarity().apply(a, b);
+        if (bonus) {
+            assertThat(TokenSimilarity.jaroWinkler(a, b)).isEqualTo(plain);
+        } else {
+            assertThat(TokenSimilarity.jaroWinkler(a, b)).isLessThan(plain - 0.03);
+        }
     }
 
     /** Given names and surnames in several spellings, near and far from each other. */

@@ -1,0 +1,51 @@
+package org.exposure.assessor.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Words that cannot identify a party on their own ({@code /match/common-words.txt}): what kind of business it is
+ * ("trading", "technology", "holding") and everyday words ("other", "mother", "golden"). The rarity weights cannot
+ * see them as common when the lists seldom use them ("other" is in few listed names), so a match carried by such
+ * words alone is discounted ({@link NameSimilarity}).
+ */
+final class CommonWords {
+    private static final String RESOURCE = "/match/common-words.txt";
+    private static final Set<String> WORDS = load();
+
+    private CommonWords() {
+    }
+
+    static boolean contains(String token) {
+        return WORDS.contains(token);
+    }
+
+    private static Set<String> load() {
+        Set<String> out = new HashSet<>();
+        try (InputStream in = CommonWords.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                for (String w : line.split("\\s+")) {
+                    out.add(w);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(out);
+    }
+}
