@@ -1,5 +1,6 @@
 package org.exposure.assessor.rules;
 
+import java.math.BigDecimal;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -242,6 +243,14 @@ public final class RuleEngine {
      * own is judged under the law in force that day.
      */
     public List<Finding> evaluate(Subject subject, List<ListMatch> matches, LocalDate assessedOn) {
+        return evaluate(subject, matches, Set.of(), assessedOn);
+    }
+
+    /**
+     * As {@link #evaluate(Subject, List, LocalDate)}; {@code confirmed}: matches a reviewer confirmed as true matches,
+     * which count whatever their score.
+     */
+    public List<Finding> evaluate(Subject subject, List<ListMatch> matches, Set<ListMatch> confirmed, LocalDate assessedOn) {
         FindingCollector collector = new FindingCollector(byQualifiedName);
         KieSession session = sessions.newKieSession();
         try {
@@ -251,8 +260,22 @@ public final class RuleEngine {
             if (globals.contains(GLOBAL_REFERENCE)) {
                 session.setGlobal(GLOBAL_REFERENCE, reference);
             }
-            insertFacts(session, subject, matches, assessedOn);
-            matches.forEach(session::insert);
+            // A party's approximate match (under the confirmation score) is a PossibleMatch, not a ListMatch: the
+            // rules that block or grade a listed party see only matches that are certain enough.
+            BigDecimal confirmedAt = reference.decimal(Parameters.MATCH_CONFIRMED);
+            List<ListMatch> certain = new ArrayList<>(matches.size());
+            List<PossibleMatch> possible = new ArrayList<>();
+            for (ListMatch m : matches) {
+                if ("SUBJECT".equals(m.role()) || m.isTransactionBan() || confirmed.contains(m)
+                        || BigDecimal.valueOf(m.score()).compareTo(confirmedAt) >= 0) {
+                    certain.add(m);
+                } else {
+                    possible.add(new PossibleMatch(m, confirmedAt));
+                }
+            }
+            insertFacts(session, subject, certain, possible, assessedOn);
+            certain.forEach(session::insert);
+            possible.forEach(session::insert);
             session.fireAllRules();
         } finally {
             session.dispose();
@@ -260,7 +283,8 @@ public final class RuleEngine {
         return List.copyOf(collector.findings());
     }
 
-    private void insertFacts(KieSession session, Subject subject, List<ListMatch> matches, LocalDate assessedOn) {
+    private void insertFacts(KieSession session, Subject subject, List<ListMatch> matches, List<PossibleMatch> possible,
+                             LocalDate assessedOn) {
         session.insert(subject);
         if (subject instanceof GoodsSubject goods) {
             session.insert(GoodsLine.of(goods, assessedOn, reference));
@@ -278,7 +302,13 @@ public final class RuleEngine {
                         listed.putIfAbsent(m.path(), m.getLabel());
                     }
                 }
-                session.insert(OwnershipFact.of(supplier.owners(), reference, listed));
+                Map<String, String> possibly = new LinkedHashMap<>();
+                for (PossibleMatch m : possible) {
+                    if ("OWNER".equals(m.getRole()) && m.isSdn() && !listed.containsKey(m.getPath())) {
+                        possibly.putIfAbsent(m.getPath(), m.getDescription());
+                    }
+                }
+                session.insert(OwnershipFact.of(supplier.owners(), reference, listed, possibly));
             }
         } else if (subject instanceof BankSubject bank) {
             List<PaymentFact> payments = new ArrayList<>();
