@@ -32,11 +32,11 @@ import java.util.List;
  *       a token with a digit the other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
  *   <li><b>Organisations' names are whole.</b> A person is often named by part of a name ("Putin"), a company is
  *       not: when both names are organisations' and the query is the covered side, the base is at most
- *       {@value #WHOLE_NAME_BASE} and the list name's unpaired common words do not count against it, so "Continental"
+ *       {@value #WHOLE_NAME_BASE} and the list name's unpaired common words count half against it, so "Continental"
  *       does not match "Comercializadora de Carnes Continental MGCI" (the list name's own rare words are unpaired)
  *       while "Aerocarribean" still matches "Aerocaribbean Airlines".</li>
  *   <li><b>Common words.</b> When every paired token of the query is a {@linkplain CommonWords common word}
- *       ("Other", "General Trading") and the two names are not the same as a whole (of two words or more), the score is multiplied by
+ *       ("Other", "General Trading") and the two names are not the same as a whole, the score is multiplied by
  *       {@value #COMMON_PENALTY}: such words say what a business does, not which one it is.</li>
  * </ul>
  */
@@ -150,8 +150,8 @@ public final class NameSimilarity {
         if (numberMismatch) {
             score *= NUMBER_PENALTY;
         }
-        // The same name as a whole is a match even of common words ("General Trading Company"), but not one word.
-        boolean commonOnly = commonOnly(q, aq) && (n == 1 || covQ < WHOLE || covC < WHOLE);
+        // The same name as a whole is a match even of common words: a listed "ELITE" or "General Trading Company".
+        boolean commonOnly = commonOnly(q, aq) && (covQ < WHOLE || covC < WHOLE);
         if (commonOnly) {
             score *= COMMON_PENALTY;
         }
@@ -258,13 +258,11 @@ public final class NameSimilarity {
     /** Coverage at which two names are the same as a whole (rounding aside). */
     private static final double WHOLE = 0.999;
 
-    /** A side's coverage with its unpaired {@linkplain CommonWords common words} left out of its weight. */
+    /** A side's coverage with its unpaired {@linkplain CommonWords common words} counting half their weight. */
     private static double coverageBesidesCommon(NameSide s, TokenAssignment.Side a) {
         double total = 0;
         for (int i = 0; i < s.size(); i++) {
-            if (a.used[i] || !CommonWords.contains(s.tokens[i])) {
-                total += a.den[i];
-            }
+            total += a.used[i] || !CommonWords.contains(s.tokens[i]) ? a.den[i] : a.den[i] / 2;
         }
         return total == 0 ? 0 : a.matched / total;
     }

@@ -81,7 +81,7 @@ class CandidateIndexTest {
             Ramimakhlouf | 1 | 1 | R | R
             Xi Jin Ping | 1 | 1 | X | X
             习近平 | 1 | 1 | X | X
-            Aerocarribean | 1 | 1 | A | A
+            Aerocarribean Airlines | 1 | 1 | A | A
             YV2716 | 1 | 1 | Y | Y
             YV2726 | 0 | 0 | '' | ''
             محمد علي حسن | 2 | 2 | M D | M
