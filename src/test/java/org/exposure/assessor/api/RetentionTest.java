@@ -120,11 +120,13 @@ class RetentionTest {
             assertThat(count("SELECT COUNT(*) FROM batch_result WHERE job_id = ?", done)).isZero();
             assertThat(count("SELECT COUNT(*) FROM batch_result WHERE job_id = ?", queued)).isEqualTo(3);
         } finally {
-            // Finished again, so that no worker of a later test picks the job up.
+            // Finished again, so that no worker of a later test picks the job up, and created now again, so that lists of
+            // jobs newest first (by creation) stay in the order of creation for later tests.
             try (Connection c = dataSource.getConnection();
-                 PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = 'DONE', finished_at = ? WHERE id = ?")) {
+                 PreparedStatement ps = c.prepareStatement("UPDATE batch_job SET state = 'DONE', finished_at = ?, created_at = ? WHERE id = ?")) {
                 ps.setTimestamp(1, Timestamp.from(now));
-                ps.setObject(2, UUID.fromString(queued));
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setObject(3, UUID.fromString(queued));
                 ps.executeUpdate();
             }
         }

@@ -106,7 +106,10 @@ class RulesApiTest {
                 {"FFI-USD-IMPACT", "INFO", "rules/bank/bank.drl", "EO 14024 §11(b)"},
                 {"OWN-50", "BLOCKED", "rules/ownership/ownership.drl", "FAQs 398-401"},
                 {"OWN-MINORITY", "HIGH", "rules/ownership/ownership.drl", "FAQ 398"},
-                {"LIST-EU-TRANSACTION-BAN", "SEVERE", "rules/lists/lists.drl", "EU Reg. 833/2014 Art. 5ad"}};
+                {"OWN-50-POSSIBLE", "SEVERE", "rules/ownership/ownership.drl", "FAQs 23 and 48"},
+                {"OWN-MINORITY-POSSIBLE", "MEDIUM", "rules/ownership/ownership.drl", "FAQs 23 and 48"},
+                {"LIST-EU-TRANSACTION-BAN", "SEVERE", "rules/lists/lists.drl", "EU Reg. 833/2014 Art. 5ad"},
+                {"LIST-POSSIBLE-PARTY", "HIGH", "rules/lists/lists.drl", "FAQs 23 and 48"}};
         for (String[] rule : catalogue) {
             JsonNode listed = byId.get(rule[0]);
             assertThat(listed).as("rule %s is listed", rule[0]).isNotNull();
@@ -115,7 +118,7 @@ class RulesApiTest {
             assertThat(listed.get("legalBasis").asText()).as("legal basis of %s", rule[0]).contains(rule[3]);
             assertThat(listed.get("source").asText()).contains("@id(\"" + rule[0] + "\")");
         }
-        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 2 OWN + 5 LIST rules").hasSize(33);
+        assertThat(byId).as("11 GOODS + 8 SUP + 7 FFI + 4 OWN + 6 LIST rules").hasSize(36);
     }
 
     @Test
