@@ -231,7 +231,9 @@ class PlainGoodsRulesTest {
                 default -> { source = "UN"; list = null; }
             }
             out.add(new ListMatch(path, role, "Listed Party", source, list, "v-1", "E" + i, "LISTED PARTY",
-                    "LISTED PARTY", 0.9 + r.nextInt(10) / 100.0, List.of("RUSSIA-EO14024"), r.nextBoolean(), List.of()));
+                    // At or above the confirmation score (list.match.confirmed-score, 0.95): a lower one is only a
+                    // possible match, which the goods rules do not count and the plain rules do not model.
+                    "LISTED PARTY", 0.95 + r.nextInt(6) / 100.0, List.of("RUSSIA-EO14024"), r.nextBoolean(), List.of()));
         }
         return out;
     }
