@@ -24,7 +24,27 @@ public class JsonBodyCap implements ReaderInterceptor {
         if (json && !InputStream.class.isAssignableFrom(context.getType())) {
             context.setInputStream(new Capped(context.getInputStream(), JsonBodyLimit.MAX_JSON_BODY));
         }
-        return context.proceed();
+        try {
+            return context.proceed();
+        } catch (NumberFormatException e) {
+            throw unreadableNumber();
+        } catch (java.io.CharConversionException e) {
+            // A body in a Unicode encoding Jackson detected (UTF-32, say) with a code point that cannot be.
+            throw ProblemException.validation(List.of(new FieldError("(body)",
+                    "is not valid text: a character that no Unicode encoding has; send UTF-8")));
+        }
+    }
+
+    /**
+     * Jackson reads a decimal into a BigDecimal as it parses, and a number whose exponent overflows an int
+     * ({@code 1e2147483648}) fails there, before any field is known, with a NumberFormatException.
+     */
+    static ProblemException unreadableNumber() {
+        return ProblemException.validation(List.of(unreadableNumberError()));
+    }
+
+    static FieldError unreadableNumberError() {
+        return new FieldError("(body)", "holds a number whose exponent is too large or too small to be read");
     }
 
     static ProblemException tooLarge(long max) {

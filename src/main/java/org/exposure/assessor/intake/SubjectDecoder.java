@@ -44,6 +44,8 @@ public class SubjectDecoder {
             node = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             return new Decoded(null, null, List.of(RequestReader.bindingError("", e)));
+        } catch (NumberFormatException e) {
+            return new Decoded(null, null, List.of(JsonBodyCap.unreadableNumberError()));
         }
         return decode(node);
     }

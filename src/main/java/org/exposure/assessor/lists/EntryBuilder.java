@@ -11,6 +11,9 @@ import java.util.Set;
 /** Mutable collector for one entry while a file is read; drops blanks and duplicates. */
 public final class EntryBuilder {
     public final String source;
+    /** The longest entry id the store keeps (list_entry.entry_id). */
+    public static final int MAX_ID = 200;
+
     public final String id;
     public String name;
     public EntityType type = EntityType.UNKNOWN;

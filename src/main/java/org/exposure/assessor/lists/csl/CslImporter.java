@@ -106,6 +106,11 @@ public final class CslImporter {
                             : "source") + (id != null ? " (_id " + id + ")" : "")));
                     continue;
                 }
+                if (id.length() > EntryBuilder.MAX_ID) {
+                    // The store keeps entry ids of up to this length; a longer _id is not the CSL's (a 40-character hash).
+                    problems.add(new RowProblem(rowNumber, "_id longer than " + EntryBuilder.MAX_ID + " characters"));
+                    continue;
+                }
                 entries.add(read(record, header, id, name, list));
                 bySource.merge(list, 1L, Long::sum);
             }
