@@ -1,5 +1,6 @@
 package org.exposure.assessor.match;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,48 @@ final class CandidateIndex {
     private final Trigrams.GramMap gramSpellings;
     private final Map<String, int[]> skeletonTokens;
     private final ThreadLocal<QueryScratch> scratch;
+    /**
+     * Per dictionary token, its {@link #neighbours} once a query has asked for them (for queries not from an abjad,
+     * and for those from one): most tokens of the names screened are tokens of the lists, and the trigram walk and
+     * the similarities it computes were most of a lookup's work that is not crediting names. At most one entry per
+     * dictionary token, so bounded by the index.
+     */
+    private final Neighbours[] neighbours;
+    private final Neighbours[] abjadNeighbours;
+
+    /**
+     * Dictionary tokens and their similarities with one query token, in the order the lookup computed them, and
+     * the same by token id ({@link #sim}) for the scoring that follows.
+     */
+    static final class Neighbours {
+        final int[] tokens;
+        final double[] sims;
+        private final int[] sortedTokens;
+        private final float[] sortedSims;
+
+        Neighbours(int[] tokens, double[] sims) {
+            this.tokens = tokens;
+            this.sims = sims;
+            long[] byToken = new long[tokens.length];
+            for (int k = 0; k < tokens.length; k++) {
+                byToken[k] = (long) tokens[k] << 32 | k;
+            }
+            Arrays.sort(byToken);
+            sortedTokens = new int[tokens.length];
+            sortedSims = new float[tokens.length];
+            for (int k = 0; k < byToken.length; k++) {
+                int at = (int) byToken[k];
+                sortedTokens[k] = tokens[at];
+                sortedSims[k] = (float) sims[at];
+            }
+        }
+
+        /** The similarity with dictionary token {@code t} as the query's cache holds it, or -1 when not computed. */
+        float sim(int t) {
+            int k = Arrays.binarySearch(sortedTokens, t);
+            return k >= 0 ? sortedSims[k] : -1;
+        }
+    }
 
     CandidateIndex(NameSide[] nameSide, TokenStats stats, String[] tokens, String[] tokenFolds,
                    Map<String, Integer> tokenIds, int[][] tokenNames, double[] tokenWeight, int[] spellingToken,
@@ -70,7 +113,9 @@ final class CandidateIndex {
         for (int n = 0; n < nameSide.length; n++) {
             nameInverseWeight[n] = (float) (1.0 / nameSide[n].totalWeight);
         }
-        this.scratch = ThreadLocal.withInitial(() -> new QueryScratch(nameSide.length, spellingToken.length));
+        this.neighbours = new Neighbours[tokens.length];
+        this.abjadNeighbours = new Neighbours[tokens.length];
+        this.scratch = ThreadLocal.withInitial(() -> new QueryScratch(nameInverseWeight, nameSide, spellingToken.length));
     }
 
     TokenStats stats() {
@@ -158,12 +203,12 @@ final class CandidateIndex {
             Integer exact = common[i] ? tokenIds.get(q.tokens().get(i)) : null;
             if (exact != null && tokenNames[exact].length > COMMON_POSTING_CAP && !credited[slot[i]]) {
                 credited[slot[i]] = true;
-                s.slot = slot[i];
+                s.slot(slot[i]);
                 int times = multiplicity[slot[i]];
-                s.creditFound(tokenNames[exact], exact, nameSide, w[i] * times, tokenWeight[exact] * times);
+                s.creditFound(tokenNames[exact], exact, w[i] * times, tokenWeight[exact] * times);
             }
         }
-        return s.top(cap, qs.totalWeight, nameInverseWeight);
+        return s.top(cap, qs.totalWeight);
     }
 
     /**
@@ -175,6 +220,9 @@ final class CandidateIndex {
         return (qq, i, c, j) -> {
             int t = c.ids[j];
             float v = cache.get(qq.ids[i], t);
+            if (v < 0) {
+                v = s.neighbourSim(qq.ids[i], t);
+            }
             if (v < 0) {
                 v = (float) PairSims.direct(qq, i, c, j);
                 cache.put(qq.ids[i], t, v);
@@ -191,7 +239,7 @@ final class CandidateIndex {
      */
     private void collect(QueryScratch s, int slot, String qt, String fq, boolean abjad, double weight, boolean unseen,
                          int times, boolean common) {
-        s.slot = slot;
+        s.slot(slot);
         SimCache cache = s.sims;
         Integer exact = tokenIds.get(qt);
         if (exact != null) {
@@ -203,6 +251,41 @@ final class CandidateIndex {
         if (common || qt.length() < 2 || TokenSimilarity.hasDigit(qt)) {
             return;
         }
+        Neighbours nb;
+        if (exact != null && fq.equals(tokenFolds[exact])) {
+            // A token of the dictionary: its neighbours depend on nothing but the token and the index.
+            Neighbours[] memo = abjad ? abjadNeighbours : neighbours;
+            nb = memo[exact];
+            if (nb == null) {
+                nb = neighbours(s, slot, qt, fq, abjad);
+                memo[exact] = nb; // immutable, so a racing thread at worst computes the same again
+            } else {
+                s.neighbours(slot, nb); // the query's cache answers from it (cachedSims), instead of a copy
+            }
+        } else {
+            nb = neighbours(s, slot, qt, fq, abjad);
+        }
+        for (int k = 0; k < nb.tokens.length; k++) {
+            double sim = nb.sims[k];
+            if (sim > 0) {
+                int t = nb.tokens[k];
+                double ev = NameSimilarity.evidence(sim) * times;
+                s.credit(tokenNames[t], ev * pairWeight(weight, unseen, qt, t), ev * ownWeight(weight, qt, t));
+            }
+        }
+    }
+
+    /**
+     * The dictionary tokens whose similarity with query token {@code qt} a lookup computes, in the order computed,
+     * with their similarities (0 included): the spellings sharing enough trigrams with the token or its folded form,
+     * and in an abjad the tokens of the same consonant skeleton. Each similarity is put in the query's cache as it is
+     * computed; a token already there ({@code qt} itself when the dictionary holds it) is not computed again.
+     */
+    private Neighbours neighbours(QueryScratch s, int slot, String qt, String fq, boolean abjad) {
+        SimCache cache = s.sims;
+        int[] found = new int[16];
+        double[] sims = new double[16];
+        int size = 0;
         double minDice = MIN_DICE;
         for (String probe : fq.equals(qt) ? List.of(qt) : List.of(qt, fq)) {
             long[] g = Trigrams.grams(probe);
@@ -250,10 +333,12 @@ final class CandidateIndex {
                 }
                 double sim = TokenSimilarity.similar(qt, fq, tokens[t], tokenFolds[t], abjad);
                 cache.put(slot, t, (float) sim);
-                if (sim > 0) {
-                    double ev = NameSimilarity.evidence(sim) * times;
-                    s.credit(tokenNames[t], ev * pairWeight(weight, unseen, qt, t), ev * ownWeight(weight, qt, t));
+                if (size == found.length) {
+                    found = Arrays.copyOf(found, size * 2);
+                    sims = Arrays.copyOf(sims, size * 2);
                 }
+                found[size] = t;
+                sims[size++] = sim;
             }
             s.touchedSpellingCount = 0;
         }
@@ -264,15 +349,17 @@ final class CandidateIndex {
                     if (cache.get(slot, t) < 0) {
                         double sim = TokenSimilarity.token(qt, fq, tokens[t], tokenFolds[t], true);
                         cache.put(slot, t, (float) sim);
-                        if (sim > 0) {
-                            double ev = NameSimilarity.evidence(sim) * times;
-                            s.credit(tokenNames[t], ev * pairWeight(weight, unseen, qt, t),
-                                    ev * ownWeight(weight, qt, t));
+                        if (size == found.length) {
+                            found = Arrays.copyOf(found, size * 2);
+                            sims = Arrays.copyOf(sims, size * 2);
                         }
+                        found[size] = t;
+                        sims[size++] = sim;
                     }
                 }
             }
         }
+        return new Neighbours(Arrays.copyOf(found, size), Arrays.copyOf(sims, size));
     }
 
     /**
@@ -291,9 +378,9 @@ final class CandidateIndex {
                     Integer a = tokenIds.get(t.substring(0, cut));
                     Integer b = a == null ? null : tokenIds.get(t.substring(cut));
                     if (b != null) {
-                        s.slot = pseudo++;
+                        s.slot(pseudo++);
                         s.credit(tokenNames[a], w[i] * cut / t.length(), tokenWeight[a]);
-                        s.slot = pseudo++;
+                        s.slot(pseudo++);
                         s.credit(tokenNames[b], w[i] * (t.length() - cut) / t.length(), tokenWeight[b]);
                     }
                 }
@@ -304,7 +391,7 @@ final class CandidateIndex {
                 joined.append(q.get(j));
                 weight += w[j];
                 Integer id = tokenIds.get(joined.toString());
-                s.slot = pseudo++;
+                s.slot(pseudo++);
                 if (id != null) {
                     s.credit(tokenNames[id], weight, tokenWeight[id]);
                 } else if (abjad) {

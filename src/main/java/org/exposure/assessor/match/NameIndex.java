@@ -121,7 +121,6 @@ public final class NameIndex {
             return new Result(q, List.of(), 0, 0);
         }
         QueryScratch s = index.scratch();
-        s.query++;
         try {
             NameSide qs = index.query(q);
             long[] ranked = index.lookup(s, qs, candidateCap);
