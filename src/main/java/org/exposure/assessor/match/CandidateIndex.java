@@ -68,30 +68,44 @@ final class CandidateIndex {
     static final class Neighbours {
         final int[] tokens;
         final double[] sims;
-        private final int[] sortedTokens;
-        private final float[] sortedSims;
+        /** Open addressing: token id + 1 (0 marks an empty cell) to the similarity as a float. */
+        private final int[] keys;
+        private final float[] values;
 
         Neighbours(int[] tokens, double[] sims) {
             this.tokens = tokens;
             this.sims = sims;
-            long[] byToken = new long[tokens.length];
+            int cap = Integer.highestOneBit(Math.max(2, tokens.length) * 2) * 2;
+            keys = new int[cap];
+            values = new float[cap];
+            int mask = cap - 1;
             for (int k = 0; k < tokens.length; k++) {
-                byToken[k] = (long) tokens[k] << 32 | k;
-            }
-            Arrays.sort(byToken);
-            sortedTokens = new int[tokens.length];
-            sortedSims = new float[tokens.length];
-            for (int k = 0; k < byToken.length; k++) {
-                int at = (int) byToken[k];
-                sortedTokens[k] = tokens[at];
-                sortedSims[k] = (float) sims[at];
+                int i = hash(tokens[k]) & mask;
+                while (keys[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = tokens[k] + 1;
+                values[i] = (float) sims[k];
             }
         }
 
         /** The similarity with dictionary token {@code t} as the query's cache holds it, or -1 when not computed. */
         float sim(int t) {
-            int k = Arrays.binarySearch(sortedTokens, t);
-            return k >= 0 ? sortedSims[k] : -1;
+            int mask = keys.length - 1;
+            for (int i = hash(t) & mask; ; i = (i + 1) & mask) {
+                int at = keys[i];
+                if (at == t + 1) {
+                    return values[i];
+                }
+                if (at == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        private static int hash(int t) {
+            int h = t * 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
     }
 
@@ -115,7 +129,7 @@ final class CandidateIndex {
         }
         this.neighbours = new Neighbours[tokens.length];
         this.abjadNeighbours = new Neighbours[tokens.length];
-        this.scratch = ThreadLocal.withInitial(() -> new QueryScratch(nameInverseWeight, nameSide, spellingToken.length));
+        this.scratch = ThreadLocal.withInitial(() -> new QueryScratch(nameInverseWeight, nameSide, spellingToken.length, tokens.length));
     }
 
     TokenStats stats() {
@@ -257,14 +271,13 @@ final class CandidateIndex {
             Neighbours[] memo = abjad ? abjadNeighbours : neighbours;
             nb = memo[exact];
             if (nb == null) {
-                nb = neighbours(s, slot, qt, fq, abjad);
+                nb = neighbours(s, exact, qt, fq, abjad);
                 memo[exact] = nb; // immutable, so a racing thread at worst computes the same again
-            } else {
-                s.neighbours(slot, nb); // the query's cache answers from it (cachedSims), instead of a copy
             }
         } else {
-            nb = neighbours(s, slot, qt, fq, abjad);
+            nb = neighbours(s, exact == null ? -1 : exact, qt, fq, abjad);
         }
+        s.neighbours(slot, nb); // the similarities the scoring asks for (cachedSims)
         for (int k = 0; k < nb.tokens.length; k++) {
             double sim = nb.sims[k];
             if (sim > 0) {
@@ -278,11 +291,15 @@ final class CandidateIndex {
     /**
      * The dictionary tokens whose similarity with query token {@code qt} a lookup computes, in the order computed,
      * with their similarities (0 included): the spellings sharing enough trigrams with the token or its folded form,
-     * and in an abjad the tokens of the same consonant skeleton. Each similarity is put in the query's cache as it is
-     * computed; a token already there ({@code qt} itself when the dictionary holds it) is not computed again.
+     * and in an abjad the tokens of the same consonant skeleton. Each token once, and not {@code exact} (the
+     * token itself, when the dictionary holds it; -1 when not).
      */
-    private Neighbours neighbours(QueryScratch s, int slot, String qt, String fq, boolean abjad) {
-        SimCache cache = s.sims;
+    private Neighbours neighbours(QueryScratch s, int exact, String qt, String fq, boolean abjad) {
+        int mark = s.markTokens();
+        int[] marks = s.tokenMark;
+        if (exact >= 0) {
+            marks[exact] = mark;
+        }
         int[] found = new int[16];
         double[] sims = new double[16];
         int size = 0;
@@ -328,11 +345,11 @@ final class CandidateIndex {
                     continue;
                 }
                 int t = spellingToken[e];
-                if (cache.get(slot, t) >= 0) {
+                if (marks[t] == mark) {
                     continue; // the exact token, or reached by the other spelling
                 }
+                marks[t] = mark;
                 double sim = TokenSimilarity.similar(qt, fq, tokens[t], tokenFolds[t], abjad);
-                cache.put(slot, t, (float) sim);
                 if (size == found.length) {
                     found = Arrays.copyOf(found, size * 2);
                     sims = Arrays.copyOf(sims, size * 2);
@@ -346,9 +363,9 @@ final class CandidateIndex {
             int[] ts = skeletonTokens.get(TokenSimilarity.skeleton(qt));
             if (ts != null) {
                 for (int t : ts) {
-                    if (cache.get(slot, t) < 0) {
+                    if (marks[t] != mark) {
+                        marks[t] = mark;
                         double sim = TokenSimilarity.token(qt, fq, tokens[t], tokenFolds[t], true);
-                        cache.put(slot, t, (float) sim);
                         if (size == found.length) {
                             found = Arrays.copyOf(found, size * 2);
                             sims = Arrays.copyOf(sims, size * 2);

@@ -53,9 +53,13 @@ final class QueryScratch {
      * scored candidates. A query visits each slot once, so a new stamp per {@link #slot(int)} tells them apart.
      */
     private int stamp;
+    /** Per dictionary token, the {@link #markTokens} mark of the last neighbour search that reached it. */
+    final int[] tokenMark;
+    private int mark;
     int slot;
 
-    QueryScratch(float[] nameInverseWeight, NameSide[] nameSide, int spellings) {
+    QueryScratch(float[] nameInverseWeight, NameSide[] nameSide, int spellings, int tokens) {
+        tokenMark = new int[tokens];
         int names = nameInverseWeight.length;
         state = new int[names * STRIDE];
         int ids = 0;
@@ -95,6 +99,15 @@ final class QueryScratch {
             }
             stamp = 1;
         }
+    }
+
+    /** A new mark for {@link #tokenMark}: no token holds it yet. */
+    int markTokens() {
+        if (++mark == 0) {
+            Arrays.fill(tokenMark, 0);
+            mark = 1;
+        }
+        return mark;
     }
 
     /** Forgets the names credited and the similarities cached by the query just done. */
