@@ -74,6 +74,12 @@ public final class MatchBench {
         run(index, queries.subList(0, Math.min(5000, queries.size())), 1, false); // warm-up
         run(index, queries, 1, true);
         run(index, queries, 2, true);
+        // Again after the queries: what the index keeps from them (its per-token memo of neighbours) counts too.
+        System.gc();
+        Thread.sleep(200);
+        System.gc();
+        System.out.printf(Locale.ROOT, "heap used after GC after the queries %.1f MB%n",
+                (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
     }
 
     static List<String> queries(List<MatchCandidate> entries, int n, Random rnd) {
