@@ -96,7 +96,9 @@ public class LoadBench {
                 long latency = System.nanoTime() - due;
                 if (failure != null || response.statusCode() != 201) {
                     errors.incrementAndGet();
-                    String kind = failure != null ? failure.getClass().getSimpleName() : "HTTP " + response.statusCode();
+                    // sendAsync wraps the failure: the cause says what it was (a timeout, a refused or reset connection).
+                    Throwable cause = failure != null && failure.getCause() != null ? failure.getCause() : failure;
+                    String kind = cause != null ? cause.getClass().getSimpleName() : "HTTP " + response.statusCode();
                     errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
                 } else if (slot >= 0) {
                     latencies[slot] = latency;
