@@ -36,6 +36,25 @@ class SecurityApiTest {
     }
 
     @Test
+    @DisplayName("accepted credentials are remembered, a wrong password never is: after the right one it is still 401, and"
+            + " another user's password does not open an account that was just used")
+    void rememberedCredentialsStaySafe() {
+        Users.ANALYST.given().get(Api.RULES).then().statusCode(200);
+        Users.ANALYST.given().get(Api.RULES).then().statusCode(200);
+        unauthorized(given().auth().preemptive().basic("analyst", "wrong").get(Api.RULES).then());
+        unauthorized(given().auth().preemptive().basic("analyst", "analyst-secret ").get(Api.RULES).then());
+        unauthorized(given().auth().preemptive().basic("analyst", "reviewer-secret").get(Api.RULES).then());
+        unauthorized(given().auth().preemptive().basic("analyst", "").get(Api.RULES).then());
+        // The refusals did not evict the right password, and the remembered identity keeps the user's roles only.
+        Users.ANALYST.given().get("/api/v1/session").then().statusCode(200).body("user", equalTo("analyst"))
+                .body("roles", equalTo(List.of("analyst")));
+        Api.problem(Users.ANALYST.given().contentType("application/octet-stream").body(new byte[] {'x'})
+                .post("/api/v1/lists/UN").then(), 403);
+        Users.REVIEWER.given().get("/api/v1/session").then().statusCode(200).body("user", equalTo("reviewer"));
+        unauthorized(given().auth().preemptive().basic("reviewer", "analyst-secret").get(Api.RULES).then());
+    }
+
+    @Test
     @DisplayName("an unknown path under /api/v1 is 401 without credentials and 404 with them; health and OpenAPI stay open")
     void unknownPathsAndOpenEndpoints() {
         unauthorized(given().auth().none().get("/api/v1/no-such-thing").then());
