@@ -73,11 +73,6 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
         });
     }
 
-    /** Forgets every remembered credential: the next request of each user is checked by the realm again. */
-    void clear() {
-        entries.clear();
-    }
-
     private byte[] digest(String user, char[] password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
