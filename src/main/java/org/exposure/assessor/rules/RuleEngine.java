@@ -20,8 +20,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.exposure.assessor.domain.BankSubject;
 import org.exposure.assessor.domain.Export;
 import org.exposure.assessor.domain.Finding;
@@ -32,6 +31,11 @@ import org.exposure.assessor.domain.SupplierSubject;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
@@ -44,7 +48,6 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.builder.conf.LanguageLevelOption;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
@@ -146,12 +149,94 @@ public final class RuleEngine {
     }
 
     /**
-     * Compiles the DRL files into a KieBase with a knowledge builder, all files in one batch as a KieBuilder does
-     * (so that a file may use what another declares), without a KieModule around them: no pom or kmodule.xml to
-     * write and read back, no container or repository. That machinery added about a thousand classes to load and a
-     * second of CPU to every start and gave nothing here, the ruleset being a directory of DRL files.
+     * Compiles the DRL files into a KieBase with Drools' executable model: every constraint and consequence becomes
+     * Java (lambdas) compiled in memory when the ruleset is loaded, rather than MVEL interpreted on every
+     * evaluation. All files go in one batch, so that a file may use what another declares. This also leaves out
+     * the constraint JIT of the interpreted form, whose bytecode in Drools 10.2 breaks memberOf, str[...] and calls
+     * to interface static methods after 20 evaluations (ConstraintOperatorsTest holds the operators to their answers
+     * over many evaluations). The compile runs whenever a ruleset is loaded, so a new ruleset needs no build.
      */
     private static KieBase compile(RulesetFiles files, Map<String, String> drl) {
+        ClassLoader loader = classLoader();
+        String key = digest(drl);
+        synchronized (COMPILED) {
+            Compiled hit = COMPILED.get(key);
+            if (hit != null && hit.loader() == loader) {
+                return hit.kieBase();
+            }
+        }
+        KieBase kieBase = compile(files, drl, loader, key);
+        synchronized (COMPILED) {
+            COMPILED.put(key, new Compiled(loader, kieBase));
+        }
+        return kieBase;
+    }
+
+    /**
+     * The last few compiled KieBases by the content of their DRL files: a ruleset that changes only its reference
+     * data (or is loaded again) needs no second compile, the slow part of a load. A KieBase is immutable once built
+     * and each engine keeps its own session pool, so engines may share one. Bound to the class loader the rules were
+     * compiled against: another one (a restarted application in the same JVM) has other fact classes.
+     */
+    private static final Map<String, Compiled> COMPILED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private record Compiled(ClassLoader loader, KieBase kieBase) {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong COMPILES = new java.util.concurrent.atomic.AtomicLong();
+
+    /** SHA-256 over every DRL file's path and content, with lengths so that no two layouts read alike. */
+    private static String digest(Map<String, String> drl) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            new java.util.TreeMap<>(drl).forEach((path, content) -> {
+                byte[] p = path.getBytes(StandardCharsets.UTF_8);
+                byte[] c = content.getBytes(StandardCharsets.UTF_8);
+                sha.update((p.length + ":" + c.length + ":").getBytes(StandardCharsets.UTF_8));
+                sha.update(p);
+                sha.update(c);
+            });
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KieBase compile(RulesetFiles files, Map<String, String> drl, ClassLoader loader, String key) {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // A release id of its own for each compile, so that compiles running at once do not replace each other's
+        // module in the repository.
+        ReleaseId id = ks.newReleaseId("org.exposure.assessor", "ruleset", key.substring(0, 16) + "-" + COMPILES.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
+        drl.forEach((path, content) -> kfs.write(SOURCE_ROOT + path, content.getBytes(StandardCharsets.UTF_8)));
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!messages.isEmpty()) {
+            // The executable model reports some errors against the Java it generated (a consequence's) or without a
+            // line (an unknown type). The DRL compiler names the rule's file and line, so its messages are the ones
+            // given, compiled only on this path; the generated code's are left for what only it rejects.
+            List<String> errors = drlErrors(drl);
+            throw new RulesetException("the ruleset at " + files.origin() + " does not compile:\n  "
+                    + String.join("\n  ", errors.isEmpty() ? errors(messages) : errors));
+        }
+        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+        try {
+            KieContainer container = ks.newKieContainer(id, loader);
+            return container.newKieBase(conf);
+        } finally {
+            // The KieBase holds what it needs; the repository would otherwise keep every ruleset ever loaded.
+            ks.getRepository().removeKieModule(id);
+        }
+    }
+
+    /** The errors of the DRL compiler (the one that interprets constraints), as a KieBuilder's messages read. */
+    private static List<String> drlErrors(Map<String, String> drl) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         drl.forEach((path, content) -> batch.add(ResourceFactory.newByteArrayResource(content.getBytes(StandardCharsets.UTF_8))
@@ -159,24 +244,33 @@ public final class RuleEngine {
         batch.build();
         List<String> errors = new ArrayList<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
-            // As a KieBuilder's messages read: the file, the first line the result names (-1 for none), no column.
+            // The file, the first line the result names (-1 for none), no column.
             String path = r.getResource() == null || r.getResource().getSourcePath() == null ? "?"
                     : r.getResource().getSourcePath();
             int line = r.getLines() == null || r.getLines().length == 0 ? -1 : r.getLines()[0];
             errors.add(path + ":" + line + ":0 " + r.getMessage().strip());
         }
-        if (!errors.isEmpty()) {
-            throw new RulesetException("the ruleset at " + files.origin() + " does not compile:\n  "
-                    + String.join("\n  ", errors));
+        return errors;
+    }
+
+    private static final String SOURCE_ROOT = "src/main/resources/rules/";
+
+    /** As a KieBuilder's messages read, with the path from the ruleset's root: the file, the line (-1 for none). */
+    private static List<String> errors(List<Message> messages) {
+        List<String> errors = new ArrayList<>();
+        for (Message m : messages) {
+            String path = m.getPath() == null ? "?" : m.getPath();
+            if (path.startsWith("src/main/resources/")) {
+                path = path.substring("src/main/resources/".length());
+            }
+            errors.add(path + ":" + m.getLine() + ":" + m.getColumn() + " " + m.getText().strip());
         }
-        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
-        // Drools 10.2 turns a constraint into bytecode after it has been evaluated 20 times, and that bytecode is
-        // broken for several DRL operators (memberOf, str[...], interface static calls): rules that worked in a
-        // test would fail under load. Constraints stay interpreted (ConstraintOperatorsTest keeps it so).
-        conf.setOption(ConstraintJittingThresholdOption.get(-1));
-        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(conf);
-        kieBase.addPackages(builder.getKnowledgePackages());
-        return kieBase;
+        return errors;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : RuleEngine.class.getClassLoader();
     }
 
     private record SourceLocation(String file, int line, String source) {

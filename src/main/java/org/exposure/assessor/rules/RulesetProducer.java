@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
  * Compiles the ruleset once at start-up, so that a broken rule stops the service with its file and line rather
  * than failing the first request.
  * <p>
- * The compile (3-4 s of a start on a 2-core machine) needs neither the database nor the lists, so it runs on a thread
+ * The compile (several seconds of CPU at a start on a 2-core machine, see bench/README.md) needs neither the database nor the lists, so it runs on a thread
  * of its own from the first step of the start-up on ({@link #beginCompile}), while the main thread imports the lists
  * directory and builds the screening index; done one after the other they made most of a restart. A later step
  * ({@link #awaitCompiled}) waits for the compile and rethrows its failure, so the service still does not start, and
