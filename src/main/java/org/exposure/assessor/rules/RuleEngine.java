@@ -1,19 +1,24 @@
 package org.exposure.assessor.rules;
 
-import java.math.BigDecimal;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.drools.drl.ast.descr.PackageDescr;
@@ -188,21 +193,21 @@ public final class RuleEngine {
     private record Compiled(ClassLoader loader, KieBase kieBase) {
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong COMPILES = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong COMPILES = new AtomicLong();
 
     /** SHA-256 over every DRL file's path and content, with lengths so that no two layouts read alike. */
     private static String digest(Map<String, String> drl) {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            new java.util.TreeMap<>(drl).forEach((path, content) -> {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(drl).forEach((path, content) -> {
                 byte[] p = path.getBytes(StandardCharsets.UTF_8);
                 byte[] c = content.getBytes(StandardCharsets.UTF_8);
                 sha.update((p.length + ":" + c.length + ":").getBytes(StandardCharsets.UTF_8));
                 sha.update(p);
                 sha.update(c);
             });
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -426,7 +431,7 @@ public final class RuleEngine {
     }
 
     /** The ruleset's files (DRL and reference data) by path relative to its root. */
-    public java.util.Map<String, String> files() {
+    public Map<String, String> files() {
         return files.files();
     }
 
