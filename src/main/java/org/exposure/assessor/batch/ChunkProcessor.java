@@ -56,6 +56,26 @@ public class ChunkProcessor {
         this.store = store;
         this.dataSource = dataSource;
         this.assessor = new ChunkAssessor(decoder, assessments::evaluate, mapper);
+        this.warmUpAssessor = new ChunkAssessor(decoder, assessments::evaluateUnmetered, mapper);
+    }
+
+    /** The same decoding and evaluation as a claimed chunk's, with the screening time left out of the metrics. */
+    private final ChunkAssessor warmUpAssessor;
+    /** Set once this instance has claimed a chunk of a real job: from then on the jobs warm the code themselves. */
+    private volatile boolean claimedWork;
+
+    /**
+     * Assesses a made-up chunk exactly as a claimed one is assessed, and drops the result: no transaction, nothing
+     * stored, nothing counted. Only for the start-up warm-up, so that the first job after a start does not run
+     * interpreted and half-compiled code.
+     */
+    int warmUp(String chunkInput) {
+        return warmUpAssessor.assess(chunkInput).outcome().assessed();
+    }
+
+    /** Whether a chunk of a real job has been claimed since start-up. */
+    boolean claimedWork() {
+        return claimedWork;
     }
 
     /** What one call did: nothing to do, or a chunk of a job done (or skipped because its job was cancelled). */
@@ -111,6 +131,7 @@ public class ChunkProcessor {
                     return Optional.<Outcome>empty();
                 }
                 BatchStore.Chunk chunk = claimed.get();
+                claimedWork = true;
                 JobState state = store.state(c, chunk.jobId()).orElse(JobState.CANCELLED);
                 if (state == JobState.QUEUED) {
                     store.markRunning(chunk.jobId());
