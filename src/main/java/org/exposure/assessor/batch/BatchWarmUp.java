@@ -79,7 +79,7 @@ public class BatchWarmUp {
 
     /**
      * Assesses up to {@code rows} made-up rows in chunks of the jobs' size, unless stopped or a real chunk is claimed
-     * first. Returns the rows assessed.
+     * meanwhile. Returns the rows assessed.
      */
     int run(int rows) {
         long start = System.nanoTime();
@@ -87,7 +87,8 @@ public class BatchWarmUp {
         int chunk = Math.max(1, Math.min(config.jobs().chunkSize(), 1_000));
         int done = 0;
         int assessed = 0;
-        while (done < rows && !stopped && !processor.claimedWork()) {
+        long claims = processor.claims();
+        while (done < rows && !stopped && processor.claims() == claims) {
             int n = Math.min(chunk, rows - done);
             assessed += processor.warmUp(generated.chunk(n));
             done += n;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.exposure.assessor.assessment.AssessmentMetrics;
@@ -61,8 +62,8 @@ public class ChunkProcessor {
 
     /** The same decoding and evaluation as a claimed chunk's, with the screening time left out of the metrics. */
     private final ChunkAssessor warmUpAssessor;
-    /** Set once this instance has claimed a chunk of a real job: from then on the jobs warm the code themselves. */
-    private volatile boolean claimedWork;
+    /** Chunks of real jobs this instance has claimed: once one is, the jobs warm the code themselves. */
+    private final AtomicLong claims = new AtomicLong();
 
     /**
      * Assesses a made-up chunk exactly as a claimed one is assessed, and drops the result: no transaction, nothing
@@ -73,9 +74,9 @@ public class ChunkProcessor {
         return warmUpAssessor.assess(chunkInput).outcome().assessed();
     }
 
-    /** Whether a chunk of a real job has been claimed since start-up. */
-    boolean claimedWork() {
-        return claimedWork;
+    /** How many chunks of real jobs this instance has claimed since start-up. */
+    long claims() {
+        return claims.get();
     }
 
     /** What one call did: nothing to do, or a chunk of a job done (or skipped because its job was cancelled). */
@@ -131,7 +132,7 @@ public class ChunkProcessor {
                     return Optional.<Outcome>empty();
                 }
                 BatchStore.Chunk chunk = claimed.get();
-                claimedWork = true;
+                claims.incrementAndGet();
                 JobState state = store.state(c, chunk.jobId()).orElse(JobState.CANCELLED);
                 if (state == JobState.QUEUED) {
                     store.markRunning(chunk.jobId());

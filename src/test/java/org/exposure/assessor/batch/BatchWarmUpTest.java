@@ -49,7 +49,7 @@ class BatchWarmUpTest {
     void assessesEveryRowAndStoresAndCountsNothing() throws SQLException {
         // The beans register their meters when first used: made now, so that a meter the warm-up moved is seen.
         metrics.stored(List.of(), AssessmentMetrics.BATCH);
-        processor.claimedWork();
+        processor.claims();
         List<Long> before = counts();
         List<String> metersBefore = meters();
         assertThat(metersBefore).anyMatch(m -> m.contains("assessor.screening"))
