@@ -439,6 +439,15 @@ public interface AssessorConfig {
         @DurationMin(millis = 1)
         Duration retryMax();
 
+        /**
+         * Made-up rows assessed once after start-up, on one background thread, so that the first job runs on
+         * compiled code (docs/operations.md); 0 turns it off. Nothing of it is stored or counted, and it stops as
+         * soon as a real chunk is claimed.
+         */
+        @WithDefault("30000")
+        @Min(0)
+        int warmUpRows();
+
         /** An upload that has not advanced for this long is taken for abandoned (its instance died). */
         @WithDefault("PT10M")
         @DurationMin(seconds = 1)
