@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 
 /**
  * The lookup and ranking half of a {@link NameIndex}: which of its names a query puts forward for scoring, best
@@ -51,7 +53,13 @@ final class CandidateIndex {
     private final int[] spellingGrams;
     private final Trigrams.GramMap gramSpellings;
     private final Map<String, int[]> skeletonTokens;
-    private final ThreadLocal<QueryScratch> scratch;
+    /**
+     * Working memories (a few MB each, sized by the index), lent to one query at a time. Not one per thread: a
+     * service under load runs up to hundreds of worker threads, and a memory for each of them ran a 1 GB heap out;
+     * the matching is CPU-bound, so no more queries than twice the cores run at once, and the memories are as many.
+     */
+    private final ConcurrentLinkedQueue<QueryScratch> idleScratch = new ConcurrentLinkedQueue<>();
+    private final Semaphore scratchPermits = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
     /**
      * Per dictionary token, its {@link #neighbours} once a query has asked for them (for queries not from an abjad,
      * and for those from one): most tokens of the names screened are tokens of the lists, and the trigram walk and
@@ -129,7 +137,6 @@ final class CandidateIndex {
         }
         this.neighbours = new Neighbours[tokens.length];
         this.abjadNeighbours = new Neighbours[tokens.length];
-        this.scratch = ThreadLocal.withInitial(() -> new QueryScratch(nameInverseWeight, nameSide, spellingToken.length, tokens.length));
     }
 
     TokenStats stats() {
@@ -148,9 +155,32 @@ final class CandidateIndex {
         return nameSide[n];
     }
 
-    /** This thread's working memory, to be {@link QueryScratch#reset reset} after the query. */
+    /**
+     * A working memory for one query, waiting while as many queries as there are memories run; to be given back
+     * with {@link #release} when the query is done, however it ends.
+     */
     QueryScratch scratch() {
-        return scratch.get();
+        scratchPermits.acquireUninterruptibly();
+        QueryScratch s = idleScratch.poll();
+        if (s != null) {
+            return s;
+        }
+        try {
+            return new QueryScratch(nameInverseWeight, nameSide, spellingToken.length, tokens.length);
+        } catch (RuntimeException | Error e) {
+            scratchPermits.release();
+            throw e;
+        }
+    }
+
+    /** Takes back a memory lent by {@link #scratch}, reset for the next query. */
+    void release(QueryScratch s) {
+        try {
+            s.reset();
+            idleScratch.offer(s);
+        } finally {
+            scratchPermits.release();
+        }
     }
 
     /**

@@ -146,7 +146,7 @@ public final class NameIndex {
             }
             return new Result(q, out, considered, scored);
         } finally {
-            s.reset();
+            index.release(s);
         }
     }
 }
