@@ -42,6 +42,10 @@ public class ChunkProcessor {
     private final AssessmentMetrics metrics;
     private final Counter rowsAssessed;
     private final Counter rowsRejected;
+    /** The same decoding and evaluation as a claimed chunk's, with the screening time left out of the metrics. */
+    private final ChunkAssessor warmUpAssessor;
+    /** Chunks of real jobs this instance has claimed: once one is, the jobs warm the code themselves. */
+    private final AtomicLong claims = new AtomicLong();
 
     ChunkProcessor(BatchStore store, DataSource dataSource, SubjectDecoder decoder, AssessmentService assessments,
                    ObjectMapper mapper, VerdictChanges verdicts, ScreeningIndex lists, AssessmentMetrics metrics,
@@ -59,11 +63,6 @@ public class ChunkProcessor {
         this.assessor = new ChunkAssessor(decoder, assessments::evaluate, mapper);
         this.warmUpAssessor = new ChunkAssessor(decoder, assessments::evaluateUnmetered, mapper);
     }
-
-    /** The same decoding and evaluation as a claimed chunk's, with the screening time left out of the metrics. */
-    private final ChunkAssessor warmUpAssessor;
-    /** Chunks of real jobs this instance has claimed: once one is, the jobs warm the code themselves. */
-    private final AtomicLong claims = new AtomicLong();
 
     /**
      * Assesses a made-up chunk exactly as a claimed one is assessed, and drops the result: no transaction, nothing
