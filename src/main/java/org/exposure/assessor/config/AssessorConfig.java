@@ -212,6 +212,26 @@ public interface AssessorConfig {
     interface Rules {
         /** A directory that replaces the packaged rules/ (DRL files and reference data) at start-up. */
         Optional<Path> dir();
+
+        /** The compiled rules kept between starts. */
+        Compiled compiled();
+
+        interface Compiled {
+            /**
+             * Whether a compiled ruleset is kept on disk and read at the next start instead of compiled again (the
+             * compile is most of a start on a small machine). Off, every start compiles.
+             */
+            @WithDefault("true")
+            boolean keep();
+
+            /**
+             * Where: a directory only the service may write to, since it holds code the service runs. A file is
+             * named after the DRL and the application build it was compiled by, so an upgrade never loads one of
+             * an earlier build.
+             */
+            @WithDefault("data/compiled-rules")
+            Path dir();
+        }
     }
 
     interface Hs {

@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -38,6 +40,7 @@ import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
@@ -54,12 +57,14 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.kie.internal.io.ResourceFactory;
+import org.jboss.logging.Logger;
 
 /**
  * The one boundary with Drools: compiles a ruleset once into a KieBase, checks that every rule carries the
  * catalogue's metadata, and evaluates subjects in a pooled session each (reset when disposed), collecting what fired.
  */
 public final class RuleEngine {
+    private static final Logger LOG = Logger.getLogger(RuleEngine.class);
     static final String GLOBAL_FINDINGS = "findings";
     static final String GLOBAL_REFERENCE = "ref";
     private static final List<String> REQUIRED = List.of("id", "title", "severity", "legalBasis", "remediation");
@@ -75,9 +80,11 @@ public final class RuleEngine {
     private final Map<String, RuleDefinition> byQualifiedName;
     private final Map<String, RuleDefinition> byId;
     private final Set<String> globals;
+    private final String built;
 
     private RuleEngine(KieBase kieBase, RulesetFiles files, ReferenceData reference,
-                       Map<String, RuleDefinition> byQualifiedName, Set<String> globals) {
+                       Map<String, RuleDefinition> byQualifiedName, Set<String> globals, String built) {
+        this.built = built;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.files = files;
@@ -94,6 +101,14 @@ public final class RuleEngine {
      * line of every problem: a compilation error, a rule without its metadata, a duplicate id, a broken code list.
      */
     public static RuleEngine load(RulesetFiles files) {
+        return load(files, CompiledRulesStore.none());
+    }
+
+    /**
+     * As {@link #load(RulesetFiles)}, reading the compiled rules from {@code store} when a previous load kept them
+     * there, and keeping them there after a compile.
+     */
+    public static RuleEngine load(RulesetFiles files, CompiledRulesStore store) {
         ReferenceData reference = ReferenceData.load(files.files());
         Map<String, String> drl = new LinkedHashMap<>();
         files.files().forEach((path, content) -> {
@@ -104,7 +119,8 @@ public final class RuleEngine {
         if (drl.isEmpty()) {
             throw new RulesetException("the ruleset at " + files.origin() + " holds no .drl file");
         }
-        KieBase kieBase = compile(files, drl);
+        Built built = compile(files, drl, store);
+        KieBase kieBase = built.kieBase();
         Map<String, SourceLocation> locations = locate(drl);
         List<String> problems = new ArrayList<>();
         Map<String, RuleDefinition> byName = new LinkedHashMap<>();
@@ -150,7 +166,7 @@ public final class RuleEngine {
             throw new RulesetException("the ruleset at " + files.origin() + " is not usable:\n  "
                     + String.join("\n  ", problems));
         }
-        return new RuleEngine(kieBase, files, reference, byName, globals);
+        return new RuleEngine(kieBase, files, reference, byName, globals, built.how());
     }
 
     /**
@@ -161,20 +177,26 @@ public final class RuleEngine {
      * to interface static methods after 20 evaluations (ConstraintOperatorsTest holds the operators to their answers
      * over many evaluations). The compile runs whenever a ruleset is loaded, so a new ruleset needs no build.
      */
-    private static KieBase compile(RulesetFiles files, Map<String, String> drl) {
+    private static Built compile(RulesetFiles files, Map<String, String> drl, CompiledRulesStore store) {
         ClassLoader loader = classLoader();
         String key = digest(drl);
         synchronized (COMPILED) {
             Compiled hit = COMPILED.get(key);
             if (hit != null && hit.loader() == loader) {
-                return hit.kieBase();
+                return new Built(hit.kieBase(), "compiled earlier in this process");
             }
         }
-        KieBase kieBase = compile(files, drl, loader, key);
-        synchronized (COMPILED) {
-            COMPILED.put(key, new Compiled(loader, kieBase));
+        Built built;
+        KieBase kieBase = fromStore(store, key, loader);
+        if (kieBase != null) {
+            built = new Built(kieBase, "compiled classes read from " + store.directory());
+        } else {
+            built = new Built(compile(files, drl, loader, key, store), "compiled");
         }
-        return kieBase;
+        synchronized (COMPILED) {
+            COMPILED.put(key, new Compiled(loader, built.kieBase()));
+        }
+        return built;
     }
 
     /**
@@ -191,6 +213,17 @@ public final class RuleEngine {
     };
 
     private record Compiled(ClassLoader loader, KieBase kieBase) {
+    }
+
+    /** Forgets the KieBases compiled in this process, as a new process starts (tests of the store). */
+    static void forgetCompiled() {
+        synchronized (COMPILED) {
+            COMPILED.clear();
+        }
+    }
+
+    /** A KieBase and how this load came by it, for the start-up log. */
+    private record Built(KieBase kieBase, String how) {
     }
 
     private static final AtomicLong COMPILES = new AtomicLong();
@@ -212,12 +245,57 @@ public final class RuleEngine {
         }
     }
 
-    private static KieBase compile(RulesetFiles files, Map<String, String> drl, ClassLoader loader, String key) {
+    /**
+     * The KieBase from the classes a previous load kept in {@code store}, or null when there are none or they do not
+     * load (a damaged file is removed, and the caller compiles). Loading defines the generated classes in a class
+     * loader of their own below {@code loader}; nothing is compiled.
+     */
+    private static KieBase fromStore(CompiledRulesStore store, String key, ClassLoader loader) {
+        if (!store.enabled()) {
+            return null;
+        }
+        String name = store.name(key);
+        byte[] kjar = store.read(name).orElse(null);
+        if (kjar == null) {
+            return null;
+        }
+        KieServices ks = KieServices.Factory.get();
+        // One at a time: a kjar carries the release id it was compiled under, and two loads of the same file at once
+        // would replace and remove each other's module in the repository.
+        synchronized (CompiledRulesStore.class) {
+            ReleaseId id = null;
+            try {
+                KieModule module = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(kjar));
+                id = module.getReleaseId();
+                KieContainer container = ks.newKieContainer(id, loader);
+                List<Message> errors = container.verify().getMessages(Message.Level.ERROR);
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException(String.join("; ", errors(errors)));
+                }
+                KieBase kieBase = container.newKieBase(ks.newKieBaseConfiguration());
+                return kieBase;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warnf("The compiled ruleset %s does not load (%s): removed, compiling the rules", 
+                        store.directory().resolve(name), e.toString());
+                store.discard(name);
+                return null;
+            } finally {
+                if (id != null) {
+                    ks.getRepository().removeKieModule(id);
+                }
+            }
+        }
+    }
+
+    private static KieBase compile(RulesetFiles files, Map<String, String> drl, ClassLoader loader, String key,
+                                   CompiledRulesStore store) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         // A release id of its own for each compile, so that compiles running at once do not replace each other's
-        // module in the repository.
-        ReleaseId id = ks.newReleaseId("org.exposure.assessor", "ruleset", key.substring(0, 16) + "-" + COMPILES.incrementAndGet());
+        // module in the repository, nor a compile the module of a kjar read from a store (which keeps the id it
+        // was compiled under in another process).
+        ReleaseId id = ks.newReleaseId("org.exposure.assessor", "ruleset", key.substring(0, 16) + "-" + COMPILES.incrementAndGet()
+                + "-" + UUID.randomUUID());
         kfs.generateAndWritePomXML(id);
         drl.forEach((path, content) -> kfs.write(SOURCE_ROOT + path, content.getBytes(StandardCharsets.UTF_8)));
         KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
@@ -233,7 +311,11 @@ public final class RuleEngine {
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         try {
             KieContainer container = ks.newKieContainer(id, loader);
-            return container.newKieBase(conf);
+            KieBase kieBase = container.newKieBase(conf);
+            if (store.enabled()) {
+                store.write(store.name(key), ((InternalKieModule) builder.getKieModule()).getBytes());
+            }
+            return kieBase;
         } finally {
             // The KieBase holds what it needs; the repository would otherwise keep every ruleset ever loaded.
             ks.getRepository().removeKieModule(id);
@@ -424,6 +506,11 @@ public final class RuleEngine {
 
     public String version() {
         return files.version();
+    }
+
+    /** How this engine's rules were built: "compiled", or read from a store of compiled rules, or reused. */
+    public String built() {
+        return built;
     }
 
     public String origin() {

@@ -81,9 +81,11 @@ public class RulesetProducer {
         long start = System.nanoTime();
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         RulesetFiles files = config.rules().dir().map(RulesetFiles::fromDirectory).orElseGet(RulesetFiles::fromClasspath);
-        RuleEngine engine = RuleEngine.load(files);
-        LOG.infof("Loaded %d rules from %s, ruleset version %s, in %d ms (%d ms of CPU on its thread)",
-                engine.rules().size(), engine.origin(), engine.version(), (System.nanoTime() - start) / 1_000_000,
+        CompiledRulesStore store = config.rules().compiled().keep()
+                ? CompiledRulesStore.in(config.rules().compiled().dir()) : CompiledRulesStore.none();
+        RuleEngine engine = RuleEngine.load(files, store);
+        LOG.infof("Loaded %d rules from %s, ruleset version %s, %s in %d ms (%d ms of CPU on its thread)",
+                engine.rules().size(), engine.origin(), engine.version(), engine.built(), (System.nanoTime() - start) / 1_000_000,
                 (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000);
         return engine;
     }

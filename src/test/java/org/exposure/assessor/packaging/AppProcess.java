@@ -74,6 +74,9 @@ final class AppProcess implements AutoCloseable {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Where the jars under test keep their compiled rules, unless the options say otherwise. */
+    static final Path COMPILED_RULES = Path.of("target/it-compiled-rules").toAbsolutePath();
+
     /** The list extracts the tests start with (the layout of assessor.lists.dir). */
     static final Path LIST_FIXTURES = Path.of("src/test/resources/lists").toAbsolutePath();
 
@@ -88,7 +91,9 @@ final class AppProcess implements AutoCloseable {
     private static AppProcess launch(boolean testUsers, Path log, String... options) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-Dassessor.lists.download.enabled=false",
-                "-Dassessor.lists.dir=" + LIST_FIXTURES));
+                "-Dassessor.lists.dir=" + LIST_FIXTURES,
+                // Not the default under ./data, which is the working copy's own.
+                "-Dassessor.rules.compiled.dir=" + COMPILED_RULES));
         if (testUsers) {
             cmd.addAll(TEST_USERS);
         }

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Starts the packaged application (target/quarkus-app) as a separate process with {@code assessor.rules.dir}
  * pointing at a copy of the rules, as an operator would: a broken rule must stop start-up with its file and
@@ -85,6 +88,31 @@ class RulesDirStartupIT {
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(created.body()).contains("GOODS-TRANSSHIPMENT", "Norway (NO)", "\"riskLevel\":\"SEVERE\"");
         }
+    }
+
+    @Test
+    @DisplayName("the rules compiled at a start are kept, and the next start reads them instead of compiling; same verdict")
+    void secondStartReadsTheCompiledRules() throws Exception {
+        // A rules directory of this test's own, so no earlier start kept its compiled form.
+        Files.writeString(rules.resolve("goods/goods.drl"), "\n// " + System.nanoTime() + "\n", StandardOpenOption.APPEND);
+        String kept = "-Dassessor.rules.compiled.dir=" + rules.resolveSibling(rules.getFileName() + "-compiled").toAbsolutePath();
+        String goods = "{\"type\":\"GOODS\",\"hsCode\":\"854231\",\"destinationCountry\":\"RU\"}";
+        List<String> verdicts = new ArrayList<>();
+        List<String> how = List.of("compiled in ", "compiled classes read from ");
+        for (String expected : how) {
+            List<String> options = new ArrayList<>(List.of(options()));
+            options.add(kept);
+            try (AppProcess run = AppProcess.start(log(), options.toArray(String[]::new))) {
+                assertThat(run.output()).contains("Loaded 36 rules from", expected);
+                HttpResponse<String> created = run.post("/api/v1/assessments", "application/json", goods);
+                assertThat(created.statusCode()).isEqualTo(201);
+                JsonNode body = new ObjectMapper().readTree(created.body());
+                verdicts.add(body.get("riskLevel").asText() + " " + body.get("firedRules").findValuesAsText("ruleId"));
+            }
+            Files.delete(log());
+        }
+        assertThat(verdicts.get(0)).contains("GOODS-CHPL-T1", "GOODS-RESTRICTED-DEST");
+        assertThat(verdicts.get(1)).isEqualTo(verdicts.get(0));
     }
 
     /** The jar with the rules copy as assessor.rules.dir; on H2, a private in-memory database. */
