@@ -55,8 +55,13 @@ public class BatchWarmUp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                // Only a warm-up: the jobs work as they would without it.
-                LOG.warnf(e, "Batch warm-up stopped: %s", e.getMessage());
+                if (stopped) {
+                    // The database closing under a row being read at shut-down: expected, not worth a stack trace.
+                    LOG.infof("Batch warm-up stopped at shut-down");
+                } else {
+                    // Only a warm-up: the jobs work as they would without it.
+                    LOG.warnf(e, "Batch warm-up stopped: %s", e.getMessage());
+                }
             }
         }, "batch-warm-up");
         thread.setDaemon(true);
