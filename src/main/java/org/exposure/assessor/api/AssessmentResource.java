@@ -19,6 +19,7 @@ import org.exposure.assessor.api.dto.AssessmentPage;
 import org.exposure.assessor.api.dto.AssessmentView;
 import org.exposure.assessor.api.dto.BatchRequest;
 import org.exposure.assessor.api.dto.BatchResponse;
+import org.exposure.assessor.assessment.AssessmentReplay;
 import org.exposure.assessor.assessment.AssessmentService;
 import org.exposure.assessor.audit.Actors;
 import org.exposure.assessor.config.AssessorConfig;
@@ -60,10 +61,12 @@ public class AssessmentResource {
     private final AssessorConfig config;
 
     private final Actors actors;
+    private final AssessmentReplay replays;
 
     AssessmentResource(AssessmentService service, RequestReader reader, AssessmentViews views, AssessorConfig config,
-                       Actors actors) {
+                       Actors actors, AssessmentReplay replays) {
         this.actors = actors;
+        this.replays = replays;
         this.service = service;
         this.reader = reader;
         this.views = views;
@@ -145,6 +148,27 @@ public class AssessmentResource {
         // Another client's assessment is not found, like an unknown id: a machine client learns nothing of it.
         return service.find(uuid).filter(a -> own == null || own.equals(a.submittedBy)).map(views::of)
                 .orElseThrow(() -> ProblemException.notFound("no assessment with id " + uuid));
+    }
+
+    @POST
+    @RolesAllowed(Roles.ANALYST)
+    @Path("/{id}/replay")
+    // It takes no body: a client may send none, or any.
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Replay a stored assessment",
+            description = "Makes the assessment again from what it stored: its subject, screened against the list versions it names (not those in force now), with the dismissals it recorded, decided by its ruleset version on the day it was made; and compares every stored part (risk level, fired rules with explanations and evidence, matches, list versions, screening, warnings; why it went to review follows from the level and the matches). `identical` must be true; any difference is listed with both values. Nothing is stored but the audit trail's record of the replay.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssessmentReplay.Result.class)))
+    @APIResponse(responseCode = "404", description = "No assessment has this id.")
+    @APIResponse(responseCode = "409", description = "Its ruleset version or one of its list versions is no longer kept.")
+    public AssessmentReplay.Result replay(@Parameter(description = "Assessment id (UUID).") @PathParam("id") String id) {
+        UUID uuid = ProblemException.uuidOrNotFound(id, "assessment");
+        try {
+            return replays.replay(uuid, actors.current())
+                    .orElseThrow(() -> ProblemException.notFound("no assessment with id " + uuid));
+        } catch (AssessmentReplay.Unavailable e) {
+            throw new ProblemException(ProblemType.REPLAY_UNAVAILABLE, e.getMessage(), List.of());
+        }
     }
 
     /** A machine client (not also a person's role) reads only what it submitted: its name, else null. */

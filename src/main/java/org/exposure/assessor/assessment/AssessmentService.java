@@ -24,6 +24,7 @@ import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.persistence.TimeOrderedIds;
 import org.exposure.assessor.persistence.WatchedParty;
 import org.exposure.assessor.review.Dismissals;
+import org.exposure.assessor.review.MatchRecord;
 import org.exposure.assessor.review.ReviewPolicy;
 import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
@@ -160,31 +161,52 @@ public class AssessmentService {
     }
 
     private AssessmentEntity evaluate(Submission submission, boolean metered) {
-        Subject subject = submission.subject();
         // One snapshot for the whole subject: the versions it reports are the ones all its names were screened in.
-        ScreeningIndex.Snapshot snapshot = lists.snapshot();
+        return decide(submission.subject(), submission.warnings(), lists.snapshot(), engine, null, null, metered);
+    }
+
+    /**
+     * A stored assessment made again from what it stored: its subject, screened against the list versions it was
+     * screened against ({@code snapshot}), with the dismissals it recorded ({@code storedMatches}), decided by its
+     * ruleset ({@code rules}) on its day ({@code at}). Not stored; nothing is metered.
+     */
+    AssessmentEntity redo(Subject subject, ScreeningIndex.Snapshot snapshot, RuleEngine rules,
+                          List<MatchRecord> storedMatches, Instant at) {
+        return decide(subject, List.of(), snapshot, rules, storedMatches, at, false);
+    }
+
+    /**
+     * Screens and decides one subject: the one definition of an assessment, shared by new assessments and replays.
+     *
+     * @param storedMatches null: the dismissals remembered now apply; else the match records of a stored assessment,
+     *                      whose dismissals apply as they did then
+     * @param at            null: now
+     */
+    private AssessmentEntity decide(Subject subject, List<Warning> intakeWarnings, ScreeningIndex.Snapshot snapshot,
+                                    RuleEngine rules, List<MatchRecord> storedMatches, Instant at, boolean metered) {
         // Against an empty snapshot this only counts the names: there is nothing to match.
         long screeningStart = System.nanoTime();
-        Screener.Result screened = screener.screen(subject, snapshot);
+        Screener.Result screened = screener.screen(subject, snapshot, rules.version().equals(engine.version()) ? null : rules);
         if (metered) {
             metrics.screened(System.nanoTime() - screeningStart);
         }
         int names = screened.names();
         boolean unscreened = names > 0 && snapshot.empty();
-        if (unscreened && coverage.required()) {
+        if (unscreened && coverage.required() && storedMatches == null) {
             throw new ListsUnavailableException(coverage.missing(snapshot));
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = at != null ? at : Instant.now().truncatedTo(ChronoUnit.MICROS);
         // Undated payments and shipments are judged under the law of the day the assessment is made (UTC), the
         // day stored with it.
         // A match a reviewer dismissed as a false positive (and that is still the same entry) stays in the assessment
         // but not among the facts the rules see, so it raises no risk level.
-        Dismissals.Applied matches = dismissals.apply(screened.matches(), now);
-        List<Finding> findings = engine.evaluate(subject, matches.counted(), now.atOffset(ZoneOffset.UTC).toLocalDate());
-        List<Warning> warnings = new ArrayList<>(submission.warnings());
-        warnings.addAll(InputWarnings.of(subject, hs, engine.reference()));
-        warnings.addAll(ItemListWarnings.of(subject, engine.reference()));
-        warnings.addAll(InputWarnings.crossings(subject, engine.reference()));
+        Dismissals.Applied matches = storedMatches == null ? dismissals.apply(screened.matches(), now)
+                : dismissals.replay(screened.matches(), storedMatches);
+        List<Finding> findings = rules.evaluate(subject, matches.counted(), now.atOffset(ZoneOffset.UTC).toLocalDate());
+        List<Warning> warnings = new ArrayList<>(intakeWarnings);
+        warnings.addAll(InputWarnings.of(subject, hs, rules.reference()));
+        warnings.addAll(ItemListWarnings.of(subject, rules.reference()));
+        warnings.addAll(InputWarnings.crossings(subject, rules.reference()));
         ScreeningOutcome outcome = ScreeningOutcome.of(RiskLevel.highestOf(findings), names,
                 snapshot.versions().stream().map(v -> v.source).toList(), coverage.states(snapshot, now),
                 coverage.missing(snapshot), coverage.maxAge());
@@ -199,7 +221,7 @@ public class AssessmentService {
         a.subjectJson = json.write(subject);
         a.riskLevel = outcome.level();
         a.warningsJson = json.writeValue(warnings);
-        a.rulesetVersion = engine.version();
+        a.rulesetVersion = rules.version();
         a.listVersionsJson = json.writeValue(outcome.versions());
         a.screeningJson = json.writeValue(outcome.screening());
         a.matchesJson = json.writeValue(matches.records());

@@ -31,6 +31,8 @@ public enum ProblemType {
     /** 502 when the publisher answered badly, 504 when it did not answer in time. */
     LIST_DOWNLOAD_FAILED("list-download-failed", "The list download failed", 502),
     LISTS_NOT_LOADED("lists-not-loaded", "No sanctions list is in force", 503),
+    /** A replay of an assessment whose ruleset version or list versions are no longer kept. */
+    REPLAY_UNAVAILABLE("replay-unavailable", "What the assessment rests on is no longer kept", 409),
     REVIEW_CONFLICT("review-conflict", "The review item is not in a state that allows this", 409),
     FOUR_EYES("four-eyes", "A second reviewer must do this", 403),
     WEBHOOK_CONFLICT("webhook-conflict", "The webhook delivery is not in a state that allows this", 409),

@@ -443,6 +443,18 @@ public class ListStore {
         return ListVersionEntity.list("inForce = true", Sort.ascending("source"));
     }
 
+    /**
+     * The stored versions among {@code ids}, whatever their status, ordered by source as {@link #inForce} orders the
+     * versions in force (an index built over them lists its sources in the same order).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ListVersionEntity> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return ListVersionEntity.list("id in ?1", Sort.ascending("source"), List.copyOf(ids));
+    }
+
     /** A version of a source by its id, whatever its status. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ListVersionEntity> find(String source, UUID versionId) {

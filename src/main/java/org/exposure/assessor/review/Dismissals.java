@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.exposure.assessor.domain.Warning;
@@ -83,31 +85,61 @@ public class Dismissals {
                         }
                     }
                 }
-                MatchRecord rec = new MatchRecord(id, m.path(), m.role(), m.queryName(), key, m.source(), m.list(),
-                        m.versionId(), m.entryId(), m.primaryName(), m.matchedName(), Math.round(m.score() * 1000) / 1000.0,
-                        m.getSeverity(), hash, dismissed, reopened);
-                records.add(rec);
-                if (dismissed != null) {
-                    warnings.add(new Warning("MATCH_DISMISSED", m.path(), "the match of \"" + m.queryName() + "\" with "
-                            + m.getLabel() + " was dismissed as a false positive by " + dismissed.decidedBy()
-                            + (dismissed.approvedBy() == null ? "" : ", approved by " + dismissed.approvedBy()) + ", on "
-                            + dismissed.dismissedAt() + ", because: " + dismissed.reason() + "; it did not count (until "
-                            + dismissed.expiresAt() + " or a change of the entry)"));
-                } else {
-                    counted.add(m);
-                    if (reopened != null) {
-                        warnings.add(new Warning("DISMISSAL_REOPENED", m.path(), "the match of \"" + m.queryName()
-                                + "\" with " + m.getLabel() + " was dismissed as a false positive by " + reopened.decidedBy()
-                                + " on " + reopened.dismissedAt() + ", but "
-                                + ("EXPIRED".equals(reopened.why()) ? "that dismissal expired on " + reopened.expiresAt()
-                                        : "the entry has changed since")
-                                + ": it counts again and needs a new review"));
-                    }
-                }
+                add(id, m, key, hash, dismissed, reopened, records, counted, warnings);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the remembered dismissals: " + e.getMessage(), e);
         }
         return new Applied(List.copyOf(records), List.copyOf(counted), List.copyOf(warnings));
+    }
+
+    /**
+     * The same matches as a stored assessment's, with the dismissals as they stood when it was made ({@code stored}:
+     * its match records) rather than as they stand now: to replay it. A match the stored assessment does not have
+     * counts, without a dismissal. The entry's hash is computed afresh, so a replay over an entry whose stored
+     * content differs from what the assessment saw shows in the record.
+     */
+    public Applied replay(List<ListMatch> matches, List<MatchRecord> stored) {
+        Map<String, MatchRecord> byEntry = new HashMap<>();
+        for (MatchRecord r : stored) {
+            byEntry.putIfAbsent(r.path() + "\u0000" + r.source() + "\u0000" + r.list() + "\u0000" + r.entryId(), r);
+        }
+        List<MatchRecord> records = new ArrayList<>(matches.size());
+        List<ListMatch> counted = new ArrayList<>(matches.size());
+        List<Warning> warnings = new ArrayList<>();
+        int n = 0;
+        for (ListMatch m : matches) {
+            MatchRecord then = byEntry.get(m.path() + "\u0000" + m.source() + "\u0000" + m.list() + "\u0000" + m.entryId());
+            add("m" + (++n), m, screener.partyKey(m.queryName()), hashes.of(m), then == null ? null : then.dismissal(),
+                    then == null ? null : then.reopened(), records, counted, warnings);
+        }
+        return new Applied(List.copyOf(records), List.copyOf(counted), List.copyOf(warnings));
+    }
+
+    /** One match's record, and whether it counts, with the warning its dismissal (or reopened one) gives. */
+    private static void add(String id, ListMatch m, String key, String hash, MatchRecord.Dismissed dismissed,
+                            MatchRecord.Reopened reopened, List<MatchRecord> records, List<ListMatch> counted,
+                            List<Warning> warnings) {
+        MatchRecord rec = new MatchRecord(id, m.path(), m.role(), m.queryName(), key, m.source(), m.list(),
+                m.versionId(), m.entryId(), m.primaryName(), m.matchedName(), Math.round(m.score() * 1000) / 1000.0,
+                m.getSeverity(), hash, dismissed, reopened);
+        records.add(rec);
+        if (dismissed != null) {
+            warnings.add(new Warning("MATCH_DISMISSED", m.path(), "the match of \"" + m.queryName() + "\" with "
+                    + m.getLabel() + " was dismissed as a false positive by " + dismissed.decidedBy()
+                    + (dismissed.approvedBy() == null ? "" : ", approved by " + dismissed.approvedBy()) + ", on "
+                    + dismissed.dismissedAt() + ", because: " + dismissed.reason() + "; it did not count (until "
+                    + dismissed.expiresAt() + " or a change of the entry)"));
+        } else {
+            counted.add(m);
+            if (reopened != null) {
+                warnings.add(new Warning("DISMISSAL_REOPENED", m.path(), "the match of \"" + m.queryName()
+                        + "\" with " + m.getLabel() + " was dismissed as a false positive by " + reopened.decidedBy()
+                        + " on " + reopened.dismissedAt() + ", but "
+                        + ("EXPIRED".equals(reopened.why()) ? "that dismissal expired on " + reopened.expiresAt()
+                                : "the entry has changed since")
+                        + ": it counts again and needs a new review"));
+            }
+        }
     }
 }

@@ -53,6 +53,22 @@ public class Screener {
         return b;
     }
 
+    /** The transaction-ban index of another ruleset, the last one kept (replays ask for the same one many times). */
+    private TransactionBanIndex bansOf(RuleEngine rules) {
+        if (rules.version().equals(bans().version())) {
+            return bans();
+        }
+        synchronized (this) {
+            if (otherBans == null || !otherBans.version().equals(rules.version())) {
+                otherBans = new TransactionBanIndex(rules.reference().transactionBans(), rules.version(),
+                        builder.normalizer(), index.threshold(), candidateCap);
+            }
+            return otherBans;
+        }
+    }
+
+    private TransactionBanIndex otherBans;
+
     /**
      * The key under which decisions about a party's name are remembered: its tokens after transliteration, case
      * folding and punctuation removal, legal forms kept ("Acme LLC" and "Acme GmbH" are different parties; "ACME,
@@ -72,9 +88,17 @@ public class Screener {
 
     /** Screens every named party of the subject against one snapshot of the index. */
     public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot) {
+        return screen(subject, snapshot, null);
+    }
+
+    /**
+     * As {@link #screen(Subject, ScreeningIndex.Snapshot)}, with the transaction bans of {@code rules} (a ruleset
+     * other than the one in force: their lists are reference data of the ruleset); null: the ruleset in force.
+     */
+    public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot, RuleEngine rules) {
         List<ListMatch> out = new ArrayList<>();
         List<NamedParty> parties = NamedParty.of(subject);
-        TransactionBanIndex banned = parties.isEmpty() ? null : bans();
+        TransactionBanIndex banned = parties.isEmpty() ? null : rules == null ? bans() : bansOf(rules);
         for (NamedParty p : parties) {
             out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), index.threshold()));
             out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));

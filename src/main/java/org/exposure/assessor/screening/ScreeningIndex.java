@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -189,6 +190,42 @@ public class ScreeningIndex {
     public Snapshot snapshot() {
         return loaded;
     }
+
+    /**
+     * An index over exactly the list versions {@code versionIds}, whatever is in force now, or empty when one of them
+     * is no longer stored: to screen a stored assessment's subject again against the lists it was screened against.
+     * The index in force when it holds exactly those versions; otherwise one built for the purpose (seconds for the
+     * full lists) and kept for the next few such calls, since a replay of many assessments asks for the same few
+     * sets of versions. A version's entries never change once stored, so an index over the same ids scores alike.
+     */
+    public Optional<Snapshot> snapshotOf(Set<UUID> versionIds) {
+        Snapshot now = loaded;
+        if (now.ids().equals(versionIds)) {
+            return Optional.of(now);
+        }
+        synchronized (others) {
+            Snapshot kept = others.get(versionIds);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
+            List<ListVersionEntity> versions = QuarkusTransaction.requiringNew().call(() -> store.byIds(versionIds));
+            if (versions.size() != versionIds.size()) {
+                return Optional.empty();
+            }
+            IndexBuilder.Built built = builder.build(versions, threshold, candidateCap);
+            Snapshot snapshot = new Snapshot(built.index(), built.info(), List.copyOf(versions));
+            others.put(Set.copyOf(versionIds), snapshot);
+            return Optional.of(snapshot);
+        }
+    }
+
+    /** The last few indexes built by {@link #snapshotOf} for versions not (or no longer) in force. */
+    private final Map<Set<UUID>, Snapshot> others = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Set<UUID>, Snapshot> eldest) {
+            return size() > 2;
+        }
+    };
 
     /** The list versions the index holds now. */
     public List<ListVersionEntity> versions() {

@@ -31,6 +31,11 @@ public final class TransactionBanIndex {
     private final Map<String, TransactionBan> byRow = new HashMap<>();
     private final String rulesetVersion;
 
+    /** The ruleset whose reference data the bans come from. */
+    String version() {
+        return rulesetVersion;
+    }
+
     public TransactionBanIndex(List<TransactionBan> bans, String rulesetVersion, NameNormalizer normalizer,
                                double threshold, int candidateCap) {
         this.rulesetVersion = rulesetVersion;

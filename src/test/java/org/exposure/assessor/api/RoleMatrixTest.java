@@ -44,6 +44,7 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/assessments", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/assessments/{id}", PEOPLE_AND_MACHINES);
         EXPECTED.put("POST /api/v1/assessments/batch", PEOPLE_AND_MACHINES);
+        EXPECTED.put("POST /api/v1/assessments/{id}/replay", PEOPLE);
         EXPECTED.put("POST /api/v1/batches", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/batches/{id}", PEOPLE_AND_MACHINES);
         EXPECTED.put("DELETE /api/v1/batches/{id}", PEOPLE_AND_MACHINES);
