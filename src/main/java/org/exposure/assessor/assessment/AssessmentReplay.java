@@ -101,9 +101,16 @@ public class AssessmentReplay {
         return Optional.of(result);
     }
 
-    Result replay(AssessmentEntity stored) {
-        RuleEngine rules = rulesets.engine(stored.rulesetVersion).orElseThrow(() -> new Unavailable(
-                "the ruleset version " + stored.rulesetVersion + " of assessment " + stored.id + " is not kept"));
+    /**
+     * What a stored assessment was made of: its subject, the index over its list versions, its match records (with
+     * the dismissals they recorded), its day.
+     */
+    record Inputs(Subject subject, ScreeningIndex.Snapshot snapshot, List<String> listVersions,
+                  List<MatchRecord> matches, Instant at) {
+    }
+
+    /** @throws Unavailable one of its list versions is no longer kept */
+    Inputs inputs(AssessmentEntity stored) {
         Set<UUID> versionIds = new HashSet<>();
         List<String> versionNames = new ArrayList<>();
         for (JsonNode v : read(stored.listVersionsJson)) {
@@ -112,9 +119,21 @@ public class AssessmentReplay {
         }
         ScreeningIndex.Snapshot snapshot = lists.snapshotOf(versionIds).orElseThrow(() -> new Unavailable(
                 "a list version assessment " + stored.id + " was screened against is no longer kept: " + versionNames));
-        Subject subject = json.read(stored.subjectJson);
         List<MatchRecord> matches = stored.matchesJson == null ? List.of() : readMatches(stored.matchesJson);
-        AssessmentEntity again = service.redo(subject, snapshot, rules, matches, stored.assessedAt);
+        return new Inputs(json.read(stored.subjectJson), snapshot, versionNames, matches, stored.assessedAt);
+    }
+
+    /** The assessment made again from {@code in} by {@code rules}, not stored. */
+    AssessmentEntity redo(Inputs in, RuleEngine rules) {
+        return service.redo(in.subject(), in.snapshot(), rules, in.matches(), in.at());
+    }
+
+    Result replay(AssessmentEntity stored) {
+        RuleEngine rules = rulesets.engine(stored.rulesetVersion).orElseThrow(() -> new Unavailable(
+                "the ruleset version " + stored.rulesetVersion + " of assessment " + stored.id + " is not kept"));
+        Inputs in = inputs(stored);
+        List<String> versionNames = in.listVersions();
+        AssessmentEntity again = redo(in, rules);
 
         List<Difference> differences = new ArrayList<>();
         compare(differences, "riskLevel", mapper.valueToTree(stored.riskLevel), mapper.valueToTree(again.riskLevel));
