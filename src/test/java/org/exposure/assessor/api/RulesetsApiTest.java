@@ -143,6 +143,35 @@ class RulesetsApiTest {
     }
 
     @Test
+    @DisplayName("two registrations of the same new version at once, as instances starting together: stored once, neither fails")
+    void registeredOnceWhenConcurrent() throws Exception {
+        Map<String, String> files = new TreeMap<>(PROJECT);
+        files.put("reference/notes.txt", "registered concurrently " + java.util.UUID.randomUUID() + "\n");
+        RulesetFiles variant = RulesetFiles.of("a concurrent registration", files);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Boolean> register = () -> {
+                start.await();
+                return registry.register(variant, "admin", "race");
+            };
+            var first = pool.submit(register);
+            var second = pool.submit(register);
+            start.countDown();
+            assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode detail = tree(given().get(RULESETS + "/" + variant.version()).then().statusCode(200).extract().asString());
+        assertThat(detail.get("files")).hasSize(files.size());
+        long stored = 0;
+        for (JsonNode v : tree(given().get(RULESETS).then().extract().asString()).get("versions")) {
+            stored += v.get("version").asText().equals(variant.version()) ? 1 : 0;
+        }
+        assertThat(stored).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("validate the ruleset in force, zipped as its folder: valid, the same version, nothing added or removed, nothing stored")
     void validateTheRulesetInForce() {
         long versions = Api.count("ruleset_version");
