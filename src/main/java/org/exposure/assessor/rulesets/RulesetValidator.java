@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.Severity;
 import org.exposure.assessor.rules.CompiledRulesStore;
 import org.exposure.assessor.rules.RuleDefinition;
@@ -44,18 +45,22 @@ public class RulesetValidator {
         }
     }
 
+    @Schema(name = "RulesetValidationRule", description = "A rule of the candidate: as compiled, or as the DRL parser reads it when it does not compile.")
     public record RuleSummary(String id, String title, Severity severity, String file, int line) {
     }
 
     /** The examples that read and ran, and how many of them passed (none run when the rules do not load). */
+    @Schema(name = "RulesetValidationExamples")
     public record ExampleCount(int run, int passed) {
     }
 
     /** The candidate's rules against those in force, by id: added, removed, and changed in their DRL source. */
+    @Schema(name = "RulesetValidationComparison")
     public record Comparison(String inForce, List<String> rulesAdded, List<String> rulesRemoved,
                              List<String> rulesChanged) {
     }
 
+    @Schema(name = "RulesetValidationReport", description = "valid: the candidate loads and every example passes.")
     public record Report(boolean valid, String version, int files, List<RulesetProblem> problems,
                          List<RuleSummary> rules, ExampleCount examples, Comparison againstInForce) {
     }
