@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.exposure.assessor.domain.Finding;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.SubjectDecoder;
+import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.rules.RulesetProblem;
@@ -20,8 +21,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Runs a ruleset's examples against its engine: each subject is decoded exactly as the API decodes a request body
- * (same checks, same field paths), assessed without list matches on its day, and the rules that fired are held to
- * the example's mustFire and mustNotFire. Every shortfall is a problem of kind EXAMPLE naming the file and the example.
+ * (same checks, same field paths), assessed with the list matches it gives (none by default) on its day, and the
+ * rules that fired are held to the example's mustFire and mustNotFire. Every shortfall is a problem of kind EXAMPLE
+ * naming the file and the example.
  */
 @ApplicationScoped
 public class ExampleRunner {
@@ -78,7 +80,11 @@ public class ExampleRunner {
             return failures;
         }
         LocalDate on = example.assessedOn() == null ? LocalDate.now(ZoneOffset.UTC) : example.assessedOn();
-        List<Finding> findings = engine.evaluate(decoded.subject(), List.of(), on);
+        // The version a match names is the list's; an example has none, so it says where the match comes from.
+        List<ListMatch> matches = example.matches().stream().map(m -> new ListMatch(m.party(), m.role(), m.name(),
+                m.source(), m.list(), "example", m.entryId(), m.name(), m.name(), m.score(), m.programs(),
+                m.secondarySanctionsRisk(), List.of())).toList();
+        List<Finding> findings = engine.evaluate(decoded.subject(), matches, on);
         Set<String> fired = new LinkedHashSet<>();
         findings.forEach(f -> fired.add(f.ruleId()));
         for (String id : example.mustFire()) {

@@ -23,13 +23,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * list of cases with a subject (the JSON body of one assessment, written as YAML), an optional day of assessment and
  * the rule ids that must fire and must stay silent. Read here; {@link ExampleRunner} runs them.
  * <p>
- * The examples give the rules no list matches: the rules that need a party to be on a sanctions list are pinned by
- * the Java tests, not here.
+ * An example may say which parties the screening found on a list ({@code matches}), so that the rules that act on
+ * a listed party can be shown too; only what those rules read is given (the party, the list, the entry, the score),
+ * not how the matcher would have scored a name.
  */
 public final class Examples {
     /** An example file: a YAML file in a folder named examples, anywhere under the ruleset's root. */
     private static final Pattern FILE = Pattern.compile("(.+/)?examples/[^/]+\\.ya?ml");
-    private static final Set<String> KEYS = Set.of("name", "subject", "assessedOn", "mustFire", "mustNotFire");
+    private static final Set<String> KEYS = Set.of("name", "subject", "assessedOn", "matches", "mustFire", "mustNotFire");
+    private static final Set<String> MATCH_KEYS = Set.of("party", "role", "name", "source", "list", "entryId", "score",
+            "programs", "secondarySanctionsRisk");
+    private static final Set<String> ROLES = Set.of("SUBJECT", "OWNER", "CORRESPONDENT", "COUNTERPARTY", "CONSIGNEE",
+            "END_USER");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private Examples() {
@@ -40,11 +45,19 @@ public final class Examples {
      * {@code line} is where the example begins.
      */
     public record Example(String file, int line, String name, JsonNode subject, LocalDate assessedOn,
-                          List<String> mustFire, List<String> mustNotFire) {
+                          List<Match> matches, List<String> mustFire, List<String> mustNotFire) {
         /** How a message names it: the file, the line and the name. */
         String label() {
             return "example \"" + name + "\"";
         }
+    }
+
+    /**
+     * A party the screening found on a list, as the example gives it: {@code party} is where it is in the subject
+     * ("subject", "owners[0]", "payments[1].counterparty"), {@code role} what it is there.
+     */
+    public record Match(String party, String role, String name, String source, String list, String entryId,
+                        double score, List<String> programs, boolean secondarySanctionsRisk) {
     }
 
     /** What the example files of a ruleset hold: the examples that read, and a problem for each that does not. */
@@ -110,7 +123,8 @@ public final class Examples {
         }
         node.fieldNames().forEachRemaining(key -> {
             if (!KEYS.contains(key)) {
-                errors.add(key + ": is not a key of an example (name, subject, assessedOn, mustFire, mustNotFire)");
+                errors.add(key + ": is not a key of an example (name, subject, assessedOn, matches, mustFire, "
+                        + "mustNotFire)");
             }
         });
         JsonNode subject = node.get("subject");
@@ -126,6 +140,7 @@ public final class Examples {
                 errors.add("assessedOn: must be a date as 2024-05-01, got " + on.asText());
             }
         }
+        List<Match> matches = matches(node.get("matches"), errors);
         List<String> mustFire = ids(node, "mustFire", errors);
         List<String> mustNotFire = ids(node, "mustNotFire", errors);
         if (mustFire.isEmpty() && mustNotFire.isEmpty() && errors.isEmpty()) {
@@ -140,7 +155,77 @@ public final class Examples {
             errors.forEach(e -> problems.add(problem(file, line, label + ": " + e)));
             return;
         }
-        examples.add(new Example(file, line, name, subject, assessedOn, mustFire, mustNotFire));
+        examples.add(new Example(file, line, name, subject, assessedOn, matches, mustFire, mustNotFire));
+    }
+
+    private static List<Match> matches(JsonNode list, List<String> errors) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            errors.add("matches: must be a list of matches, each with party, role, name, source and entryId");
+            return List.of();
+        }
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode m = list.get(i);
+            String at = "matches[" + i + "]";
+            if (!m.isObject()) {
+                errors.add(at + ": must be a mapping with party, role, name, source and entryId");
+                continue;
+            }
+            int before = errors.size();
+            m.fieldNames().forEachRemaining(key -> {
+                if (!MATCH_KEYS.contains(key)) {
+                    errors.add(at + "." + key + ": is not a key of a match (party, role, name, source, list, entryId, "
+                            + "score, programs, secondarySanctionsRisk)");
+                }
+            });
+            String role = text(m, "role");
+            if (role == null || !ROLES.contains(role)) {
+                errors.add(at + ".role: must be one of " + String.join(", ", new java.util.TreeSet<>(ROLES)));
+            }
+            String party = text(m, "party");
+            if (party == null && "SUBJECT".equals(role)) {
+                party = "subject";
+            } else if (party == null) {
+                errors.add(at + ".party: is required for a party other than the subject, e.g. owners[0]");
+            }
+            for (String key : List.of("name", "source", "entryId")) {
+                if (text(m, key) == null) {
+                    errors.add(at + "." + key + ": is required");
+                }
+            }
+            double score = 1.0;
+            if (m.has("score")) {
+                if (!m.get("score").isNumber() || m.get("score").asDouble() < 0 || m.get("score").asDouble() > 1) {
+                    errors.add(at + ".score: must be a number from 0 to 1");
+                } else {
+                    score = m.get("score").asDouble();
+                }
+            }
+            List<String> programs = new ArrayList<>();
+            if (m.has("programs")) {
+                if (!m.get("programs").isArray()) {
+                    errors.add(at + ".programs: must be a list of programme names");
+                } else {
+                    m.get("programs").forEach(p -> programs.add(p.asText()));
+                }
+            }
+            if (m.has("secondarySanctionsRisk") && !m.get("secondarySanctionsRisk").isBoolean()) {
+                errors.add(at + ".secondarySanctionsRisk: must be true or false");
+            }
+            if (errors.size() == before) {
+                out.add(new Match(party, role, text(m, "name"), text(m, "source"), text(m, "list"), text(m, "entryId"),
+                        score, List.copyOf(programs), m.path("secondarySanctionsRisk").asBoolean(false)));
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
     }
 
     private static List<String> ids(JsonNode example, String key, List<String> errors) {

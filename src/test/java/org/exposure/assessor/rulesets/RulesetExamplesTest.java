@@ -125,12 +125,35 @@ class RulesetExamplesTest {
                   expect: HIGH
                 """)).extracting(RulesetProblem::message)
                 .contains("example 1: name: is required (a short text naming the case)",
-                        "example 1: expect: is not a key of an example (name, subject, assessedOn, mustFire, mustNotFire)",
+                        "example 1: expect: is not a key of an example (name, subject, assessedOn, matches, mustFire, mustNotFire)",
                         "example 1: subject: is required: the JSON body of one assessment, as YAML");
         assertThat(problemsOf("name: not a list\n")).singleElement().extracting(RulesetProblem::message).asString()
                 .contains("must be a list of examples");
         assertThat(problemsOf("- name: [unclosed\n")).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("is not valid YAML: "));
+    }
+
+    @Test
+    @DisplayName("matches give the rules the parties found on a list; a match without what the rules read is a problem")
+    void matches() {
+        String yaml = """
+                - name: an SDN match
+                  subject: {type: SUPPLIER, name: Yilufa Electronics Ltd., website: https://y.example}
+                  %s
+                  mustFire: [LIST-SDN]
+                """;
+        assertThat(problemsOf(yaml.formatted("matches: [{role: SUBJECT, name: YILUFA, source: OFAC-SDN, entryId: \"1\"}]")))
+                .isEmpty();
+        assertThat(problemsOf(yaml.formatted("matches: [{role: SUBJECT, name: YILUFA, source: UN, entryId: \"1\"}]")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("LIST-SDN must fire but did not"));
+        assertThat(problemsOf(yaml.formatted("matches: [{role: OWNER, name: YILUFA, entryId: \"1\", score: 2, colour: red}]")))
+                .extracting(RulesetProblem::message)
+                .contains("example \"an SDN match\": matches[0].party: is required for a party other than the subject, e.g. owners[0]",
+                        "example \"an SDN match\": matches[0].source: is required",
+                        "example \"an SDN match\": matches[0].score: must be a number from 0 to 1")
+                .anySatisfy(m -> assertThat(m).contains("matches[0].colour: is not a key of a match"));
+        assertThat(problemsOf(yaml.formatted("matches: [{party: subject, role: BUYER, name: YILUFA, source: OFAC-SDN, entryId: \"1\"}]")))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("matches[0].role: must be one of"));
     }
 
     @Test
