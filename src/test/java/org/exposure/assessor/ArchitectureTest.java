@@ -25,6 +25,7 @@ import com.tngtech.archunit.lang.ArchRule;
  *   monitoring                      whom a list change touches: the party index, the changes feed
  *   webhooks                        the changes feed POSTed, signed, to subscribed receivers
  *   intake                          what the API and the batch jobs both read: subjects, errors, problems
+ *   rulesets                        stored ruleset versions, the validation of a candidate, the examples beside the rules
  *   api, batch, health              the ways in; none of them uses another
  *   web                             the pages for people: shows what the API and the batch jobs serve
  *   operations                      metrics gauges and the retention cleanup: reads what the others store
@@ -50,6 +51,7 @@ class ArchitectureTest {
             .layer("monitoring").definedBy("org.exposure.assessor.monitoring..")
             .layer("webhooks").definedBy("org.exposure.assessor.webhooks..")
             .layer("intake").definedBy("org.exposure.assessor.intake..")
+            .layer("rulesets").definedBy("org.exposure.assessor.rulesets..")
             .layer("api").definedBy("org.exposure.assessor.api..")
             .layer("batch").definedBy("org.exposure.assessor.batch..")
             .layer("health").definedBy("org.exposure.assessor.health..")
@@ -76,8 +78,11 @@ class ArchitectureTest {
                     "monitoring")
             .whereLayer("intake").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "audit", "security", "review", "assessment")
+            // The examples decode subjects as the API does, so the rulesets sit above intake and below the API.
+            .whereLayer("rulesets").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
+                    "rules", "intake")
             .whereLayer("api").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
-                    "audit", "security", "review", "assessment", "monitoring", "webhooks", "intake")
+                    "audit", "security", "review", "assessment", "monitoring", "webhooks", "intake", "rulesets")
             .whereLayer("batch").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "audit", "security", "review", "assessment", "monitoring", "intake")
             .whereLayer("health").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security", "rules",
@@ -86,6 +91,7 @@ class ArchitectureTest {
             .whereLayer("api").mayOnlyBeAccessedByLayers("web")
             .whereLayer("batch").mayOnlyBeAccessedByLayers("web")
             .whereLayer("webhooks").mayOnlyBeAccessedByLayers("api")
+            .whereLayer("rulesets").mayOnlyBeAccessedByLayers("api")
             .whereLayer("health").mayNotBeAccessedByAnyLayer()
             .whereLayer("web").mayNotBeAccessedByAnyLayer()
             .whereLayer("operations").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "review",

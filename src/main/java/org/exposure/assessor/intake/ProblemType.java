@@ -36,6 +36,12 @@ public enum ProblemType {
     REVIEW_CONFLICT("review-conflict", "The review item is not in a state that allows this", 409),
     FOUR_EYES("four-eyes", "A second reviewer must do this", 403),
     WEBHOOK_CONFLICT("webhook-conflict", "The webhook delivery is not in a state that allows this", 409),
+    /** A ruleset sent for validation that is not a usable zip of text files (the errors name the entry). */
+    RULESET_ARCHIVE("ruleset-archive", "The ruleset archive cannot be used", 400),
+    /** A ruleset archive with more entries, or inflating to more bytes, than the validation reads. */
+    RULESET_ARCHIVE_TOO_LARGE("ruleset-archive-too-large", "The ruleset archive is too large", 413),
+    /** Another ruleset is being compiled for validation on this instance; one runs at a time. */
+    RULESET_VALIDATION_BUSY("ruleset-validation-busy", "Another ruleset is being validated", 503),
     /** The database cannot be reached (stopped, restarting, the network cut): the same request succeeds later. */
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", 503),
     INTERNAL("internal", "Internal error", 500);

@@ -190,7 +190,8 @@ public final class ReferenceData {
     private static void read(Map<String, String> files, String name, BiConsumer<CSVRecord, String> row) {
         String content = files.get(name);
         if (content == null) {
-            throw new RulesetException("the ruleset lacks its reference file " + name);
+            throw new RulesetException("the ruleset lacks its reference file " + name, List.of(new RulesetProblem(
+                    RulesetProblem.Kind.REFERENCE_DATA, "rules/" + name, null, "the ruleset lacks this reference file")));
         }
         try (Reader reader = new StringReader(content); CSVParser parser = FORMAT.parse(reader)) {
             int scanned = 0;
@@ -203,10 +204,24 @@ public final class ReferenceData {
                     }
                 }
                 scanned = at;
-                row.accept(record, "rules/" + name + ":" + firstDataLine(content, at, line));
+                long dataLine = firstDataLine(content, at, line);
+                String where = "rules/" + name + ":" + dataLine;
+                try {
+                    row.accept(record, where);
+                } catch (RulesetException e) {
+                    if (!e.problems().isEmpty()) {
+                        throw e;
+                    }
+                    // The row's check words its message after the place it was handed; the place is kept apart here.
+                    String message = e.getMessage().startsWith(where + " ")
+                            ? e.getMessage().substring(where.length() + 1) : e.getMessage();
+                    throw new RulesetException(e.getMessage(), List.of(new RulesetProblem(RulesetProblem.Kind.REFERENCE_DATA,
+                            "rules/" + name, (int) dataLine, message)), e);
+                }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new RulesetException(name + " cannot be read: " + e.getMessage(), e);
+            throw new RulesetException(name + " cannot be read: " + e.getMessage(), List.of(new RulesetProblem(
+                    RulesetProblem.Kind.REFERENCE_DATA, "rules/" + name, null, "cannot be read: " + e.getMessage())), e);
         }
     }
 

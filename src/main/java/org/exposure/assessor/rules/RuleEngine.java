@@ -109,7 +109,17 @@ public final class RuleEngine {
      * there, and keeping them there after a compile.
      */
     public static RuleEngine load(RulesetFiles files, CompiledRulesStore store) {
-        ReferenceData reference = ReferenceData.load(files.files());
+        // A broken code list does not stop the compile: whoever validates a ruleset learns of every problem at once.
+        ReferenceData reference = null;
+        RulesetException referenceFailure = null;
+        try {
+            reference = ReferenceData.load(files.files());
+        } catch (RulesetException e) {
+            referenceFailure = e.problems().isEmpty()
+                    ? new RulesetException(e.getMessage(), List.of(new RulesetProblem(RulesetProblem.Kind.REFERENCE_DATA,
+                            null, null, e.getMessage())), e)
+                    : e;
+        }
         Map<String, String> drl = new LinkedHashMap<>();
         files.files().forEach((path, content) -> {
             if (path.endsWith(".drl")) {
@@ -119,10 +129,16 @@ public final class RuleEngine {
         if (drl.isEmpty()) {
             throw new RulesetException("the ruleset at " + files.origin() + " holds no .drl file");
         }
-        Built built = compile(files, drl, store);
+        Built built;
+        try {
+            built = compile(files, drl, store);
+        } catch (RulesetException e) {
+            throw referenceFailure == null ? e : combined(referenceFailure, e);
+        }
         KieBase kieBase = built.kieBase();
         Map<String, SourceLocation> locations = locate(drl);
         List<String> problems = new ArrayList<>();
+        List<RulesetProblem> structured = new ArrayList<>();
         Map<String, RuleDefinition> byName = new LinkedHashMap<>();
         Map<String, RuleDefinition> seenIds = new LinkedHashMap<>();
         Set<String> globals = new HashSet<>();
@@ -134,11 +150,14 @@ public final class RuleEngine {
                 String qualified = pkg.getName() + "." + rule.getName();
                 SourceLocation at = locations.getOrDefault(qualified, new SourceLocation("?", 0, ""));
                 String where = "rules/" + at.file() + ":" + at.line() + " rule \"" + rule.getName() + "\"";
+                String file = "?".equals(at.file()) ? null : "rules/" + at.file();
                 Map<String, String> meta = new LinkedHashMap<>();
                 for (String key : REQUIRED) {
                     String value = text(rule.getMetaData().get(key));
                     if (value == null || value.isBlank()) {
                         problems.add(where + " lacks @" + key + "(...)");
+                        structured.add(new RulesetProblem(RulesetProblem.Kind.METADATA, file, at.line(),
+                                "rule \"" + rule.getName() + "\" lacks @" + key + "(...)"));
                     }
                     meta.put(key, value);
                 }
@@ -147,8 +166,11 @@ public final class RuleEngine {
                     try {
                         severity = Severity.valueOf(meta.get("severity").toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException e) {
-                        problems.add(where + " has @severity(" + meta.get("severity")
-                                + "), expected one of INFO, LOW, MEDIUM, HIGH, SEVERE, BLOCKED");
+                        String bad = " has @severity(" + meta.get("severity")
+                                + "), expected one of INFO, LOW, MEDIUM, HIGH, SEVERE, BLOCKED";
+                        problems.add(where + bad);
+                        structured.add(new RulesetProblem(RulesetProblem.Kind.METADATA, file, at.line(),
+                                "rule \"" + rule.getName() + "\"" + bad));
                     }
                 }
                 RuleDefinition def = new RuleDefinition(meta.get("id"), rule.getName(), meta.get("title"), severity,
@@ -156,17 +178,31 @@ public final class RuleEngine {
                 if (def.id() != null) {
                     RuleDefinition other = seenIds.putIfAbsent(def.id(), def);
                     if (other != null) {
-                        problems.add(where + " repeats @id(" + def.id() + ") of " + other.file() + ":" + other.line());
+                        String repeats = " repeats @id(" + def.id() + ") of " + other.file() + ":" + other.line();
+                        problems.add(where + repeats);
+                        structured.add(new RulesetProblem(RulesetProblem.Kind.DUPLICATE_ID, file, at.line(),
+                                "rule \"" + rule.getName() + "\"" + repeats));
                     }
                 }
                 byName.put(qualified, def);
             }
         }
         if (!problems.isEmpty()) {
-            throw new RulesetException("the ruleset at " + files.origin() + " is not usable:\n  "
-                    + String.join("\n  ", problems));
+            RulesetException unusable = new RulesetException("the ruleset at " + files.origin() + " is not usable:\n  "
+                    + String.join("\n  ", problems), structured);
+            throw referenceFailure == null ? unusable : combined(referenceFailure, unusable);
+        }
+        if (referenceFailure != null) {
+            throw referenceFailure;
         }
         return new RuleEngine(kieBase, files, reference, byName, globals, built.how());
+    }
+
+    /** Both failures in one exception: the reference data's first, as a load without DRL problems reports it. */
+    private static RulesetException combined(RulesetException reference, RulesetException rules) {
+        List<RulesetProblem> all = new ArrayList<>(reference.problems());
+        all.addAll(rules.problems());
+        return new RulesetException(reference.getMessage() + "\n" + rules.getMessage(), all, rules);
     }
 
     /**
@@ -270,7 +306,7 @@ public final class RuleEngine {
                 KieContainer container = ks.newKieContainer(id, loader);
                 List<Message> errors = container.verify().getMessages(Message.Level.ERROR);
                 if (!errors.isEmpty()) {
-                    throw new IllegalStateException(String.join("; ", errors(errors)));
+                    throw new IllegalStateException(String.join("; ", errors(errors).stream().map(RuleEngine::compileLine).toList()));
                 }
                 KieBase kieBase = container.newKieBase(ks.newKieBaseConfiguration());
                 return kieBase;
@@ -304,9 +340,12 @@ public final class RuleEngine {
             // The executable model reports some errors against the Java it generated (a consequence's) or without a
             // line (an unknown type). The DRL compiler names the rule's file and line, so its messages are the ones
             // given, compiled only on this path; the generated code's are left for what only it rejects.
-            List<String> errors = drlErrors(drl);
+            List<RulesetProblem> errors = drlErrors(drl);
+            if (errors.isEmpty()) {
+                errors = errors(messages);
+            }
             throw new RulesetException("the ruleset at " + files.origin() + " does not compile:\n  "
-                    + String.join("\n  ", errors.isEmpty() ? errors(messages) : errors));
+                    + String.join("\n  ", errors.stream().map(RuleEngine::compileLine).toList()), errors);
         }
         KieBaseConfiguration conf = ks.newKieBaseConfiguration();
         try {
@@ -323,34 +362,39 @@ public final class RuleEngine {
     }
 
     /** The errors of the DRL compiler (the one that interprets constraints), as a KieBuilder's messages read. */
-    private static List<String> drlErrors(Map<String, String> drl) {
+    private static List<RulesetProblem> drlErrors(Map<String, String> drl) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         drl.forEach((path, content) -> batch.add(ResourceFactory.newByteArrayResource(content.getBytes(StandardCharsets.UTF_8))
                 .setSourcePath("rules/" + path), ResourceType.DRL));
         batch.build();
-        List<String> errors = new ArrayList<>();
+        List<RulesetProblem> errors = new ArrayList<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
-            // The file, the first line the result names (-1 for none), no column.
-            String path = r.getResource() == null || r.getResource().getSourcePath() == null ? "?"
+            // The file, the first line the result names (none: -1 in the message), no column.
+            String path = r.getResource() == null || r.getResource().getSourcePath() == null ? null
                     : r.getResource().getSourcePath();
             int line = r.getLines() == null || r.getLines().length == 0 ? -1 : r.getLines()[0];
-            errors.add(path + ":" + line + ":0 " + r.getMessage().strip());
+            errors.add(new RulesetProblem(RulesetProblem.Kind.COMPILE, path, line, r.getMessage().strip()));
         }
         return errors;
+    }
+
+    /** A compile problem as the start-up log words it: file:line:column message, -1 for an unknown line. */
+    private static String compileLine(RulesetProblem p) {
+        return (p.file() == null ? "?" : p.file()) + ":" + (p.line() == null ? -1 : p.line()) + ":0 " + p.message();
     }
 
     private static final String SOURCE_ROOT = "src/main/resources/rules/";
 
     /** As a KieBuilder's messages read, with the path from the ruleset's root: the file, the line (-1 for none). */
-    private static List<String> errors(List<Message> messages) {
-        List<String> errors = new ArrayList<>();
+    private static List<RulesetProblem> errors(List<Message> messages) {
+        List<RulesetProblem> errors = new ArrayList<>();
         for (Message m : messages) {
-            String path = m.getPath() == null ? "?" : m.getPath();
-            if (path.startsWith("src/main/resources/")) {
+            String path = m.getPath();
+            if (path != null && path.startsWith("src/main/resources/")) {
                 path = path.substring("src/main/resources/".length());
             }
-            errors.add(path + ":" + m.getLine() + ":" + m.getColumn() + " " + m.getText().strip());
+            errors.add(new RulesetProblem(RulesetProblem.Kind.COMPILE, path, m.getLine(), m.getText().strip()));
         }
         return errors;
     }
@@ -378,6 +422,68 @@ public final class RuleEngine {
             }
         });
         return out;
+    }
+
+    /**
+     * The rules of a ruleset's DRL files as their metadata says, read by the DRL parser without compiling (a compile
+     * is seconds of CPU): for showing a stored or candidate ruleset. A value that is missing, or a severity off the
+     * scale, is null here; {@link #load} is what rejects them. A file that does not parse contributes nothing.
+     * Ordered by id, then file and line.
+     */
+    public static List<RuleDefinition> describe(Map<String, String> files) {
+        List<RuleDefinition> out = new ArrayList<>();
+        new TreeMap<>(files).forEach((path, content) -> {
+            if (!path.endsWith(".drl")) {
+                return;
+            }
+            PackageDescr pkg;
+            try {
+                pkg = new DrlParser(LanguageLevelOption.DRL6).parse(false, new StringReader(content));
+            } catch (DroolsParserException | RuntimeException e) {
+                return;
+            }
+            if (pkg == null) {
+                return;
+            }
+            for (RuleDescr rule : pkg.getRules()) {
+                Map<String, String> meta = new LinkedHashMap<>();
+                for (String key : REQUIRED) {
+                    var annotation = rule.getAnnotation(key);
+                    String value = annotation == null ? null : unescape(text(annotation.getSingleValue()));
+                    meta.put(key, value == null || value.isBlank() ? null : value);
+                }
+                Severity severity = null;
+                if (meta.get("severity") != null) {
+                    try {
+                        severity = Severity.valueOf(meta.get("severity").toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        severity = null;
+                    }
+                }
+                out.add(new RuleDefinition(meta.get("id"), rule.getName(), meta.get("title"), severity,
+                        meta.get("legalBasis"), meta.get("remediation"), "rules/" + path, rule.getLine(),
+                        sourceOf(content, rule)));
+            }
+        });
+        out.sort(Comparator.comparing((RuleDefinition r) -> r.id() == null ? "" : r.id())
+                .thenComparing(RuleDefinition::file).thenComparingInt(RuleDefinition::line));
+        return out;
+    }
+
+    /** A metadata value as the compiler reads it: the parser leaves a quoted string's escapes (\" and \\) as written. */
+    private static String unescape(String value) {
+        if (value == null || value.indexOf('\\') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() && (value.charAt(i + 1) == '"' || value.charAt(i + 1) == '\\')) {
+                c = value.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static String sourceOf(String content, RuleDescr rule) {

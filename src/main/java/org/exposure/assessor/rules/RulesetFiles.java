@@ -37,6 +37,14 @@ public final class RulesetFiles {
         this.version = hash(new TreeMap<>(files));
     }
 
+    /**
+     * A ruleset from files already read (a stored version, an uploaded candidate): {@code files} by path relative
+     * to the root with '/' separators. {@code origin} says where they came from, for messages.
+     */
+    public static RulesetFiles of(String origin, Map<String, String> files) {
+        return new RulesetFiles(origin, files);
+    }
+
     public static RulesetFiles fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RulesetException("the rules directory " + dir.toAbsolutePath() + " does not exist or is not a directory");
@@ -105,7 +113,6 @@ public final class RulesetFiles {
         }
     }
 
-    /** Where the files came from, for messages: an absolute directory or classpath:rules. */
     /**
      * This ruleset with the file at {@code path} (relative to the root) replaced by {@code content}, under a new
      * version: a ruleset that differs by one reference list, e.g. to try a change before it is made.
@@ -116,6 +123,7 @@ public final class RulesetFiles {
         return new RulesetFiles(origin + " (with " + path + " replaced)", changed);
     }
 
+    /** Where the files came from, for messages: an absolute directory or classpath:rules. */
     public String origin() {
         return origin;
     }

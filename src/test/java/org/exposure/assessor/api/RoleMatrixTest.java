@@ -53,6 +53,9 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/screen", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/rules", PEOPLE);
         EXPECTED.put("GET /api/v1/rules/{id}", PEOPLE);
+        EXPECTED.put("GET /api/v1/rulesets", PEOPLE);
+        EXPECTED.put("GET /api/v1/rulesets/{version}", PEOPLE);
+        EXPECTED.put("POST /api/v1/rulesets/validate", ADMIN);
         EXPECTED.put("GET /api/v1/lists", PEOPLE);
         EXPECTED.put("GET /api/v1/lists/{source}/entries/{id}", PEOPLE);
         EXPECTED.put("POST /api/v1/lists/{source}", ADMIN);
@@ -149,13 +152,17 @@ class RoleMatrixTest {
     private static io.restassured.response.Response send(RequestSpecification spec, String op, boolean multipart) {
         String method = op.split(" ", 2)[0];
         String path = op.split(" ", 2)[1].replace("{source}", "UN").replace("{id}", UUID).replace("{matchId}", "m1")
-                .replace("{decisionId}", UUID).replace("{deliveryId}", UUID);
+                .replace("{decisionId}", UUID).replace("{deliveryId}", UUID)
+                .replace("{version}", "sha256:0000");
         if (method.equals("POST")) {
             if (path.equals("/api/v1/batches")) {
                 // A CSV header not of the layout: refused before a job is made.
                 spec = spec.contentType("text/csv").body("not,a,header\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else if (path.equals("/api/v1/lists/UN") && multipart) {
                 spec = spec.multiPart("no-such-part", "x.csv", new byte[] {'x'}, "text/csv");
+            } else if (path.equals("/api/v1/rulesets/validate")) {
+                // Not a zip: refused before anything is compiled.
+                spec = spec.contentType("application/zip").body(new byte[] {'x'});
             } else if (path.equals("/api/v1/lists/UN")) {
                 // Not a UN file: refused as a whole, the version in force stays.
                 spec = spec.contentType("application/octet-stream").body(new byte[] {'x'});

@@ -1,0 +1,174 @@
+package org.exposure.assessor.api;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.exposure.assessor.api.dto.RulesetVersionViews;
+import org.exposure.assessor.intake.FieldError;
+import org.exposure.assessor.intake.Problem;
+import org.exposure.assessor.intake.ProblemException;
+import org.exposure.assessor.intake.ProblemMappers;
+import org.exposure.assessor.intake.ProblemType;
+import org.exposure.assessor.rules.RuleDefinition;
+import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rulesets.CompileGate;
+import org.exposure.assessor.rulesets.RulesetArchive;
+import org.exposure.assessor.rulesets.RulesetDiff;
+import org.exposure.assessor.rulesets.RulesetRegistry;
+import org.exposure.assessor.rulesets.RulesetStore;
+import org.exposure.assessor.rulesets.RulesetValidator;
+import org.exposure.assessor.security.Roles;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rulesets", description = "Every ruleset version this installation ran, and the validation of a candidate.")
+public class RulesetsResource {
+    private static final Set<String> ZIP_TYPES = Set.of("application/zip", "application/x-zip-compressed");
+
+    private final RulesetStore store;
+    private final RulesetRegistry registry;
+    private final RulesetValidator validator;
+
+    RulesetsResource(RulesetStore store, RulesetRegistry registry, RulesetValidator validator) {
+        this.store = store;
+        this.registry = registry;
+        this.validator = validator;
+    }
+
+    @GET
+    @RolesAllowed(Roles.ANALYST)
+    @Operation(summary = "Every stored ruleset version",
+            description = "Newest first, with who registered it, when, why, where it came from and how many files it has; and which one this instance decides with.")
+    public RulesetVersionViews.Versions list() {
+        String inForce = registry.inForce();
+        return new RulesetVersionViews.Versions(inForce, store.all().stream().map(v -> view(v, inForce)).toList());
+    }
+
+    @GET
+    @RolesAllowed(Roles.ANALYST)
+    @Path("/{version}")
+    @Operation(summary = "One stored ruleset version",
+            description = "Its files (path, size, SHA-256) and its rules (id, title, severity, as the DRL metadata says). "
+                    + "With file=PATH, that file's content instead; with against=OTHER, what changed from OTHER to this version: "
+                    + "files added, removed, and each changed file as a unified diff.")
+    @APIResponse(responseCode = "200", description = "RulesetVersionDetail; RulesetFileContent with file; RulesetDiff with against.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+                    RulesetVersionViews.Detail.class, RulesetVersionViews.FileContent.class, RulesetVersionViews.Diff.class})))
+    @APIResponse(responseCode = "400", description = "file and against given together.")
+    @APIResponse(responseCode = "404", description = "No stored version has this id, or the one of against; or the version has no such file.")
+    public Object get(@PathParam("version") String version,
+                      @Parameter(description = "A file's path from the ruleset's root, e.g. goods/goods.drl.") @QueryParam("file") String file,
+                      @Parameter(description = "Another stored version to compare with (the base of the diff).") @QueryParam("against") String against) {
+        if (file != null && against != null) {
+            throw ProblemException.validation(List.of(new FieldError("file", "cannot be given with against"),
+                    new FieldError("against", "cannot be given with file")));
+        }
+        RulesetStore.Version stored = store.find(version)
+                .orElseThrow(() -> ProblemException.notFound("no stored ruleset version " + version
+                        + " (GET /api/v1/rulesets lists them)"));
+        if (file != null) {
+            String content = store.content(version, file).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                    "ruleset version " + version + " has no file " + file, List.of(new FieldError("file", "no such file in the version"))));
+            RulesetStore.StoredFile meta = store.files(version).stream().filter(f -> f.path().equals(file)).findFirst().orElseThrow();
+            return new RulesetVersionViews.FileContent(version, file, meta.size(), meta.sha256(), content);
+        }
+        if (against != null) {
+            if (store.find(against).isEmpty()) {
+                throw new ProblemException(ProblemType.NOT_FOUND, "no stored ruleset version " + against + " to compare with",
+                        List.of(new FieldError("against", "no stored ruleset version has this id")));
+            }
+            Map<String, String> base = store.contents(against);
+            Map<String, String> other = store.contents(version);
+            RulesetDiff.Files diff = RulesetDiff.between(base, other);
+            Set<String> before = ids(RuleEngine.describe(base));
+            Set<String> after = ids(RuleEngine.describe(other));
+            return new RulesetVersionViews.Diff(version, against, diff.added(), diff.removed(),
+                    diff.changed().stream().map(c -> new RulesetVersionViews.ChangedFile(c.path(), c.diff())).toList(),
+                    after.stream().filter(id -> !before.contains(id)).sorted().toList(),
+                    before.stream().filter(id -> !after.contains(id)).sorted().toList());
+        }
+        List<RulesetVersionViews.File> files = store.files(version).stream()
+                .map(f -> new RulesetVersionViews.File(f.path(), f.size(), f.sha256())).toList();
+        List<RulesetVersionViews.Rule> rules = RuleEngine.describe(store.contents(version)).stream()
+                .map(r -> new RulesetVersionViews.Rule(r.id(), r.title(), r.severity(), r.file(), r.line())).toList();
+        return new RulesetVersionViews.Detail(view(stored, registry.inForce()), files, rules);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/validate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Validate a candidate ruleset",
+            description = "The body is a zip (application/zip) of a rules/ directory, or of the ruleset's files at its root. "
+                    + "The candidate is compiled and checked as a start-up would load it, and its examples are run; nothing is "
+                    + "stored and the ruleset in force stays. The report lists every problem with its file, line and kind, the "
+                    + "candidate's rules, and the rules it adds, removes or changes against the ruleset in force. "
+                    + "At most " + RulesetArchive.MAX_ENTRIES + " entries and " + RulesetArchive.MAX_BYTES + " bytes inflated; one "
+                    + "validation at a time per instance.")
+    @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The report; valid tells whether the candidate would load with every example passing.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RulesetValidator.Report.class)))
+    @APIResponse(responseCode = "400", description = "Not a zip; an entry with an absolute path, a '..', a name given twice or content that is not UTF-8; no .drl file. The errors name the entry.")
+    @APIResponse(responseCode = "413", description = "More than " + RulesetArchive.MAX_ENTRIES + " entries, or more than " + RulesetArchive.MAX_BYTES + " bytes once inflated.")
+    @APIResponse(responseCode = "415", description = "The body is not sent as application/zip.")
+    @APIResponse(responseCode = "503", description = "Another validation is compiling on this instance; Retry-After says when to try again.")
+    public Response validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+                             @Context UriInfo uri) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!ZIP_TYPES.contains(type)) {
+            throw new ProblemException(ProblemType.RULESET_ARCHIVE, 415, "send the ruleset as a zip archive with "
+                    + "Content-Type: application/zip", List.of(new FieldError("Content-Type", "must be application/zip, got "
+                    + (type.isEmpty() ? "none" : type))));
+        }
+        try {
+            Map<String, String> files = RulesetArchive.read(body);
+            return Response.ok(validator.validate(files), MediaType.APPLICATION_JSON).build();
+        } catch (RulesetArchive.Refused e) {
+            ProblemType problem = e.tooLarge() ? ProblemType.RULESET_ARCHIVE_TOO_LARGE : ProblemType.RULESET_ARCHIVE;
+            String where = e.entry().equals("(body)") ? "the archive " : "entry " + e.entry() + " ";
+            throw new ProblemException(problem, where + e.getMessage() + "; nothing was validated",
+                    List.of(new FieldError(e.entry(), e.getMessage())));
+        } catch (RulesetValidator.Busy e) {
+            ProblemType busy = ProblemType.RULESET_VALIDATION_BUSY;
+            return Response.status(busy.status()).type(ProblemMappers.PROBLEM_JSON)
+                    .header("Retry-After", String.valueOf(CompileGate.RETRY_AFTER_SECONDS))
+                    .entity(Problem.of(busy, e.getMessage() + "; retry in " + CompileGate.RETRY_AFTER_SECONDS + " seconds",
+                            uri.getRequestUri().getRawPath(), List.of()))
+                    .build();
+        }
+    }
+
+    private static RulesetVersionViews.Version view(RulesetStore.Version v, String inForce) {
+        return new RulesetVersionViews.Version(v.version(), v.origin(), v.registeredBy(), v.registeredAt(), v.comment(),
+                v.fileCount(), v.version().equals(inForce));
+    }
+
+    private static Set<String> ids(List<RuleDefinition> rules) {
+        return rules.stream().map(RuleDefinition::id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+}
