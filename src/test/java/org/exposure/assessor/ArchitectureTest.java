@@ -80,7 +80,7 @@ class ArchitectureTest {
                     "audit", "security", "review", "assessment")
             // The examples decode subjects as the API does, so the rulesets sit above intake and below the API.
             .whereLayer("rulesets").mayOnlyAccessLayers("support", "domain", "config", "persistence", "audit", "security",
-                    "rules", "intake")
+                    "rules", "lists", "screening", "review", "assessment", "intake")
             .whereLayer("api").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",
                     "audit", "security", "review", "assessment", "monitoring", "webhooks", "intake", "rulesets")
             .whereLayer("batch").mayOnlyAccessLayers("support", "domain", "config", "persistence", "rules", "lists", "screening",

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.api.dto.RulesetVersionViews;
+import org.exposure.assessor.assessment.RulesetTrial;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.Problem;
 import org.exposure.assessor.intake.ProblemException;
@@ -27,6 +28,7 @@ import org.exposure.assessor.rulesets.RulesetDiff;
 import org.exposure.assessor.rulesets.RulesetRegistry;
 import org.exposure.assessor.rulesets.RulesetStore;
 import org.exposure.assessor.rulesets.RulesetValidator;
+import org.exposure.assessor.rulesets.StoredRulesetVersions;
 import org.exposure.assessor.security.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -53,11 +55,16 @@ public class RulesetsResource {
     private final RulesetStore store;
     private final RulesetRegistry registry;
     private final RulesetValidator validator;
+    private final StoredRulesetVersions versions;
+    private final RulesetTrial trials;
 
-    RulesetsResource(RulesetStore store, RulesetRegistry registry, RulesetValidator validator) {
+    RulesetsResource(RulesetStore store, RulesetRegistry registry, RulesetValidator validator,
+                     StoredRulesetVersions versions, RulesetTrial trials) {
         this.store = store;
         this.registry = registry;
         this.validator = validator;
+        this.versions = versions;
+        this.trials = trials;
     }
 
     @GET
@@ -138,7 +145,10 @@ public class RulesetsResource {
     @APIResponse(responseCode = "415", description = "The body is not sent as application/zip.")
     @APIResponse(responseCode = "503", description = "Another validation is compiling on this instance; Retry-After says when to try again.")
     public Response validate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+                             @Parameter(description = "Also try the candidate, when valid, on this many of the last stored assessments (1 to "
+                                     + RulesetTrial.MAX + "), side by side with the ruleset in force.") @QueryParam("trial") String trial,
                              @Context UriInfo uri) {
+        int last = trialSize(trial, 0);
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!ZIP_TYPES.contains(type)) {
             throw new ProblemException(ProblemType.RULESET_ARCHIVE, 415, "send the ruleset as a zip archive with "
@@ -147,7 +157,7 @@ public class RulesetsResource {
         }
         try {
             Map<String, String> files = RulesetArchive.read(body);
-            return Response.ok(validator.validate(files), MediaType.APPLICATION_JSON).build();
+            return Response.ok(validator.validate(files, last), MediaType.APPLICATION_JSON).build();
         } catch (RulesetArchive.Refused e) {
             ProblemType problem = e.tooLarge() ? ProblemType.RULESET_ARCHIVE_TOO_LARGE : ProblemType.RULESET_ARCHIVE;
             String where = e.entry().equals("(body)") ? "the archive " : "entry " + e.entry() + " ";
@@ -161,6 +171,50 @@ public class RulesetsResource {
                             uri.getRequestUri().getRawPath(), List.of()))
                     .build();
         }
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/{version}/trial")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Try a stored ruleset version on past cases",
+            description = "The last stored assessments are made again from what they stored (subject, list versions, "
+                    + "recorded dismissals, day), once with the ruleset in force and once with this version, so that only the "
+                    + "rules differ; nothing is stored. The report counts, per rule, how many assessments it fired for with "
+                    + "each (rules whose count differs), per risk level how many are at it with each, and lists every assessment "
+                    + "decided otherwise with the rules added and removed. A candidate not yet stored is tried through "
+                    + "POST /api/v1/rulesets/validate?trial=N.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RulesetTrial.Report.class)))
+    @APIResponse(responseCode = "400", description = "last is not a number from 1 to " + RulesetTrial.MAX + ".")
+    @APIResponse(responseCode = "404", description = "No stored ruleset version has this id.")
+    public RulesetTrial.Report trial(@PathParam("version") String version,
+                                     @Parameter(description = "How many of the last stored assessments (default 500, at most "
+                                             + RulesetTrial.MAX + ").") @QueryParam("last") String last) {
+        int n = trialSize(last, 500);
+        if (store.find(version).isEmpty()) {
+            throw ProblemException.notFound("no stored ruleset version " + version + " (GET /api/v1/rulesets lists them)");
+        }
+        RuleEngine candidate = versions.engine(version)
+                .orElseThrow(() -> ProblemException.notFound("no stored ruleset version " + version));
+        return trials.run(candidate, n);
+    }
+
+    /** A trial's size from its query parameter; {@code absent} when not given. */
+    private static int trialSize(String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= RulesetTrial.MAX) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, as a value out of range.
+        }
+        throw ProblemException.validation(List.of(new FieldError(absent == 0 ? "trial" : "last",
+                "must be a whole number from 1 to " + RulesetTrial.MAX)));
     }
 
     private static RulesetVersionViews.Version view(RulesetStore.Version v, String inForce) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.Severity;
+import org.exposure.assessor.assessment.RulesetTrial;
 import org.exposure.assessor.rules.CompiledRulesStore;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
@@ -31,11 +32,13 @@ public class RulesetValidator {
     private final RuleEngine inForce;
     private final ExampleRunner examples;
     private final CompileGate gate;
+    private final RulesetTrial trials;
 
-    RulesetValidator(RuleEngine inForce, ExampleRunner examples, CompileGate gate) {
+    RulesetValidator(RuleEngine inForce, ExampleRunner examples, CompileGate gate, RulesetTrial trials) {
         this.inForce = inForce;
         this.examples = examples;
         this.gate = gate;
+        this.trials = trials;
     }
 
     /** A compile is running: try again after {@link CompileGate#RETRY_AFTER_SECONDS}. */
@@ -60,9 +63,11 @@ public class RulesetValidator {
                              List<String> rulesChanged) {
     }
 
-    @Schema(name = "RulesetValidationReport", description = "valid: the candidate loads and every example passes.")
+    @Schema(name = "RulesetValidationReport", description = "valid: the candidate loads and every example passes. "
+            + "trial: what it decides on the last stored assessments beside the ruleset in force, when asked for and valid.")
     public record Report(boolean valid, String version, int files, List<RulesetProblem> problems,
-                         List<RuleSummary> rules, ExampleCount examples, Comparison againstInForce) {
+                         List<RuleSummary> rules, ExampleCount examples, Comparison againstInForce,
+                         RulesetTrial.Report trial) {
     }
 
     /**
@@ -72,6 +77,15 @@ public class RulesetValidator {
      * @throws Busy                   when another validation is compiling
      */
     public Report validate(Map<String, String> files) {
+        return validate(files, 0);
+    }
+
+    /**
+     * As {@link #validate(Map)}; when {@code trial} is above 0 and the candidate is valid, it is also tried on the
+     * last {@code trial} stored assessments ({@link RulesetTrial}), under the same permit (a trial is seconds of CPU
+     * too).
+     */
+    public Report validate(Map<String, String> files, int trial) {
         if (files.keySet().stream().noneMatch(p -> p.endsWith(".drl"))) {
             throw new RulesetArchive.Refused("(body)", "holds no .drl file: a ruleset needs at least one", false);
         }
@@ -81,11 +95,11 @@ public class RulesetValidator {
             throw new Busy();
         }
         try (CompileGate.Permit held = permit.get()) {
-            return check(candidate);
+            return check(candidate, trial);
         }
     }
 
-    private Report check(RulesetFiles candidate) {
+    private Report check(RulesetFiles candidate, int trial) {
         List<RulesetProblem> problems = new ArrayList<>();
         RuleEngine engine = null;
         try {
@@ -114,9 +128,10 @@ public class RulesetValidator {
             problems.addAll(Examples.read(candidate.files()).problems());
             count = new ExampleCount(0, 0);
         }
+        RulesetTrial.Report tried = problems.isEmpty() && trial > 0 ? trials.run(engine, trial) : null;
         return new Report(problems.isEmpty(), candidate.version(), candidate.files().size(), problems,
                 rules.stream().map(r -> new RuleSummary(r.id(), r.title(), r.severity(), r.file(), r.line())).toList(),
-                count, compare(rules));
+                count, compare(rules), tried);
     }
 
     private Comparison compare(List<RuleDefinition> candidate) {

@@ -56,6 +56,7 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/rulesets", PEOPLE);
         EXPECTED.put("GET /api/v1/rulesets/{version}", PEOPLE);
         EXPECTED.put("POST /api/v1/rulesets/validate", ADMIN);
+        EXPECTED.put("POST /api/v1/rulesets/{version}/trial", ADMIN);
         EXPECTED.put("GET /api/v1/lists", PEOPLE);
         EXPECTED.put("GET /api/v1/lists/{source}/entries/{id}", PEOPLE);
         EXPECTED.put("POST /api/v1/lists/{source}", ADMIN);
