@@ -1,9 +1,10 @@
 package org.exposure.assessor.intake;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+
+import org.exposure.assessor.support.CappedInputStream;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -22,7 +23,10 @@ public class JsonBodyCap implements ReaderInterceptor {
         MediaType type = context.getMediaType();
         boolean json = type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
         if (json && !InputStream.class.isAssignableFrom(context.getType())) {
-            context.setInputStream(new Capped(context.getInputStream(), JsonBodyLimit.MAX_JSON_BODY));
+            context.setInputStream(new CappedInputStream(context.getInputStream(), JsonBodyLimit.MAX_JSON_BODY,
+                    max -> {
+                        throw tooLarge(max);
+                    }));
         }
         try {
             return context.proceed();
@@ -51,48 +55,5 @@ public class JsonBodyCap implements ReaderInterceptor {
         return new ProblemException(ProblemType.BODY_TOO_LARGE, "the body is longer than " + max
                 + " bytes; a JSON request may be at most " + max + " bytes (send large batches to POST /api/v1/batches)",
                 List.of(new FieldError("(body)", "at most " + max + " bytes")));
-    }
-
-    /** Fails the read at the first byte past {@code max}. */
-    static final class Capped extends FilterInputStream {
-        private final long max;
-        private long read;
-
-        Capped(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count(skipped);
-            return skipped;
-        }
-
-        private void count(long n) {
-            read += n;
-            if (read > max) {
-                throw tooLarge(max);
-            }
-        }
     }
 }

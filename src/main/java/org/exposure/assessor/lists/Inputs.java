@@ -2,7 +2,6 @@ package org.exposure.assessor.lists;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
+
+import org.exposure.assessor.support.CappedInputStream;
 
 /** Reading whole inputs, hashing them and recognising what a wrong file is. */
 public final class Inputs {
@@ -93,34 +94,9 @@ public final class Inputs {
      * from it: for readers that stream a file rather than hold it.
      */
     public static InputStream limited(InputStream in, InputLimits limits) {
-        return new FilterInputStream(in) {
-            private long seen;
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            private void count(int n) throws TooLarge {
-                seen += n;
-                if (seen > limits.maxFileSize()) {
-                    throw new TooLarge(limits);
-                }
-            }
-        };
+        return new CappedInputStream(in, limits.maxFileSize(), max -> {
+            throw new TooLarge(limits);
+        });
     }
 
     /** Thrown by a {@link #limited} stream; {@link #problem(String)} is what the reader reports. */

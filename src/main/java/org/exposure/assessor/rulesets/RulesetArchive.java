@@ -1,7 +1,6 @@
 package org.exposure.assessor.rulesets;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -15,6 +14,8 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
+
+import org.exposure.assessor.support.CappedInputStream;
 
 /**
  * A candidate ruleset from a zip archive sent by a client, read defensively: the archive is untrusted, so every
@@ -59,7 +60,10 @@ public final class RulesetArchive {
      * of them are there, else the entries as they are. Directories are not files of the ruleset.
      */
     public static Map<String, String> read(InputStream body) {
-        PushbackInputStream in = new PushbackInputStream(new Capped(body), 4);
+        PushbackInputStream in = new PushbackInputStream(new CappedInputStream(body, MAX_ARCHIVE_BYTES, max -> {
+            // A chunked body announces no length: counted as it is read.
+            throw new IOException(new Refused("(body)", "is larger than " + max + " bytes", true));
+        }), 4);
         try {
             byte[] magic = in.readNBytes(4);
             if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || !(magic[2] == 3 && magic[3] == 4
@@ -149,39 +153,5 @@ public final class RulesetArchive {
             return out;
         }
         return new TreeMap<>(files);
-    }
-
-    /** The body, refused once it passes {@link #MAX_ARCHIVE_BYTES}: a chunked body announces no length. */
-    private static final class Capped extends FilterInputStream {
-        private long read;
-
-        Capped(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > MAX_ARCHIVE_BYTES) {
-                throw new IOException(new Refused("(body)", "is larger than " + MAX_ARCHIVE_BYTES + " bytes", true));
-            }
-        }
     }
 }
