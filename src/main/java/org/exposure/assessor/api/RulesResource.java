@@ -10,6 +10,7 @@ import org.exposure.assessor.api.dto.RulesetView;
 import org.exposure.assessor.intake.ProblemException;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.security.Roles;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,16 +24,17 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules", description = "The rule catalogue as loaded.")
 public class RulesResource {
-    private final RuleEngine engine;
+    private final RulesInForce rules;
 
-    RulesResource(RuleEngine engine) {
-        this.engine = engine;
+    RulesResource(RulesInForce rules) {
+        this.rules = rules;
     }
 
     @GET
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "The loaded ruleset", description = "Version, origin and every rule with its metadata, file and DRL source.")
     public RulesetView list() {
+        RuleEngine engine = rules.current();
         return new RulesetView(engine.version(), engine.origin(), engine.rules().stream().map(RulesResource::view).toList());
     }
 
@@ -43,6 +45,7 @@ public class RulesResource {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "404", description = "No rule has this id.")
     public RuleView get(@PathParam("id") String id) {
+        RuleEngine engine = rules.current();
         return engine.rule(id).map(RulesResource::view)
                 .orElseThrow(() -> ProblemException.notFound("no rule with id " + id + " in ruleset " + engine.version()));
     }

@@ -28,6 +28,7 @@ import org.exposure.assessor.review.MatchRecord;
 import org.exposure.assessor.review.ReviewPolicy;
 import org.exposure.assessor.rules.HsNomenclature;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.screening.ListsUnavailableException;
 import org.exposure.assessor.screening.Screener;
@@ -43,7 +44,7 @@ import javax.sql.DataSource;
 /** Assesses validated subjects with the loaded ruleset and stores each assessment with every fired rule. */
 @ApplicationScoped
 public class AssessmentService {
-    private final RuleEngine engine;
+    private final RulesInForce inForce;
     private final HsNomenclature hs;
     private final AssessmentRepository repository;
     private final SubjectJson json;
@@ -56,7 +57,7 @@ public class AssessmentService {
     private final RiskLevel reviewLevel;
     private final AssessmentMetrics metrics;
 
-    AssessmentService(RuleEngine engine, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
+    AssessmentService(RulesInForce inForce, HsNomenclature hs, AssessmentRepository repository, ObjectMapper mapper,
                       Screener screener, ScreeningIndex lists, ListCoverage coverage, DataSource dataSource,
                       Dismissals dismissals, AssessorConfig config, AssessmentMetrics metrics) {
         this.metrics = metrics;
@@ -66,7 +67,7 @@ public class AssessmentService {
         this.coverage = coverage;
         this.screener = screener;
         this.lists = lists;
-        this.engine = engine;
+        this.inForce = inForce;
         this.hs = hs;
         this.repository = repository;
         this.json = new SubjectJson(mapper);
@@ -162,7 +163,8 @@ public class AssessmentService {
 
     private AssessmentEntity evaluate(Submission submission, boolean metered) {
         // One snapshot for the whole subject: the versions it reports are the ones all its names were screened in.
-        return decide(submission.subject(), submission.warnings(), lists.snapshot(), engine, null, null, metered);
+        // One engine for the whole assessment: a ruleset activated meanwhile decides the next one.
+        return decide(submission.subject(), submission.warnings(), lists.snapshot(), inForce.current(), null, null, metered);
     }
 
     /**
@@ -186,7 +188,7 @@ public class AssessmentService {
                                     RuleEngine rules, List<MatchRecord> storedMatches, Instant at, boolean metered) {
         // Against an empty snapshot this only counts the names: there is nothing to match.
         long screeningStart = System.nanoTime();
-        Screener.Result screened = screener.screen(subject, snapshot, rules.version().equals(engine.version()) ? null : rules);
+        Screener.Result screened = screener.screen(subject, snapshot, rules);
         if (metered) {
             metrics.screened(System.nanoTime() - screeningStart);
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.audit.JdbcAuditTrail;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,12 +31,12 @@ class RulesetActivation {
     static final String ACTION = "RULESET_ACTIVATED";
     static final String TARGET = "ruleset";
 
-    private final RuleEngine engine;
+    private final RulesInForce rules;
     private final JdbcAuditTrail audit;
     private final ObjectMapper mapper;
 
-    RulesetActivation(RuleEngine engine, JdbcAuditTrail audit, ObjectMapper mapper) {
-        this.engine = engine;
+    RulesetActivation(RulesInForce rules, JdbcAuditTrail audit, ObjectMapper mapper) {
+        this.rules = rules;
         this.audit = audit;
         this.mapper = mapper;
     }
@@ -50,6 +51,7 @@ class RulesetActivation {
      * trail's lock, so that instances starting together record a change once. In a transaction.
      */
     boolean recordIfChanged() {
+        RuleEngine engine = rules.current();
         Optional<String> last = audit.lastAfterLocked(ACTION, TARGET).map(this::version);
         if (last.isPresent() && last.get().equals(engine.version())) {
             return false;

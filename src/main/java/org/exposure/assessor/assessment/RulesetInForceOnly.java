@@ -3,6 +3,7 @@ package org.exposure.assessor.assessment;
 import java.util.Optional;
 
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DefaultBean
 @ApplicationScoped
 class RulesetInForceOnly implements RulesetVersions {
-    private final RuleEngine engine;
+    private final RulesInForce rules;
 
-    RulesetInForceOnly(RuleEngine engine) {
-        this.engine = engine;
+    RulesetInForceOnly(RulesInForce rules) {
+        this.rules = rules;
     }
 
     @Override
     public Optional<RuleEngine> engine(String version) {
+        RuleEngine engine = rules.current();
         return engine.version().equals(version) ? Optional.of(engine) : Optional.empty();
     }
 }

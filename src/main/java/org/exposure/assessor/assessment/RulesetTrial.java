@@ -16,6 +16,7 @@ import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository;
 import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,12 +59,12 @@ public class RulesetTrial {
 
     private final AssessmentRepository repository;
     private final AssessmentReplay replays;
-    private final RuleEngine inForce;
+    private final RulesInForce rules;
 
-    RulesetTrial(AssessmentRepository repository, AssessmentReplay replays, RuleEngine inForce) {
+    RulesetTrial(AssessmentRepository repository, AssessmentReplay replays, RulesInForce rules) {
         this.repository = repository;
         this.replays = replays;
-        this.inForce = inForce;
+        this.rules = rules;
     }
 
     /** Tries {@code candidate} on the last {@code last} stored assessments (1 to {@link #MAX}). */
@@ -72,6 +73,7 @@ public class RulesetTrial {
         if (last < 1 || last > MAX) {
             throw new IllegalArgumentException("last must be between 1 and " + MAX);
         }
+        RuleEngine inForce = rules.current();
         List<AssessmentEntity> recent = repository.page(null, null, null, 0, last).items();
         Map<String, int[]> rules = new TreeMap<>();
         Map<RiskLevel, int[]> levels = new EnumMap<>(RiskLevel.class);

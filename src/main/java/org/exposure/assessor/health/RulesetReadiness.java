@@ -4,6 +4,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,9 +16,9 @@ import jakarta.enterprise.inject.Instance;
 @Readiness
 @ApplicationScoped
 public class RulesetReadiness implements HealthCheck {
-    private final Instance<RuleEngine> engine;
+    private final Instance<RulesInForce> engine;
 
-    RulesetReadiness(Instance<RuleEngine> engine) {
+    RulesetReadiness(Instance<RulesInForce> engine) {
         this.engine = engine;
     }
 
@@ -26,7 +27,7 @@ public class RulesetReadiness implements HealthCheck {
         if (!engine.isResolvable()) {
             return HealthCheckResponse.named("ruleset").down().withData("reason", "no ruleset loaded").build();
         }
-        RuleEngine e = engine.get();
+        RuleEngine e = engine.get().current();
         return HealthCheckResponse.named("ruleset").up().withData("version", e.version()).withData("origin", e.origin())
                 .withData("rules", e.rules().size()).build();
     }

@@ -102,15 +102,15 @@ public class RulesetProducer {
 
     @Produces
     @Singleton
-    RuleEngine ruleEngine(AssessorConfig config) {
-        return Futures.join(compilation(config).engine());
+    RulesInForce rulesInForce(AssessorConfig config) {
+        return new RulesInForce(Futures.join(compilation(config).engine()));
     }
 
     // Not before the ruleset it may come from; its failure (an unreadable override) stops start-up as before, and a
     // ruleset that does not load is reported as such, through the engine this depends on.
     @Produces
     @Singleton
-    HsNomenclature hsNomenclature(AssessorConfig config, RuleEngine engine) {
+    HsNomenclature hsNomenclature(AssessorConfig config, RulesInForce rules) {
         return Futures.join(compilation(config).hs());
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.audit.JdbcAuditTrail;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.jboss.logging.Logger;
 
@@ -27,18 +28,19 @@ public class RulesetRegistry {
     static final String TARGET = "ruleset";
     private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
 
-    private final RuleEngine engine;
+    private final RulesInForce rules;
     private final RulesetStore store;
     private final JdbcAuditTrail audit;
 
-    RulesetRegistry(RuleEngine engine, RulesetStore store, JdbcAuditTrail audit) {
-        this.engine = engine;
+    RulesetRegistry(RulesInForce rules, RulesetStore store, JdbcAuditTrail audit) {
+        this.rules = rules;
         this.store = store;
         this.audit = audit;
     }
 
     // After the start-up sequence, which stops on a ruleset that does not load: only a ruleset that ran is stored.
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 610) StartupEvent event) {
+        RuleEngine engine = rules.current();
         RulesetFiles files = RulesetFiles.of(engine.origin(), engine.files());
         boolean stored = register(files, AuditTrail.SYSTEM, "in force at start-up, read from " + engine.origin());
         if (stored) {
@@ -68,6 +70,6 @@ public class RulesetRegistry {
 
     /** The version that decides on this instance. */
     public String inForce() {
-        return engine.version();
+        return rules.current().version();
     }
 }

@@ -13,6 +13,7 @@ import org.exposure.assessor.assessment.RulesetTrial;
 import org.exposure.assessor.rules.CompiledRulesStore;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.rules.RulesetException;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.exposure.assessor.rules.RulesetProblem;
@@ -29,12 +30,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class RulesetValidator {
     private static final Logger LOG = Logger.getLogger(RulesetValidator.class);
 
-    private final RuleEngine inForce;
+    private final RulesInForce inForce;
     private final ExampleRunner examples;
     private final CompileGate gate;
     private final RulesetTrial trials;
 
-    RulesetValidator(RuleEngine inForce, ExampleRunner examples, CompileGate gate, RulesetTrial trials) {
+    RulesetValidator(RulesInForce inForce, ExampleRunner examples, CompileGate gate, RulesetTrial trials) {
         this.inForce = inForce;
         this.examples = examples;
         this.gate = gate;
@@ -135,13 +136,14 @@ public class RulesetValidator {
     }
 
     private Comparison compare(List<RuleDefinition> candidate) {
-        Map<String, RuleDefinition> now = byId(inForce.rules());
+        RuleEngine engine = inForce.current();
+        Map<String, RuleDefinition> now = byId(engine.rules());
         Map<String, RuleDefinition> next = byId(candidate);
         List<String> added = next.keySet().stream().filter(id -> !now.containsKey(id)).sorted().toList();
         List<String> removed = now.keySet().stream().filter(id -> !next.containsKey(id)).sorted().toList();
         List<String> changed = next.keySet().stream().filter(now::containsKey)
                 .filter(id -> !Objects.equals(now.get(id).source(), next.get(id).source())).sorted().toList();
-        return new Comparison(inForce.version(), added, removed, changed);
+        return new Comparison(engine.version(), added, removed, changed);
     }
 
     private static Map<String, RuleDefinition> byId(List<RuleDefinition> rules) {

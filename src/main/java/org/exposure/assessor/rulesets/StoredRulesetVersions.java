@@ -8,6 +8,7 @@ import org.exposure.assessor.assessment.RulesetVersions;
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.rules.CompiledRulesStore;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.jboss.logging.Logger;
 
@@ -23,7 +24,7 @@ public class StoredRulesetVersions implements RulesetVersions {
     private static final Logger LOG = Logger.getLogger(StoredRulesetVersions.class);
     private static final int KEPT = 3;
 
-    private final RuleEngine inForce;
+    private final RulesInForce rules;
     private final RulesetStore store;
     private final AssessorConfig config;
     private final Map<String, RuleEngine> loaded = new LinkedHashMap<>(8, 0.75f, true) {
@@ -33,14 +34,15 @@ public class StoredRulesetVersions implements RulesetVersions {
         }
     };
 
-    StoredRulesetVersions(RuleEngine inForce, RulesetStore store, AssessorConfig config) {
-        this.inForce = inForce;
+    StoredRulesetVersions(RulesInForce rules, RulesetStore store, AssessorConfig config) {
+        this.rules = rules;
         this.store = store;
         this.config = config;
     }
 
     @Override
     public synchronized Optional<RuleEngine> engine(String version) {
+        RuleEngine inForce = rules.current();
         if (inForce.version().equals(version)) {
             return Optional.of(inForce);
         }

@@ -9,6 +9,7 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.rules.ListMatch;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -23,51 +24,47 @@ import jakarta.enterprise.inject.Instance;
 public class Screener {
     private final ScreeningIndex index;
     private final IndexBuilder builder;
-    private final Instance<RuleEngine> engine;
+    private final Instance<RulesInForce> rules;
     private final int candidateCap;
-    private volatile TransactionBanIndex bans;
+    /** The transaction-ban indexes of the last two rulesets asked for (in force, and the one before or a replay's). */
+    private volatile TransactionBanIndex recent;
+    private volatile TransactionBanIndex earlier;
 
-    Screener(ScreeningIndex index, IndexBuilder builder, Instance<RuleEngine> engine, AssessorConfig config) {
+    Screener(ScreeningIndex index, IndexBuilder builder, Instance<RulesInForce> rules, AssessorConfig config) {
         this.index = index;
         this.builder = builder;
-        this.engine = engine;
+        this.rules = rules;
         this.candidateCap = config.lists().match().candidateCap();
     }
 
     /**
-     * Built at the first screening, not here: the ruleset compiles on a thread of its own during start-up, and
-     * this bean may be made before it is done. The ruleset is loaded once, so the index is built once.
+     * The transaction-ban index of a ruleset (its lists are reference data of the ruleset), built when first asked
+     * for, not at start-up: the ruleset compiles on a thread of its own during start-up, and this bean may be made
+     * before it is done. The last two are kept: the ruleset in force, and the one before it (work that began before
+     * a replacement) or a replay's.
      */
-    TransactionBanIndex bans() {
-        TransactionBanIndex b = bans;
-        if (b == null) {
-            synchronized (this) {
-                if (bans == null) {
-                    RuleEngine rules = engine.get();
-                    bans = new TransactionBanIndex(rules.reference().transactionBans(), rules.version(),
-                            builder.normalizer(), index.threshold(), candidateCap);
-                }
-                b = bans;
-            }
+    TransactionBanIndex bansOf(RuleEngine engine) {
+        TransactionBanIndex r = recent;
+        if (r != null && r.version().equals(engine.version())) {
+            return r;
         }
-        return b;
-    }
-
-    /** The transaction-ban index of another ruleset, the last one kept (replays ask for the same one many times). */
-    private TransactionBanIndex bansOf(RuleEngine rules) {
-        if (rules.version().equals(bans().version())) {
-            return bans();
+        TransactionBanIndex e = earlier;
+        if (e != null && e.version().equals(engine.version())) {
+            return e;
         }
         synchronized (this) {
-            if (otherBans == null || !otherBans.version().equals(rules.version())) {
-                otherBans = new TransactionBanIndex(rules.reference().transactionBans(), rules.version(),
-                        builder.normalizer(), index.threshold(), candidateCap);
+            for (TransactionBanIndex kept : new TransactionBanIndex[] {recent, earlier}) {
+                if (kept != null && kept.version().equals(engine.version())) {
+                    return kept;
+                }
             }
-            return otherBans;
+            TransactionBanIndex built = new TransactionBanIndex(engine.reference().transactionBans(), engine.version(),
+                    builder.normalizer(), index.threshold(), candidateCap);
+            earlier = recent;
+            recent = built;
+            return built;
         }
     }
-
-    private TransactionBanIndex otherBans;
 
     /**
      * The key under which decisions about a party's name are remembered: its tokens after transliteration, case
@@ -86,19 +83,19 @@ public class Screener {
         }
     }
 
-    /** Screens every named party of the subject against one snapshot of the index. */
+    /** Screens every named party of the subject against one snapshot of the index, with the ruleset in force. */
     public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot) {
-        return screen(subject, snapshot, null);
+        return screen(subject, snapshot, rules.get().current());
     }
 
     /**
-     * As {@link #screen(Subject, ScreeningIndex.Snapshot)}, with the transaction bans of {@code rules} (a ruleset
-     * other than the one in force: their lists are reference data of the ruleset); null: the ruleset in force.
+     * As {@link #screen(Subject, ScreeningIndex.Snapshot)}, with the transaction bans of {@code engine}: those of the
+     * ruleset the assessment is decided by (their lists are reference data of the ruleset).
      */
-    public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot, RuleEngine rules) {
+    public Result screen(Subject subject, ScreeningIndex.Snapshot snapshot, RuleEngine engine) {
         List<ListMatch> out = new ArrayList<>();
         List<NamedParty> parties = NamedParty.of(subject);
-        TransactionBanIndex banned = parties.isEmpty() ? null : rules == null ? bans() : bansOf(rules);
+        TransactionBanIndex banned = parties.isEmpty() ? null : bansOf(engine);
         for (NamedParty p : parties) {
             out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), index.threshold()));
             out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));

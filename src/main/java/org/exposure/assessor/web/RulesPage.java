@@ -11,6 +11,7 @@ import java.util.Map;
 import org.exposure.assessor.domain.Severity;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.security.Roles;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,11 +43,11 @@ public class RulesPage {
             "lists", "Any subject's own name (list matches)");
 
     private final Pages pages;
-    private final RuleEngine engine;
+    private final RulesInForce rules;
 
-    RulesPage(Pages pages, RuleEngine engine) {
+    RulesPage(Pages pages, RulesInForce rules) {
         this.pages = pages;
-        this.engine = engine;
+        this.rules = rules;
     }
 
     /** A rule as the catalogue shows it. */
@@ -77,6 +78,7 @@ public class RulesPage {
     @GET
     @RolesAllowed(Roles.ANALYST)
     public TemplateInstance rules(@QueryParam("kind") String kind, @QueryParam("severity") String severity) {
+        RuleEngine engine = rules.current();
         List<RuleRow> all = engine.rules().stream().map(RulesPage::row)
                 .sorted(Comparator.comparing(RuleRow::file).thenComparing(RuleRow::id)).toList();
         String k = kind == null ? "" : kind.strip();
@@ -103,10 +105,11 @@ public class RulesPage {
     @Path("/{id}")
     @RolesAllowed(Roles.ANALYST)
     public TemplateInstance rule(@PathParam("id") String id) {
+        RuleEngine engine = rules.current();
         RuleDefinition r = engine.rule(id).orElseThrow(() -> WebError.notFound("Rule " + id));
         RuleRow row = row(r);
         return Templates.rule(pages.page("Rule " + r.id(), "rules"),
-                new RuleDetail(row, r.name(), r.remediation(), r.source(), fileLines(r)), engine.version(),
+                new RuleDetail(row, r.name(), r.remediation(), r.source(), fileLines(engine, r)), engine.version(),
                 shortVersion(engine.version()));
     }
 
@@ -129,7 +132,7 @@ public class RulesPage {
     }
 
     /** The rule's DRL file line by line, the rule's own lines marked; empty when the file is not known. */
-    private List<DrlLine> fileLines(RuleDefinition r) {
+    private static List<DrlLine> fileLines(RuleEngine engine, RuleDefinition r) {
         String path = r.file().startsWith("rules/") ? r.file().substring("rules/".length()) : r.file();
         String text = engine.files().get(path);
         if (text == null || r.line() < 1) {

@@ -20,7 +20,7 @@ import org.exposure.assessor.audit.AuditHash;
 import org.exposure.assessor.audit.AuditTrail;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
-import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesInForce;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +43,7 @@ class AuditApiTest {
     @Inject
     DataSource dataSource;
     @Inject
-    RuleEngine engine;
+    RulesInForce engine;
 
     private static io.restassured.specification.RequestSpecification as(String user) {
         return Users.valueOf(user.toUpperCase(java.util.Locale.ROOT)).given();
@@ -115,7 +115,7 @@ class AuditApiTest {
                 .filter(e -> e.get("action").asText().equals("RULESET_ACTIVATED")).toList();
         assertThat(activations).isNotEmpty();
         JsonNode last = activations.get(activations.size() - 1);
-        assertThat(last.get("after").get("version").asText()).isEqualTo(engine.version());
+        assertThat(last.get("after").get("version").asText()).isEqualTo(engine.current().version());
         assertThat(last.get("actor").asText()).isEqualTo(AuditTrail.SYSTEM);
         // Every start of the service in this test run (each test profile is one) used this database; a start with
         // the ruleset recorded last records nothing, so no two activations in a row name the same version.

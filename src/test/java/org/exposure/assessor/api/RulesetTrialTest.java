@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.exposure.assessor.assessment.RulesetTrial;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.rules.RuleFiles;
+import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class RulesetTrialTest {
     @Inject
     RulesetTrial trial;
     @Inject
-    RuleEngine inForce;
+    RulesInForce inForce;
 
     private static final String[] SHARES = {"0.05", "0.15", "0.25", "0.35", "0.30", "0.10"};
 
@@ -83,7 +84,7 @@ class RulesetTrialTest {
     @Test
     void theRulesetInForceAgainstItselfChangesNothing() {
         List<String> ids = assessBanksAndGoods(UUID.randomUUID().toString());
-        RulesetTrial.Report report = trial.run(inForce, ids.size());
+        RulesetTrial.Report report = trial.run(inForce.current(), ids.size());
         assertThat(report.tried()).isEqualTo(ids.size());
         assertThat(report.changes()).isEmpty();
         assertThat(report.byRule()).isEmpty();
