@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.exposure.assessor.api.dto.RulesetVersionViews;
 import org.exposure.assessor.assessment.RulesetTrial;
+import org.exposure.assessor.audit.Actors;
 import org.exposure.assessor.intake.FieldError;
 import org.exposure.assessor.intake.Problem;
 import org.exposure.assessor.intake.ProblemException;
@@ -23,8 +25,10 @@ import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.rulesets.CompileGate;
+import org.exposure.assessor.rulesets.RulesetActivations;
 import org.exposure.assessor.rulesets.RulesetArchive;
 import org.exposure.assessor.rulesets.RulesetDiff;
+import org.exposure.assessor.rulesets.RulesetFollower;
 import org.exposure.assessor.rulesets.RulesetRegistry;
 import org.exposure.assessor.rulesets.RulesetStore;
 import org.exposure.assessor.rulesets.RulesetValidator;
@@ -58,8 +62,16 @@ public class RulesetsResource {
     private final StoredRulesetVersions versions;
     private final RulesetTrial trials;
 
+    private final RulesetActivations activations;
+    private final RulesetFollower follower;
+    private final Actors actors;
+
     RulesetsResource(RulesetStore store, RulesetRegistry registry, RulesetValidator validator,
-                     StoredRulesetVersions versions, RulesetTrial trials) {
+                     StoredRulesetVersions versions, RulesetTrial trials, RulesetActivations activations,
+                     RulesetFollower follower, Actors actors) {
+        this.activations = activations;
+        this.follower = follower;
+        this.actors = actors;
         this.store = store;
         this.registry = registry;
         this.validator = validator;
@@ -198,6 +210,98 @@ public class RulesetsResource {
         RuleEngine candidate = versions.engine(version)
                 .orElseThrow(() -> ProblemException.notFound("no stored ruleset version " + version));
         return trials.run(candidate, n);
+    }
+
+    @Schema(name = "RulesetActivationRequest")
+    public record ActivationRequest(@Schema(description = "Why this version should decide from now on.", required = true) String comment) {
+    }
+
+    @Schema(name = "RulesetActivationDecision")
+    public record ActivationDecision(@Schema(description = "true: put it in force; false: refuse it.", required = true) Boolean approve,
+                                     String note) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/{version}/activations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Propose a stored ruleset version for activation",
+            description = "The version must load and pass its examples. Another admin must approve it "
+                    + "(POST /api/v1/rulesets/activations/{id}/approval); it then decides on every instance, without a restart. "
+                    + "An earlier version is brought back the same way.")
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RulesetActivations.Activation.class)))
+    @APIResponse(responseCode = "400", description = "No comment.")
+    @APIResponse(responseCode = "404", description = "No stored ruleset version has this id.")
+    @APIResponse(responseCode = "409", description = "It is in force already, or a proposal of it is waiting.")
+    @APIResponse(responseCode = "422", description = "It does not load, or an example fails; the problems are listed.")
+    public Response propose(@PathParam("version") String version, ActivationRequest body) {
+        if (body == null || body.comment() == null || body.comment().isBlank()) {
+            throw ProblemException.validation(List.of(new FieldError("comment", "is required: why this version should decide")));
+        }
+        if (store.find(version).isEmpty()) {
+            throw ProblemException.notFound("no stored ruleset version " + version + " (GET /api/v1/rulesets lists them)");
+        }
+        RulesetValidator.Report report;
+        try {
+            report = validator.validate(store.contents(version));
+        } catch (RulesetValidator.Busy e) {
+            throw new ProblemException(ProblemType.RULESET_VALIDATION_BUSY, e.getMessage(), List.of());
+        }
+        if (!report.valid()) {
+            throw new ProblemException(ProblemType.RULESET_INVALID, "ruleset version " + version + " cannot be put in force: "
+                    + report.problems().size() + " problem(s)", report.problems().stream()
+                    .map(p -> new FieldError(p.file() == null ? "(ruleset)" : p.file() + (p.line() == null ? "" : ":" + p.line()),
+                            p.kind() + ": " + p.message())).toList());
+        }
+        try {
+            RulesetActivations.Activation a = activations.propose(version, actors.current(), body.comment().strip());
+            return Response.status(Response.Status.CREATED).entity(a).build();
+        } catch (RulesetActivations.Conflict e) {
+            throw new ProblemException(ProblemType.RULESET_ACTIVATION_CONFLICT, e.getMessage(), List.of());
+        }
+    }
+
+    @GET
+    @RolesAllowed(Roles.ANALYST)
+    @Path("/activations")
+    @Operation(summary = "Every proposed activation and what became of it", description = "Newest first.")
+    public List<RulesetActivations.Activation> activations() {
+        return activations.all();
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/activations/{id}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or refuse a proposed activation",
+            description = "By an admin other than the proposer. Approved, the version is in force on this instance when the "
+                    + "answer comes, and on every other instance sharing the database within assessor.rules.poll-interval; "
+                    + "assessments under way finish on the rules they began with.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RulesetActivations.Activation.class)))
+    @APIResponse(responseCode = "403", description = "The proposer cannot decide on their own proposal (four eyes).")
+    @APIResponse(responseCode = "404", description = "No activation has this id.")
+    @APIResponse(responseCode = "409", description = "It is not waiting for a decision.")
+    public RulesetActivations.Activation decide(@PathParam("id") String id, ActivationDecision body) {
+        UUID uuid = ProblemException.uuidOrNotFound(id, "activation");
+        if (body == null || body.approve() == null) {
+            throw ProblemException.validation(List.of(new FieldError("approve", "is required: true or false")));
+        }
+        RulesetActivations.Activation decided;
+        try {
+            decided = activations.decide(uuid, actors.current(), body.approve(), body.note())
+                    .orElseThrow(() -> ProblemException.notFound("no ruleset activation with id " + uuid));
+        } catch (RulesetActivations.FourEyes e) {
+            throw new ProblemException(ProblemType.FOUR_EYES, e.getMessage(), List.of());
+        } catch (RulesetActivations.Conflict e) {
+            throw new ProblemException(ProblemType.RULESET_ACTIVATION_CONFLICT, e.getMessage(), List.of());
+        }
+        if (body.approve()) {
+            // This instance at once; the others at their next poll.
+            follower.follow();
+        }
+        return decided;
     }
 
     /** A trial's size from its query parameter; {@code absent} when not given. */

@@ -27,7 +27,7 @@ import jakarta.interceptor.Interceptor;
  * because neither may know the other.
  */
 @ApplicationScoped
-class RulesetActivation {
+public class RulesetActivation {
     static final String ACTION = "RULESET_ACTIVATED";
     static final String TARGET = "ruleset";
 
@@ -43,7 +43,12 @@ class RulesetActivation {
 
     // After the start-up sequence (default priority), which waits for the compile and stops on a broken ruleset.
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        QuarkusTransaction.requiringNew().call(this::recordIfChanged);
+        recordInForce();
+    }
+
+    /** Records the ruleset in force now, in a transaction of its own, unless it is the one recorded last. */
+    public boolean recordInForce() {
+        return QuarkusTransaction.requiringNew().call(this::recordIfChanged);
     }
 
     /**

@@ -216,6 +216,14 @@ public interface AssessorConfig {
         /** The compiled rules kept between starts. */
         Compiled compiled();
 
+        /**
+         * How often each instance reads which ruleset version is in force (an activation approved on any instance
+         * takes effect on all of them within this, plus a compile the first time a host sees a version).
+         */
+        @WithDefault("PT2S")
+        @DurationMin(millis = 50)
+        Duration pollInterval();
+
         interface Compiled {
             /**
              * Whether a compiled ruleset is kept on disk and read at the next start instead of compiled again (the

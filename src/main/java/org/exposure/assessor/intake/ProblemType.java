@@ -41,6 +41,10 @@ public enum ProblemType {
     /** A ruleset archive with more entries, or inflating to more bytes, than the validation reads. */
     RULESET_ARCHIVE_TOO_LARGE("ruleset-archive-too-large", "The ruleset archive is too large", 413),
     /** Another ruleset is being compiled for validation on this instance; one runs at a time. */
+    /** A ruleset version proposed for activation that does not load or whose examples fail. */
+    RULESET_INVALID("ruleset-invalid", "The ruleset version is not valid", 422),
+    /** An activation step that does not fit the proposal's state, or a version already in force or proposed. */
+    RULESET_ACTIVATION_CONFLICT("ruleset-activation-conflict", "The activation is not in a state that allows this", 409),
     RULESET_VALIDATION_BUSY("ruleset-validation-busy", "Another ruleset is being validated", 503),
     /** The database cannot be reached (stopped, restarting, the network cut): the same request succeeds later. */
     DATABASE_UNAVAILABLE("database-unavailable", "Database unavailable", 503),

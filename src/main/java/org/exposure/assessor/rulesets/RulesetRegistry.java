@@ -31,15 +31,26 @@ public class RulesetRegistry {
     private final RulesInForce rules;
     private final RulesetStore store;
     private final JdbcAuditTrail audit;
+    private final RulesetActivations activations;
+    private final RulesetFollower follower;
 
-    RulesetRegistry(RulesInForce rules, RulesetStore store, JdbcAuditTrail audit) {
+    RulesetRegistry(RulesInForce rules, RulesetStore store, JdbcAuditTrail audit, RulesetActivations activations,
+                    RulesetFollower follower) {
         this.rules = rules;
         this.store = store;
         this.audit = audit;
+        this.activations = activations;
+        this.follower = follower;
     }
 
-    // After the start-up sequence, which stops on a ruleset that does not load: only a ruleset that ran is stored.
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 610) StartupEvent event) {
+    /**
+     * After the start-up sequence, which stops on a ruleset that does not load (only a ruleset that ran is stored),
+     * and before the audit trail records which ruleset decides: stores the ruleset the instance started with, then
+     * settles which version decides. A ruleset never seen before (a new release's, or an operator's new
+     * assessor.rules.dir) is put in force by the start; otherwise the version the database names wins, so an
+     * activation approved while the service ran survives a restart. Then the poll follows later activations.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 590) StartupEvent event) {
         RuleEngine engine = rules.current();
         RulesetFiles files = RulesetFiles.of(engine.origin(), engine.files());
         boolean stored = register(files, AuditTrail.SYSTEM, "in force at start-up, read from " + engine.origin());
@@ -47,6 +58,12 @@ public class RulesetRegistry {
             LOG.infof("Stored ruleset version %s (%d files from %s)", engine.version(), files.files().size(),
                     engine.origin());
         }
+        String inForce = activations.settleAtStart(engine.version(), stored);
+        if (!inForce.equals(engine.version())) {
+            LOG.infof("Ruleset in force by activation: %s, not the %s one (%s)", inForce, engine.origin(), engine.version());
+            follower.switchTo(inForce);
+        }
+        follower.start();
     }
 
     /**

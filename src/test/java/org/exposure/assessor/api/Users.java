@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 /** The test users of application.properties (%test), by role, for tests that act as someone other than admin. */
 enum Users {
     ADMIN("admin", "admin-secret"),
+    ADMIN2("admin2", "admin2-secret"),
     REVIEWER("reviewer", "reviewer-secret"),
     REVIEWER2("reviewer2", "reviewer2-secret"),
     ANALYST("analyst", "analyst-secret"),
