@@ -24,6 +24,7 @@ import org.exposure.assessor.intake.ProblemMappers;
 import org.exposure.assessor.intake.ProblemType;
 import org.exposure.assessor.rules.RuleDefinition;
 import org.exposure.assessor.rules.RuleEngine;
+import org.exposure.assessor.rules.RulesetFiles;
 import org.exposure.assessor.rulesets.CompileGate;
 import org.exposure.assessor.rulesets.RulesetActivations;
 import org.exposure.assessor.rulesets.RulesetArchive;
@@ -161,6 +162,18 @@ public class RulesetsResource {
                                      + RulesetTrial.MAX + "), side by side with the ruleset in force.") @QueryParam("trial") String trial,
                              @Context UriInfo uri) {
         int last = trialSize(trial, 0);
+        Map<String, String> files = readZip(contentType, body);
+        try {
+            return Response.ok(validator.validate(files, last), MediaType.APPLICATION_JSON).build();
+        } catch (RulesetArchive.Refused e) {
+            throw refused(e);
+        } catch (RulesetValidator.Busy e) {
+            return busy(e, uri);
+        }
+    }
+
+    /** The ruleset's files from a zip body, or the problem that says why not. */
+    private static Map<String, String> readZip(String contentType, InputStream body) {
         String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (!ZIP_TYPES.contains(type)) {
             throw new ProblemException(ProblemType.RULESET_ARCHIVE, 415, "send the ruleset as a zip archive with "
@@ -168,21 +181,33 @@ public class RulesetsResource {
                     + (type.isEmpty() ? "none" : type))));
         }
         try {
-            Map<String, String> files = RulesetArchive.read(body);
-            return Response.ok(validator.validate(files, last), MediaType.APPLICATION_JSON).build();
+            return RulesetArchive.read(body);
         } catch (RulesetArchive.Refused e) {
-            ProblemType problem = e.tooLarge() ? ProblemType.RULESET_ARCHIVE_TOO_LARGE : ProblemType.RULESET_ARCHIVE;
-            String where = e.entry().equals("(body)") ? "the archive " : "entry " + e.entry() + " ";
-            throw new ProblemException(problem, where + e.getMessage() + "; nothing was validated",
-                    List.of(new FieldError(e.entry(), e.getMessage())));
-        } catch (RulesetValidator.Busy e) {
-            ProblemType busy = ProblemType.RULESET_VALIDATION_BUSY;
-            return Response.status(busy.status()).type(ProblemMappers.PROBLEM_JSON)
-                    .header("Retry-After", String.valueOf(CompileGate.RETRY_AFTER_SECONDS))
-                    .entity(Problem.of(busy, e.getMessage() + "; retry in " + CompileGate.RETRY_AFTER_SECONDS + " seconds",
-                            uri.getRequestUri().getRawPath(), List.of()))
-                    .build();
+            throw refused(e);
         }
+    }
+
+    private static ProblemException refused(RulesetArchive.Refused e) {
+        ProblemType problem = e.tooLarge() ? ProblemType.RULESET_ARCHIVE_TOO_LARGE : ProblemType.RULESET_ARCHIVE;
+        String where = e.entry().equals("(body)") ? "the archive " : "entry " + e.entry() + " ";
+        return new ProblemException(problem, where + e.getMessage() + "; nothing was validated",
+                List.of(new FieldError(e.entry(), e.getMessage())));
+    }
+
+    private static Response busy(RulesetValidator.Busy e, UriInfo uri) {
+        ProblemType busy = ProblemType.RULESET_VALIDATION_BUSY;
+        return Response.status(busy.status()).type(ProblemMappers.PROBLEM_JSON)
+                .header("Retry-After", String.valueOf(CompileGate.RETRY_AFTER_SECONDS))
+                .entity(Problem.of(busy, e.getMessage() + "; retry in " + CompileGate.RETRY_AFTER_SECONDS + " seconds",
+                        uri.getRequestUri().getRawPath(), List.of()))
+                .build();
+    }
+
+    /** A report's problems as a problem's field errors: the file and line, the kind and message. */
+    private static List<FieldError> errors(RulesetValidator.Report report) {
+        return report.problems().stream()
+                .map(p -> new FieldError(p.file() == null ? "(ruleset)" : p.file() + (p.line() == null ? "" : ":" + p.line()),
+                        p.kind() + ": " + p.message())).toList();
     }
 
     @POST
@@ -210,6 +235,49 @@ public class RulesetsResource {
         RuleEngine candidate = versions.engine(version)
                 .orElseThrow(() -> ProblemException.notFound("no stored ruleset version " + version));
         return trials.run(candidate, n);
+    }
+
+    @Schema(name = "RulesetStored", description = "The version stored (created: false when it was stored before) and its validation.")
+    public record Stored(String version, boolean created, RulesetValidator.Report validation) {
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Store a candidate ruleset as a version",
+            description = "The body is a zip as for validate. A candidate that is valid (it loads and every example passes) is "
+                    + "stored as a version with who stored it and the comment; nothing is put in force: that is an activation "
+                    + "(POST /api/v1/rulesets/{version}/activations), approved by a second admin.")
+    @RequestBody(content = @Content(mediaType = "application/zip", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Stored.class)))
+    @APIResponse(responseCode = "200", description = "That version was stored before.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Stored.class)))
+    @APIResponse(responseCode = "400", description = "No comment; or the archive cannot be used (as for validate).")
+    @APIResponse(responseCode = "422", description = "The candidate is not valid; its problems are listed.")
+    public Response store(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+                          @Parameter(description = "Why this version: what changed and on what legal ground.") @QueryParam("comment") String comment,
+                          @Context UriInfo uri) {
+        if (comment == null || comment.isBlank()) {
+            throw ProblemException.validation(List.of(new FieldError("comment", "is required: what changed and why")));
+        }
+        Map<String, String> files = readZip(contentType, body);
+        RulesetValidator.Report report;
+        try {
+            report = validator.validate(files);
+        } catch (RulesetArchive.Refused e) {
+            throw refused(e);
+        } catch (RulesetValidator.Busy e) {
+            return busy(e, uri);
+        }
+        if (!report.valid()) {
+            throw new ProblemException(ProblemType.RULESET_INVALID, "the candidate is not valid: " + report.problems().size()
+                    + " problem(s); nothing was stored", errors(report));
+        }
+        boolean created = registry.register(RulesetFiles.of("uploaded by " + actors.current(), files), actors.current(),
+                comment.strip());
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(new Stored(report.version(), created, report)).build();
     }
 
     @Schema(name = "RulesetActivationRequest")
@@ -250,9 +318,7 @@ public class RulesetsResource {
         }
         if (!report.valid()) {
             throw new ProblemException(ProblemType.RULESET_INVALID, "ruleset version " + version + " cannot be put in force: "
-                    + report.problems().size() + " problem(s)", report.problems().stream()
-                    .map(p -> new FieldError(p.file() == null ? "(ruleset)" : p.file() + (p.line() == null ? "" : ":" + p.line()),
-                            p.kind() + ": " + p.message())).toList());
+                    + report.problems().size() + " problem(s)", errors(report));
         }
         try {
             RulesetActivations.Activation a = activations.propose(version, actors.current(), body.comment().strip());

@@ -57,6 +57,7 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/rulesets/{version}", PEOPLE);
         EXPECTED.put("POST /api/v1/rulesets/validate", ADMIN);
         EXPECTED.put("POST /api/v1/rulesets/{version}/trial", ADMIN);
+        EXPECTED.put("POST /api/v1/rulesets", ADMIN);
         EXPECTED.put("POST /api/v1/rulesets/{version}/activations", ADMIN);
         EXPECTED.put("GET /api/v1/rulesets/activations", PEOPLE);
         EXPECTED.put("POST /api/v1/rulesets/activations/{id}/approval", ADMIN);

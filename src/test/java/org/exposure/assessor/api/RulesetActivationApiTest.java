@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.exposure.assessor.rules.RulesetFiles;
 import org.exposure.assessor.rulesets.RulesetRegistry;
+import org.exposure.assessor.rulesets.Zips;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -101,6 +102,29 @@ class RulesetActivationApiTest {
         assertThat(activations.get(1)).containsEntry("version", raised.version()).containsEntry("status", "SUPERSEDED");
         String trail = Users.ADMIN.given().get("/api/v1/audit?format=jsonl").then().statusCode(200).extract().asString();
         assertThat(trail).contains("RULESET_ACTIVATION_PROPOSED", "RULESET_ACTIVATION_APPROVED", "\"RULESET_ACTIVATED\"");
+    }
+
+    @Test
+    void aValidCandidateIsStoredAndAnInvalidOneIsNot() {
+        Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
+        files.put("reference/parameters.csv", files.get("reference/parameters.csv") + "# stored " + UUID.randomUUID() + "\n");
+        byte[] zip = Zips.underRules(files);
+        String version = RulesetFiles.of("test", files).version();
+        Users.ADMIN.given().contentType("application/zip").body(zip).post("/api/v1/rulesets?comment=a note").then()
+                .statusCode(201).body("version", equalTo(version)).body("created", equalTo(true));
+        Users.ADMIN.given().contentType("application/zip").body(zip).post("/api/v1/rulesets?comment=again").then()
+                .statusCode(200).body("created", equalTo(false));
+        Users.ANALYST.given().get("/api/v1/rulesets/" + version).then().statusCode(200);
+        Users.ADMIN.given().contentType("application/zip").body(zip).post("/api/v1/rulesets").then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+
+        // The threshold raised without moving its example: not valid, not stored.
+        files.put("reference/parameters.csv", files.get("reference/parameters.csv")
+                .replace("ffi.russia-share.threshold,0.10,", "ffi.russia-share.threshold,0.30,"));
+        String invalid = RulesetFiles.of("test", files).version();
+        Users.ADMIN.given().contentType("application/zip").body(Zips.underRules(files)).post("/api/v1/rulesets?comment=x").then()
+                .statusCode(422).contentType("application/problem+json").body("type", equalTo("/problems/ruleset-invalid"));
+        Users.ANALYST.given().get("/api/v1/rulesets/" + invalid).then().statusCode(404);
     }
 
     @Test

@@ -162,6 +162,11 @@ final class AppProcess implements AutoCloseable {
         return MAPPER.readTree(r.body());
     }
 
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return http.send(authorized(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofSeconds(120)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
