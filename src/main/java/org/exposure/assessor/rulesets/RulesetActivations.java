@@ -73,19 +73,28 @@ public class RulesetActivations {
 
     /**
      * At a start with {@code started} (the packaged or configured ruleset, registered): the version this instance
-     * must decide with. A ruleset never seen before ({@code newlyRegistered}: a release's or an operator's new rules)
-     * is put in force by the start itself; otherwise the pointer wins, so an approved activation survives restarts.
-     * The first start of an installation writes the pointer.
+     * must decide with. The start's own ruleset is put in force when no instance wrote the pointer yet, when it was
+     * never seen before ({@code newlyRegistered}: a release's or an operator's new rules), or when the pointer was
+     * written by a start rather than by an approved activation (a release rolled back, or a rules directory changed
+     * back, takes effect as a new one would). Only an approved activation outlives the start of a ruleset seen before.
      */
     public String settleAtStart(String started, boolean newlyRegistered) {
         return Transactions.requiringNew(dataSource, c -> {
             lockPointer(c);
-            Optional<String> current = pointer(c);
-            if (current.isEmpty() || newlyRegistered && !current.get().equals(started)) {
+            String version = null;
+            boolean byActivation = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, activation_id FROM ruleset_in_force WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    version = rs.getString(1);
+                    byActivation = rs.getObject(2) != null;
+                }
+            }
+            if (version == null || !version.equals(started) && (newlyRegistered || !byActivation)) {
                 writePointer(c, started, null, Instant.now());
                 return started;
             }
-            return current.get();
+            return version;
         });
     }
 

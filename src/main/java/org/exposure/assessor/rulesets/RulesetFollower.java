@@ -60,13 +60,25 @@ public class RulesetFollower {
 
     /** One poll: loads and puts in force the version the pointer names, if it is not the one in force. Never throws. */
     public void follow() {
+        String version = null;
         try {
-            activations.inForce().ifPresent(this::switchTo);
+            version = activations.inForce().orElse(null);
+            if (version != null) {
+                switchTo(version);
+            }
+            failed = null;
         } catch (RuntimeException e) {
-            LOG.warnf("Ruleset in force: could not follow the database (%s); retrying in %s", e.toString(),
-                    config.rules().pollInterval());
+            // Once per version and cause, not at every poll.
+            String why = version + " " + e;
+            if (!why.equals(failed)) {
+                LOG.warnf("Ruleset in force: could not follow the database to %s (%s); retrying every %s", version,
+                        e.toString(), config.rules().pollInterval());
+                failed = why;
+            }
         }
     }
+
+    private volatile String failed;
 
     /** Puts {@code version} in force on this instance unless it is already; synchronized so that polls never overlap. */
     synchronized void switchTo(String version) {

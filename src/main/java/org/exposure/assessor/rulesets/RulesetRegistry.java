@@ -61,7 +61,14 @@ public class RulesetRegistry {
         String inForce = activations.settleAtStart(engine.version(), stored);
         if (!inForce.equals(engine.version())) {
             LOG.infof("Ruleset in force by activation: %s, not the %s one (%s)", inForce, engine.origin(), engine.version());
-            follower.switchTo(inForce);
+            try {
+                follower.switchTo(inForce);
+            } catch (RuntimeException e) {
+                // An activated version this build cannot load (its rules name facts this build does not have): the
+                // instance decides with the rules it started with and says so, rather than not starting at all.
+                LOG.errorf("The activated ruleset %s does not load on this build (%s): deciding with %s until an admin "
+                        + "activates a version it can load", inForce, e.getMessage(), engine.version());
+            }
         }
         follower.start();
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.exposure.assessor.rules.RulesetFiles;
+import org.exposure.assessor.rulesets.RulesetActivations;
+import org.exposure.assessor.rulesets.RulesetFollower;
 import org.exposure.assessor.rulesets.RulesetRegistry;
 import org.exposure.assessor.rulesets.Zips;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,10 @@ import jakarta.inject.Inject;
 class RulesetActivationApiTest {
     @Inject
     RulesetRegistry registry;
+    @Inject
+    RulesetActivations activations;
+    @Inject
+    RulesetFollower follower;
 
     private static String bank(String share) {
         return "{\"type\":\"BANK\",\"ref\":\"activation-" + UUID.randomUUID() + "\",\"name\":\"Activation Test Bank\","
@@ -125,6 +131,29 @@ class RulesetActivationApiTest {
         Users.ADMIN.given().contentType("application/zip").body(Zips.underRules(files)).post("/api/v1/rulesets?comment=x").then()
                 .statusCode(422).contentType("application/problem+json").body("type", equalTo("/problems/ruleset-invalid"));
         Users.ANALYST.given().get("/api/v1/rulesets/" + invalid).then().statusCode(404);
+    }
+
+    @Test
+    void atAStartOnlyAnApprovedActivationOutlivesARulesetSeenBefore() throws Exception {
+        String original = inForce();
+        Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
+        files.put("reference/parameters.csv", files.get("reference/parameters.csv") + "# start " + UUID.randomUUID() + "\n");
+        RulesetFiles other = RulesetFiles.of("test", files);
+        registry.register(other, "test", "another ruleset");
+        try {
+            // Approved: a start with the original (seen before) keeps the activated version.
+            approve(Users.ADMIN2, propose(Users.ADMIN, other.version(), "for the start test"));
+            assertThat(activations.settleAtStart(original, false)).isEqualTo(other.version());
+            // A start with rules never seen before puts them in force; the pointer is then a start's.
+            assertThat(activations.settleAtStart(original, true)).isEqualTo(original);
+            // Written by a start: another start's ruleset, even one seen before, takes its place.
+            assertThat(activations.settleAtStart(other.version(), false)).isEqualTo(other.version());
+            assertThat(activations.settleAtStart(original, false)).isEqualTo(original);
+        } finally {
+            activations.settleAtStart(original, true);
+            follower.follow();
+        }
+        assertThat(inForce()).isEqualTo(original);
     }
 
     @Test
