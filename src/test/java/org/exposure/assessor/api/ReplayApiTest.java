@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,6 +21,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
+import org.exposure.assessor.rules.RulesetFiles;
+import org.exposure.assessor.rulesets.RulesetRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +34,11 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 
 /**
- * Replaying stored assessments: a few hundred of every kind, many matching listed names, made against one version
- * of the SDN list and replayed after another version came into force, all come out identical (screened against the
- * version they name, not the one in force); one made after the change matches the new entry and replays so too.
+ * Replaying stored assessments: a few hundred of every kind, many matching listed names, half decided by the packaged
+ * ruleset and half by another activated meanwhile, all against one version of the SDN list, replayed after the
+ * packaged ruleset came back and another SDN version came into force: all identical (decided by the ruleset and
+ * screened against the list versions they name, not those in force); one made after the list change matches the new
+ * entry and replays so too.
  * A tampered stored explanation shows as a difference, so the comparison can fail; an assessment whose ruleset is
  * not kept is a 409, an unknown one a 404.
  */
@@ -45,6 +52,8 @@ class ReplayApiTest {
 
     @Inject
     DataSource dataSource;
+    @Inject
+    RulesetRegistry registry;
 
     private boolean loaded;
 
@@ -97,7 +106,7 @@ class ReplayApiTest {
                 case 1 -> "{\"type\":\"GOODS\",\"ref\":\"replay-" + i + "\",\"hsCode\":\"" + hs[i % 8] + "\",\"destinationCountry\":\""
                         + to[i % 8] + "\",\"endUser\":{\"name\":" + party + ",\"country\":\"" + to[(i + 1) % 8] + "\"}}";
                 case 2 -> "{\"type\":\"BANK\",\"ref\":\"replay-" + i + "\",\"name\":" + party + ",\"country\":\"" + to[i % 8]
-                        + "\",\"internationalExposure\":\"HIGH\",\"payments\":[{\"counterparty\":{\"name\":"
+                        + "\",\"internationalExposure\":\"HIGH\",\"russiaPaymentShare\":0.2" + (i % 10) + ",\"payments\":[{\"counterparty\":{\"name\":"
                         + json(listed.get((i + 3) % listed.size())) + ",\"country\":\"RU\"},\"hsCodes\":[\"" + hs[i % 8]
                         + "\"],\"destinationCountry\":\"RU\",\"amountUsd\":" + (1000 * i) + ",\"date\":\"2025-03-1" + (i % 10) + "\"}]}";
                 default -> "{\"type\":\"SUPPLIER\",\"ref\":\"replay-" + i + "\",\"name\":" + party + ",\"country\":\"" + to[i % 8] + "\"}";
@@ -121,13 +130,42 @@ class ReplayApiTest {
         return Users.ANALYST.given().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Puts a stored ruleset version in force with four eyes (admin proposes, admin2 approves). */
+    private static void activate(String version) {
+        String id = Users.ADMIN.given().contentType(ContentType.JSON).body("{\"comment\":\"replay test\"}")
+                .post("/api/v1/rulesets/" + version + "/activations").then().statusCode(201).extract().jsonPath().getString("id");
+        Users.ADMIN2.given().contentType(ContentType.JSON).body("{\"approve\":true}")
+                .post("/api/v1/rulesets/activations/" + id + "/approval").then().statusCode(200);
+    }
+
+    private static String rulesetInForce() {
+        return Users.ANALYST.given().get("/api/v1/rules").then().statusCode(200).extract().jsonPath().getString("version");
+    }
+
     @Test
-    void assessmentsMadeUnderAnEarlierListVersionReplayIdentically() throws IOException {
+    void assessmentsMadeUnderEarlierRulesetsAndListVersionsReplayIdentically() throws IOException {
         List<String> listed = listedNames(40);
         List<String> subjects = subjects(listed, 300);
         subjects.add("{\"type\":\"SUPPLIER\",\"ref\":\"replay-kestrel-before\",\"name\":" + json(FALCON_NAME) + ",\"country\":\"AE\"}");
-        List<String> before = assessAll(subjects);
+        String original = rulesetInForce();
+        // Half under the packaged ruleset and the first SDN version ...
+        List<String> before = new ArrayList<>(assessAll(subjects.subList(0, 150)));
+        // ... half under another ruleset (the Russia-share threshold at 30 %, its example moved), activated meanwhile.
+        Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
+        files.put("reference/parameters.csv", files.get("reference/parameters.csv")
+                .replace("ffi.russia-share.threshold,0.10,", "ffi.russia-share.threshold,0.30,") + "# replay " + UUID.randomUUID() + "\n");
+        files.put("bank/examples/banks.yaml", files.get("bank/examples/banks.yaml")
+                .replace("russiaPaymentShare: 0.18", "russiaPaymentShare: 0.38"));
+        RulesetFiles raised = RulesetFiles.of("test", files);
+        registry.register(raised, "test", "replay test");
+        activate(raised.version());
+        try {
+            before.addAll(assessAll(subjects.subList(150, 301)));
+        } finally {
+            activate(original);
+        }
         assertThat(before).hasSize(301);
+        assertThat(rulesetInForce()).isEqualTo(original);
 
         // Another version of the SDN list comes into force, holding one more entry.
         uploadSdn(Fixtures.sdnRows(Fixtures.SDN_ENTRIES, FALCON));
@@ -146,6 +184,11 @@ class ReplayApiTest {
             }
         }
         assertThat(different).as("replays that differ").isEmpty();
+        assertThat(replay(before.get(0)).getString("rulesetVersion")).isEqualTo(original);
+        assertThat(replay(before.get(200)).getString("rulesetVersion")).isEqualTo(raised.version());
+        // The two rulesets decide the banks (a 20-29 % Russia share) otherwise: each replay used its own.
+        assertThat(replay(before.get(2)).getList("replayedRules", String.class)).contains("FFI-RUSSIA-SHARE");
+        assertThat(replay(before.get(150)).getList("replayedRules", String.class)).doesNotContain("FFI-RUSSIA-SHARE");
         assertThat(withMatches).as("replays with fired rules").isGreaterThan(100);
 
         // Made before the entry existed: no match then, and none on replay, although the entry is in force now.
