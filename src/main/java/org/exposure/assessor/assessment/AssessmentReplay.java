@@ -179,7 +179,8 @@ public class AssessmentReplay {
         return out;
     }
 
-    private static List<String> ids(List<FiredRuleEntity> fired) {
+    /** The ids of the fired rules in firing order. */
+    static List<String> ids(List<FiredRuleEntity> fired) {
         return fired.stream().sorted(Comparator.comparingInt(r -> r.position)).map(r -> r.ruleId).toList();
     }
 

@@ -1,7 +1,6 @@
 package org.exposure.assessor.assessment;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.exposure.assessor.domain.RiskLevel;
 import org.exposure.assessor.domain.SubjectType;
 import org.exposure.assessor.persistence.AssessmentEntity;
 import org.exposure.assessor.persistence.AssessmentRepository;
-import org.exposure.assessor.persistence.FiredRuleEntity;
 import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.rules.RulesInForce;
 
@@ -121,8 +119,6 @@ public class RulesetTrial {
     }
 
     private static Set<String> ids(AssessmentEntity a) {
-        Set<String> out = new LinkedHashSet<>();
-        a.firedRules.stream().sorted(Comparator.comparingInt((FiredRuleEntity r) -> r.position)).forEach(r -> out.add(r.ruleId));
-        return out;
+        return new LinkedHashSet<>(AssessmentReplay.ids(a.firedRules));
     }
 }
