@@ -6,13 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -21,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
+import org.exposure.assessor.rules.RuleFiles;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.exposure.assessor.rulesets.RulesetRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -151,12 +149,7 @@ class ReplayApiTest {
         // Half under the packaged ruleset and the first SDN version ...
         List<String> before = new ArrayList<>(assessAll(subjects.subList(0, 150)));
         // ... half under another ruleset (the Russia-share threshold at 30 %, its example moved), activated meanwhile.
-        Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
-        files.put("reference/parameters.csv", files.get("reference/parameters.csv")
-                .replace("ffi.russia-share.threshold,0.10,", "ffi.russia-share.threshold,0.30,") + "# replay " + UUID.randomUUID() + "\n");
-        files.put("bank/examples/banks.yaml", files.get("bank/examples/banks.yaml")
-                .replace("russiaPaymentShare: 0.18", "russiaPaymentShare: 0.38"));
-        RulesetFiles raised = RulesetFiles.of("test", files);
+        RulesetFiles raised = RulesetFiles.of("test", RuleFiles.russiaShareAt30Percent("replay " + UUID.randomUUID()));
         registry.register(raised, "test", "replay test");
         activate(raised.version());
         try {

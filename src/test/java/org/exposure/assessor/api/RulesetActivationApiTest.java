@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.exposure.assessor.rules.RuleFiles;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.exposure.assessor.rulesets.RulesetActivations;
 import org.exposure.assessor.rulesets.RulesetFollower;
@@ -63,12 +64,7 @@ class RulesetActivationApiTest {
     @Test
     void aVersionActivatedWithFourEyesDecidesAtOnceAndTheEarlierOneComesBack() {
         String original = inForce();
-        Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
-        files.put("reference/parameters.csv", files.get("reference/parameters.csv")
-                .replace("ffi.russia-share.threshold,0.10,", "ffi.russia-share.threshold,0.30,") + "# " + UUID.randomUUID() + "\n");
-        files.put("bank/examples/banks.yaml", files.get("bank/examples/banks.yaml")
-                .replace("russiaPaymentShare: 0.18", "russiaPaymentShare: 0.38"));
-        RulesetFiles raised = RulesetFiles.of("test", files);
+        RulesetFiles raised = RulesetFiles.of("test", RuleFiles.russiaShareAt30Percent(UUID.randomUUID().toString()));
         registry.register(raised, "test", "threshold raised to 30 %");
 
         JsonPath before = assess(bank("0.15"));

@@ -3,17 +3,16 @@ package org.exposure.assessor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.exposure.assessor.rules.RuleFiles;
 import org.exposure.assessor.rules.RulesetFiles;
 import org.exposure.assessor.rulesets.RulesetRegistry;
 import org.exposure.assessor.rulesets.Zips;
@@ -38,20 +37,6 @@ class RulesetTrialApiTest {
     @Inject
     DataSource dataSource;
 
-    /** The project's rules with the threshold raised, and the comment given to tell the copies apart. */
-    private static Map<String, String> raised(String tag) {
-        Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
-        String parameters = files.get("reference/parameters.csv");
-        assertThat(parameters).contains("ffi.russia-share.threshold,0.10,");
-        files.put("reference/parameters.csv", parameters.replace("ffi.russia-share.threshold,0.10,",
-                "ffi.russia-share.threshold,0.30,") + "# " + tag + "\n");
-        // Its example of a share above the threshold must move with it, or the candidate is not valid.
-        String examples = files.get("bank/examples/banks.yaml");
-        assertThat(examples).contains("russiaPaymentShare: 0.18");
-        files.put("bank/examples/banks.yaml", examples.replace("russiaPaymentShare: 0.18", "russiaPaymentShare: 0.38"));
-        return files;
-    }
-
     private static List<String> assessBanks() {
         String run = UUID.randomUUID().toString();
         List<String> subjects = new ArrayList<>();
@@ -65,7 +50,7 @@ class RulesetTrialApiTest {
 
     @Test
     void aStoredVersionTriedOnTheLastAssessments() {
-        Map<String, String> files = raised("stored " + UUID.randomUUID());
+        Map<String, String> files = RuleFiles.russiaShareAt30Percent("stored " + UUID.randomUUID());
         RulesetFiles candidate = RulesetFiles.of("test", files);
         registry.register(candidate, "test", "threshold raised to 30 %");
         List<String> ids = assessBanks();
@@ -89,20 +74,20 @@ class RulesetTrialApiTest {
     @Test
     void aCandidateValidatedAndTriedInOneRequest() {
         List<String> ids = assessBanks();
-        JsonPath report = Users.ADMIN.given().contentType("application/zip").body(Zips.underRules(raised("zip " + UUID.randomUUID())))
+        JsonPath report = Users.ADMIN.given().contentType("application/zip").body(Zips.underRules(RuleFiles.russiaShareAt30Percent("zip " + UUID.randomUUID())))
                 .post("/api/v1/rulesets/validate?trial=" + ids.size()).then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("valid")).isTrue();
         assertThat(report.getInt("trial.tried")).isEqualTo(6);
         assertThat(report.getList("trial.changes.assessmentId", String.class)).containsExactlyInAnyOrder(ids.get(1), ids.get(2), ids.get(4));
         // Without trial, no trial.
-        JsonPath plain = Users.ADMIN.given().contentType("application/zip").body(Zips.underRules(raised("zip " + UUID.randomUUID())))
+        JsonPath plain = Users.ADMIN.given().contentType("application/zip").body(Zips.underRules(RuleFiles.russiaShareAt30Percent("zip " + UUID.randomUUID())))
                 .post("/api/v1/rulesets/validate").then().statusCode(200).extract().jsonPath();
         assertThat(plain.getString("trial")).isNull();
     }
 
     @Test
     void aReplayDecidesWithTheStoredVersionTheAssessmentNames() throws Exception {
-        RulesetFiles stored = RulesetFiles.of("test", raised("replay " + UUID.randomUUID()));
+        RulesetFiles stored = RulesetFiles.of("test", RuleFiles.russiaShareAt30Percent("replay " + UUID.randomUUID()));
         registry.register(stored, "test", "threshold raised to 30 %, for a replay");
         List<String> ids = assessBanks();
         // As if an instance had decided them with the stored version: the 5 % bank fires no share rule under either,

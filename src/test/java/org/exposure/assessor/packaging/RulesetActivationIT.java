@@ -8,12 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.exposure.assessor.rules.RulesetFiles;
+import org.exposure.assessor.rules.RuleFiles;
 import org.exposure.assessor.rulesets.Zips;
 import org.junit.jupiter.api.Test;
 
@@ -75,11 +74,7 @@ class RulesetActivationIT {
                 String original = version(a);
                 assertThat(version(b)).isEqualTo(original);
 
-                Map<String, String> files = new HashMap<>(RulesetFiles.fromDirectory(Path.of("rules")).files());
-                files.put("reference/parameters.csv", files.get("reference/parameters.csv")
-                        .replace("ffi.russia-share.threshold,0.10,", "ffi.russia-share.threshold,0.30,"));
-                files.put("bank/examples/banks.yaml", files.get("bank/examples/banks.yaml")
-                        .replace("russiaPaymentShare: 0.18", "russiaPaymentShare: 0.38"));
+                Map<String, String> files = RuleFiles.russiaShareAt30Percent("activation " + UUID.randomUUID());
                 JsonNode stored = json(a.post("/api/v1/rulesets?comment=" + URLEncoder.encode("threshold 30 %", StandardCharsets.UTF_8),
                         "application/zip", Zips.underRules(files)), 201);
                 String raised = stored.get("version").asText();
