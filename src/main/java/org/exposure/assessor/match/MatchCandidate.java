@@ -15,9 +15,10 @@ import java.util.Set;
  * @param type        {@code INDIVIDUAL}, {@code ENTITY}, {@code VESSEL}, {@code AIRCRAFT} or {@code UNKNOWN}
  * @param countries   ISO 3166 alpha-2 codes (upper case) the entry is tied to; may be empty
  * @param programs    sanctions programmes, carried into each match unchanged
+ * @param attributes  identifiers, dates of birth, nationalities and cities the list gives for the entry
  */
 public record MatchCandidate(String listId, String entryId, String primaryName, List<String> aliases,
-                             String type, Set<String> countries, List<String> programs) {
+                             String type, Set<String> countries, List<String> programs, MatchAttributes attributes) {
 
     public MatchCandidate {
         Objects.requireNonNull(entryId, "entryId");
@@ -26,6 +27,13 @@ public record MatchCandidate(String listId, String entryId, String primaryName, 
         type = EntityTypes.canonical(type);
         countries = countries == null ? Set.of() : Set.copyOf(countries);
         programs = programs == null ? List.of() : List.copyOf(programs);
+        attributes = attributes == null ? MatchAttributes.NONE : attributes;
+    }
+
+    /** An entry with nothing known besides its names, type, countries and programmes. */
+    public MatchCandidate(String listId, String entryId, String primaryName, List<String> aliases,
+                          String type, Set<String> countries, List<String> programs) {
+        this(listId, entryId, primaryName, aliases, type, countries, programs, MatchAttributes.NONE);
     }
 
     /** An entry with a name and nothing else (type UNKNOWN, no country, no programme). */
