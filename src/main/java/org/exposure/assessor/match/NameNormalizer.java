@@ -26,7 +26,8 @@ import com.ibm.icu.text.Transliterator;
  *       as d/b/g/v first ({@link #greekDigraphs}).</li>
  *   <li>Case folding; apostrophes and modifier letters (ʿ ʾ ’) dropped, so {@code Yel'tsin} is {@code yeltsin};
  *       any other non-alphanumeric character separates tokens. Dotted initials are joined:
- *       {@code L.X.C.} is {@code lxc}, {@code Co.,Ltd.} is {@code co ltd}.</li>
+ *       {@code L.X.C.} is {@code lxc}, {@code Co.,Ltd.} is {@code co ltd}. English numbers in words are read as digits
+ *       ({@link NumberWords}: "Fourty-four" is {@code 44}).</li>
  *   <li>Legal-form words and phrases from {@code lists/legal-forms.txt} (LLC, PJSC, OOO, GMBH, "JOINT STOCK
  *       COMPANY", "YOUXIAN GONGSI", …) are removed wherever they stand and kept as {@link
  *       NormalizedName#legalForms()}; titles from {@code lists/name-titles.txt} ("President", "Dr") are removed.
@@ -61,7 +62,7 @@ public final class NameNormalizer {
             return new NormalizedName(name == null ? "" : name, List.of(), List.of(), false);
         }
         boolean abjad = isAbjad(name);
-        List<String> tokens = tokenize(name);
+        List<String> tokens = NumberWords.read(tokenize(name));
         List<String> forms = new ArrayList<>();
         List<String> rest = removePhrases(tokens, legalForms, forms);
         if (!rest.isEmpty()) {
