@@ -17,7 +17,8 @@ import java.util.concurrent.Semaphore;
  * spellings sharing enough trigrams (Dice coefficient at least {@value #MIN_DICE}; the longest trigram postings are
  * not walked, see {@link #LONG_POSTING}) whose {@link TokenSimilarity#token token similarity} reaches
  * {@value TokenSimilarity#MIN_TOKEN}, the dictionary tokens it splits into or that adjacent query tokens join to,
- * and for names from an abjad the tokens of equal consonant skeleton. In a query with a distinctive token its common
+ * for a person's query the tokens that are its tokens' {@linkplain Nicknames nicknames}, and for names from an abjad
+ * the tokens of equal consonant skeleton. In a query with a distinctive token its common
  * tokens are not expanded (see {@link #COMMON_POSTING_CAP}). The names holding the tokens found collect the pair's
  * weight times its similarity, and are ranked by an estimate of their score ({@link QueryScratch#top}). A query
  * therefore never scans the list. Built by {@link NameIndexBuilder}.
@@ -68,6 +69,11 @@ final class CandidateIndex {
      */
     private final Neighbours[] neighbours;
     private final Neighbours[] abjadNeighbours;
+    /**
+     * Per {@link Nicknames} id, the dictionary tokens that are its name or nickname (Theodore's: ted, teddy, theo when
+     * the lists hold them), so that a person's query "Ted Doe" puts forward "Theodore Doe" without a trigram in common.
+     */
+    private final int[][] nicknameTokens;
 
     /**
      * Dictionary tokens and their similarities with one query token, in the order the lookup computed them, and
@@ -137,6 +143,34 @@ final class CandidateIndex {
         }
         this.neighbours = new Neighbours[tokens.length];
         this.abjadNeighbours = new Neighbours[tokens.length];
+        this.nicknameTokens = nicknameTokens(tokens);
+    }
+
+    private static int[][] nicknameTokens(String[] tokens) {
+        Nicknames table = Nicknames.get();
+        int[] count = new int[table.size()];
+        for (String t : tokens) {
+            int id = table.id(t);
+            if (id >= 0) {
+                for (int r : table.relatedTo(id)) {
+                    count[r]++;
+                }
+            }
+        }
+        int[][] out = new int[table.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new int[count[i]];
+            count[i] = 0;
+        }
+        for (int t = 0; t < tokens.length; t++) {
+            int id = table.id(tokens[t]);
+            if (id >= 0) {
+                for (int r : table.relatedTo(id)) {
+                    out[r][count[r]++] = t;
+                }
+            }
+        }
+        return out;
     }
 
     TokenStats stats() {
@@ -209,9 +243,10 @@ final class CandidateIndex {
     /**
      * The names put forward for query {@code qs} ({@link #query}), at most {@code cap}, as (estimate bits, name)
      * longs in ascending order of estimate; {@link QueryScratch#touchedNameCount} then says how many were
-     * considered.
+     * considered. {@code persons}: the query may be a person's, so the names holding its tokens' nicknames are put
+     * forward too.
      */
-    long[] lookup(QueryScratch s, NameSide qs, int cap) {
+    long[] lookup(QueryScratch s, NameSide qs, int cap, boolean persons) {
         NormalizedName q = qs.name;
         int k = qs.size();
         int[] slot = qs.ids;
@@ -236,7 +271,7 @@ final class CandidateIndex {
             if (!done[slot[i]]) {
                 done[slot[i]] = true;
                 collect(s, slot[i], q.tokens().get(i), q.folded().get(i), q.abjad(), w[i], qs.unseen(i),
-                        multiplicity[slot[i]], common[i]);
+                        multiplicity[slot[i]], common[i], persons ? qs.nickname[i] : -1);
             }
         }
         collectRunTogether(s, q.tokens(), w, q.abjad());
@@ -282,7 +317,7 @@ final class CandidateIndex {
      * how often the token is in the query.
      */
     private void collect(QueryScratch s, int slot, String qt, String fq, boolean abjad, double weight, boolean unseen,
-                         int times, boolean common) {
+                         int times, boolean common, int nickname) {
         s.slot(slot);
         SimCache cache = s.sims;
         Integer exact = tokenIds.get(qt);
@@ -294,6 +329,12 @@ final class CandidateIndex {
         }
         if (common || qt.length() < 2 || TokenSimilarity.hasDigit(qt)) {
             return;
+        }
+        if (nickname >= 0) {
+            double ev = NameSimilarity.evidence(Nicknames.SIMILARITY) * times;
+            for (int t : nicknameTokens[nickname]) {
+                s.credit(tokenNames[t], ev * pairWeight(weight, unseen, qt, t), ev * ownWeight(weight, qt, t));
+            }
         }
         Neighbours nb;
         if (exact != null && fq.equals(tokenFolds[exact])) {

@@ -78,11 +78,24 @@ public final class MatchScorer {
         return !EntityTypes.UNKNOWN.equals(query.type()) || !"INDIVIDUAL".equals(listed) && !EntityTypes.UNKNOWN.equals(listed);
     }
 
+    /**
+     * Whether the names compared are persons' names, whose nicknames count ({@link Nicknames}): the query is a
+     * person's and the listed party is not known to be anything else, or the query's type is unknown and the listed
+     * party is a person.
+     */
+    static boolean persons(MatchQuery query, MatchCandidate candidate) {
+        String listed = candidate.type();
+        if ("INDIVIDUAL".equals(query.type())) {
+            return "INDIVIDUAL".equals(listed) || EntityTypes.UNKNOWN.equals(listed);
+        }
+        return EntityTypes.UNKNOWN.equals(query.type()) && "INDIVIDUAL".equals(listed);
+    }
+
     /** The final score alone, without the explanation. */
     double scoreOnly(MatchQuery query, NameSide q, MatchCandidate candidate, NameSide c,
                      PairSims sims) {
         return Adjustment.total(query, q.name, candidate, c.name,
-                NameSimilarity.compare(q, c, sims, false, wholeNames(query, candidate)).score());
+                NameSimilarity.compare(q, c, sims, false, wholeNames(query, candidate), persons(query, candidate)).score());
     }
 
     /**
@@ -94,15 +107,18 @@ public final class MatchScorer {
         NormalizedName qn = q.name;
         NormalizedName cn = c.name;
         if (threshold > 0) {
-            if (NameSimilarity.upperBound(q, c, sims) + Adjustment.bound(query, candidate) < threshold) {
+            if (NameSimilarity.upperBound(q, c, sims, persons(query, candidate)) + Adjustment.bound(query, candidate)
+                    < threshold) {
                 return null; // cannot reach the threshold: not worth the full comparison
             }
-            NameSimilarity.Result quick = NameSimilarity.compare(q, c, sims, false, wholeNames(query, candidate));
+            NameSimilarity.Result quick = NameSimilarity.compare(q, c, sims, false, wholeNames(query, candidate),
+                    persons(query, candidate));
             if (Adjustment.total(query, qn, candidate, cn, quick.score()) < threshold) {
                 return null;
             }
         }
-        NameSimilarity.Result r = NameSimilarity.compare(q, c, sims, true, wholeNames(query, candidate));
+        NameSimilarity.Result r = NameSimilarity.compare(q, c, sims, true, wholeNames(query, candidate),
+                persons(query, candidate));
         List<MatchFeature> features = new ArrayList<>();
         features.add(new MatchFeature("name", r.score(), r.score(), "'" + qn.text() + "' ~ '" + cn.text()
                 + "': symmetric " + fixed(r.symmetric(), 3) + ", subset " + fixed(r.subset(), 3) + " (base "
@@ -116,7 +132,8 @@ public final class MatchScorer {
                 detail = p.candidate() + ": not in the query (" + percent(p.candidateShare())
                         + " of the list name's weight)";
             } else {
-                detail = p.query() + " ~ " + p.candidate() + ": " + fixed(p.similarity(), 3) + " ("
+                detail = p.query() + " ~ " + p.candidate() + ": " + fixed(p.similarity(), 3)
+                        + (p.nickname() ? " nickname" : "") + " ("
                         + percent(p.queryShare()) + " of the query's weight, " + percent(p.candidateShare())
                         + " of the list name's)";
             }

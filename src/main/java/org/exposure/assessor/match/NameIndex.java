@@ -123,7 +123,8 @@ public final class NameIndex {
         QueryScratch s = index.scratch();
         try {
             NameSide qs = index.query(q);
-            long[] ranked = index.lookup(s, qs, candidateCap);
+            long[] ranked = index.lookup(s, qs, candidateCap,
+                    "INDIVIDUAL".equals(query.type()) || EntityTypes.UNKNOWN.equals(query.type()));
             int considered = s.touchedNameCount;
             int scored = ranked.length;
             PairSims sims = index.cachedSims(s);

@@ -13,6 +13,10 @@ final class NameSide {
     final int[] ids;
     final boolean[] unseen;
     final boolean[] digit;
+    /** Per token, its id in the {@link Nicknames} table, or -1. */
+    final int[] nickname;
+    /** Whether any token is in the {@link Nicknames} table. */
+    final boolean hasNickname;
     final boolean abjad;
     final double totalWeight;
     final boolean hasDigits;
@@ -30,11 +34,17 @@ final class NameSide {
         double t = 0;
         boolean digits = false;
         this.digit = new boolean[tokens.length];
+        this.nickname = new int[tokens.length];
+        boolean nick = false;
+        Nicknames nicknames = Nicknames.get();
         for (int i = 0; i < tokens.length; i++) {
             t += weight[i];
             digit[i] = TokenSimilarity.hasDigit(tokens[i]);
             digits |= digit[i];
+            nickname[i] = nicknames.id(tokens[i]);
+            nick |= nickname[i] >= 0;
         }
+        this.hasNickname = nick;
         this.totalWeight = t;
         this.hasDigits = digits;
     }

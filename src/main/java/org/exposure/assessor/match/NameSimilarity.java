@@ -64,7 +64,12 @@ public final class NameSimilarity {
      * @param candidateShare what the candidate token(s) weigh in the candidate, 0..1
      */
     public record TokenPair(String query, String candidate, double similarity, double queryShare,
-                            double candidateShare) {
+                            double candidateShare, boolean nickname) {
+
+        /** A pair that is not a name and its nickname (or a token left unmatched). */
+        public TokenPair(String query, String candidate, double similarity, double queryShare, double candidateShare) {
+            this(query, candidate, similarity, queryShare, candidateShare, false);
+        }
     }
 
     /** The parts of a name comparison; {@code score} is the one used. */
@@ -83,14 +88,29 @@ public final class NameSimilarity {
         if (query.isEmpty() || candidate.isEmpty()) {
             return Result.NONE;
         }
-        return compare(NameSide.of(query, stats), NameSide.of(candidate, stats), PairSims.DIRECT, true, false);
+        return compare(NameSide.of(query, stats), NameSide.of(candidate, stats), PairSims.DIRECT, true, false, false);
+    }
+
+    /** As {@link #compare(NormalizedName, NormalizedName, TokenStats)} for two persons' names (nicknames count). */
+    public static Result comparePersons(NormalizedName query, NormalizedName candidate, TokenStats stats) {
+        if (query.isEmpty() || candidate.isEmpty()) {
+            return Result.NONE;
+        }
+        return compare(NameSide.of(query, stats), NameSide.of(candidate, stats), PairSims.DIRECT, true, false, true);
+    }
+
+    /** As {@link #compare(NameSide, NameSide, PairSims, boolean, boolean, boolean)} for names not both persons'. */
+    static Result compare(NameSide q, NameSide c, PairSims sims, boolean explain, boolean wholeNames) {
+        return compare(q, c, sims, explain, wholeNames, false);
     }
 
     /**
      * The comparison itself; {@code explain} false leaves {@link Result#pairs()} empty (the score is the same).
      * {@code wholeNames}: both names are organisations' names, which identify them only as a whole (see the class).
+     * {@code persons}: both names are persons', so a name and its {@linkplain Nicknames nickname} pair.
      */
-    static Result compare(NameSide q, NameSide c, PairSims sims, boolean explain, boolean wholeNames) {
+    static Result compare(NameSide q, NameSide c, PairSims sims, boolean explain, boolean wholeNames,
+                          boolean persons) {
         int n = q.size();
         int m = c.size();
         if (n == 0 || m == 0) {
@@ -101,6 +121,9 @@ public final class NameSimilarity {
             for (int j = 0; j < m; j++) {
                 sim[i * m + j] = sims.sim(q, i, c, j);
             }
+        }
+        if (persons && q.hasNickname && c.hasNickname) {
+            nicknames(q, c, sim);
         }
         List<TokenRuns.Run> runs = List.of();
         double[] runSims = null;
@@ -155,20 +178,43 @@ public final class NameSimilarity {
         if (commonOnly) {
             score *= COMMON_PENALTY;
         }
-        List<TokenPair> pairs = explain ? pairs(q, c, a) : List.of();
+        List<TokenPair> pairs = explain ? pairs(q, c, a, persons) : List.of();
         return new Result(score, symmetric, subset, base, covQ, covC, numberMismatch, commonOnly, pairs);
     }
 
+    /** Raises the similarity of each pair of a name and its nickname to {@link Nicknames#SIMILARITY}. */
+    private static void nicknames(NameSide q, NameSide c, double[] sim) {
+        Nicknames table = Nicknames.get();
+        int m = c.size();
+        for (int i = 0; i < q.size(); i++) {
+            if (q.nickname[i] < 0) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                if (sim[i * m + j] < Nicknames.SIMILARITY && table.related(q.nickname[i], c.nickname[j])) {
+                    sim[i * m + j] = Nicknames.SIMILARITY;
+                }
+            }
+        }
+    }
+
+    /** Whether query token {@code i} and candidate token {@code j} pair as a name and its nickname (see {@link #nicknames}). */
+    private static boolean nicknamePair(NameSide q, int i, NameSide c, int j) {
+        return Nicknames.get().related(q.nickname[i], c.nickname[j])
+                && PairSims.direct(q, i, c, j) < Nicknames.SIMILARITY;
+    }
+
     /** The explanation: the pairs in the order taken, then the query's unpaired tokens, then the candidate's. */
-    private static List<TokenPair> pairs(NameSide q, NameSide c, TokenAssignment a) {
+    private static List<TokenPair> pairs(NameSide q, NameSide c, TokenAssignment a, boolean persons) {
         TokenAssignment.Side aq = a.query;
         TokenAssignment.Side ac = a.candidate;
         List<TokenPair> out = new ArrayList<>(q.size() + c.size());
         for (TokenAssignment.Step step : a.steps) {
             TokenRuns.Run r = step.run();
             if (r == null) {
-                out.add(new TokenPair(q.tokens[step.i()], c.tokens[step.j()], aq.sim[step.i()], aq.share(step.i()),
-                        ac.share(step.j())));
+                double s = aq.sim[step.i()];
+                out.add(new TokenPair(q.tokens[step.i()], c.tokens[step.j()], s, aq.share(step.i()),
+                        ac.share(step.j()), persons && nicknamePair(q, step.i(), c, step.j())));
                 continue;
             }
             TokenAssignment.Side runPairs = r.side() == 0 ? aq : ac;
@@ -203,6 +249,13 @@ public final class NameSimilarity {
      * but where a token no list name holds pairs with another partner than its best (its weight is its partner's).
      */
     static double upperBound(NameSide q, NameSide c, PairSims sims) {
+        return upperBound(q, c, sims, false);
+    }
+
+    /** As {@link #upperBound(NameSide, NameSide, PairSims)}; {@code persons} as in {@link #compare}. */
+    static double upperBound(NameSide q, NameSide c, PairSims sims, boolean persons) {
+        boolean nick = persons && q.hasNickname && c.hasNickname;
+        Nicknames table = nick ? Nicknames.get() : null;
         int n = q.size();
         int m = c.size();
         if (n == 0 || m == 0) {
@@ -215,6 +268,9 @@ public final class NameSimilarity {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 double v = sims.sim(q, i, c, j);
+                if (nick && v < Nicknames.SIMILARITY && table.related(q.nickname[i], c.nickname[j])) {
+                    v = Nicknames.SIMILARITY;
+                }
                 if (v > bestQ[i]) {
                     bestQ[i] = v;
                     partnerOfQ[i] = j;
