@@ -2,6 +2,11 @@ package org.exposure.assessor.match;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   java -Dsnapshots.dir=DIR -cp target/classes:target/test-classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
  *       org.exposure.assessor.match.MatchEvaluation [threshold, default Matching.THRESHOLD]
  * </pre>
- * {@code -Deval.wrong=1} also lists every pair classified wrongly at the threshold.
+ * {@code -Deval.wrong=1} also lists every pair classified wrongly at the threshold; {@code -Deval.negatives=1} adds
+ * the unlisted companies and banks of {@link NegativeNames} (screened against every list snapshot) to the table of
+ * all figures it prints.
  * <p>
  * <b>How pairs are scored.</b> The SDN snapshot (sdn.csv, alt.csv, add.csv) is read with the project's
  * {@code OfacSdnImporter} and indexed as the screening index would index it; the list side of every pair
@@ -67,8 +74,25 @@ public final class MatchEvaluation {
     static final String WATCHMAN_COMPARE = "watchman_compare_name_cases";
     static final String WATCHMAN_CROSS = "watchman_cross_script_pairs";
 
-    /** One pair of a name set: {@code query} is screened, {@code listName} is the listed name. */
-    record Pair(String query, String listName, boolean expected, String type) {
+    /**
+     * One pair of a name set: {@code query} is screened, {@code listName} is the listed name; the birth dates (ISO
+     * 8601) each side gives, passed as {@link MatchAttributes#birthDates()}.
+     */
+    record Pair(String query, String listName, boolean expected, String type, Set<String> queryBirthDates,
+                Set<String> listBirthDates) {
+
+        Pair(String query, String listName, boolean expected, String type) {
+            this(query, listName, expected, type, Set.of(), Set.of());
+        }
+
+        MatchQuery matchQuery() {
+            return new MatchQuery(query, type, Set.of(), attributes(queryBirthDates));
+        }
+
+        private static MatchAttributes attributes(Set<String> birthDates) {
+            return birthDates.isEmpty() ? MatchAttributes.NONE
+                    : new MatchAttributes(List.of(), birthDates, Set.of(), Set.of());
+        }
     }
 
     /** A pair with the score the listed name got. */
@@ -98,8 +122,11 @@ public final class MatchEvaluation {
             List<String> out = new ArrayList<>();
             for (Scored s : scored) {
                 if (!s.correct(threshold)) {
-                    out.add(String.format(Locale.ROOT, "%s | %s: expected %s, score %.3f", s.pair().query(),
-                            s.pair().listName(), s.pair().expected() ? "match" : "no match", s.score()));
+                    Pair p = s.pair();
+                    String dates = p.queryBirthDates().isEmpty() && p.listBirthDates().isEmpty() ? ""
+                            : " (born " + p.queryBirthDates() + " / " + p.listBirthDates() + ")";
+                    out.add(String.format(Locale.ROOT, "%s | %s%s: expected %s, score %.3f", p.query(),
+                            p.listName(), dates, p.expected() ? "match" : "no match", s.score()));
                 }
             }
             return out;
@@ -168,7 +195,8 @@ public final class MatchEvaluation {
         }
         for (Map<String, String> m : SharedData.nameSet("senzing_truthset_pairs.csv")) {
             bySet.computeIfAbsent(SENZING, k -> new ArrayList<>()).add(new Pair(m.get("name_a"), m.get("name_b"),
-                    Boolean.parseBoolean(m.get("expected_match")), senzingType(m.get("record_type_b"))));
+                    Boolean.parseBoolean(m.get("expected_match")), senzingType(m.get("record_type_b")),
+                    isoDate(m.get("dob_a")), isoDate(m.get("dob_b"))));
         }
         for (Map<String, String> m : SharedData.nameSet("watchman_compare_name_cases.csv")) {
             bySet.computeIfAbsent(WATCHMAN_COMPARE, k -> new ArrayList<>()).add(new Pair(m.get("name_a"),
@@ -184,11 +212,12 @@ public final class MatchEvaluation {
         List<MatchCandidate> withPairs = new ArrayList<>(sdn);
         for (List<Pair> pairs : bySet.values()) {
             for (Pair p : pairs) {
-                String key = p.listName() + "\u0000" + p.type();
+                String key = key(p);
                 if (!ids.containsKey(key)) {
                     String id = "EVAL-" + ids.size();
                     ids.put(key, id);
-                    withPairs.add(new MatchCandidate("EVAL", id, p.listName(), List.of(), p.type(), Set.of(), List.of()));
+                    withPairs.add(new MatchCandidate("EVAL", id, p.listName(), List.of(), p.type(), Set.of(), List.of(),
+                            Pair.attributes(p.listBirthDates())));
                 }
             }
         }
@@ -196,9 +225,9 @@ public final class MatchEvaluation {
         for (Map.Entry<String, List<Pair>> e : bySet.entrySet()) {
             List<Scored> scored = new ArrayList<>();
             for (Pair p : e.getValue()) {
-                String id = ids.get(p.listName() + "\u0000" + p.type());
+                String id = ids.get(key(p));
                 double score = 0;
-                for (Match m : evalIndex.search(new MatchQuery(p.query(), p.type(), Set.of()), 0.0, Integer.MAX_VALUE).matches()) {
+                for (Match m : evalIndex.search(p.matchQuery(), 0.0, Integer.MAX_VALUE).matches()) {
                     if (m.entryId().equals(id)) {
                         score = m.score();
                     }
@@ -218,6 +247,42 @@ public final class MatchEvaluation {
         jaroWinklerCases = (int) jw[1];
         sdnPairScores = sdnRandomPairs(SDN_PAIRS, SEED);
         top = sdnTopCandidates();
+    }
+
+    /** The listed side of a pair as an entry of its own: its name, type and birth dates. */
+    private static String key(Pair p) {
+        return p.listName() + "\u0000" + p.type() + "\u0000" + p.listBirthDates();
+    }
+
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT),
+            new DateTimeFormatterBuilder().appendPattern("M/d/").appendValueReduced(ChronoField.YEAR, 2, 2, 1927)
+                    .toFormatter(Locale.ROOT),
+            DateTimeFormatter.ofPattern("MMM d uuuu", Locale.ROOT),
+            DateTimeFormatter.ofPattern("d-MMM-uuuu", Locale.ROOT),
+            DateTimeFormatter.ISO_LOCAL_DATE);
+
+    /**
+     * A Senzing date of birth as an ISO 8601 date: the set writes them as US dates ({@code 3/1/1970}, {@code 3/1/70},
+     * read month first, two-digit years from 1927 on), {@code Mar 1 1970}, {@code 1-Mar-1970} or ISO; empty when
+     * blank or unreadable.
+     */
+    static Set<String> isoDate(String text) {
+        if (text == null || text.isBlank()) {
+            return Set.of();
+        }
+        String t = text.strip();
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return Set.of(LocalDate.parse(t, f).toString());
+            } catch (DateTimeParseException e) {
+                // the next format
+            }
+        }
+        if (t.matches("\\d{4}(-\\d{2})?")) {
+            return Set.of(t); // a year, or a year and month
+        }
+        return Set.of();
     }
 
     private static MatchEvaluation loaded;
@@ -452,6 +517,30 @@ public final class MatchEvaluation {
                 100.0 * top.above(t) / top.scores().length, top.sameNameAbove(t));
     }
 
+    /**
+     * Every figure at threshold {@code t} as the rows of one Markdown table ({@code | set | result |}), with the
+     * unlisted companies and banks of {@link NegativeNames} when {@code negatives} is not null (their false matches).
+     */
+    void table(double t, PrintStream out, List<NegativeNames.Hit> negatives, int negativeNames) {
+        out.printf(Locale.ROOT, "| set (threshold %.2f) | result |%n|---|---|%n", t);
+        for (SetResult s : sets) {
+            out.printf(Locale.ROOT, "| %s | %d/%d = %.1f %% |%n", s.set(), s.correct(t), s.scored().size(),
+                    100 * s.share(t));
+        }
+        out.printf(Locale.ROOT, "| nomenklatura_putin_variants, all %d ordered pairs | %.1f %% |%n",
+                putinAllPairScores.length, 100 * rateAtOrAbove(putinAllPairScores, t));
+        out.printf(Locale.ROOT, "| nomenklatura_logic_v2_ranking | %d/%d |%n", rankingCorrect, rankingTotal);
+        out.printf(Locale.ROOT, "| watchman_jaro_winkler_cases (Spearman) | %.3f |%n", jaroWinklerSpearman);
+        out.printf(Locale.ROOT, "| SDN, %d random pairs (false matches) | %d (%.4f %%) |%n", sdnPairScores.length,
+                count(sdnPairScores, t), 100 * sdnRandomPairRate(t));
+        out.printf(Locale.ROOT, "| SDN, best other entry of %d (at or above; same name) | %d (%.2f %%); %d |%n",
+                top.scores().length, top.above(t), 100.0 * top.above(t) / top.scores().length, top.sameNameAbove(t));
+        if (negatives != null) {
+            out.printf(Locale.ROOT, "| unlisted companies and banks, %d (false matches) | %d (%.1f %%) |%n",
+                    negativeNames, negatives.size(), 100.0 * negatives.size() / negativeNames);
+        }
+    }
+
     void sweep(double from, double to, double step, PrintStream out) {
         out.println("threshold  logic_v2  putin   ofac_sls senzing  wm_cmp  wm_cross  putin_all  SDN_random  SDN_top(same name)");
         for (double t = from; t <= to + 1e-9; t += step) {
@@ -488,6 +577,17 @@ public final class MatchEvaluation {
                 shown++;
             }
         }
+        System.out.println();
+        List<NegativeNames.Hit> hits = null;
+        int negatives = 0;
+        if (System.getProperty("eval.negatives") != null) {
+            List<NegativeNames.Name> names = NegativeNames.names();
+            negatives = names.size();
+            hits = NegativeNames.hits(NegativeNames.index(), names, t);
+            hits.forEach(h -> System.out.println("    false match: " + h));
+            System.out.println();
+        }
+        e.table(t, System.out, hits, negatives);
         System.out.println();
         e.sweep(0.70, 0.95, 0.01, System.out);
     }
