@@ -11,8 +11,21 @@ import java.util.List;
  */
 enum Adjustment {
 
-    /** Both sides have countries: they share one, or none. No adjustment when either side has none. */
+    /**
+     * Both sides have countries: they share one, or none. No adjustment when either side has none. Two organisations'
+     * names ({@link MatchScorer#wholeNames}) that share no country lose {@value #ORGANISATION_COUNTRY_DISAGREE}
+     * rather than the row's {@code disagree}: a company is registered and does business in a country or two and the
+     * lists give them, while a person has several nationalities and residences the list may not know of. Unlisted
+     * companies that share a name with a listed one of another country ("Optima Bank" of Kyrgyzstan, "OPTIMA, OOO" of
+     * Russia) were the false matches this tells apart.
+     */
     COUNTRY("country", 0.03, -0.08, false) {
+        @Override
+        double contribution(int verdict, MatchQuery query, MatchCandidate candidate) {
+            return verdict < 0 && MatchScorer.wholeNames(query, candidate) ? ORGANISATION_COUNTRY_DISAGREE
+                    : contribution(verdict);
+        }
+
         @Override
         boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
             return !query.countries().isEmpty() && !candidate.countries().isEmpty();
@@ -83,6 +96,8 @@ enum Adjustment {
     };
 
     private static final String INDIVIDUAL = "INDIVIDUAL";
+    /** What a country disagreement of two organisations' names adds (see {@link #COUNTRY}). */
+    static final double ORGANISATION_COUNTRY_DISAGREE = -0.12;
     private static final Adjustment[] ALL = values();
 
     /** The name of the feature in a match's explanation. */
@@ -115,11 +130,16 @@ enum Adjustment {
         return verdict > 0 ? agree : verdict < 0 ? disagree : 0;
     }
 
+    /** What a verdict adds to the score of this query and candidate; the row's weights unless a feature says more. */
+    double contribution(int verdict, MatchQuery query, MatchCandidate candidate) {
+        return contribution(verdict);
+    }
+
     /** {@code score} with every feature that applies added, clamped to 0..1. */
     static double total(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, double score) {
         for (Adjustment a : ALL) {
             if (a.applies(query, q, candidate, c)) {
-                score += a.contribution(a.verdict(query, q, candidate, c));
+                score += a.contribution(a.verdict(query, q, candidate, c), query, candidate);
             }
         }
         return clamp(score);
@@ -135,7 +155,7 @@ enum Adjustment {
             if (a.byNames) {
                 up += a.agree;
             } else if (a.applies(query, null, candidate, null)) {
-                up += a.contribution(a.verdict(query, null, candidate, null));
+                up += a.contribution(a.verdict(query, null, candidate, null), query, candidate);
             }
         }
         return up;
@@ -150,7 +170,7 @@ enum Adjustment {
         for (Adjustment a : ALL) {
             if (a.applies(query, q, candidate, c)) {
                 int verdict = a.verdict(query, q, candidate, c);
-                double d = a.contribution(verdict);
+                double d = a.contribution(verdict, query, candidate);
                 features.add(new MatchFeature(a.feature, verdict, d, a.detail(query, q, candidate, c, verdict)));
                 score += d;
             }

@@ -63,6 +63,9 @@ class AdjustmentTest {
             Smith Trading LLC   | -          | -  | SMITH, John         | INDIVIDUAL | -  | ''                              | ''                                | -1;-0.05;[LLC] / []   | 0.45  | 0.02
             John Smith          | INDIVIDUAL | -  | SMITH TRADING LLC   | ENTITY     | -  | ''                              | -1;-0.1;INDIVIDUAL != ENTITY      | -1;-0.05;[] / [LLC]   | 0.35  | -0.08
             Aerocaribbean       | -          | CU | AEROCARIBBEAN AIRLINES | -       | CU | 1;0.03;[CU] shares with [CU]    | ''                                | ''                    | 0.955 | 0.05
+            VTB Bank PJSC       | ENTITY     | CY | BANK VTB OAO        | ENTITY     | RU | -1;-0.12;[CY] none of [RU]      | 1;0.02;ENTITY = ENTITY            | 1;0.02;[JSC] / [JSC]  | 0.92  | -0.08
+            VTB Bank PJSC       | -          | CY | BANK VTB OAO        | ENTITY     | RU | -1;-0.12;[CY] none of [RU]      | ''                                | 1;0.02;[JSC] / [JSC]  | 0.9   | -0.1
+            Vladimir Putin      | -          | FR | PUTIN, Vladimir     | INDIVIDUAL | RU | -1;-0.08;[FR] none of [RU]      | ''                                | ''                    | 0.92  | -0.06
             """)
     void eachFeatureWhenItAppliesItsEffectAndItsExplanation(String name, String type, String country, String listed,
                                                             String listedType, String listedCountry, String countryLine,
