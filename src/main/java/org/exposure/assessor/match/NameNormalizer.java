@@ -31,7 +31,8 @@ import com.ibm.icu.text.Transliterator;
  *   <li>Legal-form words and phrases from {@code lists/legal-forms.txt} (LLC, PJSC, OOO, GMBH, "JOINT STOCK
  *       COMPANY", "YOUXIAN GONGSI", …) are removed wherever they stand and kept as {@link
  *       NormalizedName#legalForms()}; titles from {@code lists/name-titles.txt} ("President", "Dr") are removed.
- *       Neither is removed when nothing else would be left.</li>
+ *       Neither is removed when nothing else would be left, and titles not when only common words would be left
+ *       ("General Technology" is a company's name).</li>
  * </ol>
  * Thread-safe: ICU transliterators are not shared between threads.
  */
@@ -71,7 +72,7 @@ public final class NameNormalizer {
             forms.clear();
         }
         rest = removePhrases(tokens, titles, new ArrayList<>());
-        if (!rest.isEmpty()) {
+        if (!rest.isEmpty() && !allCommon(rest)) {
             tokens = rest;
         }
         return new NormalizedName(name, tokens, forms, abjad);
@@ -147,6 +148,19 @@ public final class NameNormalizer {
         } else {
             out.addAll(parts);
         }
+    }
+
+    /**
+     * Whether every token is a {@linkplain CommonWords common word}: what a title would leave is then not a person's
+     * name but a company's ("GENERAL TECHNOLOGY LIMITED" is not General Technology, a person), so the title stays.
+     */
+    private static boolean allCommon(List<String> tokens) {
+        for (String t : tokens) {
+            if (!CommonWords.contains(t)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> removePhrases(List<String> tokens, Map<String, List<Phrase>> byFirst,

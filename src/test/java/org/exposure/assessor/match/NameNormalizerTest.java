@@ -47,6 +47,13 @@ class NameNormalizerTest {
     }
 
     @Test
+    void aTitleStaysWhenOnlyCommonWordsWouldBeLeft() {
+        assertThat(tokens("GENERAL TECHNOLOGY LIMITED")).containsExactly("general", "technology");
+        assertThat(tokens("General Trading")).containsExactly("general", "trading");
+        assertThat(tokens("General Qasem Soleimani")).containsExactly("qasem", "soleimani");
+    }
+
+    @Test
     void legalFormsAreRemovedWhereverTheyStandAndKeptAsAFeature() {
         NormalizedName a = normalizer.normalize("VTB Bank PJSC");
         NormalizedName b = normalizer.normalize("PJSC VTB BANK");
