@@ -28,10 +28,18 @@ class MatchAccuracyTest {
     }
 
     @Test
-    void openSanctionsLogicV2CasesAtLeast90Percent() {
+    void openSanctionsLogicV2CasesAllRight() {
         MatchEvaluation.SetResult o = eval.set(MatchEvaluation.LOGIC_V2);
         assertThat(o.scored()).hasSize(25);
-        assertThat(o.share(T)).as(o.line(T)).isGreaterThanOrEqualTo(0.90);
+        // 23/25 before nicknames (Ted / Theodore) and numbers in words (Fourty-four / 44)
+        assertThat(o.correct(T)).as(o.line(T)).isEqualTo(25);
+    }
+
+    @Test
+    void senzingPairsDoNotRegress() {
+        MatchEvaluation.SetResult o = eval.set(MatchEvaluation.SENZING);
+        // 247/295 by names alone before nicknames; most of the rest need birth dates or more (docs/matching.md)
+        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(249);
     }
 
     @Test

@@ -13,18 +13,22 @@ import org.junit.jupiter.api.Test;
 /**
  * The ceiling on false matches of well-known unlisted companies and banks (and names made of common words only)
  * against every list snapshot, at the default threshold. 41 of the 368 names matched before short tokens, shared
- * prefixes, common words and organisations' whole names were handled; 9 after (each listed in docs/matching.md).
+ * prefixes, common words and organisations' whole names were handled; 9 after; 4 once a country disagreement of two
+ * organisations weighed more and a title stayed before common words, each listed in docs/matching.md. The set has
+ * grown since to 414 (more Chinese and Central Asian banks).
  * Maven profile {@code snapshots}.
  */
 @Tag(Snapshots.TAG)
 class NegativeNamesTest {
 
+    static final int CEILING = 4;
+
     @Test
     void fewUnlistedCompaniesMatchAListedParty() throws IOException {
         List<NegativeNames.Name> names = NegativeNames.names();
         List<NegativeNames.Hit> hits = NegativeNames.hits(NegativeNames.index(), names, Matching.THRESHOLD);
-        assertThat(names).hasSizeGreaterThanOrEqualTo(300);
-        assertThat(hits).as("false matches").hasSizeLessThanOrEqualTo(9);
+        assertThat(names).hasSizeGreaterThanOrEqualTo(414);
+        assertThat(hits).as("false matches").hasSizeLessThanOrEqualTo(CEILING);
         // A name of common words matches only a listed name that is the same as a whole: "Technology" is what
         // "GENERAL TECHNOLOGY LIMITED" becomes once the title "General" and the legal form are taken off.
         assertThat(hits).as("generic names").filteredOn(h -> h.name().kind().equals("GENERIC"))
