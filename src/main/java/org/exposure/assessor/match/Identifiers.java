@@ -136,6 +136,14 @@ public final class Identifiers {
         return problem(kind, v) == null ? new MatchIdentifier(kind.name(), v) : null;
     }
 
+    /** Whether the kind named {@code kind} is one of the unique kinds ({@link Kind#unique}). */
+    static boolean unique(String kind) {
+        return switch (kind) {
+            case "BIC", "IMO", "INN", "OGRN", "USCC", "LEI" -> true;
+            default -> false;
+        };
+    }
+
     /**
      * The part of a valid identifier that names the party: a BIC's first 8 characters (the institution; the other
      * three are its branch), else the whole value.
