@@ -8,6 +8,8 @@ import java.util.List;
  * takes the most they can add ({@link #bound}) and a match's explanation lists them ({@link #explain}), all from
  * these rows. A feature says whether the two sides agree (its {@code agree} weight), disagree (its {@code disagree}
  * weight) or neither (nothing); the sum is added to the name score in the order of the rows, then clamped to 0..1.
+ * The one exception is an identical identifier of a kind that names one party ({@link #IDENTIFIER}), which raises
+ * the score to at least {@link #CONFIRMED} instead of adding a fixed weight.
  */
 enum Adjustment {
 
@@ -21,7 +23,7 @@ enum Adjustment {
      */
     COUNTRY("country", 0.03, -0.08, false) {
         @Override
-        double contribution(int verdict, MatchQuery query, MatchCandidate candidate) {
+        double contribution(int verdict, double score, MatchQuery query, MatchCandidate candidate) {
             return verdict < 0 && MatchScorer.wholeNames(query, candidate) ? ORGANISATION_COUNTRY_DISAGREE
                     : contribution(verdict);
         }
@@ -93,7 +95,65 @@ enum Adjustment {
         String detail(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, int verdict) {
             return q.legalForms() + " / " + c.legalForms();
         }
+    },
+
+    /**
+     * Both sides have identifiers of a kind that names one party the world over (BIC, IMO, INN, OGRN, USCC, LEI):
+     * one the same (a BIC by its institution, its first 8 characters) makes the pair a confirmed match whatever the
+     * names, {@link #CONFIRMED} raised by what the names add (a weak name gives 0.95, the same name 1.0); none the
+     * same in a kind both give is a different party as far as that kind knows, enough to take an exact name with
+     * every other feature agreeing (1.04) under the default threshold (0.86). Its {@code agree} weight is only the
+     * most it can add, for the bound.
+     */
+    IDENTIFIER("identifier", 1.0, -0.20, false) {
+        @Override
+        boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return identifierVerdict(query, candidate, true) != 0;
+        }
+
+        @Override
+        int verdict(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return identifierVerdict(query, candidate, true);
+        }
+
+        @Override
+        double contribution(int verdict, double score, MatchQuery query, MatchCandidate candidate) {
+            if (verdict > 0 && Double.isNaN(score)) {
+                return contribution(verdict);
+            }
+            return verdict > 0 ? Math.max(0, CONFIRMED + (1 - CONFIRMED) * clamp(score) - score) : contribution(verdict);
+        }
+
+        @Override
+        String detail(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, int verdict) {
+            return identifierDetail(query, candidate, true, verdict);
+        }
+    },
+
+    /**
+     * Both sides have identifiers of a kind numbered per country or register (registration, passport, national id
+     * and tax numbers): the same value is a sign of the same party, not a proof (two registers may give it), and a
+     * different one a weak sign against (a party holds several passports and registrations, and a list gives some).
+     */
+    DOCUMENT("identifier", 0.10, -0.05, false) {
+        @Override
+        boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return identifierVerdict(query, candidate, false) != 0;
+        }
+
+        @Override
+        int verdict(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return identifierVerdict(query, candidate, false);
+        }
+
+        @Override
+        String detail(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, int verdict) {
+            return identifierDetail(query, candidate, false, verdict);
+        }
     };
+
+    /** The score of a pair with the same identifier of a kind that names one party, with no name in common. */
+    static final double CONFIRMED = 0.95;
 
     private static final String INDIVIDUAL = "INDIVIDUAL";
     /** What a country disagreement of two organisations' names adds (see {@link #COUNTRY}). */
@@ -130,16 +190,76 @@ enum Adjustment {
         return verdict > 0 ? agree : verdict < 0 ? disagree : 0;
     }
 
-    /** What a verdict adds to the score of this query and candidate; the row's weights unless a feature says more. */
-    double contribution(int verdict, MatchQuery query, MatchCandidate candidate) {
+    /**
+     * What a verdict adds to {@code score} (the score with the rows before this one) for this query and candidate;
+     * the row's weights unless a feature says more. {@code score} is NaN for the optimistic bound, taken before the
+     * names are compared: a row that depends on it then gives the most it can add.
+     */
+    double contribution(int verdict, double score, MatchQuery query, MatchCandidate candidate) {
         return contribution(verdict);
+    }
+
+    /**
+     * 1 when the two sides share an identifier of the {@code unique} kinds (or of the others), -1 when they share
+     * none but both give one of the same such kind, 0 when no such kind is on both sides. Nothing to do, and no
+     * allocation, when either side gives no identifier: the common case.
+     */
+    static int identifierVerdict(MatchQuery query, MatchCandidate candidate, boolean unique) {
+        List<MatchIdentifier> mine = query.attributes().identifiers();
+        List<MatchIdentifier> theirs = candidate.attributes().identifiers();
+        if (mine.isEmpty() || theirs.isEmpty()) {
+            return 0;
+        }
+        int verdict = 0;
+        for (MatchIdentifier a : mine) {
+            if (Identifiers.unique(a.kind()) != unique || "OTHER".equals(a.kind())) {
+                continue;
+            }
+            String key = Identifiers.key(a);
+            for (MatchIdentifier b : theirs) {
+                if (a.kind().equals(b.kind())) {
+                    if (key.equals(Identifiers.key(b))) {
+                        return 1;
+                    }
+                    verdict = -1;
+                }
+            }
+        }
+        return verdict;
+    }
+
+    /**
+     * The identifier that agreed ("BIC VTBRRUMMXXX = VTBRRUMM"), or the query's identifiers that met others of their
+     * kind and none equal ("BIC DEUTDEFF != VTBRRUMM, VTBRRU2P").
+     */
+    static String identifierDetail(MatchQuery query, MatchCandidate candidate, boolean unique, int verdict) {
+        StringBuilder out = new StringBuilder();
+        for (MatchIdentifier a : query.attributes().identifiers()) {
+            if (Identifiers.unique(a.kind()) != unique || "OTHER".equals(a.kind())) {
+                continue;
+            }
+            StringBuilder others = new StringBuilder();
+            for (MatchIdentifier b : candidate.attributes().identifiers()) {
+                if (a.kind().equals(b.kind())) {
+                    if (verdict > 0 && Identifiers.key(a).equals(Identifiers.key(b))) {
+                        return a.kind() + " " + a.value() + " = " + b.value();
+                    }
+                    others.append(others.isEmpty() ? "" : ", ").append(b.value());
+                }
+            }
+            if (verdict < 0 && !others.isEmpty()) {
+                out.append(out.isEmpty() ? "" : "; ").append(a.kind()).append(' ').append(a.value()).append(" != ")
+                        .append(others);
+            }
+        }
+        return out.toString();
     }
 
     /** {@code score} with every feature that applies added, clamped to 0..1. */
     static double total(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, double score) {
         for (Adjustment a : ALL) {
             if (a.applies(query, q, candidate, c)) {
-                score += a.contribution(a.verdict(query, q, candidate, c), query, candidate);
+                score += a.contribution(a.verdict(query, q, candidate, c), score, query, candidate);
             }
         }
         return clamp(score);
@@ -155,7 +275,7 @@ enum Adjustment {
             if (a.byNames) {
                 up += a.agree;
             } else if (a.applies(query, null, candidate, null)) {
-                up += a.contribution(a.verdict(query, null, candidate, null), query, candidate);
+                up += a.contribution(a.verdict(query, null, candidate, null), Double.NaN, query, candidate);
             }
         }
         return up;
@@ -170,7 +290,7 @@ enum Adjustment {
         for (Adjustment a : ALL) {
             if (a.applies(query, q, candidate, c)) {
                 int verdict = a.verdict(query, q, candidate, c);
-                double d = a.contribution(verdict, query, candidate);
+                double d = a.contribution(verdict, score, query, candidate);
                 features.add(new MatchFeature(a.feature, verdict, d, a.detail(query, q, candidate, c, verdict)));
                 score += d;
             }

@@ -99,6 +99,21 @@ public final class MatchScorer {
     }
 
     /**
+     * A query that gives no name against a candidate that holds one of its identifiers: no name score, the
+     * adjustments alone ({@link Adjustment#IDENTIFIER} confirms the match). {@code c} is the candidate's name shown,
+     * normalised (null when it has none).
+     */
+    Match identifiersOnly(MatchQuery query, MatchCandidate candidate, String name, boolean alias, NormalizedName c) {
+        NormalizedName qn = normalizer.normalize(query.name());
+        NormalizedName cn = c == null ? new NormalizedName(name, List.of(), List.of(), false) : c;
+        List<MatchFeature> features = new ArrayList<>();
+        features.add(new MatchFeature("name", 0, 0, "no name given: compared by identifiers"));
+        double score = Adjustment.explain(query, qn, candidate, cn, 0, features);
+        return new Match(candidate.listId(), candidate.entryId(), candidate.primaryName(), name, alias, qn.text(),
+                cn.text(), score, candidate.type(), candidate.programs(), List.copyOf(features));
+    }
+
+    /**
      * Score of a prepared query against one prepared name of a candidate; null when under {@code threshold}
      * (the explanation is built only for a score at or above it; a negative threshold always gives a match).
      */

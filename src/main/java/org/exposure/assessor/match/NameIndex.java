@@ -1,11 +1,14 @@
 package org.exposure.assessor.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A matcher over a fixed set of {@link MatchCandidate}s, built once ({@link NameIndexBuilder}), safe for
@@ -30,6 +33,10 @@ public final class NameIndex {
     private final CandidateIndex index;
     private final double threshold;
     private final int candidateCap;
+    /** Each candidate's first name (its names are consecutive), -1 when it has none. */
+    private final int[] firstName;
+    /** Candidates by identifier ({@link #identifierKey}), for queries that give one. */
+    private final Map<String, int[]> byIdentifier;
 
     /** What one query found. */
     public record Result(NormalizedName query, List<Match> matches, int namesConsidered, int namesScored) {
@@ -45,7 +52,57 @@ public final class NameIndex {
         this.index = index;
         this.threshold = threshold;
         this.candidateCap = candidateCap;
+        this.firstName = new int[candidates.length];
+        Arrays.fill(firstName, -1);
+        for (int n = nameCandidate.length - 1; n >= 0; n--) {
+            firstName[nameCandidate[n]] = n;
+        }
+        Map<String, List<Integer>> ids = new HashMap<>();
+        for (int ci = 0; ci < candidates.length; ci++) {
+            for (MatchIdentifier id : candidates[ci].attributes().identifiers()) {
+                String key = identifierKey(id);
+                if (key != null) {
+                    List<Integer> holders = ids.computeIfAbsent(key, k -> new ArrayList<>(1));
+                    if (holders.isEmpty() || holders.get(holders.size() - 1) != ci) {
+                        holders.add(ci);
+                    }
+                }
+            }
+        }
+        Map<String, int[]> byId = new HashMap<>(ids.size() * 2);
+        ids.forEach((k, v) -> byId.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        this.byIdentifier = byId;
     }
+
+    /** The key an identifier is indexed by (its kind and what names the party), or null for one never compared. */
+    private static String identifierKey(MatchIdentifier id) {
+        return "OTHER".equals(id.kind()) ? null : id.kind() + ':' + Identifiers.key(id);
+    }
+
+    /** How many distinct identifiers the index holds. */
+    public int identifierCount() {
+        return byIdentifier.size();
+    }
+
+    /** The candidates holding one of the query's identifiers, in index order; none when it gives none. */
+    private int[] identified(MatchQuery query) {
+        List<MatchIdentifier> ids = query.attributes().identifiers();
+        if (ids.isEmpty() || byIdentifier.isEmpty()) {
+            return NONE;
+        }
+        int[] out = NONE;
+        for (MatchIdentifier id : ids) {
+            String key = identifierKey(id);
+            int[] holders = key == null ? null : byIdentifier.get(key);
+            if (holders != null) {
+                out = out.length == 0 ? holders : IntStream.concat(Arrays.stream(out), Arrays.stream(holders))
+                        .distinct().sorted().toArray();
+            }
+        }
+        return out;
+    }
+
+    private static final int[] NONE = new int[0];
 
     /** Builds an index; {@code threshold} is the score at or above which a name matches. */
     public static NameIndex build(Collection<MatchCandidate> candidates, NameNormalizer normalizer, double threshold,
@@ -117,8 +174,10 @@ public final class NameIndex {
      */
     public Result search(MatchQuery query, double threshold, int limit) {
         NormalizedName q = scorer.normalizer().normalize(query.name());
+        int[] identified = identified(query);
         if (q.isEmpty()) {
-            return new Result(q, List.of(), 0, 0);
+            return identified.length == 0 ? new Result(q, List.of(), 0, 0) : byIdentifiersOnly(query, q, identified,
+                    threshold, limit);
         }
         QueryScratch s = index.scratch();
         try {
@@ -140,6 +199,25 @@ public final class NameIndex {
                     best.put(ci, m);
                 }
             }
+            // Entries holding one of the query's identifiers, whatever their names: each of their names is scored.
+            for (int ci : identified) {
+                if (best.containsKey(ci) || firstName[ci] < 0) {
+                    continue;
+                }
+                Match top = null;
+                for (int n = firstName[ci]; n < nameCandidate.length && nameCandidate[n] == ci; n++) {
+                    double need = top == null ? threshold : Math.max(threshold, Math.nextUp(top.score()));
+                    Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], index.name(n), need,
+                            PairSims.DIRECT);
+                    if (m != null && m.score() >= need) {
+                        top = m;
+                    }
+                }
+                if (top != null) {
+                    best.put(ci, top);
+                    scored++;
+                }
+            }
             List<Match> out = new ArrayList<>(best.values());
             out.sort(Comparator.comparingDouble(Match::score).reversed());
             if (out.size() > limit) {
@@ -149,5 +227,20 @@ public final class NameIndex {
         } finally {
             index.release(s);
         }
+    }
+
+    /** A query without a name: the entries holding one of its identifiers, each by its primary name. */
+    private Result byIdentifiersOnly(MatchQuery query, NormalizedName q, int[] identified, double threshold, int limit) {
+        List<Match> out = new ArrayList<>();
+        for (int ci : identified) {
+            int n = firstName[ci];
+            Match m = scorer.identifiersOnly(query, candidates[ci], n < 0 ? candidates[ci].primaryName() : nameRaw[n],
+                    n >= 0 && nameAlias[n], n < 0 ? null : index.name(n).name);
+            if (m.score() >= threshold) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparingDouble(Match::score).reversed());
+        return new Result(q, out.size() > limit ? List.copyOf(out.subList(0, limit)) : out, 0, identified.length);
     }
 }

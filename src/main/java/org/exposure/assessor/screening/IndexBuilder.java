@@ -24,7 +24,10 @@ import javax.sql.DataSource;
 
 import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.match.Identifiers;
+import org.exposure.assessor.match.MatchAttributes;
 import org.exposure.assessor.match.MatchCandidate;
+import org.exposure.assessor.match.MatchIdentifier;
 import org.exposure.assessor.match.NameIndex;
 import org.exposure.assessor.match.NameNormalizer;
 import org.exposure.assessor.persistence.ListVersionEntity;
@@ -57,7 +60,8 @@ public class IndexBuilder {
      * of the candidates decides ties between names of equal rank, and so must not change.
      */
     private static final String ROWS = "SELECT id, version_id, entry_id, list_name, entity_type, primary_name, "
-            + "aliases_json, programs_json, countries_json, secondary_sanctions_risk FROM list_entry WHERE version_id IN ";
+            + "aliases_json, programs_json, countries_json, secondary_sanctions_risk, identifiers_json FROM list_entry "
+            + "WHERE version_id IN ";
 
     /** Keyed by the stored row's id: an entry id alone is not unique (the CSL repeats it once per list). */
     record EntryInfo(String source, String entryId, String list, String versionId, boolean secondarySanctionsRisk) {
@@ -215,7 +219,7 @@ public class IndexBuilder {
                     while (r.next()) {
                         candidates.add(new MatchCandidate(version.source, r.getString(3), r.getString(6),
                                 aliases(r.getString(7)), r.getString(5), countries(r.getString(9)),
-                                strings(r.getString(8))));
+                                strings(r.getString(8)), attributes(r.getString(11))));
                     }
                 }
             } catch (SQLException e) {
@@ -247,7 +251,8 @@ public class IndexBuilder {
                     String id = r.getObject(1, UUID.class).toString();
                     ListVersionEntity v = byId.get(r.getObject(2, UUID.class));
                     candidates.add(new MatchCandidate(v.source, id, r.getString(6), aliases(r.getString(7)),
-                            r.getString(5), countries(r.getString(9)), strings(r.getString(8))));
+                            r.getString(5), countries(r.getString(9)), strings(r.getString(8)),
+                            attributes(r.getString(11))));
                     info.put(id, new EntryInfo(v.source, r.getString(3), r.getString(4), v.id.toString(), r.getBoolean(10)));
                 }
             }
@@ -305,6 +310,60 @@ public class IndexBuilder {
             return List.of();
         }
         return names;
+    }
+
+    /** The identifiers of an entry the matcher compares; nothing else known (see {@link #identifiers}). */
+    private MatchAttributes attributes(String identifiersJson) {
+        List<MatchIdentifier> ids = identifiers(identifiersJson);
+        return ids.isEmpty() ? MatchAttributes.NONE : new MatchAttributes(ids, Set.of(), Set.of(), Set.of());
+    }
+
+    /**
+     * The identifiers of the {@code identifiers_json} column (objects of {@code type}, {@code value} and
+     * {@code country}, as ListStore writes them) that the matcher compares, by the kind {@link Identifiers#listed}
+     * gives each: the others (web sites, call signs, the lists' own reference numbers) and values failing their kind's
+     * check are left out. Duplicates (the same number given twice, as SDN and CSL rows often do) count once.
+     * Unreadable JSON gives none.
+     */
+    List<MatchIdentifier> identifiers(String text) {
+        if (text == null || text.length() <= 2) {
+            return List.of();
+        }
+        Set<MatchIdentifier> out = new LinkedHashSet<>();
+        try (JsonParser p = json.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return List.of();
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                if (t != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                String type = null;
+                String value = null;
+                String country = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    String s = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    switch (field) {
+                        case "type" -> type = s;
+                        case "value" -> value = s;
+                        case "country" -> country = s;
+                        default -> p.skipChildren();
+                    }
+                }
+                MatchIdentifier id = Identifiers.listed(type, value, country);
+                if (id != null) {
+                    out.add(id);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("unreadable identifiers %s", text);
+            return List.of();
+        }
+        return List.copyOf(out);
     }
 
     /** As JsonNode.asBoolean(false): true, a non-zero integer, or the text "true". */

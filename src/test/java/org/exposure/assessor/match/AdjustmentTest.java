@@ -26,6 +26,8 @@ class AdjustmentTest {
             COUNTRY    | country   | 0.03 | -0.08 | false
             TYPE       | type      | 0.02 | -0.10 | false
             LEGAL_FORM | legalForm | 0.02 | -0.05 | true
+            IDENTIFIER | identifier | 1.0 | -0.20 | false
+            DOCUMENT   | identifier | 0.10 | -0.05 | false
             """)
     void theTable(Adjustment a, String feature, double agree, double disagree, boolean byNames) {
         assertThat(a.feature).isEqualTo(feature);
@@ -106,5 +108,50 @@ class AdjustmentTest {
         assertThat(m.features().get(0).detail()).isEqualTo(nameLine);
         assertThat(m.features().stream().filter(f -> f.feature().equals("coverage")).findFirst().orElseThrow().detail())
                 .isEqualTo(coverageLine);
+    }
+
+    /**
+     * The identifier rows: a query (name, its identifiers as {@code KIND:value}, space-separated) against a one-name
+     * ENTITY with its own. {@code line}: the explanation's identifier line ({@code value;contribution;detail}, '' for
+     * none); {@code score}: the final score. An identical unique identifier gives at least 0.95 whatever the names;
+     * a conflicting one takes 0.20; the kinds numbered per register add 0.10 or take 0.05.
+     */
+    @ParameterizedTest(name = "{0} [{1}] ~ {2} [{3}]")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            VTB Bank      | BIC:VTBRRUMMXXX             | VTB BANK PJSC        | BIC:VTBRRUMM                 | 1;0.0;BIC VTBRRUMMXXX = VTBRRUMM               | 1.0
+            Bank Pobeda   | BIC:VTBRRUMM                | VTB BANK PJSC        | BIC:VTBRRUMM                 | 1;0.665;BIC VTBRRUMM = VTBRRUMM                | 0.965
+            Roga i Kopyta | INN:7702070139              | VTB BANK PJSC        | BIC:VTBRRUMM INN:7702070139  | 1;0.95;INN 7702070139 = 7702070139             | 0.95
+            VTB Bank      | BIC:DEUTDEFF                | VTB BANK PJSC        | BIC:VTBRRUMM BIC:VTBRRU2P    | -1;-0.2;BIC DEUTDEFF != VTBRRUMM, VTBRRU2P     | 0.8
+            VTB Bank      | BIC:DEUTDEFF INN:7702070139 | VTB BANK PJSC        | BIC:VTBRRUMM INN:7702070139  | 1;0.0;INN 7702070139 = 7702070139              | 1.0
+            VTB Bank      | INN:7702070139              | VTB BANK PJSC        | BIC:VTBRRUMM                 | ''                                             | 1.0
+            VTB Bank      | -                           | VTB BANK PJSC        | BIC:VTBRRUMM                 | ''                                             | 1.0
+            Ivan Petrov   | PASSPORT:K475336            | PETROV, Ivan Ivanych | PASSPORT:K475336             | 1;0.1;PASSPORT K475336 = K475336               | 0.9333
+            Ivan Petrov   | PASSPORT:K475336            | PETROVA, Irina       | PASSPORT:K475336             | 1;0.1;PASSPORT K475336 = K475336               | 0.5857
+            Ivan Petrov   | PASSPORT:K475336            | PETROV, Ivan         | PASSPORT:K475337             | -1;-0.05;PASSPORT K475336 != K475337           | 0.95
+            Ivan Petrov   | OTHER:K475336               | PETROV, Ivan         | PASSPORT:K475336             | ''                                             | 1.0
+            """)
+    void identifiers(String name, String ids, String listed, String listedIds, String line, double score) {
+        MatchQuery query = new MatchQuery(name, null, Set.of(), attributes(ids));
+        MatchCandidate candidate = new MatchCandidate("T", "1", listed, List.of(), "ENTITY", Set.of(), List.of(),
+                attributes(listedIds));
+        Match m = SCORER.compare(query, candidate);
+        assertThat(line(m, "identifier")).isEqualTo(line);
+        assertThat(m.score()).as("score").isCloseTo(score, within(1e-4));
+        double sum = m.features().stream().mapToDouble(MatchFeature::contribution).sum();
+        assertThat(m.score()).as("the contributions add up").isCloseTo(Math.max(0, Math.min(1, sum)), within(EPS));
+        assertThat(Adjustment.bound(query, candidate)).as("the bound is never below the adjustments")
+                .isGreaterThanOrEqualTo(sum - m.features().get(0).contribution() - EPS);
+    }
+
+    private static MatchAttributes attributes(String ids) {
+        if (ids == null) {
+            return MatchAttributes.NONE;
+        }
+        List<MatchIdentifier> out = new java.util.ArrayList<>();
+        for (String id : ids.split(" ")) {
+            String[] kv = id.split(":");
+            out.add(new MatchIdentifier(kv[0], kv[1]));
+        }
+        return new MatchAttributes(out, Set.of(), Set.of(), Set.of());
     }
 }

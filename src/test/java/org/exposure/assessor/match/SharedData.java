@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.lists.Alias;
+import org.exposure.assessor.lists.Identifier;
 import org.exposure.assessor.lists.csl.CslImporter;
 import org.exposure.assessor.lists.opensanctions.FtmImporter;
 import org.exposure.assessor.lists.ImportException;
@@ -163,7 +164,16 @@ final class SharedData {
                     countries.add(c.toUpperCase(Locale.ROOT));
                 }
             }
-            out.add(new MatchCandidate(e.source(), e.id(), e.name(), aliases, e.type().name(), countries, e.programs()));
+            // The identifiers the screening index takes from the stored entry (see IndexBuilder).
+            Set<MatchIdentifier> ids = new LinkedHashSet<>();
+            for (Identifier i : e.identifiers()) {
+                MatchIdentifier id = Identifiers.listed(i.type(), i.value(), i.country());
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            out.add(new MatchCandidate(e.source(), e.id(), e.name(), aliases, e.type().name(), countries, e.programs(),
+                    ids.isEmpty() ? MatchAttributes.NONE : new MatchAttributes(List.copyOf(ids), Set.of(), Set.of(), Set.of())));
         }
         return out;
     }

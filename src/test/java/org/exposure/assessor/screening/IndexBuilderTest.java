@@ -19,7 +19,11 @@ import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.ListFixtures;
 import org.exposure.assessor.lists.ListStore;
+import org.exposure.assessor.lists.Identifier;
+import org.exposure.assessor.match.Identifiers;
+import org.exposure.assessor.match.MatchAttributes;
 import org.exposure.assessor.match.MatchCandidate;
+import org.exposure.assessor.match.MatchIdentifier;
 import org.exposure.assessor.match.MatchQuery;
 import org.exposure.assessor.persistence.ListEntryEntity;
 import org.exposure.assessor.persistence.ListVersionEntity;
@@ -85,6 +89,34 @@ class IndexBuilderTest {
         assertThat(sample.countries()).containsExactlyInAnyOrder("RU", "CN");
         assertThat(sample.programs()).containsExactly("RUSSIA-EO14024", "UKRAINE-EO13662");
         assertThat(sample.type()).isEqualTo("ENTITY");
+        MatchCandidate withIds = rows.candidates().stream().filter(c -> c.primaryName().equals("ENTRY 8 OF OFAC-SDN"))
+                .findFirst().orElseThrow();
+        assertThat(withIds.attributes().identifiers()).containsExactly(new MatchIdentifier("BIC", "VTBRRUMM"),
+                new MatchIdentifier("INN", "7702070139"));
+    }
+
+    /**
+     * The identifiers column read by the streaming parser: each object's type, value and country as the data-binding
+     * of the stored record gives them, taken by the matcher's kinds; duplicates once; anything unreadable none.
+     */
+    @Test
+    void identifiersReadFromTheirColumn() {
+        String[][] cases = {
+                {"[]", ""},
+                {"[{\"type\":\"SWIFT/BIC\",\"value\":\"VTBRRUMM\",\"country\":null}]", "BIC:VTBRRUMM"},
+                {"[{\"country\":\"RU\",\"value\":\"1027739609391\",\"type\":\"Registration Number\"},"
+                        + "{\"type\":\"Registration ID\",\"value\":\"1027739609391\",\"country\":\"RU\"}]",
+                        "OGRN:1027739609391"},
+                {"[{\"type\":\"Website\",\"value\":\"x.example\"},{\"type\":\"IMO\",\"value\":{\"n\":1}},"
+                        + "{\"type\":\"Vessel Registration Identification\",\"value\":\"IMO 9187629\"}]", "IMO:9187629"},
+                {"[{\"type\":\"SWIFT/BIC\",\"value\":\"VTBRQQMM\"}]", ""},
+                {"{\"type\":\"SWIFT/BIC\"}", ""},
+                {"[{\"type\":\"SWIFT/BIC\",", ""},
+        };
+        for (String[] c : cases) {
+            List<String> got = builder.identifiers(c[0]).stream().map(i -> i.kind() + ":" + i.value()).toList();
+            assertThat(got).as(c[0]).isEqualTo(c[1].isEmpty() ? List.of() : List.of(c[1].split(" ")));
+        }
     }
 
     /** The streaming reads of the JSON columns give what the data-binding calls used before gave, for arrays. */
@@ -170,9 +202,13 @@ class IndexBuilderTest {
                     new Alias("WEAK ALIAS " + i, AliasKind.AKA, true));
             // Countries as the lists write them: codes in either case and names that are not codes.
             List<String> countries = List.of("RU", "cn", "Russia");
+            // Identifiers as the lists give them: one the matcher compares, one it does not, one failing its check.
+            List<Identifier> ids = i % 4 == 0 ? List.of(new Identifier("SWIFT/BIC", "VTBRRUMM", null),
+                    new Identifier("Website", "www.example.com", null), new Identifier("Tax ID No.", "7702070139", "RU"),
+                    new Identifier("Legal Entity Number", "253400HA6URWT39X2983", null)) : List.of();
             entries.add(new ListEntry(source, String.valueOf(n - i), "ENTRY " + i + " OF " + source, aliases,
                     i % 3 == 0 ? EntityType.INDIVIDUAL : EntityType.ENTITY, List.of("RUSSIA-EO14024", "UKRAINE-EO13662"),
-                    countries, List.of(), List.of("remark " + i), i % 5 == 0, source.equals("US-CSL") ? "Entity List" : null,
+                    countries, ids, List.of("remark " + i), i % 5 == 0, source.equals("US-CSL") ? "Entity List" : null,
                     List.of(), Map.of("name", "ENTRY " + i)));
         }
         return new ImportResult(source, entries, List.of(), null, "test-" + source + "-" + run, Map.of(), List.of());
@@ -204,8 +240,17 @@ class IndexBuilderTest {
             }
             List<String> programs = mapper.readValue(e.programsJson, new TypeReference<List<String>>() {
             });
+            Set<MatchIdentifier> ids = new LinkedHashSet<>();
+            for (JsonNode i : mapper.readTree(e.identifiersJson)) {
+                MatchIdentifier id = Identifiers.listed(i.path("type").asText(null), i.path("value").asText(null),
+                        i.path("country").asText(null));
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
             candidates.add(new MatchCandidate(v.source, e.id.toString(), e.primaryName, aliases, e.entityType, countries,
-                    programs));
+                    programs, ids.isEmpty() ? MatchAttributes.NONE
+                            : new MatchAttributes(List.copyOf(ids), Set.of(), Set.of(), Set.of())));
             info.put(e.id.toString(), new IndexBuilder.EntryInfo(v.source, e.entryId, e.listName, v.id.toString(),
                     e.secondarySanctionsRisk));
         }
