@@ -99,7 +99,7 @@ record YenteExample(String id, String schema, String type, List<String> names, S
         return COUNTRY_NAMES.get(v.toUpperCase(Locale.ROOT));
     }
 
-    /** The matcher's type for an FtM schema: a value of {@link #TYPES}, null for an untyped one. */
+    /** Whether the matcher can screen an example of this FtM schema, with a type ({@link #TYPES}) or without. */
     static boolean knownSchema(String schema) {
         return TYPES.containsKey(schema) || UNTYPED.contains(schema);
     }
