@@ -476,6 +476,15 @@ public class ListStore {
                 source, entryId).firstResultOptional();
     }
 
+    /** The stored entries with these row ids (of whatever version), in no particular order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ListEntryEntity> entries(java.util.Collection<UUID> rowIds) {
+        if (rowIds.isEmpty()) {
+            return List.of();
+        }
+        return ListEntryEntity.list("id in ?1", List.copyOf(rowIds));
+    }
+
     private ListEntryEntity entity(java.util.UUID versionId, ListEntry e) {
         ListEntryEntity x = new ListEntryEntity();
         x.id = TimeOrderedIds.next();

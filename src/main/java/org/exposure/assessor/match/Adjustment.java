@@ -96,6 +96,100 @@ enum Adjustment {
             return q.legalForms() + " / " + c.legalForms();
         }
     },
+    /**
+     * Both sides (persons, or of unknown type) give dates of birth: one pair is the same at the precision both give
+     * ({@code 1952} and {@code 1952-10-07} agree); none is, but one pair is close (the same year, a year apart, or
+     * day and month swapped, as lists and clients write them either way round), which says nothing; or every pair
+     * is years apart, which lowers the score clearly: the same name born a decade apart is most often someone else.
+     */
+    BIRTH_DATE("birthDate", 0.04, -0.12, false) {
+        @Override
+        boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return !query.attributes().birthDates().isEmpty() && !candidate.attributes().birthDates().isEmpty()
+                    && person(query.type()) && person(candidate.type());
+        }
+
+        @Override
+        int verdict(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            int verdict = -1;
+            for (String a : query.attributes().birthDates()) {
+                for (String b : candidate.attributes().birthDates()) {
+                    if (BirthDates.same(a, b)) {
+                        return 1;
+                    }
+                    if (BirthDates.close(a, b) != null) {
+                        verdict = 0;
+                    }
+                }
+            }
+            return verdict;
+        }
+
+        @Override
+        String detail(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, int verdict) {
+            for (String a : query.attributes().birthDates()) {
+                for (String b : candidate.attributes().birthDates()) {
+                    if (verdict > 0 && BirthDates.same(a, b)) {
+                        return a + " = " + b;
+                    }
+                    String close = BirthDates.close(a, b);
+                    if (verdict == 0 && close != null) {
+                        return a + " close to " + b + " (" + close + ")";
+                    }
+                }
+            }
+            return query.attributes().birthDates().stream().sorted().toList() + " none of "
+                    + candidate.attributes().birthDates().stream().sorted().toList();
+        }
+    },
+
+    /** Both sides (persons, or of unknown type) give nationalities: they share one, or none. */
+    NATIONALITY("nationality", 0.02, -0.05, false) {
+        @Override
+        boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return !query.attributes().nationalities().isEmpty() && !candidate.attributes().nationalities().isEmpty()
+                    && person(query.type()) && person(candidate.type());
+        }
+
+        @Override
+        int verdict(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            for (String n : query.attributes().nationalities()) {
+                if (candidate.attributes().nationalities().contains(n)) {
+                    return 1;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        String detail(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, int verdict) {
+            return query.attributes().nationalities().stream().sorted().toList()
+                    + (verdict > 0 ? " shares with " : " none of ")
+                    + candidate.attributes().nationalities().stream().sorted().toList();
+        }
+    },
+
+    /**
+     * Both sides give cities: one is the same (case and accents aside) raises the score a little. Different cities
+     * say nothing: a party has addresses the list does not know, and a list gives only some of its own.
+     */
+    CITY("city", 0.02, 0.0, false) {
+        @Override
+        boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return !query.attributes().cities().isEmpty() && !candidate.attributes().cities().isEmpty();
+        }
+
+        @Override
+        int verdict(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
+            return sharedCity(query, candidate) != null ? 1 : 0;
+        }
+
+        @Override
+        String detail(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c, int verdict) {
+            String shared = sharedCity(query, candidate);
+            return shared != null ? "both in " + shared : "no city in common";
+        }
+    },
 
     /**
      * Both sides have identifiers of a kind that names one party the world over (BIC, IMO, INN, OGRN, USCC, LEI):
@@ -151,6 +245,32 @@ enum Adjustment {
             return identifierDetail(query, candidate, false, verdict);
         }
     };
+
+    /** Not known to be other than a person: dates of birth and nationalities are compared for persons only. */
+    private static boolean person(String type) {
+        return INDIVIDUAL.equals(type) || EntityTypes.UNKNOWN.equals(type);
+    }
+
+    private static String sharedCity(MatchQuery query, MatchCandidate candidate) {
+        for (String a : query.attributes().cities()) {
+            String ka = cityKey(a);
+            for (String b : candidate.attributes().cities()) {
+                if (!ka.isEmpty() && ka.equals(cityKey(b))) {
+                    return b;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A city as compared: letters and digits only, lower case, without accents ("São Paulo" = "SAO PAULO"). */
+    private static String cityKey(String city) {
+        String d = java.text.Normalizer.normalize(city, java.text.Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        d.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
 
     /** The score of a pair with the same identifier of a kind that names one party, with no name in common. */
     static final double CONFIRMED = 0.95;

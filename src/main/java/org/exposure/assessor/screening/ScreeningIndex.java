@@ -17,8 +17,10 @@ import org.exposure.assessor.config.AssessorConfig;
 import org.exposure.assessor.lists.ListStore;
 import org.exposure.assessor.lists.ListsChanged;
 import org.exposure.assessor.match.Match;
+import org.exposure.assessor.match.MatchAttributes;
 import org.exposure.assessor.match.MatchCandidate;
 import org.exposure.assessor.match.MatchFeature;
+import org.exposure.assessor.match.MatchIdentifier;
 import org.exposure.assessor.match.MatchQuery;
 import org.exposure.assessor.match.NameIndex;
 import org.exposure.assessor.persistence.ListVersionEntity;
@@ -264,6 +266,58 @@ public class ScreeningIndex {
             EntryInfo i = now.info.get(m.entryId());
             out.add(new ListMatch(path, role, name, i.source(), i.list(), i.versionId(), i.entryId(), m.primaryName(),
                     m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features(m)));
+        }
+        return out;
+    }
+
+    /**
+     * What a caller knows of a party besides its name, type and countries, in this layer's terms (the API does not
+     * see the matcher): identifiers by kind ({@code BIC}, {@code IMO}, ... as {@code MatchIdentifier} names them),
+     * dates of birth as ISO dates or their prefixes, nationalities and cities.
+     */
+    public record Facts(Map<String, Set<String>> identifiers, Set<String> birthDates, Set<String> nationalities,
+                        Set<String> cities) {
+        public static final Facts NONE = new Facts(Map.of(), Set.of(), Set.of(), Set.of());
+
+        MatchAttributes attributes() {
+            List<MatchIdentifier> ids = new ArrayList<>();
+            identifiers.forEach((kind, values) -> values.forEach(v -> ids.add(new MatchIdentifier(kind, v))));
+            return new MatchAttributes(ids, birthDates, nationalities, cities);
+        }
+    }
+
+    /** One line of a hit's explanation, as the matcher gave it. */
+    public record Feature(String feature, double value, double contribution, String detail) {
+    }
+
+    /**
+     * A match with the list entry it names.
+     *
+     * @param rowId the entry's row id (the stored entry of that version), for reading the rest of the entry
+     * @param type  the entry's type: INDIVIDUAL, ENTITY, VESSEL, AIRCRAFT or UNKNOWN
+     */
+    public record Hit(String source, String list, String entryId, String versionId, UUID rowId, String primaryName,
+                      String matchedName, String type, double score, List<Feature> features) {
+    }
+
+    /**
+     * Every match of one name at or above {@code threshold}, best first, one per entry, with the type, countries and
+     * facts known: for callers that filter by list or page the matches themselves. The index scores every candidate
+     * it puts forward whatever the limit, so asking for all costs no more than asking for ten.
+     */
+    public List<Hit> search(Snapshot now, String name, String type, Set<String> countries, Facts facts,
+                            double threshold) {
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        MatchQuery query = new MatchQuery(name, type, countries, facts == null ? null : facts.attributes());
+        List<Hit> out = new ArrayList<>();
+        for (Match m : now.index.search(query, threshold, Integer.MAX_VALUE).matches()) {
+            EntryInfo i = now.info.get(m.entryId());
+            List<Feature> features = m.features().stream()
+                    .map(f -> new Feature(f.feature(), f.value(), f.contribution(), f.detail())).toList();
+            out.add(new Hit(i.source(), i.list(), i.entryId(), i.versionId(), UUID.fromString(m.entryId()),
+                    m.primaryName(), m.matchedName(), m.type(), m.score(), features));
         }
         return out;
     }

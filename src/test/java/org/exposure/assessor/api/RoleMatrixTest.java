@@ -51,6 +51,7 @@ class RoleMatrixTest {
         EXPECTED.put("GET /api/v1/batches/{id}/results", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/batches/{id}/errors", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/screen", PEOPLE_AND_MACHINES);
+        EXPECTED.put("POST /api/v1/yente/match/{dataset}", PEOPLE_AND_MACHINES);
         EXPECTED.put("GET /api/v1/rules", PEOPLE);
         EXPECTED.put("GET /api/v1/rules/{id}", PEOPLE);
         EXPECTED.put("GET /api/v1/rulesets", PEOPLE);
@@ -158,7 +159,7 @@ class RoleMatrixTest {
         String method = op.split(" ", 2)[0];
         String path = op.split(" ", 2)[1].replace("{source}", "UN").replace("{id}", UUID).replace("{matchId}", "m1")
                 .replace("{decisionId}", UUID).replace("{deliveryId}", UUID)
-                .replace("{version}", "sha256:0000");
+                .replace("{version}", "sha256:0000").replace("{dataset}", "default");
         if (method.equals("POST")) {
             if (path.equals("/api/v1/batches")) {
                 // A CSV header not of the layout: refused before a job is made.

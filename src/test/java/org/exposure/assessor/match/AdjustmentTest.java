@@ -26,6 +26,9 @@ class AdjustmentTest {
             COUNTRY    | country   | 0.03 | -0.08 | false
             TYPE       | type      | 0.02 | -0.10 | false
             LEGAL_FORM | legalForm | 0.02 | -0.05 | true
+            BIRTH_DATE | birthDate | 0.04 | -0.12 | false
+            NATIONALITY | nationality | 0.02 | -0.05 | false
+            CITY       | city      | 0.02 | 0.0   | false
             IDENTIFIER | identifier | 1.0 | -0.20 | false
             DOCUMENT   | identifier | 0.10 | -0.05 | false
             """)
@@ -43,7 +46,8 @@ class AdjustmentTest {
     @EnumSource(Adjustment.class)
     void agreementNeverLowersAndDisagreementNeverRaises(Adjustment a) {
         assertThat(a.agree).isPositive();
-        assertThat(a.disagree).isNegative();
+        // A city elsewhere says nothing (a party has addresses a list does not know): its disagreement is 0.
+        assertThat(a.disagree).isNotPositive();
     }
 
     /**
@@ -87,6 +91,51 @@ class AdjustmentTest {
         double adjustments = sum - m.features().get(0).contribution();
         assertThat(Adjustment.bound(query, candidate)).as("the bound is never below the adjustments")
                 .isGreaterThanOrEqualTo(adjustments - EPS);
+    }
+
+    /**
+     * Dates of birth, nationalities and cities: a person's query against a one-name listed person. Dates compare at
+     * the precision both give; close dates (same year, a year apart, day and month swapped) say nothing; persons
+     * only. Each case: the line of the one feature that applies ('' when none) and the final score.
+     */
+    @ParameterizedTest(name = "{0}: {1} / {2} / {3} ~ {4} / {5} / {6}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            INDIVIDUAL | 1952-10-07 | -  | -      | 1952-10-07 | -  | -       | birthDate   | 1;0.04;1952-10-07 = 1952-10-07                          | 1.0
+            INDIVIDUAL | 1952       | -  | -      | 1952-10-07 | -  | -       | birthDate   | 1;0.04;1952 = 1952-10-07                                | 1.0
+            INDIVIDUAL | 1952-10    | -  | -      | 1952       | -  | -       | birthDate   | 1;0.04;1952-10 = 1952                                   | 1.0
+            INDIVIDUAL | 1952-07-10 | -  | -      | 1952-10-07 | -  | -       | birthDate   | 0;0.0;1952-07-10 close to 1952-10-07 (day and month swapped) | 1.0
+            INDIVIDUAL | 1952-03-01 | -  | -      | 1952-10-07 | -  | -       | birthDate   | 0;0.0;1952-03-01 close to 1952-10-07 (same year)        | 1.0
+            INDIVIDUAL | 1953       | -  | -      | 1952-10-07 | -  | -       | birthDate   | 0;0.0;1953 close to 1952-10-07 (a year apart)           | 1.0
+            INDIVIDUAL | 1962-10-07 | -  | -      | 1952-10-07 | -  | -       | birthDate   | -1;-0.12;[1962-10-07] none of [1952-10-07]              | 0.9
+            -          | 1962       | -  | -      | 1952       | -  | -       | birthDate   | -1;-0.12;[1962] none of [1952]                          | 0.88
+            ENTITY     | 1962       | -  | -      | 1952       | -  | -       | birthDate   | ''                                                      | 0.9
+            INDIVIDUAL | -          | -  | -      | 1952-10-07 | -  | -       | birthDate   | ''                                                      | 1.0
+            INDIVIDUAL | -          | RU | -      | -          | RU | -       | nationality | 1;0.02;[RU] shares with [RU]                            | 1.0
+            INDIVIDUAL | -          | FR | -      | -          | RU | -       | nationality | -1;-0.05;[FR] none of [RU]                              | 0.97
+            INDIVIDUAL | -          | FR | -      | -          | -  | -       | nationality | ''                                                      | 1.0
+            INDIVIDUAL | -          | -  | Moscow | -          | -  | MOSCOW  | city        | 1;0.02;both in MOSCOW                                   | 1.0
+            -          | -          | -  | São Paulo | -       | -  | SAO PAULO | city      | 1;0.02;both in SAO PAULO                                | 1.0
+            INDIVIDUAL | -          | -  | Paris  | -          | -  | MOSCOW  | city        | 0;0.0;no city in common                                 | 1.0
+            """)
+    void datesOfBirthNationalitiesAndCities(String type, String birth, String nationality, String city,
+                                            String listedBirth, String listedNationality, String listedCity,
+                                            String feature, String expected, double score) {
+        MatchQuery query = new MatchQuery("Vladimir Putin", type, Set.of(), new MatchAttributes(List.of(),
+                set(birth), set(nationality), set(city)));
+        MatchCandidate candidate = new MatchCandidate("T", "1", "PUTIN, Vladimir", List.of(), "INDIVIDUAL", Set.of(),
+                List.of(), new MatchAttributes(List.of(), set(listedBirth), set(listedNationality), set(listedCity)));
+        Match m = SCORER.compare(query, candidate);
+        assertThat(line(m, feature)).isEqualTo(expected);
+        assertThat(m.score()).as("score").isCloseTo(score, within(EPS));
+        double sum = m.features().stream().mapToDouble(MatchFeature::contribution).sum();
+        assertThat(m.score()).as("the contributions add up").isCloseTo(Math.max(0, Math.min(1, sum)), within(EPS));
+        double adjustments = sum - m.features().get(0).contribution();
+        assertThat(Adjustment.bound(query, candidate)).as("the bound is never below the adjustments")
+                .isGreaterThanOrEqualTo(adjustments - EPS);
+    }
+
+    private static Set<String> set(String value) {
+        return value == null ? Set.of() : Set.of(value);
     }
 
     private static String line(Match m, String feature) {
