@@ -31,8 +31,8 @@ import com.ibm.icu.text.Transliterator;
  *   <li>Legal-form words and phrases from {@code lists/legal-forms.txt} (LLC, PJSC, OOO, GMBH, "JOINT STOCK
  *       COMPANY", "YOUXIAN GONGSI", …) are removed wherever they stand and kept as {@link
  *       NormalizedName#legalForms()}; titles from {@code lists/name-titles.txt} ("President", "Dr") are removed.
- *       Neither is removed when nothing else would be left, and titles not when only common words would be left
- *       ("General Technology" is a company's name).</li>
+ *       Neither is removed when nothing else would be left, and titles other than "the" not when only common words
+ *       would be left ("General Technology" is a company's name).</li>
  * </ol>
  * Thread-safe: ICU transliterators are not shared between threads.
  */
@@ -71,8 +71,9 @@ public final class NameNormalizer {
         } else {
             forms.clear();
         }
-        rest = removePhrases(tokens, titles, new ArrayList<>());
-        if (!rest.isEmpty() && !allCommon(rest)) {
+        List<String> removedTitles = new ArrayList<>();
+        rest = removePhrases(tokens, titles, removedTitles);
+        if (!rest.isEmpty() && (!allCommon(rest) || onlyArticles(removedTitles))) {
             tokens = rest;
         }
         return new NormalizedName(name, tokens, forms, abjad);
@@ -157,6 +158,16 @@ public final class NameNormalizer {
     private static boolean allCommon(List<String> tokens) {
         for (String t : tokens) {
             if (!CommonWords.contains(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the titles removed are only the article "the", which is no person's title ("The Group" is "group"). */
+    private static boolean onlyArticles(List<String> removed) {
+        for (String t : removed) {
+            if (!"THE".equals(t)) {
                 return false;
             }
         }

@@ -7,7 +7,8 @@ import java.util.List;
  * Token-order-insensitive similarity of two normalised names, weighted by how informative each token is
  * ({@link TokenStats}: inverse document frequency over the names of the index).
  * <ul>
- *   <li><b>Tokens.</b> Each pair of tokens gets its {@link TokenSimilarity} similarity.</li>
+ *   <li><b>Tokens.</b> Each pair of tokens gets its {@link TokenSimilarity} similarity; between two persons' names
+ *       a given name and its {@linkplain Nicknames nickname} at least {@value Nicknames#SIMILARITY}.</li>
  *   <li><b>Run-together tokens.</b> When the token counts differ, two or three adjacent tokens of one side are also
  *       compared, joined (two in either order), with one token of the other ({@link TokenRuns}); the joined tokens
  *       count with the sum of their weights.</li>

@@ -51,6 +51,7 @@ class NameNormalizerTest {
         assertThat(tokens("GENERAL TECHNOLOGY LIMITED")).containsExactly("general", "technology");
         assertThat(tokens("General Trading")).containsExactly("general", "trading");
         assertThat(tokens("General Qasem Soleimani")).containsExactly("qasem", "soleimani");
+        assertThat(tokens("The Group")).containsExactly("group");
     }
 
     @Test
