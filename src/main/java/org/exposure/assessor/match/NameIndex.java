@@ -27,6 +27,8 @@ public final class NameIndex {
     private final int[] nameCandidate;
     private final String[] nameRaw;
     private final boolean[] nameAlias;
+    /** The system of each name's reading ({@link NameNormalizer.Reading}). */
+    private final String[] nameReading;
     private final CandidateIndex index;
     private final double threshold;
     private final int candidateCap;
@@ -36,12 +38,13 @@ public final class NameIndex {
     }
 
     NameIndex(MatchScorer scorer, MatchCandidate[] candidates, int[] nameCandidate, String[] nameRaw,
-              boolean[] nameAlias, CandidateIndex index, double threshold, int candidateCap) {
+              boolean[] nameAlias, String[] nameReading, CandidateIndex index, double threshold, int candidateCap) {
         this.scorer = scorer;
         this.candidates = candidates;
         this.nameCandidate = nameCandidate;
         this.nameRaw = nameRaw;
         this.nameAlias = nameAlias;
+        this.nameReading = nameReading;
         this.index = index;
         this.threshold = threshold;
         this.candidateCap = candidateCap;
@@ -116,37 +119,43 @@ public final class NameIndex {
      * with how many names the candidate index put forward and how many were scored.
      */
     public Result search(MatchQuery query, double threshold, int limit) {
-        NormalizedName q = scorer.normalizer().normalize(query.name());
+        List<NameNormalizer.Reading> readings = scorer.normalizer().readings(query.name());
+        NormalizedName q = readings.get(0).name();
         if (q.isEmpty()) {
             return new Result(q, List.of(), 0, 0);
         }
-        QueryScratch s = index.scratch();
-        try {
-            NameSide qs = index.query(q);
-            long[] ranked = index.lookup(s, qs, candidateCap);
-            int considered = s.touchedNameCount;
-            int scored = ranked.length;
-            PairSims sims = index.cachedSims(s);
-            Map<Integer, Match> best = new LinkedHashMap<>();
-            for (int x = scored - 1; x >= 0; x--) {
-                int n = (int) ranked[x];
-                int ci = nameCandidate[n];
-                Match prev = best.get(ci);
-                // Another name of an entry that already matched must beat it: no explanation for a name that cannot.
-                double need = prev == null ? threshold : Math.max(threshold, Math.nextUp(prev.score()));
-                Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], index.name(n), need, sims);
-                if (m != null && m.score() >= need) {
-                    best.put(ci, m);
+        // A name in another script is looked up and scored in each of its readings; an entry keeps its best match.
+        Map<Integer, Match> best = new LinkedHashMap<>();
+        int considered = 0;
+        int scored = 0;
+        for (NameNormalizer.Reading reading : readings) {
+            QueryScratch s = index.scratch();
+            try {
+                NameSide qs = index.query(reading.name());
+                long[] ranked = index.lookup(s, qs, candidateCap);
+                considered += s.touchedNameCount;
+                scored += ranked.length;
+                PairSims sims = index.cachedSims(s);
+                for (int x = ranked.length - 1; x >= 0; x--) {
+                    int n = (int) ranked[x];
+                    int ci = nameCandidate[n];
+                    Match prev = best.get(ci);
+                    // Another name of an entry that already matched must beat it: no explanation for a name that cannot.
+                    double need = prev == null ? threshold : Math.max(threshold, Math.nextUp(prev.score()));
+                    Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], index.name(n), need, sims);
+                    if (m != null && m.score() >= need) {
+                        best.put(ci, MatchScorer.withReadings(m, reading.system(), nameReading[n]));
+                    }
                 }
+            } finally {
+                index.release(s);
             }
-            List<Match> out = new ArrayList<>(best.values());
-            out.sort(Comparator.comparingDouble(Match::score).reversed());
-            if (out.size() > limit) {
-                out = List.copyOf(out.subList(0, limit));
-            }
-            return new Result(q, out, considered, scored);
-        } finally {
-            index.release(s);
         }
+        List<Match> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(Match::score).reversed());
+        if (out.size() > limit) {
+            out = List.copyOf(out.subList(0, limit));
+        }
+        return new Result(q, out, considered, scored);
     }
 }

@@ -67,7 +67,8 @@ class CandidateIndexTest {
     }
 
     /**
-     * {@code considered}: names the lookup credited; {@code scored}: names put to scoring (at most the cap);
+     * {@code considered}: names the lookup credited; {@code scored}: names put to scoring (at most the cap), both
+     * summed over the query's readings (习近平: xi jinping and xi jin ping);
      * {@code forward}: their entries, best score first (threshold 0: every name scored is reported); {@code
      * matches}: the entries at the default threshold.
      */
@@ -80,7 +81,7 @@ class CandidateIndexTest {
             Vladimir Poutine | 9 | 5 | P N35 N30 N25 N20 | P
             Ramimakhlouf | 1 | 1 | R | R
             Xi Jin Ping | 1 | 1 | X | X
-            习近平 | 1 | 1 | X | X
+            习近平 | 2 | 2 | X | X
             Aerocarribean Airlines | 1 | 1 | A | A
             YV2716 | 1 | 1 | Y | Y
             YV2726 | 0 | 0 | '' | ''
