@@ -46,7 +46,15 @@ class MatchAccuracyTest {
         MatchEvaluation.SetResult compare = eval.set(MatchEvaluation.WATCHMAN_COMPARE);
         assertThat(compare.share(T)).as(compare.line(T)).isGreaterThanOrEqualTo(0.90);
         MatchEvaluation.SetResult cross = eval.set(MatchEvaluation.WATCHMAN_CROSS);
-        assertThat(cross.share(T)).as(cross.line(T)).isGreaterThanOrEqualTo(0.65); // 15/22; Han and Hangul readings differ from the listed spellings
+        // 21/22 with the readings of names in other scripts (15/22 with one ICU reading); 金正恩 needs a Hanja reading.
+        assertThat(cross.correct(T)).as(cross.line(T)).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void listedNamesInTheirOwnScriptMatchTheirLatinNamesAtLeast90Percent() {
+        MatchEvaluation.SetResult o = eval.set(MatchEvaluation.NON_LATIN);
+        assertThat(o.scored()).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(o.share(T)).as(o.line(T)).isGreaterThanOrEqualTo(0.90);
     }
 
     @Test
