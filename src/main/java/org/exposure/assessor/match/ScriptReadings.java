@@ -46,9 +46,10 @@ import com.ibm.icu.text.Transliterator;
  *       ({@code english}: -iy and -yy endings as -y, ks as x, a final -dr as -der: Aleksandr → alexander,
  *       Dmitriy → dmitry).</li>
  *   <li><b>Hebrew</b> ({@code hebrew-vav}): vav as the consonant v (דוד → dvd, David), besides ICU's w.</li>
+ *   <li><b>Arabic</b> ({@code arabic-common}): the article ال written apart, as the lists write it (التكريتي → al tkryty,
+ *       AL-TIKRITI); ICU writes the consonants, and the consonant-skeleton comparison of abjad names
+ *       ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings.</li>
  * </ul>
- * Arabic has no reading of its own: ICU writes its consonants, and the consonant-skeleton comparison of abjad names
- * ({@link TokenSimilarity#skeleton}) already pairs them with the usual spellings.
  * Thread-safe: the transliterators and tokenizers are per thread.
  */
 final class ScriptReadings {
@@ -58,6 +59,9 @@ final class ScriptReadings {
     }
 
     private static final String SURNAMES = "/match/korean-surnames.txt";
+    /** The Arabic article at the start of a word of at least two more letters (التكريتي: al tkryty). */
+    private static final java.util.regex.Pattern ARABIC_ARTICLE =
+            java.util.regex.Pattern.compile("(^|[\\s\\-])ال(?=\\p{IsArabic}{2,})");
     /** Chinese two-character surnames: a four-character name beginning with one is surname + two given syllables. */
     static final Set<String> CHINESE_COMPOUND_SURNAMES = Set.of("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官",
             "司徒", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "轩辕", "軒轅", "长孙",
@@ -117,6 +121,7 @@ final class ScriptReadings {
         boolean hangul;
         boolean cyrillic;
         boolean hebrew;
+        boolean arabic;
         /** Any other script but Latin (Arabic, Greek, Thai, ...). */
         boolean other;
     }
@@ -135,6 +140,10 @@ final class ScriptReadings {
                 case HANGUL -> out.hangul = true;
                 case CYRILLIC -> out.cyrillic = true;
                 case HEBREW -> out.hebrew = true;
+                case ARABIC -> {
+                    out.arabic = true;
+                    out.other = true;
+                }
                 case LATIN, COMMON, INHERITED -> {
                 }
                 default -> out.other = true;
@@ -247,6 +256,12 @@ final class ScriptReadings {
             String english = english(primaryLatin);
             if (english != null) {
                 out.putIfAbsent(english, "english");
+            }
+        }
+        if (sc.arabic) {
+            String article = ARABIC_ARTICLE.matcher(name).replaceAll("$1ال ");
+            if (!article.equals(name)) {
+                out.putIfAbsent(article, "arabic-common");
             }
         }
         if (sc.hebrew && primaryLatin.indexOf('w') >= 0) {

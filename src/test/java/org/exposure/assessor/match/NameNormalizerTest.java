@@ -62,6 +62,8 @@ class NameNormalizerTest {
             Александр Петров          | english          | alexander petrov
             Юрий Щукин                | icao             | iurii shchukin
             דוד                       | hebrew-vav       | dvd
+            عابد حامد محمود التكريتي  | arabic-common    | abd hamd mhmwd al tkryty
+            عابد حامد محمود التكريتي  | icu              | abd hamd mhmwd altkryty
             """)
     void everyReadingOfANameInAnotherScriptIsNamedBySystem(String name, String system, String tokens) {
         List<NameNormalizer.Reading> readings = normalizer.readings(name);
