@@ -8,11 +8,13 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
@@ -60,8 +62,8 @@ final class ScriptReadings {
 
     private static final String SURNAMES = "/match/korean-surnames.txt";
     /** The Arabic article at the start of a word of at least two more letters (التكريتي: al tkryty). */
-    private static final java.util.regex.Pattern ARABIC_ARTICLE =
-            java.util.regex.Pattern.compile("(^|[\\s\\-])ال(?=\\p{IsArabic}{2,})");
+    private static final Pattern ARABIC_ARTICLE =
+            Pattern.compile("(^|[\\s\\-])ال(?=\\p{IsArabic}{2,})");
     /** Chinese two-character surnames: a four-character name beginning with one is surname + two given syllables. */
     static final Set<String> CHINESE_COMPOUND_SURNAMES = Set.of("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官",
             "司徒", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "轩辕", "軒轅", "长孙",
@@ -480,7 +482,7 @@ final class ScriptReadings {
                 {"п", "p"}, {"р", "r"}, {"с", "s"}, {"т", "t"}, {"у", "u"}, {"ф", "f"}, {"х", "kh"}, {"ц", "ts"},
                 {"ч", "ch"}, {"ш", "sh"}, {"щ", "shch"}, {"ъ", "ie"}, {"ы", "y"}, {"ь", ""}, {"э", "e"}, {"ю", "iu"},
                 {"я", "ia"}, {"і", "i"}, {"ї", "i"}, {"є", "ie"}, {"ґ", "g"}, {"ў", "u"}};
-        Map<Character, String> m = new java.util.HashMap<>();
+        Map<Character, String> m = new HashMap<>();
         for (String[] row : table) {
             m.put(row[0].charAt(0), row[1]);
         }
