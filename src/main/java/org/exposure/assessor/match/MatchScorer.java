@@ -34,21 +34,45 @@ public final class MatchScorer {
         return stats;
     }
 
-    /** Best-scoring name (primary or alias) of the candidate for the query, whatever its score. */
+    /**
+     * Best-scoring name (primary or alias) of the candidate for the query, whatever its score, every reading of
+     * either side compared ({@link NameNormalizer#readings}).
+     */
     public Match compare(MatchQuery query, MatchCandidate candidate) {
-        NameSide q = NameSide.of(normalizer.normalize(query.name()), stats);
+        List<NameNormalizer.Reading> queryReadings = normalizer.readings(query.name());
         Match best = null;
         List<String> names = new ArrayList<>(1 + candidate.aliases().size());
         names.add(candidate.primaryName());
         names.addAll(candidate.aliases());
-        for (int k = 0; k < names.size(); k++) {
-            NameSide c = NameSide.of(normalizer.normalize(names.get(k)), stats);
-            Match m = score(query, q, candidate, names.get(k), k > 0, c, -1, PairSims.DIRECT);
-            if (best == null || m.score() > best.score()) {
-                best = m;
+        for (NameNormalizer.Reading qr : queryReadings) {
+            NameSide q = NameSide.of(qr.name(), stats);
+            for (int k = 0; k < names.size(); k++) {
+                for (NameNormalizer.Reading cr : normalizer.readings(names.get(k))) {
+                    NameSide c = NameSide.of(cr.name(), stats);
+                    Match m = score(query, q, candidate, names.get(k), k > 0, c, -1, PairSims.DIRECT);
+                    if (best == null || m.score() > best.score()) {
+                        best = withReadings(m, qr.system(), cr.system());
+                    }
+                }
             }
         }
         return best;
+    }
+
+    /**
+     * The match with a {@code reading} line after its name line saying which reading of either side it compared,
+     * when either is not in Latin script (a Latin name has one reading: nothing to say).
+     */
+    static Match withReadings(Match m, String queryReading, String listReading) {
+        if (NameNormalizer.LATIN.equals(queryReading) && NameNormalizer.LATIN.equals(listReading)) {
+            return m;
+        }
+        List<MatchFeature> features = new ArrayList<>(m.features().size() + 1);
+        features.addAll(m.features());
+        features.add(Math.min(1, features.size()), new MatchFeature("reading", 1.0, 0,
+                "query read by " + queryReading + ", list name by " + listReading));
+        return new Match(m.listId(), m.entryId(), m.primaryName(), m.matchedName(), m.alias(), m.queryNormalized(),
+                m.candidateNormalized(), m.score(), m.type(), m.programs(), List.copyOf(features));
     }
 
     /** {@code v} (0..1) with {@code decimals} decimals, as %.3f would write it (String.format is slow here). */

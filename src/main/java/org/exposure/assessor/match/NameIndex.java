@@ -30,6 +30,8 @@ public final class NameIndex {
     private final int[] nameCandidate;
     private final String[] nameRaw;
     private final boolean[] nameAlias;
+    /** The system of each name's reading ({@link NameNormalizer.Reading}). */
+    private final String[] nameReading;
     private final CandidateIndex index;
     private final double threshold;
     private final int candidateCap;
@@ -43,12 +45,13 @@ public final class NameIndex {
     }
 
     NameIndex(MatchScorer scorer, MatchCandidate[] candidates, int[] nameCandidate, String[] nameRaw,
-              boolean[] nameAlias, CandidateIndex index, double threshold, int candidateCap) {
+              boolean[] nameAlias, String[] nameReading, CandidateIndex index, double threshold, int candidateCap) {
         this.scorer = scorer;
         this.candidates = candidates;
         this.nameCandidate = nameCandidate;
         this.nameRaw = nameRaw;
         this.nameAlias = nameAlias;
+        this.nameReading = nameReading;
         this.index = index;
         this.threshold = threshold;
         this.candidateCap = candidateCap;
@@ -173,60 +176,72 @@ public final class NameIndex {
      * with how many names the candidate index put forward and how many were scored.
      */
     public Result search(MatchQuery query, double threshold, int limit) {
-        NormalizedName q = scorer.normalizer().normalize(query.name());
+        List<NameNormalizer.Reading> readings = scorer.normalizer().readings(query.name());
+        NormalizedName q = readings.get(0).name();
         int[] identified = identified(query);
         if (q.isEmpty()) {
             return identified.length == 0 ? new Result(q, List.of(), 0, 0) : byIdentifiersOnly(query, q, identified,
                     threshold, limit);
         }
-        QueryScratch s = index.scratch();
-        try {
-            NameSide qs = index.query(q);
-            long[] ranked = index.lookup(s, qs, candidateCap,
-                    "INDIVIDUAL".equals(query.type()) || EntityTypes.UNKNOWN.equals(query.type()));
-            int considered = s.touchedNameCount;
-            int scored = ranked.length;
-            PairSims sims = index.cachedSims(s);
-            Map<Integer, Match> best = new LinkedHashMap<>();
-            for (int x = scored - 1; x >= 0; x--) {
-                int n = (int) ranked[x];
-                int ci = nameCandidate[n];
-                Match prev = best.get(ci);
-                // Another name of an entry that already matched must beat it: no explanation for a name that cannot.
-                double need = prev == null ? threshold : Math.max(threshold, Math.nextUp(prev.score()));
-                Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], index.name(n), need, sims);
-                if (m != null && m.score() >= need) {
-                    best.put(ci, m);
+        boolean person = "INDIVIDUAL".equals(query.type()) || EntityTypes.UNKNOWN.equals(query.type());
+        // A name in another script is looked up and scored in each of its readings; an entry keeps its best match.
+        Map<Integer, Match> best = new LinkedHashMap<>();
+        int considered = 0;
+        int scored = 0;
+        for (NameNormalizer.Reading reading : readings) {
+            QueryScratch s = index.scratch();
+            try {
+                NameSide qs = index.query(reading.name());
+                long[] ranked = index.lookup(s, qs, candidateCap, person);
+                considered += s.touchedNameCount;
+                scored += ranked.length;
+                PairSims sims = index.cachedSims(s);
+                for (int x = ranked.length - 1; x >= 0; x--) {
+                    int n = (int) ranked[x];
+                    int ci = nameCandidate[n];
+                    Match prev = best.get(ci);
+                    // Another name of an entry that already matched must beat it: no explanation for a name that cannot.
+                    double need = prev == null ? threshold : Math.max(threshold, Math.nextUp(prev.score()));
+                    Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], index.name(n), need, sims);
+                    if (m != null && m.score() >= need) {
+                        best.put(ci, MatchScorer.withReadings(m, reading.system(), nameReading[n]));
+                    }
                 }
+            } finally {
+                index.release(s);
             }
-            // Entries holding one of the query's identifiers, whatever their names: each of their names is scored.
+        }
+        if (identified.length > 0) {
+            // Entries holding one of the query's identifiers, whatever their names: each of their names is scored
+            // against the query's first reading.
+            NameSide qs = index.query(q);
             for (int ci : identified) {
                 if (best.containsKey(ci) || firstName[ci] < 0) {
                     continue;
                 }
                 Match top = null;
+                int topName = -1;
                 for (int n = firstName[ci]; n < nameCandidate.length && nameCandidate[n] == ci; n++) {
                     double need = top == null ? threshold : Math.max(threshold, Math.nextUp(top.score()));
                     Match m = scorer.score(query, qs, candidates[ci], nameRaw[n], nameAlias[n], index.name(n), need,
                             PairSims.DIRECT);
                     if (m != null && m.score() >= need) {
                         top = m;
+                        topName = n;
                     }
                 }
                 if (top != null) {
-                    best.put(ci, top);
+                    best.put(ci, MatchScorer.withReadings(top, readings.get(0).system(), nameReading[topName]));
                     scored++;
                 }
             }
-            List<Match> out = new ArrayList<>(best.values());
-            out.sort(Comparator.comparingDouble(Match::score).reversed());
-            if (out.size() > limit) {
-                out = List.copyOf(out.subList(0, limit));
-            }
-            return new Result(q, out, considered, scored);
-        } finally {
-            index.release(s);
         }
+        List<Match> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(Match::score).reversed());
+        if (out.size() > limit) {
+            out = List.copyOf(out.subList(0, limit));
+        }
+        return new Result(q, out, considered, scored);
     }
 
     /** A query without a name: the entries holding one of its identifiers, each by its primary name. */

@@ -22,11 +22,15 @@ final class NameIndexBuilder {
     private final NameNormalizer normalizer;
     private final int parallelism;
 
-    // The distinct normalised names, each with its entry, its text as listed and whether it is an alias.
+    // The distinct normalised names, each with its entry, its text as listed and whether it is an alias; a name in
+    // another script has a slot per reading (linked by their group: the listed name they read), its system kept.
     private final List<Integer> nameCandidate = new ArrayList<>();
     private final List<String> nameRaw = new ArrayList<>();
     private final List<Boolean> nameAlias = new ArrayList<>();
     private final List<NormalizedName> names = new ArrayList<>();
+    private final List<String> nameReading = new ArrayList<>();
+    private final List<Integer> nameGroup = new ArrayList<>();
+    private int groups;
     // The token dictionary: each distinct token, its id, its folded form and the names holding it (sorted).
     private final Map<String, Integer> tokenIds = new HashMap<>();
     private String[] tokens;
@@ -66,11 +70,14 @@ final class NameIndexBuilder {
         CandidateIndex index = spellings();
         return new NameIndex(new MatchScorer(normalizer, stats), candidates,
                 nameCandidate.stream().mapToInt(Integer::intValue).toArray(), nameRaw.toArray(String[]::new),
-                toBooleans(nameAlias), index, threshold, candidateCap);
+                toBooleans(nameAlias), nameReading.toArray(String[]::new), index, threshold, candidateCap);
     }
 
-    /** Each candidate's distinct non-empty normalised names, primary name first. */
-    private void distinctNames(MatchCandidate[] candidates, NormalizedName[][] normalized) {
+    /**
+     * Each candidate's distinct non-empty normalised names, primary name first, each reading of a name in another
+     * script a name of its own (the readings that a name listed before already gave are not repeated).
+     */
+    private void distinctNames(MatchCandidate[] candidates, NameNormalizer.Reading[][][] normalized) {
         for (int i = 0; i < candidates.length; i++) {
             MatchCandidate c = candidates[i];
             Set<List<String>> seen = new HashSet<>();
@@ -78,14 +85,23 @@ final class NameIndexBuilder {
             raw.add(c.primaryName());
             raw.addAll(c.aliases());
             for (int k = 0; k < raw.size(); k++) {
-                NormalizedName n = normalized[i][k];
-                if (n.isEmpty() || !seen.add(n.tokens())) {
-                    continue;
+                boolean added = false;
+                for (NameNormalizer.Reading reading : normalized[i][k]) {
+                    NormalizedName n = reading.name();
+                    if (n.isEmpty() || !seen.add(n.tokens())) {
+                        continue;
+                    }
+                    nameCandidate.add(i);
+                    nameRaw.add(raw.get(k));
+                    nameAlias.add(k > 0);
+                    names.add(n);
+                    nameReading.add(reading.system());
+                    nameGroup.add(groups);
+                    added = true;
                 }
-                nameCandidate.add(i);
-                nameRaw.add(raw.get(k));
-                nameAlias.add(k > 0);
-                names.add(n);
+                if (added) {
+                    groups++;
+                }
             }
         }
     }
@@ -121,22 +137,27 @@ final class NameIndexBuilder {
     }
 
     /**
-     * Document frequencies; a one-letter token stands for an initial, as common as names with a word of that
-     * initial.
+     * Document frequencies, over the names as listed: the readings of one name count once, so that a name in another
+     * script weighs its tokens as much as one in Latin script does and the Latin names' weights do not depend on how
+     * many readings the others have. A one-letter token stands for an initial, as common as names with a word of
+     * that initial.
      */
     private void documentFrequencies() {
         Map<String, Integer> df = new HashMap<>(tokens.length * 2);
         Map<Character, Integer> initials = new HashMap<>();
-        for (NormalizedName name : names) {
-            Set<Character> seen = new HashSet<>();
-            for (String t : name.tokens()) {
+        Set<Character> seen = new HashSet<>();
+        for (int n = 0; n < names.size(); n++) {
+            if (n == 0 || !nameGroup.get(n).equals(nameGroup.get(n - 1))) {
+                seen.clear();
+            }
+            for (String t : names.get(n).tokens()) {
                 if (!TokenSimilarity.hasDigit(t) && seen.add(t.charAt(0))) {
                     initials.merge(t.charAt(0), 1, Integer::sum);
                 }
             }
         }
         for (int t = 0; t < tokens.length; t++) {
-            int d = tokenNames[t].length;
+            int d = groupsOf(tokenNames[t]);
             if (tokens[t].length() == 1 && !TokenSimilarity.isDigits(tokens[t])) {
                 d = Math.max(d, initials.getOrDefault(tokens[t].charAt(0), 0));
             }
@@ -147,7 +168,7 @@ final class NameIndexBuilder {
         }
         tokenDf = new int[tokens.length];
         tokenWeight = new double[tokens.length];
-        stats = given != null ? given : TokenStats.of(df, names.size());
+        stats = given != null ? given : TokenStats.of(df, groups);
         for (int t = 0; t < tokens.length; t++) {
             tokenDf[t] = given != null ? Math.max(1, given.documentFrequency(tokens[t])) : df.get(tokens[t]);
             tokenWeight[t] = stats.weightOf(tokenDf[t]);
@@ -190,6 +211,20 @@ final class NameIndexBuilder {
                 spellGrams.stream().mapToInt(Integer::intValue).toArray(), gramSpellings, toArrays(skeletons));
     }
 
+    /** How many listed names (groups of readings) the names of a sorted posting belong to. */
+    private int groupsOf(int[] posting) {
+        int d = 0;
+        int last = -1;
+        for (int n : posting) {
+            int g = nameGroup.get(n);
+            if (g != last) {
+                d++;
+                last = g;
+            }
+        }
+        return d;
+    }
+
     /** Every name with its tokens' dictionary ids, weights and rarities. */
     private NameSide[] sides() {
         NameSide[] out = new NameSide[names.size()];
@@ -210,9 +245,12 @@ final class NameIndexBuilder {
         return out;
     }
 
-    /** Every name of every candidate normalised: {@code [candidate][0]} the primary name, then its aliases in order. */
-    private NormalizedName[][] normalizeAll(MatchCandidate[] candidates) {
-        NormalizedName[][] out = new NormalizedName[candidates.length][];
+    /**
+     * Every name of every candidate in all its readings: {@code [candidate][0]} the primary name, then its aliases in
+     * order.
+     */
+    private NameNormalizer.Reading[][][] normalizeAll(MatchCandidate[] candidates) {
+        NameNormalizer.Reading[][][] out = new NameNormalizer.Reading[candidates.length][][];
         // Blocks of candidates taken in turn, so that a thread that got the slow (non-Latin) names does not hold the
         // others up at the end.
         int block = 256;
@@ -221,10 +259,10 @@ final class NameIndexBuilder {
             for (int from = next.getAndAdd(block); from < candidates.length; from = next.getAndAdd(block)) {
                 for (int i = from; i < Math.min(candidates.length, from + block); i++) {
                     MatchCandidate c = candidates[i];
-                    NormalizedName[] names = new NormalizedName[1 + c.aliases().size()];
-                    names[0] = normalizer.normalize(c.primaryName());
+                    NameNormalizer.Reading[][] names = new NameNormalizer.Reading[1 + c.aliases().size()][];
+                    names[0] = normalizer.readings(c.primaryName()).toArray(NameNormalizer.Reading[]::new);
                     for (int k = 0; k < c.aliases().size(); k++) {
-                        names[k + 1] = normalizer.normalize(c.aliases().get(k));
+                        names[k + 1] = normalizer.readings(c.aliases().get(k)).toArray(NameNormalizer.Reading[]::new);
                     }
                     out[i] = names;
                 }

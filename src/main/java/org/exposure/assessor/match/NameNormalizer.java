@@ -48,8 +48,20 @@ public final class NameNormalizer {
             ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATION));
     private final Map<String, List<Phrase>> legalForms;
     private final Map<String, List<Phrase>> titles;
+    private final ScriptReadings scripts = new ScriptReadings();
 
     private record Phrase(List<String> tokens, String group) {
+    }
+
+    /** The system of the one reading a name in Latin script has. */
+    public static final String LATIN = "latin";
+
+    /**
+     * One Latin reading of a name: the system that read it ({@value #LATIN} for a name in Latin script, e.g.
+     * {@code bgn-pcgn}, {@code pinyin}, {@code korean-rr}, {@code hepburn} otherwise, see {@link ScriptReadings})
+     * and the name normalised in it.
+     */
+    public record Reading(String system, NormalizedName name) {
     }
 
     public NameNormalizer() {
@@ -57,13 +69,52 @@ public final class NameNormalizer {
         this.titles = load(TITLES, false);
     }
 
-    /** Normalises one name; null or blank gives an empty name. */
+    /** Normalises one name in its first reading ({@link #readings}); null or blank gives an empty name. */
     public NormalizedName normalize(String name) {
         if (name == null || name.isBlank()) {
             return new NormalizedName(name == null ? "" : name, List.of(), List.of(), false);
         }
+        return finish(name, tokenize(name), isAbjad(name));
+    }
+
+    /**
+     * Every reading of a name, the one {@link #normalize} gives first, each with a different token sequence: one for
+     * a name in Latin script; for other scripts also those of {@link ScriptReadings} (Korean by Revised Romanization
+     * and McCune–Reischauer, Japanese by Hepburn, Cyrillic by ISO 9 and ICAO, ...).
+     */
+    public List<Reading> readings(String name) {
+        if (name == null || name.isBlank() || isAscii(name)) {
+            return List.of(new Reading(LATIN, normalize(name)));
+        }
+        ScriptReadings.Scripts sc = ScriptReadings.scripts(name);
+        String system = ScriptReadings.primarySystem(sc);
         boolean abjad = isAbjad(name);
-        List<String> tokens = NumberWords.read(tokenize(name));
+        String latin = latin(name);
+        NormalizedName primary = finish(name, tokens(latin), abjad);
+        if (LATIN.equals(system)) {
+            return List.of(new Reading(LATIN, primary));
+        }
+        List<Reading> out = new ArrayList<>(4);
+        out.add(new Reading(system, primary));
+        for (ScriptReadings.Variant v : scripts.variants(name, sc, latin)) {
+            NormalizedName n = finish(name, tokenize(v.text()), abjad);
+            if (n.isEmpty()) {
+                continue;
+            }
+            boolean seen = false;
+            for (Reading r : out) {
+                seen |= r.name().tokens().equals(n.tokens());
+            }
+            if (!seen) {
+                out.add(new Reading(v.system(), n));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Legal forms and titles taken off the tokens of a name. */
+    private NormalizedName finish(String name, List<String> words, boolean abjad) {
+        List<String> tokens = NumberWords.read(words);
         List<String> forms = new ArrayList<>();
         List<String> rest = removePhrases(tokens, legalForms, forms);
         if (!rest.isEmpty()) {
@@ -81,12 +132,28 @@ public final class NameNormalizer {
 
     /** Transliteration, case folding and punctuation only: no legal-form or title removal. */
     public List<String> tokenize(String name) {
+        return tokens(latin(name));
+    }
+
+    /**
+     * A name's first Latin reading: Chinese personal names as written ({@link ScriptReadings#chineseNames}), Greek
+     * digraphs, then {@value #TRANSLITERATION}.
+     */
+    private String latin(String name) {
         String s = name;
         if (!isAscii(s)) {
+            ScriptReadings.Scripts sc = ScriptReadings.scripts(s);
+            if (sc.han && !sc.kana && !sc.hangul) {
+                s = scripts.chineseNames(s);
+            }
             s = greekDigraphs(s);
             s = transliterator.get().transliterate(s);
         }
-        s = s.toLowerCase(Locale.ROOT);
+        return s;
+    }
+
+    private static List<String> tokens(String latin) {
+        String s = latin.toLowerCase(Locale.ROOT);
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

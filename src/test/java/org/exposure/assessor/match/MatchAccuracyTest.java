@@ -54,7 +54,20 @@ class MatchAccuracyTest {
         MatchEvaluation.SetResult compare = eval.set(MatchEvaluation.WATCHMAN_COMPARE);
         assertThat(compare.share(T)).as(compare.line(T)).isGreaterThanOrEqualTo(0.90);
         MatchEvaluation.SetResult cross = eval.set(MatchEvaluation.WATCHMAN_CROSS);
-        assertThat(cross.share(T)).as(cross.line(T)).isGreaterThanOrEqualTo(0.65); // 15/22; Han and Hangul readings differ from the listed spellings
+        // 21/22 with the readings of names in other scripts (15/22 with one ICU reading); 金正恩 needs a Hanja reading.
+        assertThat(cross.correct(T)).as(cross.line(T)).isGreaterThanOrEqualTo(20);
+    }
+
+    /**
+     * The target is 90 %; measured 105/160 with the readings (93/160 before the Arabic article reading, fewer with
+     * one ICU reading): the Chinese companies are listed under English names that translate rather than transcribe
+     * theirs, and most Hebrew pairs are short transcriptions. The floor keeps what is reached.
+     */
+    @Test
+    void listedNamesInTheirOwnScriptMatchTheirLatinNamesNoWorseThanMeasured() {
+        MatchEvaluation.SetResult o = eval.set(MatchEvaluation.NON_LATIN);
+        assertThat(o.scored()).hasSize(160);
+        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(105);
     }
 
     @Test

@@ -73,6 +73,7 @@ public final class MatchEvaluation {
     static final String SENZING = "senzing_truthset_pairs";
     static final String WATCHMAN_COMPARE = "watchman_compare_name_cases";
     static final String WATCHMAN_CROSS = "watchman_cross_script_pairs";
+    static final String NON_LATIN = "non-latin-pairs (UN and UK entries' own-script names vs their Latin names)";
 
     /**
      * One pair of a name set: {@code query} is screened, {@code listName} is the listed name; the birth dates (ISO
@@ -207,6 +208,11 @@ public final class MatchEvaluation {
                     m.get("name_b"), Boolean.parseBoolean(m.get("expected_match")), null));
         }
 
+        for (NonLatinPairs.Row r : NonLatinPairs.load()) {
+            bySet.computeIfAbsent(NON_LATIN, k -> new ArrayList<>())
+                    .add(new Pair(r.nonLatin(), r.latin(), true, r.type()));
+        }
+
         // The list side of every pair becomes an entry of its own in an index that also holds the whole SDN list.
         Map<String, String> ids = new LinkedHashMap<>();
         List<MatchCandidate> withPairs = new ArrayList<>(sdn);
@@ -234,7 +240,7 @@ public final class MatchEvaluation {
                 }
                 scored.add(new Scored(p, score));
             }
-            boolean target = e.getKey().equals(LOGIC_V2) || e.getKey().equals(PUTIN);
+            boolean target = e.getKey().equals(LOGIC_V2) || e.getKey().equals(PUTIN) || e.getKey().equals(NON_LATIN);
             sets.add(new SetResult(e.getKey(), target, scored));
         }
 
@@ -501,6 +507,15 @@ public final class MatchEvaluation {
                 sdn.size(), sdnIndex.nameCount(), sdnIndex.tokenCount());
         for (SetResult s : sets) {
             out.println((s.target() ? "  [target >= 90%] " : "  ") + s.line(t));
+            if (s.set().equals(NON_LATIN)) {
+                Map<String, int[]> byScript = new LinkedHashMap<>();
+                for (Scored x : s.scored()) {
+                    int[] c = byScript.computeIfAbsent(NonLatinPairs.script(x.pair().query()), k -> new int[2]);
+                    c[0] += x.correct(t) ? 1 : 0;
+                    c[1]++;
+                }
+                byScript.forEach((script, c) -> out.printf(Locale.ROOT, "      %s %d/%d%n", script, c[0], c[1]));
+            }
             if (listWrong) {
                 s.wrong(t).forEach(w -> out.println("      wrong: " + w));
             }
@@ -542,11 +557,12 @@ public final class MatchEvaluation {
     }
 
     void sweep(double from, double to, double step, PrintStream out) {
-        out.println("threshold  logic_v2  putin   ofac_sls senzing  wm_cmp  wm_cross  putin_all  SDN_random  SDN_top(same name)");
+        out.println("threshold  logic_v2  putin   ofac_sls senzing  wm_cmp  wm_cross  non_latin  putin_all  SDN_random  SDN_top(same name)");
         for (double t = from; t <= to + 1e-9; t += step) {
-            out.printf(Locale.ROOT, "  %.2f     %5.1f%%  %5.1f%%  %5.1f%%  %5.1f%%  %5.1f%%  %5.1f%%    %5.1f%%    %.4f%%    %.2f%% (%d)%n", t,
+            out.printf(Locale.ROOT, "  %.2f     %5.1f%%  %5.1f%%  %5.1f%%  %5.1f%%  %5.1f%%  %5.1f%%    %5.1f%%     %5.1f%%    %.4f%%    %.2f%% (%d)%n", t,
                     100 * set(LOGIC_V2).share(t), 100 * set(PUTIN).share(t), 100 * set(OFAC_SLS).share(t),
                     100 * set(SENZING).share(t), 100 * set(WATCHMAN_COMPARE).share(t), 100 * set(WATCHMAN_CROSS).share(t),
+                    100 * set(NON_LATIN).share(t),
                     100 * rateAtOrAbove(putinAllPairScores, t), 100 * sdnRandomPairRate(t),
                     100.0 * top.above(t) / top.scores().length, top.sameNameAbove(t));
         }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NameNormalizerTest {
 
@@ -22,9 +25,70 @@ class NameNormalizerTest {
     }
 
     @Test
-    void hanBecomesPinyinWithoutTones() {
-        assertThat(tokens("习近平")).containsExactly("xi", "jin", "ping");
+    void hanBecomesPinyinWithoutTonesAPersonsNameAsWritten() {
+        assertThat(tokens("习近平")).containsExactly("xi", "jinping");
         assertThat(tokens("王伟")).containsExactly("wang", "wei");
+        assertThat(tokens("欧阳修")).containsExactly("ouyang", "xiu");
+        assertThat(tokens("华为技术有限公司")).containsExactly("hua", "wei", "ji", "shu"); // not a name: syllables
+    }
+
+    /** A name, a reading system, and the tokens it must give in that system (among the name's readings). */
+    @ParameterizedTest(name = "{0} by {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            习近平                    | pinyin           | xi jinping
+            习近平                    | pinyin-syllables | xi jin ping
+            诸葛亮                    | pinyin           | zhuge liang
+            单雄信                    | pinyin           | shan xiongxin
+            김정은                    | korean-rr        | kim jeong eun
+            김정은                    | korean-rr        | kim jeongeun
+            김정은                    | korean-mr        | kim jong un
+            김정은                    | korean-mr        | kim jongun
+            박지성                    | korean-common    | park ji sung
+            박지성                    | korean-mr        | pak ji song
+            이민호                    | korean-rr        | lee min ho
+            이민호                    | korean-rr        | rhee min ho
+            남궁민                    | korean-rr        | namgung min
+            블라디미르 푸틴           | korean-loanword  | bladimir putin
+            블라디미르 푸틴           | korean-rr        | beulradimireu putin
+            山田太郎                  | hepburn          | yamada taro
+            田中花子                  | hepburn          | tanaka hanako
+            ウラジーミル・プーチン    | icu-kana         | urajimiru puchin
+            やまだ たろう             | icu-kana         | yamada tarou
+            やまだ たろう             | hepburn          | yamada taro
+            Дмитрий Медведев          | bgn-pcgn         | dmitriy medvedev
+            Дмитрий Медведев          | iso9             | dmitrij medvedev
+            Дмитрий Медведев          | icao             | dmitrii medvedev
+            Дмитрий Медведев          | english          | dmitry medvedev
+            Александр Петров          | english          | alexander petrov
+            Юрий Щукин                | icao             | iurii shchukin
+            דוד                       | hebrew-vav       | dvd
+            عابد حامد محمود التكريتي  | arabic-common    | abd hamd mhmwd al tkryty
+            عابد حامد محمود التكريتي  | icu              | abd hamd mhmwd altkryty
+            """)
+    void everyReadingOfANameInAnotherScriptIsNamedBySystem(String name, String system, String tokens) {
+        List<NameNormalizer.Reading> readings = normalizer.readings(name);
+        assertThat(readings).as(name).anySatisfy(r -> {
+            assertThat(r.system()).isEqualTo(system);
+            assertThat(r.name().text()).isEqualTo(tokens);
+        });
+        assertThat(readings.get(0).name()).as("the first reading is normalize's").isEqualTo(normalizer.normalize(name));
+        assertThat(readings.stream().map(r -> r.name().tokens()).distinct()).hasSize(readings.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Vladimir Putin", "Vladímír Pútín", "VTB Bank PJSC", "Müller GmbH", "Łukasz Żółw"})
+    void aNameInLatinScriptHasOneReading(String name) {
+        assertThat(normalizer.readings(name)).singleElement().satisfies(r -> {
+            assertThat(r.system()).isEqualTo(NameNormalizer.LATIN);
+            assertThat(r.name()).isEqualTo(normalizer.normalize(name));
+        });
+    }
+
+    @Test
+    void aKanjiWordWithoutAKnownReadingLeavesTheNameItsOtherReadings() {
+        // 習 alone has no reading in the Japanese dictionary: no Hepburn reading, the pinyin ones stay.
+        assertThat(normalizer.readings("習近平")).extracting(NameNormalizer.Reading::system)
+                .contains("pinyin").doesNotContain("hepburn");
     }
 
     @Test

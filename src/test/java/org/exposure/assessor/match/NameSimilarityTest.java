@@ -35,7 +35,7 @@ class NameSimilarityTest {
             Ramimakhlouf | MAKHLOUF, Rami | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | ramimakhlouf~makhlouf+rami=1.000
             Rami Makhlouf | Ramimakhlouf | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | rami+makhlouf~ramimakhlouf=1.000
             Xi Jin Ping | Xi Jinping | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | xi~xi=1.000 jin+ping~jinping=1.000
-            习近平 | XI JINPING | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | xi~xi=1.000 jin+ping~jinping=1.000
+            习近平 | XI JINPING | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | xi~xi=1.000 jinping~jinping=1.000
             Snow Storm 1 | Snow Storm 2 | 0.400000 | 0.666667 | 0.633333 | 0.850000 | true | snow~snow=1.000 storm~storm=1.000 1~null=0.000 null~2=0.000
             Snow Storm 1 | Snow Storm 1 | 1.000000 | 1.000000 | 1.000000 | 0.850000 | false | snow~snow=1.000 storm~storm=1.000 1~1=1.000
             John Smith | John Michael Smith | 0.950000 | 0.800000 | 0.950000 | 0.850000 | false | john~john=1.000 smith~smith=1.000 null~michael=0.000

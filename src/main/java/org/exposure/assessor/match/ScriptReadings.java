@@ -1,0 +1,506 @@
+package org.exposure.assessor.match;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * The Latin readings of a name written in another script besides the one {@link NameNormalizer#TRANSLITERATION}
+ * gives, each named by its system. Every reading is Latin text that the normaliser then tokenises as any Latin name.
+ * <ul>
+ *   <li><b>Chinese</b> ({@code pinyin}): a run of two or three Han characters, or of four beginning with a known
+ *       two-character surname (欧阳, 司马, …), is read as a person's name is written: the surname (ICU's
+ *       {@code Han-Latin/Names}, which knows surname readings such as 单 shan), then the given name's syllables run
+ *       together: 习近平 → "xi jinping". Longer runs (companies, places, transcribed foreign names) keep one syllable
+ *       a word, as ICU reads them ({@code pinyin-syllables}); a name read as a person's also gets that reading.</li>
+ *   <li><b>Korean</b> (Hangul): a name of two to four syllables beginning with a surname of
+ *       {@code match/korean-surnames.txt} gets, for each usual spelling of the surname, its given name by Revised
+ *       Romanization ({@code korean-rr}: 김정은 → kim jeong eun), by McCune–Reischauer without breves, ㅈ written j
+ *       as the lists write North Korean names ({@code korean-mr}: kim jong un), and as South Koreans usually spell
+ *       their names, ㅓ and ㅡ as u ({@code korean-common}: park ji sung); each split by syllable and run together
+ *       (jong un / jongun). Any other Hangul text is read by Revised Romanization a word at a time
+ *       ({@code korean-rr}) and, for transcribed foreign names, without the vowel ㅡ Korean inserts between
+ *       consonants ({@code korean-loanword}: 블라디미르 → bladimir).</li>
+ *   <li><b>Japanese</b> ({@code hepburn}): text with kanji or kana is segmented by Lucene's Kuromoji, whose
+ *       dictionary (IPADIC) knows the readings of many names (山田太郎 → ヤマダ タロウ), read by Hepburn with long
+ *       vowels folded (yamada taro). Only when every word's reading is known: a kanji word the dictionary does
+ *       not know leaves the name with its other readings.</li>
+ *   <li><b>Cyrillic</b>: ISO 9 ({@code iso9}, ICU's {@code Cyrillic-Latin}, accents folded), the ICAO Doc 9303
+ *       passport table ({@code icao}: Юрий → iurii) and the common English spellings of the BGN/PCGN reading
+ *       ({@code english}: -iy and -yy endings as -y, ks as x, a final -dr as -der: Aleksandr → alexander,
+ *       Dmitriy → dmitry).</li>
+ *   <li><b>Hebrew</b> ({@code hebrew-vav}): vav as the consonant v (דוד → dvd, David), besides ICU's w.</li>
+ *   <li><b>Arabic</b> ({@code arabic-common}): the article ال written apart, as the lists write it (التكريتي → al tkryty,
+ *       AL-TIKRITI); ICU writes the consonants, and the consonant-skeleton comparison of abjad names
+ *       ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings.</li>
+ * </ul>
+ * Thread-safe: the transliterators and tokenizers are per thread.
+ */
+final class ScriptReadings {
+
+    /** One reading: its system and its Latin text. */
+    record Variant(String system, String text) {
+    }
+
+    private static final String SURNAMES = "/match/korean-surnames.txt";
+    /** The Arabic article at the start of a word of at least two more letters (التكريتي: al tkryty). */
+    private static final Pattern ARABIC_ARTICLE =
+            Pattern.compile("(^|[\\s\\-])ال(?=\\p{IsArabic}{2,})");
+    /** Chinese two-character surnames: a four-character name beginning with one is surname + two given syllables. */
+    static final Set<String> CHINESE_COMPOUND_SURNAMES = Set.of("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官",
+            "司徒", "东方", "東方", "皇甫", "尉迟", "尉遲", "公孙", "公孫", "慕容", "令狐", "夏侯", "轩辕", "軒轅", "长孙",
+            "長孫", "宇文", "端木", "独孤", "獨孤", "南宫", "南宮", "西门", "西門", "澹台", "申屠", "闻人", "聞人");
+
+    // Revised Romanization and McCune–Reischauer (ASCII) of the 19 initials, 21 vowels and 28 finals of a syllable.
+    private static final String[] RR_INITIAL = {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
+            "ch", "k", "t", "p", "h"};
+    private static final String[] MR_INITIAL = {"k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj",
+            "ch", "k", "t", "p", "h"};
+    /** MR voices ㄱ ㄷ ㅂ inside a word (between voiced sounds): Il-sung's s stays, Kil-bok's b does not. */
+    private static final String[] MR_INITIAL_VOICED = {"g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "",
+            "j", "jj", "ch", "k", "t", "p", "h"};
+    private static final String[] RR_VOWEL = {"a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe",
+            "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"};
+    private static final String[] MR_VOWEL = {"a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe",
+            "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
+    /** South Korean names as usually spelt: ㅓ u (Sung, Jung), ㅕ yu (Hyun), ㅡ u (Un), otherwise RR. */
+    private static final String[] COMMON_VOWEL = {"a", "ae", "ya", "yae", "u", "e", "yu", "ye", "o", "wa", "wae", "oe",
+            "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"};
+    private static final String[] FINAL = {"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
+            "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"};
+    private static final int HANGUL_FIRST = 0xAC00;
+    private static final int HANGUL_LAST = 0xD7A3;
+    private static final int RIEUL_INITIAL = 5;
+    private static final int EU_VOWEL = 18;
+    private static final int IEUNG_INITIAL = 11;
+    private static final int RIEUL_FINAL = 8;
+
+    /** ICAO Doc 9303 (7th edition) transliteration of Cyrillic in machine-readable passports. */
+    private static final Map<Character, String> ICAO = icao();
+
+    private final Map<String, List<String>> koreanSurnames;
+    private final ThreadLocal<Transliterator> iso9 =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin; Latin-ASCII"));
+    private final ThreadLocal<Transliterator> hanNames =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin/Names; Latin-ASCII"));
+    private final ThreadLocal<Transliterator> han =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    private final ThreadLocal<Transliterator> kana =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Katakana-Latin; Hiragana-Latin; Latin-ASCII"));
+    /**
+     * Kuromoji loads its dictionary (about 0.7 s) on first use: only names with kanji or kana pay it, and a JVM
+     * whose lists hold none never does. A tokenizer is not thread-safe; the dictionary is shared.
+     */
+    private final ThreadLocal<JapaneseTokenizer> japanese =
+            ThreadLocal.withInitial(() -> new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL));
+
+    ScriptReadings() {
+        this.koreanSurnames = loadSurnames();
+    }
+
+    /** What a name holds, by script. */
+    static final class Scripts {
+        boolean han;
+        boolean kana;
+        boolean hangul;
+        boolean cyrillic;
+        boolean hebrew;
+        boolean arabic;
+        /** Any other script but Latin (Arabic, Greek, Thai, ...). */
+        boolean other;
+    }
+
+    static Scripts scripts(String s) {
+        Scripts out = new Scripts();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) {
+                continue;
+            }
+            switch (Character.UnicodeScript.of(cp)) {
+                case HAN -> out.han = true;
+                case HIRAGANA, KATAKANA -> out.kana = true;
+                case HANGUL -> out.hangul = true;
+                case CYRILLIC -> out.cyrillic = true;
+                case HEBREW -> out.hebrew = true;
+                case ARABIC -> {
+                    out.arabic = true;
+                    out.other = true;
+                }
+                case LATIN, COMMON, INHERITED -> {
+                }
+                default -> out.other = true;
+            }
+            if (cp == 0x30FC) {
+                out.kana = true; // the prolonged sound mark is of the Common script
+            }
+        }
+        return out;
+    }
+
+    /** The system of the one reading {@link NameNormalizer#TRANSLITERATION} gives a non-Latin name. */
+    static String primarySystem(Scripts sc) {
+        if (sc.hangul) {
+            return "icu-hangul";
+        }
+        if (sc.kana) {
+            return "icu-kana";
+        }
+        if (sc.han) {
+            return "pinyin";
+        }
+        if (sc.cyrillic) {
+            return "bgn-pcgn";
+        }
+        return sc.hebrew || sc.other ? "icu" : NameNormalizer.LATIN;
+    }
+
+    /**
+     * Chinese personal names in {@code s} read as written ({@code 习近平} → {@code xi jinping}); other Han text is
+     * left for the transliterator. Only when the text has Han and neither kana nor Hangul (Japanese and Korean
+     * names get their own readings).
+     */
+    String chineseNames(String s) {
+        StringBuilder out = null;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN) {
+                if (out != null) {
+                    out.appendCodePoint(cp);
+                }
+                i += Character.charCount(cp);
+                continue;
+            }
+            int end = i;
+            int count = 0;
+            while (end < s.length() && Character.UnicodeScript.of(s.codePointAt(end)) == Character.UnicodeScript.HAN) {
+                end += Character.charCount(s.codePointAt(end));
+                count++;
+            }
+            String run = s.substring(i, end);
+            String read = personalName(run, count);
+            if (read != null && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(read != null ? " " + read + " " : run);
+            }
+            i = end;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** A run of Han characters read as a person's name, or null when it does not have a name's shape. */
+    private String personalName(String run, int count) {
+        int surnameChars;
+        if ((count == 3 || count == 4)
+                && CHINESE_COMPOUND_SURNAMES.contains(run.substring(0, run.offsetByCodePoints(0, 2)))) {
+            surnameChars = 2;
+        } else if (count == 2 || count == 3) {
+            surnameChars = 1;
+        } else {
+            return null;
+        }
+        int cut = run.offsetByCodePoints(0, surnameChars);
+        String surname = join(hanNames.get().transliterate(run.substring(0, cut)));
+        String given = join(han.get().transliterate(run.substring(cut)));
+        if (!ascii(surname) || !ascii(given) || surname.isEmpty() || given.isEmpty()) {
+            return null; // a character without a reading
+        }
+        return surname + " " + given;
+    }
+
+    /** The readings besides the primary one, in order of preference. */
+    List<Variant> variants(String name, Scripts sc, String primaryLatin) {
+        Map<String, String> out = new LinkedHashMap<>(); // text -> system, first system kept
+        if (sc.hangul) {
+            korean(name, out);
+        }
+        if (sc.han && !sc.hangul && !sc.kana) {
+            // The person-name reading is the primary one; syllables as ICU reads them are the lists' other usage.
+            String syllables = han.get().transliterate(name);
+            if (!syllables.equals(primaryLatin)) {
+                out.putIfAbsent(syllables, "pinyin-syllables");
+            }
+        }
+        if (sc.han && !sc.hangul) {
+            String jp = japanese(name);
+            if (jp != null) {
+                out.putIfAbsent(jp, "hepburn");
+            }
+        } else if (sc.kana && !sc.hangul) {
+            // Kana alone needs no dictionary (which would split たろう into たろ and う): read as written.
+            out.putIfAbsent(kana(name), "hepburn");
+        }
+        if (sc.cyrillic) {
+            out.putIfAbsent(iso9.get().transliterate(name), "iso9");
+            out.putIfAbsent(icao(name), "icao");
+            String english = english(primaryLatin);
+            if (english != null) {
+                out.putIfAbsent(english, "english");
+            }
+        }
+        if (sc.arabic) {
+            String article = ARABIC_ARTICLE.matcher(name).replaceAll("$1ال ");
+            if (!article.equals(name)) {
+                out.putIfAbsent(article, "arabic-common");
+            }
+        }
+        if (sc.hebrew && primaryLatin.indexOf('w') >= 0) {
+            out.putIfAbsent(primaryLatin.replace('w', 'v').replace('W', 'V'), "hebrew-vav");
+        }
+        List<Variant> list = new ArrayList<>(out.size());
+        out.forEach((text, system) -> list.add(new Variant(system, text)));
+        return list;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- Korean
+
+    private void korean(String name, Map<String, String> out) {
+        List<String> words = new ArrayList<>();
+        for (String w : name.strip().split("[\\s,·・.\\-]+")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        String all = String.join("", words);
+        boolean allHangul = !all.isEmpty() && all.chars().allMatch(ScriptReadings::isSyllable);
+        int syllables = all.length();
+        if (allHangul && syllables >= 2 && syllables <= 4 && words.size() <= 3) {
+            String surname = syllables >= 3 && koreanSurnames.containsKey(all.substring(0, 2)) ? all.substring(0, 2)
+                    : koreanSurnames.containsKey(all.substring(0, 1)) ? all.substring(0, 1) : null;
+            if (surname != null && surname.length() < syllables) {
+                String given = all.substring(surname.length());
+                for (String system : List.of("korean-rr", "korean-mr", "korean-common")) {
+                    List<String> parts = new ArrayList<>();
+                    for (int k = 0; k < given.length(); k++) {
+                        parts.add(syllable(given.charAt(k), system, k > 0));
+                    }
+                    // The given name run together with the usual spelling of the surname only: the matcher pairs
+                    // run-together tokens anyway, and each reading is a lookup more for every Korean query.
+                    List<String> spellings = koreanSurnames.get(surname);
+                    for (int k = 0; k < spellings.size(); k++) {
+                        out.putIfAbsent(spellings.get(k) + " " + String.join(" ", parts), system);
+                        if (k == 0 && parts.size() > 1) {
+                            out.putIfAbsent(spellings.get(k) + " " + String.join("", parts), system);
+                        }
+                    }
+                }
+                return;
+            }
+        }
+        StringBuilder rr = new StringBuilder();
+        StringBuilder loan = new StringBuilder();
+        for (String w : words) {
+            rr.append(' ');
+            loan.append(' ');
+            for (int k = 0; k < w.length(); k++) {
+                char c = w.charAt(k);
+                if (!isSyllable(c)) {
+                    rr.append(c);
+                    loan.append(c);
+                    continue;
+                }
+                rr.append(syllable(c, "korean-rr", k > 0));
+                loan.append(loanword(c, k == 0 ? 0 : w.charAt(k - 1)));
+            }
+        }
+        out.putIfAbsent(rr.toString().strip(), "korean-rr");
+        out.putIfAbsent(loan.toString().strip().replace("ll", "l"), "korean-loanword");
+    }
+
+    static boolean isSyllable(int c) {
+        return c >= HANGUL_FIRST && c <= HANGUL_LAST;
+    }
+
+    /** One Hangul syllable by {@code system}; {@code inside}: not the first of its word (MR voicing). */
+    static String syllable(char c, String system, boolean inside) {
+        int s = c - HANGUL_FIRST;
+        int initial = s / (21 * 28);
+        int vowel = (s / 28) % 21;
+        int fin = s % 28;
+        String[] initials = switch (system) {
+            case "korean-mr" -> inside ? MR_INITIAL_VOICED : MR_INITIAL;
+            default -> RR_INITIAL;
+        };
+        String[] vowels = switch (system) {
+            case "korean-mr" -> MR_VOWEL;
+            case "korean-common" -> COMMON_VOWEL;
+            default -> RR_VOWEL;
+        };
+        return initials[initial] + vowels[vowel] + FINAL[fin];
+    }
+
+    /**
+     * A syllable of a transcribed foreign word: Korean writes a consonant cluster or a final consonant with the
+     * vowel ㅡ (eu) after it (블라디미르 for Vladimir, 스 for s); here that vowel is dropped.
+     */
+    private static String loanword(char c, char previous) {
+        int s = c - HANGUL_FIRST;
+        int initial = s / (21 * 28);
+        int vowel = (s / 28) % 21;
+        int fin = s % 28;
+        if (vowel == EU_VOWEL && initial != IEUNG_INITIAL && (fin == 0 || fin == RIEUL_FINAL)) {
+            return RR_INITIAL[initial] + FINAL[fin];
+        }
+        String head = RR_INITIAL[initial];
+        if (initial == RIEUL_INITIAL && isSyllable(previous) && (previous - HANGUL_FIRST) % 28 == RIEUL_FINAL) {
+            head = "l"; // ㄹㄹ is an l
+        }
+        return head + RR_VOWEL[vowel] + FINAL[fin];
+    }
+
+    private Map<String, List<String>> loadSurnames() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try (InputStream in = ScriptReadings.class.getResourceAsStream(SURNAMES)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + SURNAMES);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                line = line.strip();
+                int eq = line.indexOf('=');
+                if (line.isEmpty() || line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                List<String> spellings = List.of(line.substring(eq + 1).strip().split("\\s+"));
+                out.put(line.substring(0, eq).strip(), spellings);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(out);
+    }
+
+    // -------------------------------------------------------------------------------------------------- Japanese
+
+    /** Hepburn reading of Japanese text by Kuromoji, long vowels folded; null when a word's reading is not known. */
+    String japanese(String name) {
+        JapaneseTokenizer t = japanese.get();
+        StringBuilder out = new StringBuilder();
+        try {
+            t.setReader(new StringReader(name));
+            CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
+            ReadingAttribute reading = t.addAttribute(ReadingAttribute.class);
+            t.reset();
+            boolean ok = true;
+            while (t.incrementToken()) {
+                String surface = term.toString();
+                String r = reading.getReading();
+                if (r == null) {
+                    Scripts sc = scripts(surface);
+                    if (sc.han) {
+                        ok = false; // a kanji word without a known reading
+                    }
+                    r = surface; // kana (or Latin) read as written
+                }
+                out.append(' ').append(r);
+            }
+            t.end();
+            if (!ok) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                t.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String latin = kana.get().transliterate(out.toString().strip()).toLowerCase(Locale.ROOT);
+        return foldLongVowels(latin);
+    }
+
+    /** Hepburn without long vowels, as names are written in English: tarou, oono, yuuko → taro, ono, yuko. */
+    static String foldLongVowels(String s) {
+        return s.replace("ou", "o").replace("oo", "o").replace("uu", "u");
+    }
+
+    /** Kana read by Hepburn, long vowels folded. */
+    String kana(String name) {
+        return foldLongVowels(kana.get().transliterate(name).toLowerCase(Locale.ROOT));
+    }
+
+    // -------------------------------------------------------------------------------------------------- Cyrillic
+
+    static String icao(String name) {
+        StringBuilder b = new StringBuilder(name.length() + 8);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            String r = ICAO.get(Character.toLowerCase(c));
+            b.append(r != null ? r : String.valueOf(c));
+        }
+        return b.toString();
+    }
+
+    /** The BGN/PCGN reading as English writes Russian names; null when that changes nothing. */
+    static String english(String bgn) {
+        StringBuilder b = new StringBuilder();
+        boolean changed = false;
+        for (String w : bgn.toLowerCase(Locale.ROOT).split("\\s+")) {
+            String e = w;
+            if (e.endsWith("iy") || e.endsWith("yy")) {
+                e = e.substring(0, e.length() - 2) + "y";
+            }
+            e = e.replace("ks", "x");
+            if (e.endsWith("dr")) {
+                e = e.substring(0, e.length() - 1) + "er";
+            }
+            changed |= !e.equals(w);
+            b.append(b.length() == 0 ? "" : " ").append(e);
+        }
+        return changed ? b.toString() : null;
+    }
+
+    private static Map<Character, String> icao() {
+        String[][] table = {
+                {"а", "a"}, {"б", "b"}, {"в", "v"}, {"г", "g"}, {"д", "d"}, {"е", "e"}, {"ё", "e"}, {"ж", "zh"},
+                {"з", "z"}, {"и", "i"}, {"й", "i"}, {"к", "k"}, {"л", "l"}, {"м", "m"}, {"н", "n"}, {"о", "o"},
+                {"п", "p"}, {"р", "r"}, {"с", "s"}, {"т", "t"}, {"у", "u"}, {"ф", "f"}, {"х", "kh"}, {"ц", "ts"},
+                {"ч", "ch"}, {"ш", "sh"}, {"щ", "shch"}, {"ъ", "ie"}, {"ы", "y"}, {"ь", ""}, {"э", "e"}, {"ю", "iu"},
+                {"я", "ia"}, {"і", "i"}, {"ї", "i"}, {"є", "ie"}, {"ґ", "g"}, {"ў", "u"}};
+        Map<Character, String> m = new HashMap<>();
+        for (String[] row : table) {
+            m.put(row[0].charAt(0), row[1]);
+        }
+        return Map.copyOf(m);
+    }
+
+    // ----------------------------------------------------------------------------------------------------- misc
+
+    private static String join(String syllables) {
+        return syllables.replaceAll("[\\s'’]+", "");
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
