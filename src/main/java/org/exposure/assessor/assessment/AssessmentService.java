@@ -31,6 +31,7 @@ import org.exposure.assessor.rules.RuleEngine;
 import org.exposure.assessor.rules.RulesInForce;
 import org.exposure.assessor.screening.ListCoverage;
 import org.exposure.assessor.screening.ListsUnavailableException;
+import org.exposure.assessor.screening.NamedParty;
 import org.exposure.assessor.screening.Screener;
 import org.exposure.assessor.screening.ScreeningIndex;
 
@@ -227,7 +228,8 @@ public class AssessmentService {
         a.listVersionsJson = json.writeValue(outcome.versions());
         a.screeningJson = json.writeValue(outcome.screening());
         a.matchesJson = json.writeValue(matches.records());
-        a.watchedParties = screened.parties().stream()
+        // Parties are watched by name (list changes are matched against names): one given by identifiers alone is not.
+        a.watchedParties = screened.parties().stream().filter(NamedParty::named)
                 .map(p -> new WatchedParty(p.name(), p.type(), p.countries())).toList();
         a.watchedEntries = matches.records().stream().map(r -> new WatchedParty.Entry(r.source(), r.entryId())).toList();
         a.reviewReasons = ReviewPolicy.reasons(!matches.counted().isEmpty(), outcome.level(), reviewLevel);

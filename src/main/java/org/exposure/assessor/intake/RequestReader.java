@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.intake.dto.SupplierDto;
+import org.exposure.assessor.intake.dto.BankDto;
+import org.exposure.assessor.intake.validation.IdentifierChecks;
 import org.exposure.assessor.intake.validation.OwnershipChecks;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -113,6 +115,8 @@ public class RequestReader {
         validate(dto, prefix, errors);
         if (dto instanceof SupplierDto supplier) {
             OwnershipChecks.check(supplier.name(), supplier.owners(), prefix, errors);
+        } else if (dto instanceof BankDto bank) {
+            IdentifierChecks.check(bank, prefix, errors);
         }
         return dto;
     }

@@ -16,6 +16,7 @@ import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.domain.Submission;
 import org.exposure.assessor.domain.SupplierSubject;
 import org.exposure.assessor.domain.Warning;
+import org.exposure.assessor.screening.PartyIdentifiers;
 import org.exposure.assessor.intake.dto.BankDto;
 import org.exposure.assessor.intake.dto.ConsigneeDto;
 import org.exposure.assessor.intake.dto.CorrespondentDto;
@@ -120,7 +121,8 @@ public final class SubjectMapper {
 
     private static Correspondent correspondent(CorrespondentDto c) {
         return new Correspondent(text(c.name()), Codes.country(c.country()),
-                c.bic() == null ? null : c.bic().strip().toUpperCase(java.util.Locale.ROOT), c.sanctioned());
+                c.bic() == null ? null : c.bic().strip().toUpperCase(java.util.Locale.ROOT), c.sanctioned(),
+                list(c.identifiers(), i -> PartyIdentifiers.canonical(i.kind(), i.value())));
     }
 
     private static Payment payment(PaymentDto p) {

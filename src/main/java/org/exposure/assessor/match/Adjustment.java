@@ -196,10 +196,10 @@ enum Adjustment {
      * one the same (a BIC by its institution, its first 8 characters) makes the pair a confirmed match whatever the
      * names, {@link #CONFIRMED} raised by what the names add (a weak name gives 0.95, the same name 1.0); none the
      * same in a kind both give is a different party as far as that kind knows, enough to take an exact name with
-     * every other feature agreeing (1.04) under the default threshold (0.86). Its {@code agree} weight is only the
+     * every other feature agreeing (1.0 + 0.07) under the default threshold (0.86). Its {@code agree} weight is only the
      * most it can add, for the bound.
      */
-    IDENTIFIER("identifier", 1.0, -0.20, false) {
+    IDENTIFIER("identifier", 1.0, -0.25, false) {
         @Override
         boolean applies(MatchQuery query, NormalizedName q, MatchCandidate candidate, NormalizedName c) {
             return identifierVerdict(query, candidate, true) != 0;

@@ -97,8 +97,11 @@ public class Screener {
         List<NamedParty> parties = NamedParty.of(subject);
         TransactionBanIndex banned = parties.isEmpty() ? null : bansOf(engine);
         for (NamedParty p : parties) {
-            out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), index.threshold()));
-            out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));
+            out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), p.identifiers(),
+                    index.threshold()));
+            if (p.named()) {
+                out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));
+            }
         }
         return new Result(dedupe(out), parties, snapshot);
     }

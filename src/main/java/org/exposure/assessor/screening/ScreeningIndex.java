@@ -258,13 +258,27 @@ public class ScreeningIndex {
     /** Matches of one name at or above {@code threshold}, best first, as facts for the rules. */
     public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
                                   Set<String> countries, double threshold) {
-        if (name == null || name.isBlank()) {
+        return screen(now, path, role, name, type, countries, List.of(), threshold);
+    }
+
+    /**
+     * Matches of one party at or above {@code threshold}, best first, as facts for the rules: by its name and its
+     * identifiers, or by its identifiers alone when it has no name (the match's query name then says which).
+     */
+    public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
+                                  Set<String> countries, List<MatchIdentifier> identifiers, double threshold) {
+        boolean named = name != null && !name.isBlank();
+        if (!named && identifiers.isEmpty()) {
             return List.of();
         }
+        String shown = named ? name : identifiers.stream().map(i -> i.kind() + " " + i.value())
+                .collect(java.util.stream.Collectors.joining(", "));
         List<ListMatch> out = new ArrayList<>();
-        for (Match m : now.index.match(new MatchQuery(name, type, countries), threshold)) {
+        MatchQuery query = new MatchQuery(named ? name : "", type, countries,
+                identifiers.isEmpty() ? MatchAttributes.NONE : new MatchAttributes(identifiers, Set.of(), Set.of(), Set.of()));
+        for (Match m : now.index.match(query, threshold)) {
             EntryInfo i = now.info.get(m.entryId());
-            out.add(new ListMatch(path, role, name, i.source(), i.list(), i.versionId(), i.entryId(), m.primaryName(),
+            out.add(new ListMatch(path, role, shown, i.source(), i.list(), i.versionId(), i.entryId(), m.primaryName(),
                     m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features(m)));
         }
         return out;

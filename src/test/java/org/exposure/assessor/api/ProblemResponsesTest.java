@@ -104,7 +104,8 @@ class ProblemResponsesTest {
                 Arguments.of("export dualUseCode", SUPPLIER + "\"exports\":[{\"hsCode\":\"854231\",\"dualUseCode\":\"EAR99\"}]}", "exports[0].dualUseCode"),
                 Arguments.of("invalid BIC", BANK + "\"correspondents\":[{\"name\":\"VTB\",\"bic\":\"VTB-RU\"}]}", "correspondents[0].bic"),
                 Arguments.of("BIC of 9 characters", BANK + "\"correspondents\":[{\"name\":\"VTB\",\"bic\":\"VTBRRUMM1\"}]}", "correspondents[0].bic"),
-                Arguments.of("correspondent without name", BANK + "\"correspondents\":[{\"bic\":\"VTBRRUMM\"}]}", "correspondents[0].name"),
+                // A correspondent may be given by its BIC or identifiers instead of its name, not by neither.
+                Arguments.of("correspondent without name or identifier", BANK + "\"correspondents\":[{\"country\":\"RU\"}]}", "correspondents[0].name"),
                 Arguments.of("lineOfBusiness chapter 99", SUPPLIER + "\"lineOfBusiness\":[\"85\",\"99\"]}", "lineOfBusiness[1]"),
                 Arguments.of("lineOfBusiness chapter 8", SUPPLIER + "\"lineOfBusiness\":[\"8\"]}", "lineOfBusiness[0]"),
                 // numbers out of range

@@ -29,7 +29,7 @@ class AdjustmentTest {
             BIRTH_DATE | birthDate | 0.04 | -0.12 | false
             NATIONALITY | nationality | 0.02 | -0.05 | false
             CITY       | city      | 0.02 | 0.0   | false
-            IDENTIFIER | identifier | 1.0 | -0.20 | false
+            IDENTIFIER | identifier | 1.0 | -0.25 | false
             DOCUMENT   | identifier | 0.10 | -0.05 | false
             """)
     void theTable(Adjustment a, String feature, double agree, double disagree, boolean byNames) {
@@ -163,14 +163,14 @@ class AdjustmentTest {
      * The identifier rows: a query (name, its identifiers as {@code KIND:value}, space-separated) against a one-name
      * ENTITY with its own. {@code line}: the explanation's identifier line ({@code value;contribution;detail}, '' for
      * none); {@code score}: the final score. An identical unique identifier gives at least 0.95 whatever the names;
-     * a conflicting one takes 0.20; the kinds numbered per register add 0.10 or take 0.05.
+     * a conflicting one takes 0.25; the kinds numbered per register add 0.10 or take 0.05.
      */
     @ParameterizedTest(name = "{0} [{1}] ~ {2} [{3}]")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             VTB Bank      | BIC:VTBRRUMMXXX             | VTB BANK PJSC        | BIC:VTBRRUMM                 | 1;0.0;BIC VTBRRUMMXXX = VTBRRUMM               | 1.0
             Bank Pobeda   | BIC:VTBRRUMM                | VTB BANK PJSC        | BIC:VTBRRUMM                 | 1;0.665;BIC VTBRRUMM = VTBRRUMM                | 0.965
             Roga i Kopyta | INN:7702070139              | VTB BANK PJSC        | BIC:VTBRRUMM INN:7702070139  | 1;0.95;INN 7702070139 = 7702070139             | 0.95
-            VTB Bank      | BIC:DEUTDEFF                | VTB BANK PJSC        | BIC:VTBRRUMM BIC:VTBRRU2P    | -1;-0.2;BIC DEUTDEFF != VTBRRUMM, VTBRRU2P     | 0.8
+            VTB Bank      | BIC:DEUTDEFF                | VTB BANK PJSC        | BIC:VTBRRUMM BIC:VTBRRU2P    | -1;-0.25;BIC DEUTDEFF != VTBRRUMM, VTBRRU2P    | 0.75
             VTB Bank      | BIC:DEUTDEFF INN:7702070139 | VTB BANK PJSC        | BIC:VTBRRUMM INN:7702070139  | 1;0.0;INN 7702070139 = 7702070139              | 1.0
             VTB Bank      | INN:7702070139              | VTB BANK PJSC        | BIC:VTBRRUMM                 | ''                                             | 1.0
             VTB Bank      | -                           | VTB BANK PJSC        | BIC:VTBRRUMM                 | ''                                             | 1.0

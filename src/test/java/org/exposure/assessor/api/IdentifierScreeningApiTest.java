@@ -1,0 +1,105 @@
+package org.exposure.assessor.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.exposure.assessor.lists.Fixtures;
+import org.exposure.assessor.lists.ListFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A bank's correspondents screened by their identifiers, against the OFAC SDN fixture as the only list in force:
+ * its entry 17013, VTB BANK PUBLIC JOINT STOCK COMPANY, gives "SWIFT/BIC VTBRRUMM" and "Tax ID No. 7702070139
+ * (Russia)" (an INN) in its remarks.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IdentifierScreeningApiTest {
+    String versionId;
+
+    @BeforeEach
+    void importSdnOnce() {
+        if (versionId != null) {
+            return;
+        }
+        ListFixtures.removeAll();
+        versionId = given().multiPart("sdn", "sdn.csv", Fixtures.bytes(Fixtures.SDN), "text/csv")
+                .multiPart("alt", "alt.csv", Fixtures.bytes(Fixtures.ALT), "text/csv")
+                .multiPart("add", "add.csv", Fixtures.bytes(Fixtures.ADD), "text/csv")
+                .post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(201).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES)).extract().path("version.id");
+    }
+
+    @AfterAll
+    void startupLists() {
+        ListFixtures.restore();
+    }
+
+    private static JsonPath assess(String correspondent) {
+        String bank = """
+                {"type":"BANK","name":"Heihe Rural Commercial Bank","country":"CN","internationalExposure":"LOW",
+                 "correspondents":[%s]}""".formatted(correspondent);
+        return given().contentType(ContentType.JSON).body(bank).post("/api/v1/assessments")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The list matches of the correspondent, as the assessment's screening evidence gives them. */
+    private static List<Map<String, Object>> correspondentMatches(JsonPath a) {
+        return a.getList("firedRules.evidence.listMatches.flatten().findAll { it != null && it.path == 'correspondents[0]' }");
+    }
+
+    @Test
+    void aCorrespondentGivenByItsBicAloneIsFoundOnTheSdnByIt() {
+        JsonPath a = assess("{\"bic\":\"VTBRRUMMXXX\",\"country\":\"RU\"}");
+        String json = a.prettify();
+        assertThat(json).contains("\"entryId\": \"17013\"").contains("BIC VTBRRUMMXXX = VTBRRUMM");
+        assertThat(a.getString("riskLevel")).as(json).isIn("SEVERE", "BLOCKED");
+    }
+
+    @Test
+    void namesThatDifferCompletelyMatchByTheSameInn() {
+        JsonPath a = assess("{\"name\":\"Roga i Kopyta\",\"country\":\"RU\",\"identifiers\":[{\"kind\":\"INN\",\"value\":\"7702 070 139\"}]}");
+        String json = a.prettify();
+        assertThat(json).contains("\"entryId\": \"17013\"").contains("INN 7702070139 = 7702070139");
+    }
+
+    @Test
+    void aConflictingBicTakesAMatchingNameUnderTheThreshold() {
+        JsonPath named = assess("{\"name\":\"VTB Bank PJSC\",\"country\":\"RU\"}");
+        assertThat(named.prettify()).contains("\"entryId\": \"17013\"");
+        JsonPath conflicting = assess("{\"name\":\"VTB Bank PJSC\",\"country\":\"RU\",\"bic\":\"DEUTDEFF\"}");
+        assertThat(conflicting.prettify()).doesNotContain("\"entryId\": \"17013\"");
+    }
+
+    /** A correspondent with an identifier that is none, or with neither a name nor an identifier, is refused. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"name":"X Bank","identifiers":[{"kind":"INN","value":"7702070139"},{"kind":"INN","value":"7702070138"}]} | correspondents[0].identifiers[1].value | is no INN: check digit does not match
+            {"name":"X Bank","identifiers":[{"kind":"SWIFT","value":"VTBRRUMM"}]}                                  | correspondents[0].identifiers[0].kind  | must be one of BIC, IMO, INN, OGRN, USCC, LEI, REGISTRATION, PASSPORT, NATIONAL_ID, TAX_ID, OTHER
+            {"name":"X Bank","identifiers":[{"kind":"BIC","value":"VTBRQQMM"}]}                                    | correspondents[0].identifiers[0].value | is no BIC: country code QQ is no ISO 3166 country
+            {"name":"X Bank","identifiers":[{"kind":"LEI"}]}                                                       | correspondents[0].identifiers[0].value | must not be blank
+            {"country":"RU"}                                                                                       | correspondents[0].name                 | must not be blank unless the bank is given by its bic or identifiers
+            """)
+    void badIdentifiersAreAProblemNamingTheField(String correspondent, String field, String message) {
+        String bank = """
+                {"type":"BANK","name":"Heihe Rural Commercial Bank","country":"CN","internationalExposure":"LOW",
+                 "correspondents":[%s]}""".formatted(correspondent);
+        JsonPath p = given().contentType(ContentType.JSON).body(bank).post("/api/v1/assessments")
+                .then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(p.getList("errors.field", String.class)).containsExactly(field);
+        assertThat(p.getList("errors.message", String.class)).containsExactly(message);
+    }
+}
