@@ -321,10 +321,13 @@ public class ScreeningIndex {
      */
     public List<Hit> search(Snapshot now, String name, String type, Set<String> countries, Facts facts,
                             double threshold) {
-        if (name == null || name.isBlank()) {
+        boolean identified = facts != null && !facts.attributes().identifiers().isEmpty();
+        if ((name == null || name.isBlank()) && !identified) {
             return List.of();
         }
-        MatchQuery query = new MatchQuery(name, type, countries, facts == null ? null : facts.attributes());
+        // A query with identifiers and no name is answered by the entries holding them.
+        MatchQuery query = new MatchQuery(name == null ? "" : name, type, countries,
+                facts == null ? null : facts.attributes());
         List<Hit> out = new ArrayList<>();
         for (Match m : now.index.search(query, threshold, Integer.MAX_VALUE).matches()) {
             EntryInfo i = now.info.get(m.entryId());

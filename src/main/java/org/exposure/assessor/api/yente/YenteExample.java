@@ -205,9 +205,13 @@ record YenteExample(String id, String schema, String type, List<String> names, S
                 names.add(String.join(" ", parts));
             }
         }
+        if (names.isEmpty() && IDENTIFIERS.keySet().stream().anyMatch(p -> !props.getOrDefault(p, List.of()).isEmpty())) {
+            // No name but an identifier (a bank by its BIC, a ship by its IMO number): screened by identifiers alone.
+            names.add("");
+        }
         if (names.isEmpty()) {
             errors.add(new FieldError(at + ".properties.name",
-                    "is required (or firstName / lastName for a Person): the matcher compares names"));
+                    "is required (or firstName / lastName for a Person, or an identifier such as swiftBic)"));
             return null;
         }
         if (names.size() > MAX_NAMES) {

@@ -86,6 +86,16 @@ class YenteMatchApiTest {
     }
 
     @Test
+    void a_bank_given_by_its_swift_bic_alone_is_found_by_it_and_the_explanation_names_the_identifier() {
+        String body = "{\"queries\":{\"b\":{\"schema\":\"Company\",\"properties\":{\"swiftBic\":[\"VTBRRUMMXXX\"]}}}}";
+        JsonPath j = post("default", body).then().statusCode(200).extract().jsonPath();
+        assertThat(j.getString("responses.b.results[0].id")).isEqualTo("ofac-sdn-17013");
+        assertThat(j.getBoolean("responses.b.results[0].match")).isTrue();
+        assertThat(j.getDouble("responses.b.results[0].score")).isGreaterThanOrEqualTo(0.95);
+        assertThat(j.getString("responses.b.results[0].explanations.identifier.detail")).contains("BIC VTBRRUMMXXX = VTBRRUMM");
+    }
+
+    @Test
     void a_country_given_in_words_and_as_one_string_is_read_as_ftm_does_and_echoed_as_alpha_2() {
         JsonPath j = post("default", fixture("match-request-zakharov.json")).then().statusCode(200).extract().jsonPath();
         assertThat(j.getList("responses.vv.query.properties.country")).containsExactly("ru");
