@@ -13,9 +13,31 @@ import org.exposure.assessor.domain.SupplierSubject;
 
 /**
  * One named party of a subject, as it is screened: where it is in the subject, its role, its name, the entity type
- * a list entry must have to match it (null: any), and the countries it is known in.
+ * a list entry must have to match it (null: any), the countries it is known in, and what else the subject says of
+ * it for the matcher to weigh: dates of birth and nationalities (owners), cities (owners, consignees,
+ * correspondents, counterparties, the end user); empty when not given.
  */
-public record NamedParty(String path, String role, String name, String type, Set<String> countries) {
+public record NamedParty(String path, String role, String name, String type, Set<String> countries,
+                         Set<String> birthDates, Set<String> nationalities, Set<String> cities) {
+
+    public NamedParty {
+        birthDates = birthDates == null ? Set.of() : Set.copyOf(birthDates);
+        nationalities = nationalities == null ? Set.of() : Set.copyOf(nationalities);
+        cities = cities == null ? Set.of() : Set.copyOf(cities);
+    }
+
+    /** A party known by name, type and countries only. */
+    public NamedParty(String path, String role, String name, String type, Set<String> countries) {
+        this(path, role, name, type, countries, Set.of(), Set.of(), Set.of());
+    }
+
+    /** What the matcher weighs besides the name, type and countries. */
+    public ScreeningIndex.Facts facts() {
+        if (birthDates.isEmpty() && nationalities.isEmpty() && cities.isEmpty()) {
+            return ScreeningIndex.Facts.NONE;
+        }
+        return new ScreeningIndex.Facts(java.util.Map.of(), birthDates, nationalities, cities);
+    }
 
     /**
      * Every named party of the subject, in the order of the subject: the subject and its aliases, owners at any
@@ -23,18 +45,26 @@ public record NamedParty(String path, String role, String name, String type, Set
      */
     public static List<NamedParty> of(Subject subject) {
         List<NamedParty> out = new ArrayList<>();
-        visit(subject, (path, role, name, type, countries) -> {
+        visit(subject, (path, role, name, type, countries, birthDate, nationality, city) -> {
             if (name != null && !name.isBlank()) {
-                out.add(new NamedParty(path, role, name, type, countries));
+                out.add(new NamedParty(path, role, name, type, countries, set(birthDate), set(nationality), set(city)));
             }
         });
         return out;
     }
 
-    /** One named party: where it is in the subject, its role, its name, the entity type it must be, its country. */
+    /**
+     * One named party: where it is in the subject, its role, its name, the entity type it must be, its country, and
+     * its date of birth, nationality and city when given (else null).
+     */
     @FunctionalInterface
     private interface PartyVisitor {
-        void party(String path, String role, String name, String type, Set<String> countries);
+        void party(String path, String role, String name, String type, Set<String> countries, String birthDate,
+                   String nationality, String city);
+
+        default void party(String path, String role, String name, String type, Set<String> countries) {
+            party(path, role, name, type, countries, null, null, null);
+        }
     }
 
     private static void visit(Subject subject, PartyVisitor party) {
@@ -42,7 +72,8 @@ public record NamedParty(String path, String role, String name, String type, Set
         if (subject instanceof GoodsSubject goods) {
             // A goods subject's name is a product, not a party; its end user is.
             if (goods.endUser() != null) {
-                party.party("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country()));
+                party.party("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country()), null,
+                        null, goods.endUser().city());
             }
             return;
         }
@@ -56,18 +87,20 @@ public record NamedParty(String path, String role, String name, String type, Set
                 Export e = supplier.exports().get(i);
                 if (e.consignee() != null) {
                     party.party("exports[" + i + "].consignee", "CONSIGNEE", e.consignee().name(), "ENTITY",
-                            set(e.consignee().country()));
+                            set(e.consignee().country()), null, null, e.consignee().city());
                 }
             }
         } else if (subject instanceof BankSubject bank) {
             for (int i = 0; i < bank.correspondents().size(); i++) {
                 var c = bank.correspondents().get(i);
-                party.party("correspondents[" + i + "]", "CORRESPONDENT", c.name(), "ENTITY", set(c.country()));
+                party.party("correspondents[" + i + "]", "CORRESPONDENT", c.name(), "ENTITY", set(c.country()), null,
+                        null, c.city());
             }
             for (int i = 0; i < bank.payments().size(); i++) {
                 var cp = bank.payments().get(i).counterparty();
                 if (cp != null) {
-                    party.party("payments[" + i + "].counterparty", "COUNTERPARTY", cp.name(), null, set(cp.country()));
+                    party.party("payments[" + i + "].counterparty", "COUNTERPARTY", cp.name(), null, set(cp.country()),
+                            null, null, cp.city());
                 }
             }
         }
@@ -77,7 +110,7 @@ public record NamedParty(String path, String role, String name, String type, Set
         for (int i = 0; i < owners.size(); i++) {
             Owner o = owners.get(i);
             String path = prefix + "[" + i + "]";
-            party.party(path, "OWNER", o.name(), null, set(o.country()));
+            party.party(path, "OWNER", o.name(), null, set(o.country()), o.birthDate(), o.nationality(), o.city());
             if (o.owners() != null) {
                 owners(o.owners(), path + ".owners", party);
             }

@@ -97,7 +97,8 @@ public class Screener {
         List<NamedParty> parties = NamedParty.of(subject);
         TransactionBanIndex banned = parties.isEmpty() ? null : bansOf(engine);
         for (NamedParty p : parties) {
-            out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), index.threshold()));
+            out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), p.facts(),
+                    index.threshold()));
             out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));
         }
         return new Result(dedupe(out), parties, snapshot);

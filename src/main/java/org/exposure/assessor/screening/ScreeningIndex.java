@@ -258,11 +258,18 @@ public class ScreeningIndex {
     /** Matches of one name at or above {@code threshold}, best first, as facts for the rules. */
     public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
                                   Set<String> countries, double threshold) {
+        return screen(now, path, role, name, type, countries, Facts.NONE, threshold);
+    }
+
+    /** Matches of one name at or above {@code threshold}, best first, weighing what else is known of the party. */
+    public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
+                                  Set<String> countries, Facts facts, double threshold) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
         List<ListMatch> out = new ArrayList<>();
-        for (Match m : now.index.match(new MatchQuery(name, type, countries), threshold)) {
+        MatchQuery query = new MatchQuery(name, type, countries, facts == null ? null : facts.attributes());
+        for (Match m : now.index.match(query, threshold)) {
             EntryInfo i = now.info.get(m.entryId());
             out.add(new ListMatch(path, role, name, i.source(), i.list(), i.versionId(), i.entryId(), m.primaryName(),
                     m.matchedName(), m.score(), m.programs(), i.secondarySanctionsRisk(), features(m)));

@@ -17,5 +17,7 @@ public record CorrespondentDto(
         @Schema(description = "BIC (SWIFT code), 8 or 11 characters.", examples = "VTBRRUMM")
         @Bic String bic,
         @Schema(description = "The submitter states that this bank is blocked.")
-        Boolean sanctioned) {
+        Boolean sanctioned,
+        @Schema(description = "City of the bank's address, as written; raises a list match a little when the list names the same city.", examples = "Moscow")
+        @Size(max = 200) String city) {
 }
