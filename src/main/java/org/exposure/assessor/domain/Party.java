@@ -5,11 +5,16 @@ package org.exposure.assessor.domain;
  * party is blocked, besides any list match. {@code sector}, when stated, is where it operates in the Russian economy
  * (it decided whether a blocked counterparty counted as the military-industrial base before 12 Jun 2024).
  */
-public record Party(String name, String country, String region, Boolean sanctioned, Sector sector) {
+public record Party(String name, String country, String region, Boolean sanctioned, Sector sector, String city) {
 
     /** A party whose sector is not stated. */
     public Party(String name, String country, String region, Boolean sanctioned) {
-        this(name, country, region, sanctioned, null);
+        this(name, country, region, sanctioned, null, null);
+    }
+
+    /** A party whose city is not stated. */
+    public Party(String name, String country, String region, Boolean sanctioned, Sector sector) {
+        this(name, country, region, sanctioned, sector, null);
     }
 
     public boolean hasName() {

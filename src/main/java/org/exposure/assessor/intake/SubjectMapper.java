@@ -100,12 +100,13 @@ public final class SubjectMapper {
 
     private static Party party(PartyDto p) {
         return p == null ? null : new Party(text(p.name()), Codes.country(p.country()), text(p.region()), p.sanctioned(),
-                p.sector());
+                p.sector(), text(p.city()));
     }
 
     private static Owner owner(OwnerDto o) {
         return new Owner(text(o.name()), Codes.country(o.country()), o.sharePercent(), o.sanctioned(),
-                list(o.owners(), SubjectMapper::owner));
+                list(o.owners(), SubjectMapper::owner), text(o.birthDate()), Codes.country(o.nationality()),
+                text(o.city()));
     }
 
     private static Export export(ExportDto e) {
@@ -116,13 +117,14 @@ public final class SubjectMapper {
 
     private static Consignee consignee(ConsigneeDto c) {
         return c == null ? null
-                : new Consignee(text(c.name()), Codes.country(c.country()), text(c.region()), c.kind(), c.sanctioned());
+                : new Consignee(text(c.name()), Codes.country(c.country()), text(c.region()), c.kind(), c.sanctioned(),
+                        text(c.city()));
     }
 
     private static Correspondent correspondent(CorrespondentDto c) {
         return new Correspondent(text(c.name()), Codes.country(c.country()),
                 c.bic() == null ? null : c.bic().strip().toUpperCase(java.util.Locale.ROOT), c.sanctioned(),
-                list(c.identifiers(), i -> PartyIdentifiers.canonical(i.kind(), i.value())));
+                list(c.identifiers(), i -> PartyIdentifiers.canonical(i.kind(), i.value())), text(c.city()));
     }
 
     private static Payment payment(PaymentDto p) {

@@ -26,6 +26,9 @@ public final class EntryBuilder {
     private final Set<Identifier> identifiers = new LinkedHashSet<>();
     private final List<String> remarks = new ArrayList<>();
     private final Set<String> datasets = new LinkedHashSet<>();
+    private final Set<String> birthDates = new LinkedHashSet<>();
+    private final Set<String> nationalities = new LinkedHashSet<>();
+    private final Map<String, String> cities = new LinkedHashMap<>();
     private final Map<String, String> evidence = new LinkedHashMap<>();
 
     public EntryBuilder(String source, String id) {
@@ -83,6 +86,39 @@ public final class EntryBuilder {
         return this;
     }
 
+    /** A date of birth as the list writes it ({@link BirthDateText}); what is not a date is left out. */
+    public EntryBuilder birthDate(String raw) {
+        birthDates.addAll(BirthDateText.parse(raw));
+        return this;
+    }
+
+    /**
+     * A nationality or citizenship as written: kept when it maps to ISO alpha-2, and also counted among the
+     * {@link #country countries}, as the importers did before they kept nationalities apart.
+     */
+    public EntryBuilder nationality(String raw) {
+        String c = Countries.toIso(raw);
+        if (c != null) {
+            countries.add(c);
+            if (c.length() == 2) {
+                nationalities.add(c);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A city of an address or a place of birth, as written; the same city in another case is kept once, and a value
+     * without a letter (the EU's {@code -} for none) is left out.
+     */
+    public EntryBuilder city(String raw) {
+        String c = oneLine(raw);
+        if (c != null && c.codePoints().anyMatch(Character::isLetter)) {
+            cities.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
+        }
+        return this;
+    }
+
     public EntryBuilder identifier(String idType, String value, String country) {
         String t = oneLine(idType);
         String v = oneLine(value);
@@ -120,6 +156,7 @@ public final class EntryBuilder {
     public ListEntry build() {
         return new ListEntry(source, id, name, aliases, type, new ArrayList<>(programs), new ArrayList<>(countries),
                 new ArrayList<>(identifiers), remarks, secondarySanctionsRisk, list, new ArrayList<>(datasets),
-                evidence);
+                evidence, new EntryFacts(new ArrayList<>(birthDates), new ArrayList<>(nationalities),
+                new ArrayList<>(cities.values())));
     }
 }

@@ -29,11 +29,12 @@ import java.util.Objects;
  *                               name), so that a match names the regime; null elsewhere
  * @param datasets               for FtM the datasets the entity is in; empty elsewhere
  * @param evidence               the original record's fields that were read, by their name in the file
+ * @param facts                  dates of birth, nationalities and cities the list gives, for the matcher
  */
 public record ListEntry(String source, String id, String name, List<Alias> aliases, EntityType type,
                         List<String> programs, List<String> countries, List<Identifier> identifiers,
                         List<String> remarks, boolean secondarySanctionsRisk, String list, List<String> datasets,
-                        Map<String, String> evidence) {
+                        Map<String, String> evidence, EntryFacts facts) {
 
     public static final String OFAC_SDN = "OFAC-SDN";
     public static final String US_CSL = "US-CSL";
@@ -54,6 +55,16 @@ public record ListEntry(String source, String id, String name, List<Alias> alias
         remarks = List.copyOf(remarks);
         datasets = List.copyOf(datasets);
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+        facts = facts == null ? EntryFacts.NONE : facts;
+    }
+
+    /** An entry whose list gives no date of birth, nationality or city. */
+    public ListEntry(String source, String id, String name, List<Alias> aliases, EntityType type,
+                     List<String> programs, List<String> countries, List<Identifier> identifiers,
+                     List<String> remarks, boolean secondarySanctionsRisk, String list, List<String> datasets,
+                     Map<String, String> evidence) {
+        this(source, id, name, aliases, type, programs, countries, identifiers, remarks, secondarySanctionsRisk, list,
+                datasets, evidence, EntryFacts.NONE);
     }
 
     /** Primary name followed by every alias name. */

@@ -501,10 +501,24 @@ public class ListStore {
         x.datasetsJson = json(e.datasets());
         x.secondarySanctionsRisk = e.secondarySanctionsRisk();
         x.originalJson = json(e.evidence());
+        x.factsJson = factsJson(e.facts());
+        // The facts are left out of the hash: they are read from fields of the original record, which it covers.
         x.contentHash = EntryContent.hash(new EntryContent.Stored(e.source(), x.primaryName, x.entityType, x.listName,
                 x.aliasesJson, x.programsJson, x.countriesJson, x.identifiersJson, x.remarksJson, x.datasetsJson,
                 x.secondarySanctionsRisk, x.originalJson));
         return x;
+    }
+
+    /** The facts column: null when the list gives none, so that most entities' rows carry nothing more. */
+    private String factsJson(EntryFacts facts) {
+        if (facts.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("birthDates", facts.birthDates());
+        out.put("nationalities", facts.nationalities());
+        out.put("cities", facts.cities());
+        return json(out);
     }
 
     private String json(Object value) {

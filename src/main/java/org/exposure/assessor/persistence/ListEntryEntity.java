@@ -55,6 +55,13 @@ public class ListEntryEntity extends PanacheEntityBase {
     public String originalJson;
 
     /**
+     * Dates of birth, nationalities and cities the list gives ({@code lists.EntryFacts}) as a JSON object; null when
+     * it gives none, and for entries stored before the column existed.
+     */
+    @Column(name = "facts_json")
+    public String factsJson;
+
+    /**
      * SHA-256 of the entry's canonical content (see {@code lists.EntryContent}), to compare versions cheaply; null for
      * entries stored before it was recorded.
      */

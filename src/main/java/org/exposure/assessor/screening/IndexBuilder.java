@@ -60,7 +60,8 @@ public class IndexBuilder {
      * of the candidates decides ties between names of equal rank, and so must not change.
      */
     private static final String ROWS = "SELECT id, version_id, entry_id, list_name, entity_type, primary_name, "
-            + "aliases_json, programs_json, countries_json, secondary_sanctions_risk, identifiers_json FROM list_entry "
+            + "aliases_json, programs_json, countries_json, secondary_sanctions_risk, identifiers_json, facts_json "
+            + "FROM list_entry "
             + "WHERE version_id IN ";
 
     /** Keyed by the stored row's id: an entry id alone is not unique (the CSL repeats it once per list). */
@@ -219,7 +220,7 @@ public class IndexBuilder {
                     while (r.next()) {
                         candidates.add(new MatchCandidate(version.source, r.getString(3), r.getString(6),
                                 aliases(r.getString(7)), r.getString(5), countries(r.getString(9)),
-                                strings(r.getString(8)), attributes(r.getString(11))));
+                                strings(r.getString(8)), withFacts(attributes(r.getString(11)), r.getString(12))));
                     }
                 }
             } catch (SQLException e) {
@@ -252,7 +253,7 @@ public class IndexBuilder {
                     ListVersionEntity v = byId.get(r.getObject(2, UUID.class));
                     candidates.add(new MatchCandidate(v.source, id, r.getString(6), aliases(r.getString(7)),
                             r.getString(5), countries(r.getString(9)), strings(r.getString(8)),
-                            attributes(r.getString(11))));
+                            withFacts(attributes(r.getString(11)), r.getString(12))));
                     info.put(id, new EntryInfo(v.source, r.getString(3), r.getString(4), v.id.toString(), r.getBoolean(10)));
                 }
             }
@@ -364,6 +365,74 @@ public class IndexBuilder {
             return List.of();
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code attributes} with the dates of birth, nationalities and cities of the {@code facts_json} column added
+     * (its identifiers kept): the column as ListStore writes it, an object of three arrays of strings. A null column
+     * (no facts, or a version stored before the column existed) or unreadable JSON adds nothing.
+     */
+    MatchAttributes withFacts(MatchAttributes attributes, String text) {
+        if (text == null) {
+            return attributes;
+        }
+        List<String> birthDates = List.of();
+        List<String> nationalities = List.of();
+        List<String> cities = List.of();
+        try (JsonParser p = json.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return attributes;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "birthDates" -> birthDates = strings(p);
+                    case "nationalities" -> nationalities = strings(p);
+                    case "cities" -> cities = strings(p);
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("unreadable facts %s", text);
+            return attributes;
+        }
+        if (birthDates.isEmpty() && nationalities.isEmpty() && cities.isEmpty()) {
+            return attributes;
+        }
+        Set<String> iso = new LinkedHashSet<>();
+        nationalities.forEach(n -> iso.add(n.toUpperCase(Locale.ROOT)));
+        return new MatchAttributes(attributes.identifiers(), union(attributes.birthDates(), birthDates),
+                union(attributes.nationalities(), iso), union(attributes.cities(), cities));
+    }
+
+    private static Set<String> union(Set<String> a, Collection<String> b) {
+        if (a.isEmpty()) {
+            return new LinkedHashSet<>(b);
+        }
+        Set<String> out = new LinkedHashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The strings of the array the parser is at (other scalars as their text); skips anything else. */
+    private static List<String> strings(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new IOException("unterminated array");
+            }
+            if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+                out.add(p.getText());
+            } else {
+                p.skipChildren();
+            }
+        }
+        return out;
     }
 
     /** As JsonNode.asBoolean(false): true, a non-zero integer, or the text "true". */

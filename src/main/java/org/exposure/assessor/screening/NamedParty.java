@@ -15,18 +15,30 @@ import org.exposure.assessor.match.MatchIdentifier;
 /**
  * One named (or identified) party of a subject, as it is screened: where it is in the subject, its role, its name
  * (blank when it is given by identifiers alone), the entity type a list entry must have to match it (null: any), the
- * countries it is known in, and the identifiers it is given by (a correspondent's BIC among them).
+ * countries it is known in, the identifiers it is given by (a correspondent's BIC among them), and what else the
+ * subject says of it for the matcher to weigh: dates of birth and nationalities (owners), cities (owners, consignees,
+ * correspondents, counterparties, the end user); empty when not given.
  */
 public record NamedParty(String path, String role, String name, String type, Set<String> countries,
-                         List<MatchIdentifier> identifiers) {
+                         List<MatchIdentifier> identifiers, Set<String> birthDates, Set<String> nationalities,
+                         Set<String> cities) {
 
     public NamedParty {
         identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        birthDates = birthDates == null ? Set.of() : Set.copyOf(birthDates);
+        nationalities = nationalities == null ? Set.of() : Set.copyOf(nationalities);
+        cities = cities == null ? Set.of() : Set.copyOf(cities);
     }
 
-    /** A party given by its name alone. */
+    /** A party known by name, type and countries only. */
     public NamedParty(String path, String role, String name, String type, Set<String> countries) {
-        this(path, role, name, type, countries, List.of());
+        this(path, role, name, type, countries, List.of(), Set.of(), Set.of(), Set.of());
+    }
+
+    /** A party given by its name and identifiers. */
+    public NamedParty(String path, String role, String name, String type, Set<String> countries,
+                      List<MatchIdentifier> identifiers) {
+        this(path, role, name, type, countries, identifiers, Set.of(), Set.of(), Set.of());
     }
 
     /** Whether it has a name (a party may be given by identifiers alone). */
@@ -34,26 +46,38 @@ public record NamedParty(String path, String role, String name, String type, Set
         return name != null && !name.isBlank();
     }
 
+    /** What the matcher weighs besides the name, type, countries and identifiers. */
+    public ScreeningIndex.Facts facts() {
+        if (birthDates.isEmpty() && nationalities.isEmpty() && cities.isEmpty()) {
+            return ScreeningIndex.Facts.NONE;
+        }
+        return new ScreeningIndex.Facts(java.util.Map.of(), birthDates, nationalities, cities);
+    }
+
     /**
-     * Every named party of the subject, in the order of the subject: the subject and its aliases, owners at any
-     * depth, consignees, correspondents, payment counterparties, the end user of goods. A blank name is no party,
-     * unless the party is given by identifiers (a correspondent by its BIC), by which it is screened.
+     * Every named or identified party of the subject, in the order of the subject: the subject and its aliases, owners
+     * at any depth, consignees, correspondents, payment counterparties, the end user of goods. A party with neither a
+     * name nor an identifier is none.
      */
     public static List<NamedParty> of(Subject subject) {
         List<NamedParty> out = new ArrayList<>();
-        visit(subject, (path, role, name, type, countries, identifiers) -> {
+        visit(subject, (path, role, name, type, countries, identifiers, birthDate, nationality, city) -> {
             if (name != null && !name.isBlank() || !identifiers.isEmpty()) {
-                out.add(new NamedParty(path, role, name, type, countries, identifiers));
+                out.add(new NamedParty(path, role, name, type, countries, identifiers, set(birthDate),
+                        set(nationality), set(city)));
             }
         });
         return out;
     }
 
-    /** One party: where it is in the subject, its role, its name, the entity type it must be, its country, its ids. */
+    /**
+     * One party: where it is in the subject, its role, its name, the entity type it must be, its country, its
+     * identifiers, and its date of birth, nationality and city when given (else null).
+     */
     @FunctionalInterface
     private interface PartyVisitor {
         void party(String path, String role, String name, String type, Set<String> countries,
-                   List<MatchIdentifier> identifiers);
+                   List<MatchIdentifier> identifiers, String birthDate, String nationality, String city);
     }
 
     private static void visit(Subject subject, PartyVisitor party) {
@@ -61,13 +85,14 @@ public record NamedParty(String path, String role, String name, String type, Set
         if (subject instanceof GoodsSubject goods) {
             // A goods subject's name is a product, not a party; its end user is.
             if (goods.endUser() != null) {
-                party.party("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country()), List.of());
+                party.party("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country()),
+                        List.of(), null, null, goods.endUser().city());
             }
             return;
         }
-        party.party("subject", "SUBJECT", subject.name(), "ENTITY", country, List.of());
+        party.party("subject", "SUBJECT", subject.name(), "ENTITY", country, List.of(), null, null, null);
         for (String alias : subject.aliases()) {
-            party.party("subject", "SUBJECT", alias, "ENTITY", country, List.of());
+            party.party("subject", "SUBJECT", alias, "ENTITY", country, List.of(), null, null, null);
         }
         if (subject instanceof SupplierSubject supplier) {
             owners(supplier.owners(), "owners", party);
@@ -75,20 +100,20 @@ public record NamedParty(String path, String role, String name, String type, Set
                 Export e = supplier.exports().get(i);
                 if (e.consignee() != null) {
                     party.party("exports[" + i + "].consignee", "CONSIGNEE", e.consignee().name(), "ENTITY",
-                            set(e.consignee().country()), List.of());
+                            set(e.consignee().country()), List.of(), null, null, e.consignee().city());
                 }
             }
         } else if (subject instanceof BankSubject bank) {
             for (int i = 0; i < bank.correspondents().size(); i++) {
                 var c = bank.correspondents().get(i);
                 party.party("correspondents[" + i + "]", "CORRESPONDENT", c.name(), "ENTITY", set(c.country()),
-                        PartyIdentifiers.forMatching(c.bic(), c.identifiers()));
+                        PartyIdentifiers.forMatching(c.bic(), c.identifiers()), null, null, c.city());
             }
             for (int i = 0; i < bank.payments().size(); i++) {
                 var cp = bank.payments().get(i).counterparty();
                 if (cp != null) {
                     party.party("payments[" + i + "].counterparty", "COUNTERPARTY", cp.name(), null, set(cp.country()),
-                            List.of());
+                            List.of(), null, null, cp.city());
                 }
             }
         }
@@ -98,14 +123,15 @@ public record NamedParty(String path, String role, String name, String type, Set
         for (int i = 0; i < owners.size(); i++) {
             Owner o = owners.get(i);
             String path = prefix + "[" + i + "]";
-            party.party(path, "OWNER", o.name(), null, set(o.country()), List.of());
+            party.party(path, "OWNER", o.name(), null, set(o.country()), List.of(), o.birthDate(), o.nationality(),
+                    o.city());
             if (o.owners() != null) {
                 owners(o.owners(), path + ".owners", party);
             }
         }
     }
 
-    private static Set<String> set(String country) {
-        return country == null ? Set.of() : Set.of(country);
+    private static Set<String> set(String value) {
+        return value == null ? Set.of() : Set.of(value);
     }
 }

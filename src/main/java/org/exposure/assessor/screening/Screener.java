@@ -98,7 +98,7 @@ public class Screener {
         TransactionBanIndex banned = parties.isEmpty() ? null : bansOf(engine);
         for (NamedParty p : parties) {
             out.addAll(index.screen(snapshot, p.path(), p.role(), p.name(), p.type(), p.countries(), p.identifiers(),
-                    index.threshold()));
+                    p.facts(), index.threshold()));
             if (p.named()) {
                 out.addAll(banned.screen(p.path(), p.role(), p.name(), p.type(), p.countries()));
             }

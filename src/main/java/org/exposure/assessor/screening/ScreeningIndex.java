@@ -258,15 +258,23 @@ public class ScreeningIndex {
     /** Matches of one name at or above {@code threshold}, best first, as facts for the rules. */
     public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
                                   Set<String> countries, double threshold) {
-        return screen(now, path, role, name, type, countries, List.of(), threshold);
+        return screen(now, path, role, name, type, countries, List.of(), Facts.NONE, threshold);
+    }
+
+    /** Matches of one name at or above {@code threshold}, best first, weighing what else is known of the party. */
+    public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
+                                  Set<String> countries, Facts facts, double threshold) {
+        return screen(now, path, role, name, type, countries, List.of(), facts, threshold);
     }
 
     /**
      * Matches of one party at or above {@code threshold}, best first, as facts for the rules: by its name and its
-     * identifiers, or by its identifiers alone when it has no name (the match's query name then says which).
+     * identifiers, or by its identifiers alone when it has no name (the match's query name then says which), weighing
+     * what else is known of it.
      */
     public List<ListMatch> screen(Snapshot now, String path, String role, String name, String type,
-                                  Set<String> countries, List<MatchIdentifier> identifiers, double threshold) {
+                                  Set<String> countries, List<MatchIdentifier> identifiers, Facts facts,
+                                  double threshold) {
         boolean named = name != null && !name.isBlank();
         if (!named && identifiers.isEmpty()) {
             return List.of();
@@ -274,8 +282,13 @@ public class ScreeningIndex {
         String shown = named ? name : identifiers.stream().map(i -> i.kind() + " " + i.value())
                 .collect(java.util.stream.Collectors.joining(", "));
         List<ListMatch> out = new ArrayList<>();
-        MatchQuery query = new MatchQuery(named ? name : "", type, countries,
-                identifiers.isEmpty() ? MatchAttributes.NONE : new MatchAttributes(identifiers, Set.of(), Set.of(), Set.of()));
+        MatchAttributes known = facts == null ? MatchAttributes.NONE : facts.attributes();
+        if (!identifiers.isEmpty()) {
+            List<MatchIdentifier> all = new ArrayList<>(identifiers);
+            all.addAll(known.identifiers());
+            known = new MatchAttributes(all, known.birthDates(), known.nationalities(), known.cities());
+        }
+        MatchQuery query = new MatchQuery(named ? name : "", type, countries, known);
         for (Match m : now.index.match(query, threshold)) {
             EntryInfo i = now.info.get(m.entryId());
             out.add(new ListMatch(path, role, shown, i.source(), i.list(), i.versionId(), i.entryId(), m.primaryName(),

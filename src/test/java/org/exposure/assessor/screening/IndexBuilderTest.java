@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.exposure.assessor.lists.Alias;
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
+import org.exposure.assessor.lists.EntryFacts;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.ListEntry;
 import org.exposure.assessor.lists.ListFixtures;
@@ -55,6 +56,8 @@ class IndexBuilderTest {
     ObjectMapper mapper;
     @Inject
     org.exposure.assessor.config.AssessorConfig config;
+    @Inject
+    org.exposure.assessor.lists.ListChanges changes;
 
     // From no list in force, so that the versions in force are this test's own; the fixture lists the test profile
     // imports at start-up are put back for the tests that follow.
@@ -187,6 +190,75 @@ class IndexBuilderTest {
         IndexBuilder.Built other = builder.build(after, threshold, cap);
         assertThat(other.prepared()).isFalse();
         assertThat(other.info()).hasSize(450);
+    }
+
+    /**
+     * The dates of birth, nationalities and cities an importer keeps reach the candidates; an entry without them (as
+     * every entry of a version stored before they were kept) has none. Re-importing entries that now carry them is no
+     * change: the content hash leaves them out, being read from the original record it covers.
+     */
+    @Test
+    void factsReachTheCandidatesAndAreNoChangeOfContent() {
+        long run = System.nanoTime();
+        store.store(result("UN", run, 20), AuditTrail.SYSTEM, ListStore.UPLOAD);
+        ListStore.Stored withFacts = store.store(withFacts(result("UN", run + 1, 20)), AuditTrail.SYSTEM,
+                ListStore.UPLOAD);
+        assertThat(withFacts.created()).isTrue();
+        org.exposure.assessor.lists.ListChanges.ChangeSet set = QuarkusTransaction.requiringNew()
+                .call(() -> changes.forVersion(withFacts.version().id)).orElseThrow();
+        assertThat(set.total()).isZero();
+
+        List<ListVersionEntity> versions = QuarkusTransaction.requiringNew()
+                .call(() -> ListVersionEntity.<ListVersionEntity>list("inForce = true"));
+        IndexBuilder.Rows rows = QuarkusTransaction.requiringNew().call(() -> builder.read(versions));
+        MatchCandidate zero = rows.candidates().stream().filter(c -> c.primaryName().equals("ENTRY 0 OF UN"))
+                .findFirst().orElseThrow();
+        assertThat(zero.attributes().birthDates()).containsExactlyInAnyOrder("1952-10-07", "1953");
+        assertThat(zero.attributes().nationalities()).containsExactly("RU");
+        assertThat(zero.attributes().cities()).containsExactly("Leningrad");
+        MatchCandidate one = rows.candidates().stream().filter(c -> c.primaryName().equals("ENTRY 1 OF UN"))
+                .findFirst().orElseThrow();
+        assertThat(one.attributes()).isSameAs(MatchAttributes.NONE);
+        // read by entry id (a version's named entries) too
+        List<MatchCandidate> named = QuarkusTransaction.requiringNew()
+                .call(() -> builder.read(withFacts.version(), List.of("20")));
+        assertThat(named).singleElement().satisfies(c -> assertThat(c.attributes().cities()).containsExactly("Leningrad"));
+        // stored as null where the list gives none, so that most rows carry nothing more
+        List<String> stored = QuarkusTransaction.requiringNew().call(() -> ListEntryEntity.<ListEntryEntity>list(
+                "versionId = ?1 order by entryId", withFacts.version().id).stream().map(e -> e.factsJson).toList());
+        assertThat(stored).filteredOn(java.util.Objects::nonNull).hasSize(10);
+    }
+
+    /** The facts column read by the streaming parser, kept identifiers and unreadable or odd JSON included. */
+    @Test
+    void factsColumnRead() {
+        MatchAttributes withId = new MatchAttributes(List.of(new org.exposure.assessor.match.MatchIdentifier("imo",
+                "9176187")), Set.of(), Set.of(), Set.of());
+        MatchAttributes read = builder.withFacts(withId,
+                "{\"birthDates\":[\"1952\"],\"nationalities\":[\"ru\",\"CN\"],\"cities\":[\"Kyiv\"],\"x\":{\"a\":[1]}}");
+        assertThat(read.identifiers()).isEqualTo(withId.identifiers());
+        assertThat(read.birthDates()).containsExactly("1952");
+        assertThat(read.nationalities()).containsExactlyInAnyOrder("RU", "CN");
+        assertThat(read.cities()).containsExactly("Kyiv");
+        for (String odd : new String[] {null, "", "[]", "{}", "{\"birthDates\":[", "{\"cities\":\"Kyiv\"}", "nope"}) {
+            assertThat(builder.withFacts(withId, odd)).as(String.valueOf(odd)).isSameAs(withId);
+        }
+        assertThat(builder.withFacts(MatchAttributes.NONE, "{\"birthDates\":[null,{\"y\":1},\"1960\"]}").birthDates())
+                .containsExactly("1960");
+    }
+
+    /** Every other entry with a date of birth (two: a date and a range's year), a nationality and a city. */
+    private static ImportResult withFacts(ImportResult r) {
+        List<ListEntry> entries = new ArrayList<>();
+        for (int i = 0; i < r.entries().size(); i++) {
+            ListEntry e = r.entries().get(i);
+            entries.add(i % 2 != 0 ? e : new ListEntry(e.source(), e.id(), e.name(), e.aliases(), e.type(),
+                    e.programs(), e.countries(), e.identifiers(), e.remarks(), e.secondarySanctionsRisk(), e.list(),
+                    e.datasets(), e.evidence(), new EntryFacts(List.of("1952-10-07", "1953"), List.of("RU"),
+                    List.of("Leningrad"))));
+        }
+        return new ImportResult(r.source(), entries, r.problems(), r.published(), r.sha256(), r.counts(),
+                r.removedIds());
     }
 
     @Test

@@ -18,5 +18,7 @@ public record ConsigneeDto(
         @Schema(description = "What the consignee does. Trading companies, freight forwarders and logistics companies are intermediaries: the end user is then unknown.")
         ConsigneeKind kind,
         @Schema(description = "The submitter states that the consignee is a blocked party.")
-        Boolean sanctioned) {
+        Boolean sanctioned,
+        @Schema(description = "City of the consignee's address, as written; raises a list match a little when the list names the same city.", examples = "Almaty")
+        @Size(max = 200) String city) {
 }

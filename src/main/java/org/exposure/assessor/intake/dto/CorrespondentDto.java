@@ -22,10 +22,12 @@ public record CorrespondentDto(
         Boolean sanctioned,
         @Schema(description = "Identifiers of the bank besides its BIC (e.g. its INN, OGRN or LEI): list entries holding "
                 + "one are found whatever their names.")
-        @Size(max = 20) List<IdentifierDto> identifiers) {
+        @Size(max = 20) List<IdentifierDto> identifiers,
+        @Schema(description = "City of the bank's address, as written; raises a list match a little when the list names the same city.", examples = "Moscow")
+        @Size(max = 200) String city) {
 
-    /** A correspondent with no identifier besides its BIC. */
+    /** A correspondent with no identifier besides its BIC and no city. */
     public CorrespondentDto(String name, String country, String bic, Boolean sanctioned) {
-        this(name, country, bic, sanctioned, null);
+        this(name, country, bic, sanctioned, null, null);
     }
 }

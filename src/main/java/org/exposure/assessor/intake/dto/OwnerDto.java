@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.exposure.assessor.intake.validation.BirthDate;
 import org.exposure.assessor.intake.validation.CountryCode;
 import org.exposure.assessor.intake.validation.VisibleName;
 
@@ -25,5 +26,13 @@ public record OwnerDto(
         @Schema(description = "The submitter states that this owner is a blocked person.")
         Boolean sanctioned,
         @Schema(description = "This owner's own owners (for chains).")
-        @Size(max = 100) List<@NotNull @Valid OwnerDto> owners) {
+        @Size(max = 100) List<@NotNull @Valid OwnerDto> owners,
+        @Schema(description = "An owner who is a person: date of birth as far as known (YYYY, YYYY-MM or YYYY-MM-DD, "
+                + "from 1900, not in the future). A list entry of the same name born years apart scores lower, one "
+                + "born the same day higher.", examples = "1952-10-07")
+        @BirthDate String birthDate,
+        @Schema(description = "An owner who is a person: ISO 3166-1 alpha-2 code of a nationality.", examples = "RU")
+        @CountryCode String nationality,
+        @Schema(description = "City of the owner's address, as written; raises a list match a little when the list names the same city.", examples = "Moscow")
+        @Size(max = 200) String city) {
 }

@@ -20,5 +20,7 @@ public record PartyDto(
         @Schema(description = "Sector of the Russian economy the party operates in, when known. Before 12 Jun 2024 only "
                 + "blocked persons in the technology, defense and related materiel, construction, aerospace or "
                 + "manufacturing sectors counted as Russia's military-industrial base (FFI-MIB-COUNTERPARTY).")
-        Sector sector) {
+        Sector sector,
+        @Schema(description = "City of the party's address, as written; raises a list match a little when the list names the same city.", examples = "Kazan")
+        @Size(max = 200) String city) {
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.Places;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.InputLimits;
@@ -162,10 +163,16 @@ public final class CslImporter {
             b.program(p);
         }
         for (String c : split(get(record, "nationalities"))) {
-            b.country(c);
+            b.nationality(c);
         }
         for (String c : split(get(record, "citizenships"))) {
-            b.country(c);
+            b.nationality(c);
+        }
+        for (String d : split(get(record, "dates_of_birth"))) {
+            b.birthDate(d);
+        }
+        for (String p : split(get(record, "places_of_birth"))) {
+            b.city(Places.cityOfPlace(p));
         }
         for (String address : split(get(record, "addresses"))) {
             Matcher m = ADDRESS_COUNTRY.matcher(address);

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.Places;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.InputLimits;
@@ -211,11 +212,18 @@ public final class EuFsfImporter {
         }
         for (Node c : n.all("citizenship")) {
             country(b, c);
+            String iso = c.attr("countryIso2Code");
+            if (iso != null && !iso.equals(NO_COUNTRY)) {
+                b.nationality(iso);
+            }
             b.evidence("citizenship", c.attr("countryDescription"));
         }
         for (Node d : n.all("birthdate")) {
             country(b, d);
             String date = d.attr("birthdate") != null ? d.attr("birthdate") : d.attr("year");
+            // Only what the evidence keeps (the date or the year), so that the facts change with the content hash.
+            b.birthDate(date);
+            b.city(d.attr("city"));
             List<String> birth = new ArrayList<>();
             if (date != null) {
                 birth.add(("true".equals(d.attr("circa")) ? "circa " : "") + date);
@@ -232,6 +240,7 @@ public final class EuFsfImporter {
         }
         for (Node a : n.all("address")) {
             country(b, a);
+            b.city(a.attr("city"));
             List<String> address = new ArrayList<>();
             for (String f : new String[] {"street", "poBox", "city", "zipCode", "region", "place", "countryDescription"}) {
                 if (a.attr(f) != null && !"UNKNOWN".equals(a.attr(f))) {

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.Countries;
 import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.Places;
 
 /**
  * The remarks column of sdn.csv: {@code ;}-separated facts ({@code a.k.a. 'X'}, {@code SWIFT/BIC X},
- * {@code Secondary sanctions risk: ...}, {@code nationality X}, identifiers such as
+ * {@code Secondary sanctions risk: ...}, {@code nationality X}, {@code citizen X}, {@code DOB 07 Oct 1952},
+ * {@code POB Leningrad, Russia}, identifiers such as
  * {@code Tax ID No. 7702070139 (Russia)}), read into an entry.
  */
 final class OfacRemarks {
@@ -23,6 +25,8 @@ final class OfacRemarks {
     private static final Pattern NATIONALITY = Pattern.compile(
             "^(?:alt\\.\\s+)?(nationality of registration|nationality|citizen)\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOB = Pattern.compile("^(?:alt\\.\\s+)?DOB\\s+(.+)$");
+    private static final Pattern POB = Pattern.compile("^(?:alt\\.\\s+)?POB\\s+(.+)$");
     private static final Pattern TRAILING_COUNTRY = Pattern.compile("^(.*?)\\s*\\(([^()]+)\\)\\s*$");
 
     private static final Pattern FACT_SEPARATOR = Pattern.compile(";");
@@ -84,7 +88,21 @@ final class OfacRemarks {
             }
             Matcher nat = NATIONALITY.matcher(fact);
             if (nat.matches()) {
-                b.country(nat.group(2));
+                if (nat.group(1).equalsIgnoreCase("nationality of registration")) {
+                    b.country(nat.group(2)); // a vessel's flag, not a person's nationality
+                } else {
+                    b.nationality(nat.group(2));
+                }
+                continue;
+            }
+            Matcher dob = DOB.matcher(fact);
+            if (dob.matches()) {
+                b.birthDate(dob.group(1));
+                continue;
+            }
+            Matcher pob = POB.matcher(fact);
+            if (pob.matches()) {
+                b.city(Places.cityOfPlace(pob.group(1)));
                 continue;
             }
             String f = fact.startsWith("alt. ") ? fact.substring(5).strip() : fact;

@@ -20,6 +20,7 @@ import org.exposure.assessor.lists.Alias;
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.Places;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.InputLimits;
@@ -154,6 +155,7 @@ public final class OfacSdnImporter {
                     return;
                 }
                 b.country(field(record, 4));
+                b.city(Places.cityOfAddressLine(field(record, 3)));
                 StringBuilder address = new StringBuilder();
                 for (int i = 2; i <= 4; i++) {
                     String f = field(record, i);

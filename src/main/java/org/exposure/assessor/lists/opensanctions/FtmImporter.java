@@ -354,8 +354,15 @@ public final class FtmImporter {
         }
         for (String prop : COUNTRY_PROPS) {
             for (String c : values(props, prop)) {
-                b.country(c);
+                if (prop.equals("nationality") || prop.equals("citizenship")) {
+                    b.nationality(c);
+                } else {
+                    b.country(c);
+                }
             }
+        }
+        for (String d : values(props, "birthDate")) {
+            b.birthDate(d);
         }
         for (String prop : ID_PROPS) {
             for (String v : values(props, prop)) {

@@ -31,6 +31,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.exposure.assessor.lists.AliasKind;
 import org.exposure.assessor.lists.EntityType;
 import org.exposure.assessor.lists.EntryBuilder;
+import org.exposure.assessor.lists.Places;
 import org.exposure.assessor.lists.ImportException;
 import org.exposure.assessor.lists.ImportResult;
 import org.exposure.assessor.lists.InputLimits;
@@ -248,8 +249,18 @@ public final class UkSanctionsListImporter {
         }
         for (String f : new String[] {"Nationality", "CountryOfBirth", "CurrentBelievedFlagOfShip"}) {
             for (Node c : d.descendants(f)) {
-                b.country(c.text());
+                if (f.equals("Nationality")) {
+                    b.nationality(c.text());
+                } else {
+                    b.country(c.text());
+                }
             }
+        }
+        for (Node dob : d.descendants("DOB")) {
+            b.birthDate(dob.text());
+        }
+        for (Node town : d.descendants("TownOfBirth")) {
+            b.city(Places.cityOfPlace(town.text()));
         }
         for (String f : new String[] {"DOB", "Nationality", "Position", "TownOfBirth", "CountryOfBirth",
                 "TypeOfEntity", "CurrentOwnerOperator", "CurrentBelievedFlagOfShip", "PreviousFlag", "TypeOfShip",
@@ -429,9 +440,12 @@ public final class UkSanctionsListImporter {
                         + (cell(rec, header, "Alias Quality") == null ? "" : ", " + cell(rec, header, "Alias Quality"))
                         + ")");
             }
-            for (String col : new String[] {"Country", "Nationality", "Country of Birth"}) {
+            for (String col : new String[] {"Country", "Country of Birth"}) {
                 b.country(cell(rec, header, col));
             }
+            b.nationality(cell(rec, header, "Nationality"));
+            b.birthDate(cell(rec, header, "DOB"));
+            b.city(Places.cityOfPlace(cell(rec, header, "Town of Birth")));
             b.identifier("Passport", cell(rec, header, "Passport Number"), null);
             b.identifier("National identifier", cell(rec, header, "National Identification Number"), null);
             Matcher ref = UK_REF.matcher(cell(rec, header, "Other Information") == null ? ""

@@ -186,10 +186,11 @@ public final class UnConsolidatedImporter {
             }
         }
         for (String nat : values(n, "NATIONALITY")) {
-            b.country(nat);
+            b.nationality(nat);
         }
         for (Node a : n.all(prefix + "ADDRESS")) {
             b.country(a.value("COUNTRY"));
+            b.city(a.value("CITY"));
             List<String> address = new ArrayList<>();
             for (String f : new String[] {"STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY", "NOTE"}) {
                 String v = a.value(f);
@@ -205,8 +206,10 @@ public final class UnConsolidatedImporter {
                 date = d.value("FROM_YEAR") + "-" + d.value("TO_YEAR");
             }
             b.evidence("DATE_OF_BIRTH", date);
+            b.birthDate(date);
         }
         for (Node p : n.all("INDIVIDUAL_PLACE_OF_BIRTH")) {
+            b.city(p.value("CITY"));
             List<String> place = new ArrayList<>();
             for (String f : new String[] {"CITY", "STATE_PROVINCE", "COUNTRY"}) {
                 String v = p.value(f);
