@@ -365,18 +365,40 @@ public final class MatchEvaluation {
             JsonNode worse = json.readTree(m.get("worse_query"));
             JsonNode result = json.readTree(m.get("result"));
             total++;
-            if (!better.hasNonNull("name") || !worse.hasNonNull("name") || !result.hasNonNull("name")) {
-                continue; // identifier-only queries: the matcher compares names
+            if (!result.hasNonNull("name")) {
+                continue;
             }
             MatchCandidate c = new MatchCandidate("EVAL", "R", result.get("name").asText(), List.of(), type,
-                    countries(result), List.of());
-            double b = pairScore(new MatchQuery(better.get("name").asText(), type, countries(better)), c);
-            double w = pairScore(new MatchQuery(worse.get("name").asText(), type, countries(worse)), c);
+                    countries(result), List.of(), attributes(result));
+            double b = rankingScore(better, type, c);
+            double w = rankingScore(worse, type, c);
             if (b > w) {
                 ok++;
             }
         }
         return new int[]{ok, total};
+    }
+
+    /** A ranking query's score: by its name, or by its identifiers alone when it has none, as the index would. */
+    private double rankingScore(JsonNode q, String type, MatchCandidate c) {
+        MatchQuery query = new MatchQuery(q.hasNonNull("name") ? q.get("name").asText() : "", type, countries(q),
+                attributes(q));
+        if (!q.hasNonNull("name")) {
+            NameIndex one = NameIndex.subIndex(List.of(c), new NameNormalizer(), sdnIndex.stats(), 0.0, 25);
+            List<Match> m = one.search(query, 0.0, 1).matches();
+            return m.isEmpty() ? 0 : m.get(0).score();
+        }
+        return pairScore(query, c);
+    }
+
+    /** The birth date, nationality and SWIFT/BIC of a ranking triple's side, as the matcher's attributes. */
+    private static MatchAttributes attributes(JsonNode n) {
+        Set<String> dates = n.hasNonNull("birthDate") ? Set.of(n.get("birthDate").asText()) : Set.of();
+        Set<String> nationalities = n.hasNonNull("nationality")
+                ? Set.of(n.get("nationality").asText().toUpperCase(Locale.ROOT)) : Set.of();
+        List<MatchIdentifier> ids = n.hasNonNull("swiftBic")
+                ? List.of(new MatchIdentifier("BIC", n.get("swiftBic").asText())) : List.of();
+        return new MatchAttributes(ids, dates, nationalities, Set.of());
     }
 
     private static Set<String> countries(JsonNode n) {
