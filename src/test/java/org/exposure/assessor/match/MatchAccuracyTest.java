@@ -38,8 +38,8 @@ class MatchAccuracyTest {
     @Test
     void senzingPairsDoNotRegress() {
         MatchEvaluation.SetResult o = eval.set(MatchEvaluation.SENZING);
-        // 247/295 by names alone before nicknames; most of the rest need birth dates or more (docs/matching.md)
-        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(249);
+        // 247/295 by names alone before nicknames, 249 with them, 252 with birth dates counted (docs/matching.md)
+        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(252);
     }
 
     @Test
