@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import org.exposure.assessor.intake.dto.SubjectDto;
 import org.exposure.assessor.intake.dto.SupplierDto;
-import org.exposure.assessor.intake.dto.BankDto;
 import org.exposure.assessor.intake.validation.IdentifierChecks;
 import org.exposure.assessor.intake.validation.OwnershipChecks;
 
@@ -115,9 +114,8 @@ public class RequestReader {
         validate(dto, prefix, errors);
         if (dto instanceof SupplierDto supplier) {
             OwnershipChecks.check(supplier.name(), supplier.owners(), prefix, errors);
-        } else if (dto instanceof BankDto bank) {
-            IdentifierChecks.check(bank, prefix, errors);
         }
+        IdentifierChecks.check(dto, prefix, errors);
         return dto;
     }
 

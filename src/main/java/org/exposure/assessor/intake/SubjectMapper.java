@@ -16,6 +16,8 @@ import org.exposure.assessor.domain.Subject;
 import org.exposure.assessor.domain.Submission;
 import org.exposure.assessor.domain.SupplierSubject;
 import org.exposure.assessor.domain.Warning;
+import org.exposure.assessor.domain.PartyIdentifier;
+import org.exposure.assessor.intake.dto.IdentifierDto;
 import org.exposure.assessor.screening.PartyIdentifiers;
 import org.exposure.assessor.intake.dto.BankDto;
 import org.exposure.assessor.intake.dto.ConsigneeDto;
@@ -100,13 +102,13 @@ public final class SubjectMapper {
 
     private static Party party(PartyDto p) {
         return p == null ? null : new Party(text(p.name()), Codes.country(p.country()), text(p.region()), p.sanctioned(),
-                p.sector(), text(p.city()));
+                p.sector(), text(p.city()), identifiers(p.identifiers()));
     }
 
     private static Owner owner(OwnerDto o) {
         return new Owner(text(o.name()), Codes.country(o.country()), o.sharePercent(), o.sanctioned(),
                 list(o.owners(), SubjectMapper::owner), text(o.birthDate()), Codes.country(o.nationality()),
-                text(o.city()));
+                text(o.city()), identifiers(o.identifiers()));
     }
 
     private static Export export(ExportDto e) {
@@ -118,13 +120,18 @@ public final class SubjectMapper {
     private static Consignee consignee(ConsigneeDto c) {
         return c == null ? null
                 : new Consignee(text(c.name()), Codes.country(c.country()), text(c.region()), c.kind(), c.sanctioned(),
-                        text(c.city()));
+                        text(c.city()), identifiers(c.identifiers()));
     }
 
     private static Correspondent correspondent(CorrespondentDto c) {
         return new Correspondent(text(c.name()), Codes.country(c.country()),
                 c.bic() == null ? null : c.bic().strip().toUpperCase(java.util.Locale.ROOT), c.sanctioned(),
-                list(c.identifiers(), i -> PartyIdentifiers.canonical(i.kind(), i.value())), text(c.city()));
+                identifiers(c.identifiers()), text(c.city()));
+    }
+
+    /** Identifiers in their kinds' canonical forms; the intake has checked them ({@code IdentifierChecks}). */
+    private static List<PartyIdentifier> identifiers(List<IdentifierDto> ids) {
+        return list(ids, i -> PartyIdentifiers.canonical(i.kind(), i.value()));
     }
 
     private static Payment payment(PaymentDto p) {

@@ -86,7 +86,8 @@ public record NamedParty(String path, String role, String name, String type, Set
             // A goods subject's name is a product, not a party; its end user is.
             if (goods.endUser() != null) {
                 party.party("endUser", "END_USER", goods.endUser().name(), null, set(goods.endUser().country()),
-                        List.of(), null, null, goods.endUser().city());
+                        PartyIdentifiers.forMatching(null, goods.endUser().identifiers()), null, null,
+                        goods.endUser().city());
             }
             return;
         }
@@ -100,7 +101,8 @@ public record NamedParty(String path, String role, String name, String type, Set
                 Export e = supplier.exports().get(i);
                 if (e.consignee() != null) {
                     party.party("exports[" + i + "].consignee", "CONSIGNEE", e.consignee().name(), "ENTITY",
-                            set(e.consignee().country()), List.of(), null, null, e.consignee().city());
+                            set(e.consignee().country()), PartyIdentifiers.forMatching(null, e.consignee().identifiers()),
+                            null, null, e.consignee().city());
                 }
             }
         } else if (subject instanceof BankSubject bank) {
@@ -113,7 +115,7 @@ public record NamedParty(String path, String role, String name, String type, Set
                 var cp = bank.payments().get(i).counterparty();
                 if (cp != null) {
                     party.party("payments[" + i + "].counterparty", "COUNTERPARTY", cp.name(), null, set(cp.country()),
-                            List.of(), null, null, cp.city());
+                            PartyIdentifiers.forMatching(null, cp.identifiers()), null, null, cp.city());
                 }
             }
         }
@@ -123,8 +125,8 @@ public record NamedParty(String path, String role, String name, String type, Set
         for (int i = 0; i < owners.size(); i++) {
             Owner o = owners.get(i);
             String path = prefix + "[" + i + "]";
-            party.party(path, "OWNER", o.name(), null, set(o.country()), List.of(), o.birthDate(), o.nationality(),
-                    o.city());
+            party.party(path, "OWNER", o.name(), null, set(o.country()), PartyIdentifiers.forMatching(null, o.identifiers()),
+                    o.birthDate(), o.nationality(), o.city());
             if (o.owners() != null) {
                 owners(o.owners(), path + ".owners", party);
             }

@@ -84,6 +84,36 @@ class IdentifierScreeningApiTest {
         assertThat(conflicting.prettify()).doesNotContain("\"entryId\": \"17013\"");
     }
 
+    /** Every kind of party takes identifiers: owners at any depth, consignees, counterparties, the end user. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"type":"SUPPLIER","name":"Alpha Ltd","country":"CY","owners":[{"name":"Beta Ltd","sharePercent":60,"owners":[{"name":"Roga i Kopyta","sharePercent":100,"identifiers":[{"kind":"INN","value":"7702070139"}]}]}]} | owners[0].owners[0]
+            {"type":"SUPPLIER","name":"Alpha Ltd","country":"CY","exports":[{"hsCode":"8542.31","destinationCountry":"KZ","consignee":{"name":"Roga i Kopyta","identifiers":[{"kind":"INN","value":"7702070139"}]}}]} | exports[0].consignee
+            {"type":"BANK","name":"Heihe Rural Commercial Bank","country":"CN","internationalExposure":"LOW","payments":[{"counterparty":{"identifiers":[{"kind":"BIC","value":"VTBRRUMM"}]},"amountUsd":1000}]} | payments[0].counterparty
+            {"type":"GOODS","name":"STM32 microcontrollers","hsCode":"854231","destinationCountry":"AE","endUser":{"name":"Gulf Electronics FZE","identifiers":[{"kind":"INN","value":"7702070139"}]}} | endUser
+            """)
+    void everyPartyIsFoundByItsIdentifiers(String subject, String path) {
+        JsonPath a = given().contentType(ContentType.JSON).body(subject).post("/api/v1/assessments")
+                .then().statusCode(201).extract().jsonPath();
+        List<Map<String, Object>> matches = a.getList("matches.findAll { it.path == '" + path + "' }");
+        assertThat(matches).as(a.prettify()).isNotEmpty();
+        assertThat(matches).extracting(m -> m.get("entryId")).contains("17013");
+    }
+
+    /** An identifier of an owner, consignee, counterparty or end user that is none is refused, naming its field. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"type":"SUPPLIER","name":"Alpha Ltd","owners":[{"name":"Beta Ltd","sharePercent":60,"owners":[{"name":"Gamma","sharePercent":100,"identifiers":[{"kind":"OGRN","value":"1027739609390"}]}]}]} | owners[0].owners[0].identifiers[0].value
+            {"type":"SUPPLIER","name":"Alpha Ltd","exports":[{"hsCode":"8542.31","destinationCountry":"KZ","consignee":{"name":"C","identifiers":[{"kind":"LEI","value":"253400JT3MQWNDKMJE45"}]}}]} | exports[0].consignee.identifiers[0].value
+            {"type":"BANK","name":"B","country":"CN","internationalExposure":"LOW","payments":[{"counterparty":{"name":"P","identifiers":[{"kind":"IMO","value":"9123457"}]},"amountUsd":1}]} | payments[0].counterparty.identifiers[0].value
+            {"type":"GOODS","name":"MCU","hsCode":"854231","destinationCountry":"AE","endUser":{"name":"E","identifiers":[{"kind":"TELEX","value":"123456"}]}} | endUser.identifiers[0].kind
+            """)
+    void aBadIdentifierOfAnyPartyIsAProblemNamingTheField(String subject, String field) {
+        JsonPath p = given().contentType(ContentType.JSON).body(subject).post("/api/v1/assessments")
+                .then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(p.getList("errors.field", String.class)).as(p.prettify()).containsExactly(field);
+    }
+
     /** A correspondent with an identifier that is none, or with neither a name nor an identifier, is refused. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """

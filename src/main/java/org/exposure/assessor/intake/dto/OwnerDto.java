@@ -34,5 +34,14 @@ public record OwnerDto(
         @Schema(description = "An owner who is a person: ISO 3166-1 alpha-2 code of a nationality.", examples = "RU")
         @CountryCode String nationality,
         @Schema(description = "City of the owner's address, as written; raises a list match a little when the list names the same city.", examples = "Moscow")
-        @Size(max = 200) String city) {
+        @Size(max = 200) String city,
+        @Schema(description = "Identifiers of the owner (e.g. an INN, OGRN, USCC or LEI): list entries holding one are "
+                + "found whatever their names.")
+        @Size(max = 20) List<IdentifierDto> identifiers) {
+
+    /** An owner given by no identifier. */
+    public OwnerDto(String name, String country, BigDecimal sharePercent, Boolean sanctioned, List<OwnerDto> owners,
+                    String birthDate, String nationality, String city) {
+        this(name, country, sharePercent, sanctioned, owners, birthDate, nationality, city, null);
+    }
 }

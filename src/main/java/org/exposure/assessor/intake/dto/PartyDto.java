@@ -1,5 +1,7 @@
 package org.exposure.assessor.intake.dto;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.exposure.assessor.domain.Sector;
 import org.exposure.assessor.intake.validation.CountryCode;
@@ -22,5 +24,13 @@ public record PartyDto(
                 + "manufacturing sectors counted as Russia's military-industrial base (FFI-MIB-COUNTERPARTY).")
         Sector sector,
         @Schema(description = "City of the party's address, as written; raises a list match a little when the list names the same city.", examples = "Kazan")
-        @Size(max = 200) String city) {
+        @Size(max = 200) String city,
+        @Schema(description = "Identifiers of the party (e.g. an INN, OGRN, USCC or LEI): list entries holding one are "
+                + "found whatever their names.")
+        @Size(max = 20) List<IdentifierDto> identifiers) {
+
+    /** A party given by no identifier. */
+    public PartyDto(String name, String country, String region, Boolean sanctioned, Sector sector, String city) {
+        this(name, country, region, sanctioned, sector, city, null);
+    }
 }
