@@ -1,11 +1,5 @@
 package org.exposure.assessor.match;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -28,23 +22,10 @@ final class CommonWords {
 
     private static Set<String> load() {
         Set<String> out = new HashSet<>();
-        try (InputStream in = CommonWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        for (String line : ResourceLines.of(RESOURCE)) {
+            for (String w : line.split("\\s+")) {
+                out.add(w);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                for (String w : line.split("\\s+")) {
-                    out.add(w);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Set.copyOf(out);
     }

@@ -1,11 +1,5 @@
 package org.exposure.assessor.match;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -264,31 +258,18 @@ public final class NameNormalizer {
     /** Phrases by their first token, longest first. */
     private Map<String, List<Phrase>> load(String resource, boolean grouped) {
         List<Phrase> out = new ArrayList<>();
-        try (InputStream in = NameNormalizer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
+        for (String line : ResourceLines.of(resource)) {
+            String phrase = line;
+            String group = null;
+            int eq = line.lastIndexOf('=');
+            if (grouped && eq > 0) {
+                phrase = line.substring(0, eq).strip();
+                group = line.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String phrase = line;
-                String group = null;
-                int eq = line.lastIndexOf('=');
-                if (grouped && eq > 0) {
-                    phrase = line.substring(0, eq).strip();
-                    group = line.substring(eq + 1).strip().toUpperCase(Locale.ROOT);
-                }
-                List<String> tokens = tokenize(phrase);
-                if (!tokens.isEmpty()) {
-                    out.add(new Phrase(tokens, group == null ? String.join(" ", tokens).toUpperCase(Locale.ROOT) : group));
-                }
+            List<String> tokens = tokenize(phrase);
+            if (!tokens.isEmpty()) {
+                out.add(new Phrase(tokens, group == null ? String.join(" ", tokens).toUpperCase(Locale.ROOT) : group));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         out.sort(Comparator.comparingInt((Phrase p) -> p.tokens.size()).reversed());
         Map<String, List<Phrase>> byFirst = new HashMap<>();

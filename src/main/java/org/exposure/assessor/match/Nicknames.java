@@ -1,16 +1,17 @@
 package org.exposure.assessor.match;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Given names and their nicknames (Theodore / Ted, Robert / Bob, Margaret / Peggy, Aleksandr / Sasha), from
@@ -70,23 +71,16 @@ final class Nicknames {
         Map<String, Integer> ids = new HashMap<>();
         List<int[]> pairs = new ArrayList<>();
         for (String resource : RESOURCES) {
-            try (InputStream in = Nicknames.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + resource);
-                }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                String line;
-                while ((line = r.readLine()) != null) {
-                    line = line.strip();
-                    if (line.isEmpty() || line.startsWith("#") || line.startsWith("name1,")) {
-                        continue;
+            // The tables' comment lines are left out before the CSV is read: the published table has none, ours do.
+            String csv = String.join("\n", ResourceLines.of(resource));
+            try (CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(csv))) {
+                for (CSVRecord row : rows) {
+                    if (row.size() != 3 || !"has_nickname".equals(row.get(1).strip())) {
+                        throw new IllegalStateException(resource + ": not name,has_nickname,nickname: " + row);
                     }
-                    String[] f = line.split(",");
-                    if (f.length != 3 || !"has_nickname".equals(f[1])) {
-                        throw new IllegalStateException(resource + ": not name,has_nickname,nickname: " + line);
-                    }
-                    int a = ids.computeIfAbsent(f[0].strip(), k -> ids.size());
-                    int b = ids.computeIfAbsent(f[2].strip(), k -> ids.size());
+                    int a = ids.computeIfAbsent(row.get(0).strip(), k -> ids.size());
+                    int b = ids.computeIfAbsent(row.get(2).strip(), k -> ids.size());
                     if (a != b) {
                         pairs.add(new int[]{a, b});
                     }

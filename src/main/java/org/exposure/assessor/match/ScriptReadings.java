@@ -1,12 +1,8 @@
 package org.exposure.assessor.match;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -372,23 +368,13 @@ final class ScriptReadings {
 
     private Map<String, List<String>> loadSurnames() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        try (InputStream in = ScriptReadings.class.getResourceAsStream(SURNAMES)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + SURNAMES);
+        for (String line : ResourceLines.of(SURNAMES)) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.strip();
-                int eq = line.indexOf('=');
-                if (line.isEmpty() || line.startsWith("#") || eq < 0) {
-                    continue;
-                }
-                List<String> spellings = List.of(line.substring(eq + 1).strip().split("\\s+"));
-                out.put(line.substring(0, eq).strip(), spellings);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            List<String> spellings = List.of(line.substring(eq + 1).strip().split("\\s+"));
+            out.put(line.substring(0, eq).strip(), spellings);
         }
         return Map.copyOf(out);
     }
