@@ -41,7 +41,7 @@ public final class PartyIdentifiers {
      * What the matcher compares of a party: its identifiers and, for a bank, its BIC (when it is a valid one: a
      * BIC whose country is none is compared with nothing).
      */
-    static List<MatchIdentifier> forMatching(String bic, List<PartyIdentifier> identifiers) {
+    public static List<MatchIdentifier> forMatching(String bic, List<PartyIdentifier> identifiers) {
         List<MatchIdentifier> out = new ArrayList<>();
         MatchIdentifier b = bic == null ? null : Identifiers.valid(Identifiers.Kind.BIC, bic);
         if (b != null) {

@@ -84,6 +84,30 @@ class IdentifierScreeningApiTest {
         assertThat(conflicting.prettify()).doesNotContain("\"entryId\": \"17013\"");
     }
 
+    @Test
+    void screeningOneIdentifierWithoutANameFindsTheEntryHoldingIt() {
+        JsonPath r = given().queryParam("identifier", "BIC:VTBRRUMMXXX").get("/api/v1/screen")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(r.getList("matches.entryId", String.class)).as(r.prettify()).containsExactly("17013");
+        assertThat(r.prettify()).contains("BIC VTBRRUMMXXX = VTBRRUMM");
+        JsonPath both = given().queryParam("name", "Roga i Kopyta").queryParam("identifier", "INN:7702070139")
+                .get("/api/v1/screen").then().statusCode(200).extract().jsonPath();
+        assertThat(both.getList("matches.entryId", String.class)).contains("17013");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INN:7702070138 | identifier[0] | is no INN: check digit does not match
+            SWIFT:VTBRRUMM | identifier[0] | must be KIND:VALUE with KIND one of BIC, IMO, INN, OGRN, USCC, LEI, REGISTRATION, PASSPORT, NATIONAL_ID, TAX_ID, OTHER
+            VTBRRUMM       | identifier[0] | must be KIND:VALUE with KIND one of BIC, IMO, INN, OGRN, USCC, LEI, REGISTRATION, PASSPORT, NATIONAL_ID, TAX_ID, OTHER
+            """)
+    void aScreenedIdentifierThatIsNoneIsAProblemNamingIt(String identifier, String field, String message) {
+        JsonPath p = given().queryParam("identifier", identifier).get("/api/v1/screen")
+                .then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(p.getList("errors.field", String.class)).containsExactly(field);
+        assertThat(p.getList("errors.message", String.class)).containsExactly(message);
+    }
+
     /** Every kind of party takes identifiers: owners at any depth, consignees, counterparties, the end user. */
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
