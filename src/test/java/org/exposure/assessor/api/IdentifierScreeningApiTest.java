@@ -2,12 +2,10 @@ package org.exposure.assessor.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
 
-import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +33,7 @@ class IdentifierScreeningApiTest {
         if (versionId != null) {
             return;
         }
-        ListFixtures.removeAll();
-        versionId = given().multiPart("sdn", "sdn.csv", Fixtures.bytes(Fixtures.SDN), "text/csv")
-                .multiPart("alt", "alt.csv", Fixtures.bytes(Fixtures.ALT), "text/csv")
-                .multiPart("add", "add.csv", Fixtures.bytes(Fixtures.ADD), "text/csv")
-                .post("/api/v1/lists/OFAC-SDN")
-                .then().statusCode(201).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES)).extract().path("version.id");
+        versionId = ListFixtures.onlySdn();
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package org.exposure.assessor.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.LocalDate;
@@ -10,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,12 +54,7 @@ class ListFactsApiTest {
         if (imported) {
             return;
         }
-        ListFixtures.removeAll();
-        given().multiPart("sdn", "sdn.csv", Fixtures.bytes(Fixtures.SDN), "text/csv")
-                .multiPart("alt", "alt.csv", Fixtures.bytes(Fixtures.ALT), "text/csv")
-                .multiPart("add", "add.csv", Fixtures.bytes(Fixtures.ADD), "text/csv")
-                .post("/api/v1/lists/OFAC-SDN")
-                .then().statusCode(201).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES));
+        ListFixtures.onlySdn();
         imported = true;
     }
 

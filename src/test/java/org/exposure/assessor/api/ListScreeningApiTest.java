@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
-import org.exposure.assessor.lists.Fixtures;
 import org.exposure.assessor.lists.ListFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +33,7 @@ class ListScreeningApiTest {
         if (versionId != null) {
             return;
         }
-        ListFixtures.removeAll();
-        versionId = given().multiPart("sdn", "sdn.csv", Fixtures.bytes(Fixtures.SDN), "text/csv")
-                .multiPart("alt", "alt.csv", Fixtures.bytes(Fixtures.ALT), "text/csv")
-                .multiPart("add", "add.csv", Fixtures.bytes(Fixtures.ADD), "text/csv")
-                .post("/api/v1/lists/OFAC-SDN")
-                .then().statusCode(201).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES)).extract().path("version.id");
+        versionId = ListFixtures.onlySdn();
     }
 
     @AfterAll

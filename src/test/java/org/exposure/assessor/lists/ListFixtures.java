@@ -1,5 +1,8 @@
 package org.exposure.assessor.lists;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 import java.nio.file.Path;
 
 import org.exposure.assessor.persistence.ListEntryEntity;
@@ -38,5 +41,20 @@ public final class ListFixtures {
             ListVersionEntity.deleteAll();
         });
         Arc.container().instance(ScreeningIndex.class).get().reload();
+    }
+
+    /**
+     * Removes every list version and uploads the OFAC SDN fixture (with its alt and add files) through the API, so that
+     * what a test's assessments fire depends on that one list; returns the new version's id. Call {@link #restore()}
+     * afterwards.
+     */
+    public static String onlySdn() {
+        removeAll();
+        return given().multiPart("sdn", "sdn.csv", Fixtures.bytes(Fixtures.SDN), "text/csv")
+                .multiPart("alt", "alt.csv", Fixtures.bytes(Fixtures.ALT), "text/csv")
+                .multiPart("add", "add.csv", Fixtures.bytes(Fixtures.ADD), "text/csv")
+                .post("/api/v1/lists/OFAC-SDN")
+                .then().statusCode(201).body("version.entryCount", equalTo(Fixtures.SDN_ENTRIES))
+                .extract().path("version.id");
     }
 }
