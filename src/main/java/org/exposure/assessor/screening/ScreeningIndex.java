@@ -334,13 +334,12 @@ public class ScreeningIndex {
      */
     public List<Hit> search(Snapshot now, String name, String type, Set<String> countries, Facts facts,
                             double threshold) {
-        boolean identified = facts != null && !facts.attributes().identifiers().isEmpty();
-        if ((name == null || name.isBlank()) && !identified) {
+        MatchAttributes known = facts == null ? MatchAttributes.NONE : facts.attributes();
+        if ((name == null || name.isBlank()) && known.identifiers().isEmpty()) {
             return List.of();
         }
         // A query with identifiers and no name is answered by the entries holding them.
-        MatchQuery query = new MatchQuery(name == null ? "" : name, type, countries,
-                facts == null ? null : facts.attributes());
+        MatchQuery query = new MatchQuery(name == null ? "" : name, type, countries, known);
         List<Hit> out = new ArrayList<>();
         for (Match m : now.index.search(query, threshold, Integer.MAX_VALUE).matches()) {
             EntryInfo i = now.info.get(m.entryId());
