@@ -162,7 +162,9 @@ public final class MatchScorer {
         features.add(new MatchFeature("name", r.score(), r.score(), "'" + qn.text() + "' ~ '" + cn.text()
                 + "': symmetric " + fixed(r.symmetric(), 3) + ", subset " + fixed(r.subset(), 3) + " (base "
                 + fixed(r.base(), 2) + ")" + (r.numberMismatch() ? ", numbers differ x" + NameSimilarity.NUMBER_PENALTY : "")
-                + (r.commonOnly() ? ", only common words matched x" + NameSimilarity.COMMON_PENALTY : "")));
+                + (r.commonOnly() ? ", only common words matched x" + NameSimilarity.COMMON_PENALTY : "")
+                + (r.loneWordPenalty() > 0 ? ", one word matched approximately -" + fixed(r.loneWordPenalty(), 3)
+                : "")));
         for (NameSimilarity.TokenPair p : r.pairs()) {
             String detail;
             if (p.candidate() == null) {

@@ -18,6 +18,8 @@ final class NameSide {
     /** Whether any token is in the {@link Nicknames} table. */
     final boolean hasNickname;
     final boolean abjad;
+    /** Whether the name was written in another script than Latin, so its tokens are a reading of it. */
+    final boolean read;
     final double totalWeight;
     final boolean hasDigits;
     final NormalizedName name;
@@ -31,6 +33,8 @@ final class NameSide {
         this.rarity = rarity;
         this.ids = ids;
         this.abjad = n.abjad();
+        ScriptReadings.Scripts sc = ScriptReadings.scripts(n.original());
+        this.read = sc.han || sc.kana || sc.hangul || sc.cyrillic || sc.hebrew || sc.other;
         double t = 0;
         boolean digits = false;
         this.digit = new boolean[tokens.length];

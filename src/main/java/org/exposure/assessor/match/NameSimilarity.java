@@ -30,7 +30,8 @@ import java.util.List;
  *       inside "Putin Vladimir" is no match while "Putin" inside "Putin Vladimir Vladimirovich" is; when the covered
  *       side is a one-word list name inside a longer query the base is {@value #ONE_WORD_DROP} lower ("Koti Kefawu"
  *       is not "KOTI"). The name score is the larger of the two, times {@value #NUMBER_PENALTY} when each side has
- *       a token with a digit the other lacks ("Snow Storm 1" / "Snow Storm 2").</li>
+ *       a token with a digit the other lacks ("Snow Storm 1" / "Snow Storm 2"). A name of one word paired only
+ *       approximately loses up to {@value #LONE_SHORT}: Avito is not Avisto ({@link #loneWordPenalty}).</li>
  *   <li><b>Organisations' names are whole.</b> A person is often named by part of a name ("Putin"), a company is
  *       not: when both names are organisations' and the query is the covered side, the base is at most
  *       {@value #WHOLE_NAME_BASE} and the list name's unpaired common words count half against it, so "Continental"
@@ -53,6 +54,9 @@ public final class NameSimilarity {
     static final double WEAK_SLOPE = 1.0;
     static final double WHOLE_NAME_BASE = 0.5;
     static final double COMMON_PENALTY = 0.6;
+    static final double LONE_SHORT = 0.15;
+    static final double LONE_SEVEN = 0.075;
+    static final double LONE_VARIANT = 0.05;
 
     private NameSimilarity() {
     }
@@ -75,8 +79,9 @@ public final class NameSimilarity {
 
     /** The parts of a name comparison; {@code score} is the one used. */
     public record Result(double score, double symmetric, double subset, double base, double queryCoverage,
-                         double candidateCoverage, boolean numberMismatch, boolean commonOnly, List<TokenPair> pairs) {
-        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, false, false, List.of());
+                         double candidateCoverage, boolean numberMismatch, boolean commonOnly, double loneWordPenalty,
+                         List<TokenPair> pairs) {
+        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, false, false, 0, List.of());
     }
 
     /** Compares a query name with a candidate name, every token equally informative. */
@@ -179,8 +184,30 @@ public final class NameSimilarity {
         if (commonOnly) {
             score *= COMMON_PENALTY;
         }
+        // A name read from another script is approximate by nature (משה → msh / Moshe): no penalty for either side.
+        double lone = q.read || c.read ? 0 : Math.max(q.size() == 1 ? loneWordPenalty(q.tokens[0], aq) : 0,
+                c.size() == 1 ? loneWordPenalty(c.tokens[0], ac) : 0);
+        score = Math.max(0, score - lone);
         List<TokenPair> pairs = explain ? pairs(q, c, a, persons) : List.of();
-        return new Result(score, symmetric, subset, base, covQ, covC, numberMismatch, commonOnly, pairs);
+        return new Result(score, symmetric, subset, base, covQ, covC, numberMismatch, commonOnly, lone, pairs);
+    }
+
+    /**
+     * What a Latin name of one word loses when that word is paired only approximately: all the evidence then rests
+     * on one short token, where one letter is a fifth of the word and distinct names lie one letter apart (Avito /
+     * Avisto, Alstom / Alstone). {@value #LONE_SHORT} for a word of at most six letters, {@value #LONE_SEVEN} for
+     * seven; only {@value #LONE_VARIANT} when the pair is a spelling variant of one sound (at least
+     * {@link TokenSimilarity#FOLD_DISCOUNT}: Putyin / Putin, Chery / Cherry); nothing for a longer word, an exact
+     * pair or an unpaired word. Not applied when either name was read from another script (the caller's check).
+     */
+    static double loneWordPenalty(String token, TokenAssignment.Side side) {
+        if (!side.used[0] || side.sim[0] >= 1.0 || token.length() > 7) {
+            return 0;
+        }
+        if (side.sim[0] >= TokenSimilarity.FOLD_DISCOUNT) {
+            return LONE_VARIANT;
+        }
+        return token.length() <= 6 ? LONE_SHORT : LONE_SEVEN;
     }
 
     /** Raises the similarity of each pair of a name and its nickname to {@link Nicknames#SIMILARITY}. */

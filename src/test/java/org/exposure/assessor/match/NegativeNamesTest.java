@@ -15,13 +15,14 @@ import org.junit.jupiter.api.Test;
  * against every list snapshot, at the default threshold. 41 of the 368 names matched before short tokens, shared
  * prefixes, common words and organisations' whole names were handled; 9 after; 4 once a country disagreement of two
  * organisations weighed more and a title stayed before common words, each listed in docs/matching.md. The set has
- * grown since to 414 (more Chinese and Central Asian banks).
+ * grown since to 414 (more Chinese and Central Asian banks); 1 once a name of one word paired only approximately
+ * loses up to 0.15 (Avito / Avisto, Alstom / Alstone, Chery / Cherry). The target is at most 0.5 % of the set.
  * Maven profile {@code snapshots}.
  */
 @Tag(Snapshots.TAG)
 class NegativeNamesTest {
 
-    static final int CEILING = 4;
+    static final int CEILING = 1;
 
     @Test
     void fewUnlistedCompaniesMatchAListedParty() throws IOException {
