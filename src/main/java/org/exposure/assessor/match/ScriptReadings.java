@@ -47,6 +47,8 @@ import com.ibm.icu.text.Transliterator;
  *   <li><b>Arabic</b> ({@code arabic-common}): the article ال written apart, as the lists write it (التكريتي → al tkryty,
  *       AL-TIKRITI); ICU writes the consonants, and the consonant-skeleton comparison of abjad names
  *       ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings.</li>
+ *   <li><b>Khmer</b> ({@code khmer}) and <b>Burmese</b> ({@code burmese}): by the letter tables of
+ *       {@link BrahmicReadings} (ICU has no Khmer transliterator and reads Burmese with every inherent vowel).</li>
  * </ul>
  * Thread-safe: the transliterators and tokenizers are per thread.
  */
@@ -120,6 +122,8 @@ final class ScriptReadings {
         boolean cyrillic;
         boolean hebrew;
         boolean arabic;
+        boolean khmer;
+        boolean myanmar;
         /** Any other script but Latin (Arabic, Greek, Thai, ...). */
         boolean other;
     }
@@ -140,6 +144,14 @@ final class ScriptReadings {
                 case HEBREW -> out.hebrew = true;
                 case ARABIC -> {
                     out.arabic = true;
+                    out.other = true;
+                }
+                case KHMER -> {
+                    out.khmer = true;
+                    out.other = true;
+                }
+                case MYANMAR -> {
+                    out.myanmar = true;
                     out.other = true;
                 }
                 case LATIN, COMMON, INHERITED -> {
@@ -261,6 +273,13 @@ final class ScriptReadings {
             if (!article.equals(name)) {
                 out.putIfAbsent(article, "arabic-common");
             }
+        }
+        if (sc.khmer) {
+            out.putIfAbsent(BrahmicReadings.khmer(name), "khmer");
+        }
+        if (sc.myanmar) {
+            out.putIfAbsent(BrahmicReadings.burmese(name), "burmese");
+            out.putIfAbsent(BrahmicReadings.burmeseSyllables(name), "burmese-syllables");
         }
         if (sc.hebrew && primaryLatin.indexOf('w') >= 0) {
             out.putIfAbsent(primaryLatin.replace('w', 'v').replace('W', 'V'), "hebrew-vav");
