@@ -228,9 +228,10 @@ public class AssessmentService {
         a.listVersionsJson = json.writeValue(outcome.versions());
         a.screeningJson = json.writeValue(outcome.screening());
         a.matchesJson = json.writeValue(matches.records());
-        // Parties are watched by name (list changes are matched against names): one given by identifiers alone is not.
-        a.watchedParties = screened.parties().stream().filter(NamedParty::named)
-                .map(p -> new WatchedParty(p.name(), p.type(), p.countries())).toList();
+        // Watched with what the screening weighed: a list change is compared with the identifiers and facts too.
+        a.watchedParties = screened.parties().stream()
+                .map(p -> new WatchedParty(p.named() ? p.name() : "", p.type(), p.countries(), watchedFacts(p)))
+                .toList();
         a.watchedEntries = matches.records().stream().map(r -> new WatchedParty.Entry(r.source(), r.entryId())).toList();
         a.reviewReasons = ReviewPolicy.reasons(!matches.counted().isEmpty(), outcome.level(), reviewLevel);
         // Stored at the precision both databases keep, so that what is returned now equals what is read later.
@@ -251,5 +252,11 @@ public class AssessmentService {
             a.firedRules.add(r);
         }
         return a;
+    }
+
+    /** A party's identifiers and facts as {@code watched_party.facts_json} keeps them; null when it has none. */
+    private String watchedFacts(NamedParty p) {
+        ScreeningIndex.Facts f = p.allFacts();
+        return f.nothing() ? null : json.writeValue(f);
     }
 }

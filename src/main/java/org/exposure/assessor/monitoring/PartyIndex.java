@@ -28,6 +28,8 @@ import org.exposure.assessor.screening.NearIndex;
 import org.exposure.assessor.screening.ScreeningIndex;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -48,9 +50,11 @@ public class PartyIndex {
     private final ScreeningIndex screening;
     private final double closeAt;
     private final int threads;
+    private final ObjectMapper mapper;
 
-    PartyIndex(DataSource dataSource, ScreeningIndex screening, AssessorConfig config) {
+    PartyIndex(DataSource dataSource, ScreeningIndex screening, AssessorConfig config, ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.mapper = mapper;
         this.screening = screening;
         this.closeAt = Math.max(0, config.lists().match().threshold() - config.monitoring().margin());
         this.threads = config.monitoring().scanThreads();
@@ -116,7 +120,7 @@ public class PartyIndex {
         return new Touched(out, read.get(), close.size(), matched.size(), stale.size(), entries, millis);
     }
 
-    private record Row(UUID assessment, String name, String type, String countries) {
+    private record Row(UUID assessment, String name, String type, String countries, ScreeningIndex.Facts facts) {
     }
 
     /**
@@ -138,12 +142,13 @@ public class PartyIndex {
                 c.setAutoCommit(false);
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT assessment_id, name, entity_type, countries FROM watched_party")) {
+                    "SELECT assessment_id, name, entity_type, countries, facts_json FROM watched_party")) {
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Row> batch = new ArrayList<>(BATCH);
                     while (rs.next()) {
-                        batch.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
+                        batch.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                                facts(rs.getString(5))));
                         if (batch.size() == BATCH) {
                             pending.add(submit(pool, batch, near, close));
                             read.addAndGet(batch.size());
@@ -176,13 +181,27 @@ public class PartyIndex {
                     continue;
                 }
                 for (NearIndex n : near) {
-                    if (n.closest(r.name(), r.type(), WatchedParty.countries(r.countries())) != null) {
+                    if (n.closest(r.name(), r.type(), WatchedParty.countries(r.countries()), r.facts()) != null) {
                         close.add(r.assessment());
                         break;
                     }
                 }
             }
         });
+    }
+
+    /** A stored party's identifiers and facts; none when the column is empty or cannot be read. */
+    private ScreeningIndex.Facts facts(String json) {
+        if (json == null || json.isEmpty()) {
+            return ScreeningIndex.Facts.NONE;
+        }
+        try {
+            return mapper.readValue(json, ScreeningIndex.Facts.class);
+        } catch (java.io.IOException e) {
+            // Written by this service; a row it cannot read is still compared by its name, and the log says so.
+            LOG.warnf("A stored party's facts cannot be read (%s); it is compared by name only", e.getMessage());
+            return ScreeningIndex.Facts.NONE;
+        }
     }
 
     private static void drain(List<Future<?>> pending, int keep) {

@@ -98,7 +98,7 @@ public final class AssessmentWriter {
         deleteWhereIn(c, "ref", new ArrayList<>(refs));
         deleteWhereIn(c, "assessment_id", new ArrayList<>(superseded));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO watched_party (assessment_id, position, ref, name, "
-                + "entity_type, countries) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "entity_type, countries, facts_json) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (AssessmentEntity a : assessments) {
                 for (int i = 0; i < a.watchedParties.size(); i++) {
@@ -106,9 +106,10 @@ public final class AssessmentWriter {
                     ps.setObject(1, a.id);
                     ps.setInt(2, i);
                     ps.setString(3, a.ref);
-                    ps.setString(4, p.name());
+                    ps.setString(4, p.name() == null ? "" : p.name());
                     ps.setString(5, p.entityType());
                     ps.setString(6, p.countriesColumn());
+                    ps.setString(7, p.factsJson());
                     ps.addBatch();
                     if (++pending == 1000) {
                         ps.executeBatch();

@@ -3,11 +3,16 @@ package org.exposure.assessor.persistence;
 import java.util.Set;
 
 /**
- * A named party of a stored assessment as the screening saw it, kept so that a later list change can be compared
- * with it: the name, the entity type a list entry must have to match it (null: any) and the countries it is known
- * in.
+ * A party of a stored assessment as the screening saw it, kept so that a later list change can be compared with it:
+ * the name (empty for a party given by identifiers alone), the entity type a list entry must have to match it (null:
+ * any), the countries it is known in, and what else the screening weighed (identifiers, dates of birth,
+ * nationalities, cities) as the screening layer writes it in JSON, null when nothing.
  */
-public record WatchedParty(String name, String entityType, Set<String> countries) {
+public record WatchedParty(String name, String entityType, Set<String> countries, String factsJson) {
+
+    public WatchedParty(String name, String entityType, Set<String> countries) {
+        this(name, entityType, countries, null);
+    }
 
     /** A list entry an assessment matched. */
     public record Entry(String source, String entryId) {

@@ -46,6 +46,15 @@ public record NamedParty(String path, String role, String name, String type, Set
         return name != null && !name.isBlank();
     }
 
+    /** Everything the matcher weighs besides the name, type and countries: identifiers by kind and the facts. */
+    public ScreeningIndex.Facts allFacts() {
+        java.util.Map<String, Set<String>> ids = new java.util.TreeMap<>();
+        for (MatchIdentifier i : identifiers) {
+            ids.computeIfAbsent(i.kind(), k -> new java.util.TreeSet<>()).add(i.value());
+        }
+        return new ScreeningIndex.Facts(ids, birthDates, nationalities, cities);
+    }
+
     /** What the matcher weighs besides the name, type, countries and identifiers. */
     public ScreeningIndex.Facts facts() {
         if (birthDates.isEmpty() && nationalities.isEmpty() && cities.isEmpty()) {

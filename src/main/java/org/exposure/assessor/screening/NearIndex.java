@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.exposure.assessor.match.Match;
+import org.exposure.assessor.match.MatchAttributes;
 import org.exposure.assessor.match.MatchQuery;
 import org.exposure.assessor.match.NameIndex;
 
@@ -27,10 +28,21 @@ public final class NearIndex {
 
     /** The best entry the party comes close to (at or above the index's threshold), if any. */
     public Match closest(String name, String type, Set<String> countries) {
-        if (entries == 0 || name == null || name.isBlank()) {
+        return closest(name, type, countries, ScreeningIndex.Facts.NONE);
+    }
+
+    /**
+     * As {@link #closest(String, String, Set)}, weighing the party's identifiers and facts as the screening does: an
+     * entry added with the BIC of a party given by its BIC alone is close to it.
+     */
+    public Match closest(String name, String type, Set<String> countries, ScreeningIndex.Facts facts) {
+        MatchAttributes known = facts == null ? MatchAttributes.NONE : facts.attributes();
+        boolean named = name != null && !name.isBlank();
+        if (entries == 0 || !named && known.identifiers().isEmpty()) {
             return null;
         }
-        List<Match> m = index.search(new MatchQuery(name, type, countries), index.threshold(), 1).matches();
+        MatchQuery query = new MatchQuery(named ? name : "", type, countries, known);
+        List<Match> m = index.search(query, index.threshold(), 1).matches();
         return m.isEmpty() ? null : m.get(0);
     }
 }

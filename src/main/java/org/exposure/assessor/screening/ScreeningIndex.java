@@ -306,6 +306,18 @@ public class ScreeningIndex {
                         Set<String> cities) {
         public static final Facts NONE = new Facts(Map.of(), Set.of(), Set.of(), Set.of());
 
+        public Facts {
+            identifiers = identifiers == null ? Map.of() : identifiers;
+            birthDates = birthDates == null ? Set.of() : birthDates;
+            nationalities = nationalities == null ? Set.of() : nationalities;
+            cities = cities == null ? Set.of() : cities;
+        }
+
+        /** Whether it says nothing (not a bean getter, so that it is no JSON property). */
+        public boolean nothing() {
+            return identifiers.isEmpty() && birthDates.isEmpty() && nationalities.isEmpty() && cities.isEmpty();
+        }
+
         MatchAttributes attributes() {
             List<MatchIdentifier> ids = new ArrayList<>();
             identifiers.forEach((kind, values) -> values.forEach(v -> ids.add(new MatchIdentifier(kind, v))));

@@ -202,6 +202,50 @@ class ReassessmentTest {
                         UUID.fromString(older));
     }
 
+    /** A synthetic SDN bank (not on the real list) known by a BIC that no fixture entry holds. */
+    private static final String KESTREL = "990078,\"KESTREL SETTLEMENT BANK\",-0- ,\"RUSSIA-EO14024\",-0- ,-0- ,"
+            + "-0- ,-0- ,-0- ,-0- ,-0- ,\"SWIFT/BIC KSTLRUMM; Secondary sanctions risk: section 11 of Executive Order 14024.\"";
+
+    /**
+     * A correspondent given by its BIC alone is watched by that BIC: an entry added with it touches the bank that
+     * named the correspondent, although no name can be compared; a bank with another correspondent is not touched.
+     */
+    @Test
+    void anEntryAddedWithTheBicOfACorrespondentGivenByItsBicAloneTouchesTheBank() throws Exception {
+        String ref = "RA-BIC-" + UUID.randomUUID();
+        String byBic = bank(ref + "-1", "{\"identifiers\":[{\"kind\":\"BIC\",\"value\":\"KSTLRUMMXXX\"}]}");
+        String other = bank(ref + "-2", "{\"identifiers\":[{\"kind\":\"BIC\",\"value\":\"DEUTDEFF\"}]}");
+        String version = uploadSdn(KESTREL);
+        try {
+            JsonPath changes = awaitActedOn(version);
+            assertThat(changes.getInt("counts.added")).isEqualTo(1);
+            assertThat(changes.getInt("monitoring.subjectsTouched")).isEqualTo(1);
+            awaitDone(UUID.fromString(changes.getString("monitoring.job")));
+            String results = Users.ADMIN.given().get("/api/v1/batches/" + changes.getString("monitoring.job")
+                    + "/results").then().statusCode(200).extract().asString();
+            assertThat(results.lines()).hasSize(1);
+            String renewed = JsonPath.from(results.lines().findFirst().orElseThrow()).getString("assessmentId");
+            JsonPath now = Users.ANALYST.given().get(Api.ASSESSMENTS + "/" + renewed).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(now.getString("supersedes")).isEqualTo(byBic).isNotEqualTo(other);
+            assertThat(now.prettify()).contains("\"entryId\": \"990078\"").contains("BIC KSTLRUMMXXX = KSTLRUMM");
+        } finally {
+            // The base version again, acted on, so that the other tests start from it.
+            String job = awaitActedOn(uploadSdn()).getString("monitoring.job");
+            if (job != null) {
+                awaitDone(UUID.fromString(job));
+            }
+        }
+    }
+
+    private static String bank(String ref, String correspondent) {
+        String body = """
+                {"type":"BANK","ref":"%s","name":"Heihe Rural Commercial Bank","country":"CN",
+                 "internationalExposure":"LOW","correspondents":[%s]}""".formatted(ref, correspondent);
+        return Users.ANALYST.given().contentType(ContentType.JSON).body(body).post(Api.ASSESSMENTS).then()
+                .statusCode(201).extract().jsonPath().getString("id");
+    }
+
     private static byte[] reversed(byte[] rows) {
         List<String> lines = new java.util.ArrayList<>(new String(rows, java.nio.charset.StandardCharsets.ISO_8859_1)
                 .lines().toList());
