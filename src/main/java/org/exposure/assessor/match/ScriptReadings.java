@@ -93,6 +93,11 @@ final class ScriptReadings {
     private static final Map<Character, String> ICAO = icao();
 
     private final Map<String, List<String>> koreanSurnames;
+    private final AbjadNames abjadNames = new AbjadNames();
+    /** ICU's readings with their vowel letters kept (Ethiopic ā ǝ), for {@link AbjadNames#ethiopic}. */
+    private final ThreadLocal<Transliterator> anyLatin = ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+    private final ThreadLocal<Transliterator> latinAscii =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
     private final ThreadLocal<Transliterator> iso9 =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin; Latin-ASCII"));
     private final ThreadLocal<Transliterator> hanNames =
@@ -120,6 +125,7 @@ final class ScriptReadings {
         boolean cyrillic;
         boolean hebrew;
         boolean arabic;
+        boolean ethiopic;
         /** Any other script but Latin (Arabic, Greek, Thai, ...). */
         boolean other;
     }
@@ -140,6 +146,10 @@ final class ScriptReadings {
                 case HEBREW -> out.hebrew = true;
                 case ARABIC -> {
                     out.arabic = true;
+                    out.other = true;
+                }
+                case ETHIOPIC -> {
+                    out.ethiopic = true;
                     out.other = true;
                 }
                 case LATIN, COMMON, INHERITED -> {
@@ -257,13 +267,27 @@ final class ScriptReadings {
             }
         }
         if (sc.arabic) {
+            String names = abjadNames.arabic(name);
+            if (names != null) {
+                out.putIfAbsent(names, "arabic-names");
+            }
             String article = ARABIC_ARTICLE.matcher(name).replaceAll("$1ال ");
             if (!article.equals(name)) {
                 out.putIfAbsent(article, "arabic-common");
             }
         }
+        if (sc.hebrew) {
+            String names = abjadNames.hebrew(name);
+            if (names != null) {
+                out.putIfAbsent(names, "hebrew-names");
+            }
+        }
         if (sc.hebrew && primaryLatin.indexOf('w') >= 0) {
             out.putIfAbsent(primaryLatin.replace('w', 'v').replace('W', 'V'), "hebrew-vav");
+        }
+        if (sc.ethiopic) {
+            out.putIfAbsent(latinAscii.get().transliterate(AbjadNames.ethiopic(anyLatin.get().transliterate(name))),
+                    "ethiopic-names");
         }
         List<Variant> list = new ArrayList<>(out.size());
         out.forEach((text, system) -> list.add(new Variant(system, text)));
