@@ -43,10 +43,21 @@ import com.ibm.icu.text.Transliterator;
  *       passport table ({@code icao}: Юрий → iurii) and the common English spellings of the BGN/PCGN reading
  *       ({@code english}: -iy and -yy endings as -y, ks as x, a final -dr as -der: Aleksandr → alexander,
  *       Dmitriy → dmitry).</li>
- *   <li><b>Hebrew</b> ({@code hebrew-vav}): vav as the consonant v (דוד → dvd, David), besides ICU's w.</li>
- *   <li><b>Arabic</b> ({@code arabic-common}): the article ال written apart, as the lists write it (التكريتي → al tkryty,
- *       AL-TIKRITI); ICU writes the consonants, and the consonant-skeleton comparison of abjad names
- *       ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings.</li>
+ *   <li><b>Hebrew</b>: {@code hebrew-names} ({@link AbjadNames}), the common Israeli given names and surnames of
+ *       {@code match/hebrew-name-words.txt} in their usual spelling and other words vocalised by rule (ו o or v, י i
+ *       or y, e between consonants: דוד כהן → david cohen, שמש → shemesh); {@code hebrew-vav}: ICU's consonants with
+ *       vav as the consonant v (דוד → dvd), besides ICU's w.</li>
+ *   <li><b>Arabic script</b> (Arabic, Persian, Pashto, Urdu): {@code arabic-names} ({@link AbjadNames}), the words of
+ *       {@code match/arabic-name-words.txt} in their usual spelling, Abd compounds as abdul and the name (عبد الرحمن →
+ *       abdul rahman), -ullah and -uddin compounds joined (عصمت الله → esmatullah), other words vocalised by rule
+ *       (تكريتي → takriti); {@code arabic-common}: ICU's consonants with the article ال written apart, as the lists
+ *       write it (التكريتي → al tkryty, AL-TIKRITI), for the Arabic spellings with the article apart (SAIF-AL-DIN)
+ *       that {@code arabic-names} joins. ICU writes the consonants, and the consonant-skeleton comparison of abjad
+ *       names ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings. An Arabic-script name has two
+ *       readings, three when it has an article.</li>
+ *   <li><b>Ethiopic</b> (Amharic, Tigrinya): {@code ethiopic-names}, ICU's reading with the sixth-order vowel ǝ,
+ *       mostly not spoken, dropped or written i, and the first order as e (ፍትዊ → fitwi, መለስ → meles), where ICU
+ *       writes fǝtǝwi and malas.</li>
  * </ul>
  * Thread-safe: the transliterators and tokenizers are per thread.
  */
