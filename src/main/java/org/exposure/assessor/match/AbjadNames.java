@@ -37,7 +37,7 @@ import java.util.Map;
  * surname endings written as in Latin (-מן man, -ברג berg).
  * <p>
  * Ethiopic: ICU's {@code Ethiopic-Latin} reading with the vowels as names are spelt: the first order ä as e
- * (መለስ → meles), a (ʾ, ʿ) glottal's first order a; the fourth order ā as a; the sixth order ǝ, a vowel that is
+ * (መለስ → meles), but a at the start of a word and after ʾ or ʿ (አበበ → abebe); the fourth order ā as a; the sixth order ǝ, a vowel that is
  * mostly not spoken, dropped, and written i only after the first consonant of a word when a consonant follows (ፍትዊ →
  * fitwi, ግርማይ → girmay).
  */
@@ -48,7 +48,7 @@ final class AbjadNames {
 
     private final Map<String, String> arabic = new HashMap<>();
     /** The second elements joined to the word before: folded word with its article → suffix (ullah, uddin). */
-    private final Map<String, String> arabicSeconds = new HashMap<>();
+    private final Map<String, String> arabicSeconds = new LinkedHashMap<>();
     private final Map<String, String> hebrew = new HashMap<>();
     /** Hebrew surname endings, longest first: folded ending → Latin. */
     private final Map<String, String> hebrewEndings = new LinkedHashMap<>();
@@ -167,9 +167,9 @@ final class AbjadNames {
     }
 
     /**
-     * Vowel marks and tatweel dropped, letter variants folded: أ إ آ ٱ → ا, ى ی ې ے → ي, ک → ك, ۀ → ة, ہ → ه. The
-     * folded form is the tables' key; it keeps ى apart from ي only where it matters (see {@link #vocaliseArabic}),
-     * so the reading is computed from the folded word with the original's final ى remembered.
+     * Vowel marks and tatweel dropped, letter variants folded: أ إ آ ٱ → ا, ی ې ے → ي, ک → ك, ۀ → ة, ہ → ه: the
+     * tables' key, and what is vocalised. ى (alef maqsura) is kept, as a final one reads a (موسى musa); the lookup
+     * tries a final ي for it and the reverse ({@link #word}).
      */
     static String foldArabic(String w) {
         StringBuilder b = new StringBuilder(w.length());

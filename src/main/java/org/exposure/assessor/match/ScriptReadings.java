@@ -106,7 +106,8 @@ final class ScriptReadings {
     private final Map<String, List<String>> koreanSurnames;
     private final AbjadNames abjadNames = new AbjadNames();
     /** ICU's readings with their vowel letters kept (Ethiopic ā ǝ), for {@link AbjadNames#ethiopic}. */
-    private final ThreadLocal<Transliterator> anyLatin = ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+    private final ThreadLocal<Transliterator> anyLatin =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
     private final ThreadLocal<Transliterator> latinAscii =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
     private final ThreadLocal<Transliterator> iso9 =

@@ -93,7 +93,8 @@ class AbjadNamesTest {
         l.add(person("DC", "COHEN, David"));
         l.add(person("TG", "Tesfay GEBREMICHAEL"));
         // Everyday names, so that "mohammed", "abdul" or "david" weigh as on a list.
-        String[] given = {"Ahmad", "Omar", "Khalid", "Ibrahim", "Yusuf", "Abdul Karim", "Abdul Qadir", "Moshe", "Yosef"};
+        String[] given = {"Ahmad", "Omar", "Khalid", "Ibrahim", "Yusuf", "Abdul Karim", "Abdul Qadir", "Moshe",
+                "Yosef"};
         String[] family = {"AL-RASHID", "KHAN", "HUSSEIN", "SALEH", "MANSOUR", "LEVI", "MIZRAHI"};
         int n = 0;
         for (String f : family) {
