@@ -43,10 +43,21 @@ import com.ibm.icu.text.Transliterator;
  *       passport table ({@code icao}: Юрий → iurii) and the common English spellings of the BGN/PCGN reading
  *       ({@code english}: -iy and -yy endings as -y, ks as x, a final -dr as -der: Aleksandr → alexander,
  *       Dmitriy → dmitry).</li>
- *   <li><b>Hebrew</b> ({@code hebrew-vav}): vav as the consonant v (דוד → dvd, David), besides ICU's w.</li>
- *   <li><b>Arabic</b> ({@code arabic-common}): the article ال written apart, as the lists write it (التكريتي → al tkryty,
- *       AL-TIKRITI); ICU writes the consonants, and the consonant-skeleton comparison of abjad names
- *       ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings.</li>
+ *   <li><b>Hebrew</b>: {@code hebrew-names} ({@link AbjadNames}), the common Israeli given names and surnames of
+ *       {@code match/hebrew-name-words.txt} in their usual spelling and other words vocalised by rule (ו o or v, י i
+ *       or y, e between consonants: דוד כהן → david cohen, שמש → shemesh); {@code hebrew-vav}: ICU's consonants with
+ *       vav as the consonant v (דוד → dvd), besides ICU's w.</li>
+ *   <li><b>Arabic script</b> (Arabic, Persian, Pashto, Urdu): {@code arabic-names} ({@link AbjadNames}), the words of
+ *       {@code match/arabic-name-words.txt} in their usual spelling, Abd compounds as abdul and the name (عبد الرحمن →
+ *       abdul rahman), -ullah and -uddin compounds joined (عصمت الله → esmatullah), other words vocalised by rule
+ *       (تكريتي → takriti); {@code arabic-common}: ICU's consonants with the article ال written apart, as the lists
+ *       write it (التكريتي → al tkryty, AL-TIKRITI), for the Arabic spellings with the article apart (SAIF-AL-DIN)
+ *       that {@code arabic-names} joins. ICU writes the consonants, and the consonant-skeleton comparison of abjad
+ *       names ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings. An Arabic-script name has two
+ *       readings, three when it has an article.</li>
+ *   <li><b>Ethiopic</b> (Amharic, Tigrinya): {@code ethiopic-names}, ICU's reading with the sixth-order vowel ǝ,
+ *       mostly not spoken, dropped or written i, and the first order as e (ፍትዊ → fitwi, መለስ → meles), where ICU
+ *       writes fǝtǝwi and malas.</li>
  *   <li><b>Khmer</b> ({@code khmer}) and <b>Burmese</b> ({@code burmese}): by the letter tables of
  *       {@link BrahmicReadings} (ICU has no Khmer transliterator and reads Burmese with every inherent vowel).</li>
  * </ul>
@@ -95,6 +106,12 @@ final class ScriptReadings {
     private static final Map<Character, String> ICAO = icao();
 
     private final Map<String, List<String>> koreanSurnames;
+    private final AbjadNames abjadNames = new AbjadNames();
+    /** ICU's readings with their vowel letters kept (Ethiopic ā ǝ), for {@link AbjadNames#ethiopic}. */
+    private final ThreadLocal<Transliterator> anyLatin =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
+    private final ThreadLocal<Transliterator> latinAscii =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
     private final ThreadLocal<Transliterator> iso9 =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin; Latin-ASCII"));
     private final ThreadLocal<Transliterator> hanNames =
@@ -124,6 +141,7 @@ final class ScriptReadings {
         boolean arabic;
         boolean khmer;
         boolean myanmar;
+        boolean ethiopic;
         /** Any other script but Latin (Arabic, Greek, Thai, ...). */
         boolean other;
     }
@@ -152,6 +170,10 @@ final class ScriptReadings {
                 }
                 case MYANMAR -> {
                     out.myanmar = true;
+                    out.other = true;
+                }
+                case ETHIOPIC -> {
+                    out.ethiopic = true;
                     out.other = true;
                 }
                 case LATIN, COMMON, INHERITED -> {
@@ -269,6 +291,10 @@ final class ScriptReadings {
             }
         }
         if (sc.arabic) {
+            String names = abjadNames.arabic(name);
+            if (names != null) {
+                out.putIfAbsent(names, "arabic-names");
+            }
             String article = ARABIC_ARTICLE.matcher(name).replaceAll("$1ال ");
             if (!article.equals(name)) {
                 out.putIfAbsent(article, "arabic-common");
@@ -281,8 +307,18 @@ final class ScriptReadings {
             out.putIfAbsent(BrahmicReadings.burmese(name), "burmese");
             out.putIfAbsent(BrahmicReadings.burmeseSyllables(name), "burmese-syllables");
         }
+        if (sc.hebrew) {
+            String names = abjadNames.hebrew(name);
+            if (names != null) {
+                out.putIfAbsent(names, "hebrew-names");
+            }
+        }
         if (sc.hebrew && primaryLatin.indexOf('w') >= 0) {
             out.putIfAbsent(primaryLatin.replace('w', 'v').replace('W', 'V'), "hebrew-vav");
+        }
+        if (sc.ethiopic) {
+            out.putIfAbsent(latinAscii.get().transliterate(AbjadNames.ethiopic(anyLatin.get().transliterate(name))),
+                    "ethiopic-names");
         }
         List<Variant> list = new ArrayList<>(out.size());
         out.forEach((text, system) -> list.add(new Variant(system, text)));

@@ -68,8 +68,9 @@ class CandidateIndexTest {
 
     /**
      * {@code considered}: names the lookup credited; {@code scored}: names put to scoring (at most the cap), both
-     * summed over the query's readings (习近平: xi jinping and xi jin ping; عبد الله الرشيد: bd allh alrshyd and
-     * bd allh al rshyd, whose "al" puts M forward too);
+     * summed over the query's readings (习近平: xi jinping and xi jin ping; محمد علي حسن: mhmd ly hsn and muhammad ali
+     * hasan; عبد الله الرشيد: bd allh alrshyd, abdullah al rashid, which matches D, and bd allh al rshyd, whose "al"
+     * puts M forward too);
      * {@code forward}: their entries, best score first (threshold 0: every name scored is reported); {@code
      * matches}: the entries at the default threshold.
      */
@@ -86,8 +87,8 @@ class CandidateIndexTest {
             Aerocarribean Airlines | 1 | 1 | A | A
             YV2716 | 1 | 1 | Y | Y
             YV2726 | 0 | 0 | '' | ''
-            محمد علي حسن | 2 | 2 | M D | M
-            عبد الله الرشيد | 3 | 3 | D M | ''
+            محمد علي حسن | 4 | 4 | M D | M
+            عبد الله الرشيد | 5 | 5 | D M | D
             Syria International Islamic Bank | 34 | 5 | S B14 B13 B12 B11 | S
             Commercial Bank | 34 | 5 | B14 B13 B12 B11 B10 | ''
             Heihe Rural Commercial Bank | 34 | 5 | B14 B13 B12 B11 B10 | ''

@@ -61,15 +61,16 @@ class MatchAccuracyTest {
     }
 
     /**
-     * The target is 90 %; measured 105/160 with the readings (93/160 before the Arabic article reading, fewer with
-     * one ICU reading): the Chinese companies are listed under English names that translate rather than transcribe
-     * theirs, and most Hebrew pairs are short transcriptions. The floor keeps what is reached.
+     * The target is 90 %; measured 127/160 with the readings of Arabic-script, Hebrew and Ethiopic names as the
+     * lists spell them (105/160 before them, 93/160 before the Arabic article reading, fewer with one ICU reading):
+     * the Chinese companies are listed under English names that translate rather than transcribe theirs. The floor
+     * keeps what is reached.
      */
     @Test
     void listedNamesInTheirOwnScriptMatchTheirLatinNamesNoWorseThanMeasured() {
         MatchEvaluation.SetResult o = eval.set(MatchEvaluation.NON_LATIN);
         assertThat(o.scored()).hasSize(160);
-        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(105);
+        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(127);
     }
 
     @Test
