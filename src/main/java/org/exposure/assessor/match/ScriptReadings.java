@@ -68,6 +68,7 @@ final class ScriptReadings {
 
     private static final String SURNAMES = "/match/korean-surnames.txt";
     private static final String HAN_TERMS = "/match/company-terms-han.txt";
+    private static final String THAI_BURMESE_TERMS = "/match/company-terms-thai-burmese.txt";
     /** Administrative suffixes dropped after a place of the han-company table (深圳市 → shenzhen). */
     private static final Set<Integer> PLACE_SUFFIXES = Set.of((int) '省', (int) '市', (int) '区', (int) '區',
             (int) '县', (int) '縣');
@@ -111,6 +112,9 @@ final class ScriptReadings {
     private final Map<String, HanTerm> hanTerms;
     /** The longest form of {@link #hanTerms}, in characters. */
     private final int hanTermMax;
+    /** The generic words of Thai and Burmese company names and their English renderings. */
+    private final Map<String, List<String>> thaiBurmeseTerms;
+    private final int thaiBurmeseTermMax;
     private final ThreadLocal<Transliterator> iso9 =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin; Latin-ASCII"));
     private final ThreadLocal<Transliterator> hanNames =
@@ -137,6 +141,8 @@ final class ScriptReadings {
             max = Math.max(max, k.codePointCount(0, k.length()));
         }
         this.hanTermMax = max;
+        this.thaiBurmeseTerms = loadRenderings(THAI_BURMESE_TERMS);
+        this.thaiBurmeseTermMax = thaiBurmeseTerms.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** A word of {@code match/company-terms-han.txt}: its English renderings, and whether it is a place. */
@@ -151,6 +157,8 @@ final class ScriptReadings {
         boolean cyrillic;
         boolean hebrew;
         boolean arabic;
+        boolean thai;
+        boolean myanmar;
         /** Any other script but Latin (Arabic, Greek, Thai, ...). */
         boolean other;
     }
@@ -171,6 +179,14 @@ final class ScriptReadings {
                 case HEBREW -> out.hebrew = true;
                 case ARABIC -> {
                     out.arabic = true;
+                    out.other = true;
+                }
+                case THAI -> {
+                    out.thai = true;
+                    out.other = true;
+                }
+                case MYANMAR -> {
+                    out.myanmar = true;
                     out.other = true;
                 }
                 case LATIN, COMMON, INHERITED -> {
@@ -288,6 +304,11 @@ final class ScriptReadings {
             String english = english(primaryLatin);
             if (english != null) {
                 out.putIfAbsent(english, "english");
+            }
+        }
+        if (sc.thai || sc.myanmar) {
+            for (String company : thaiBurmeseCompany(name)) {
+                out.putIfAbsent(company, sc.thai ? "thai-company" : "burmese-company");
             }
         }
         if (sc.arabic) {
@@ -425,6 +446,88 @@ final class ScriptReadings {
         words.append(' ');
         first.append(words);
         second.append(words);
+    }
+
+    // ------------------------------------------------------------------------------- Thai and Burmese companies
+
+    /**
+     * The thai-company or burmese-company readings of a name: none when it holds no generic word of
+     * {@code match/company-terms-thai-burmese.txt}; else the name with each such word replaced by its first English
+     * rendering, and, when one has a second, once more with the second ones. Neither script separates words, so a
+     * word is looked for anywhere, longest first, but not where it would take a syllable apart: not before a vowel
+     * sign or mark (of a syllable that goes on) nor after a Thai vowel written before its consonant. The rest (the
+     * brand) stays in its script, for ICU's {@code Thai-Latin} or {@code Myanmar-Latin} to read as in the first
+     * reading.
+     */
+    List<String> thaiBurmeseCompany(String name) {
+        StringBuilder first = new StringBuilder(name.length() + 16);
+        StringBuilder second = new StringBuilder(name.length() + 16);
+        boolean found = false;
+        boolean alternative = false;
+        int i = 0;
+        while (i < name.length()) {
+            List<String> renderings = null;
+            int len = 0;
+            if (i == 0 || !isThaiPrefixVowel(name.charAt(i - 1))) {
+                for (int l = Math.min(thaiBurmeseTermMax, name.length() - i); l >= 1 && renderings == null; l--) {
+                    List<String> r = thaiBurmeseTerms.get(name.substring(i, i + l));
+                    if (r != null && (i + l == name.length() || !continuesSyllable(name.charAt(i + l)))) {
+                        renderings = r;
+                        len = l;
+                    }
+                }
+            }
+            if (renderings == null) {
+                first.append(name.charAt(i));
+                second.append(name.charAt(i));
+                i++;
+                continue;
+            }
+            first.append(' ').append(renderings.get(0)).append(' ');
+            second.append(' ').append(renderings.get(renderings.size() - 1)).append(' ');
+            found = true;
+            alternative |= renderings.size() > 1;
+            i += len;
+        }
+        if (!found) {
+            return List.of();
+        }
+        String a = first.toString().replaceAll("\\s+", " ").strip();
+        String b = second.toString().replaceAll("\\s+", " ").strip();
+        return !alternative || a.equals(b) ? List.of(a) : List.of(a, b);
+    }
+
+    /** A Thai vowel written before the consonant it follows in speech (เ แ โ ใ ไ). */
+    private static boolean isThaiPrefixVowel(char c) {
+        return c >= '\u0E40' && c <= '\u0E44';
+    }
+
+    /** A character that belongs to the syllable before it: a vowel sign or mark, or Thai's ะ า ำ ๅ. */
+    private static boolean continuesSyllable(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || c == '\u0E30' || c == '\u0E32' || c == '\u0E33' || c == '\u0E45';
+    }
+
+    /** A table of FORM = RENDERING | RENDERING lines. */
+    private static Map<String, List<String>> loadRenderings(String resource) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String line : ResourceLines.of(resource)) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalStateException(resource + ": no '=' in " + line);
+            }
+            List<String> renderings = new ArrayList<>();
+            for (String r : line.substring(eq + 1).split("\\|")) {
+                if (!r.isBlank()) {
+                    renderings.add(r.strip());
+                }
+            }
+            if (out.put(line.substring(0, eq).strip(), List.copyOf(renderings)) != null) {
+                throw new IllegalStateException(resource + ": " + line.substring(0, eq).strip() + " twice");
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static Map<String, HanTerm> loadHanTerms() {

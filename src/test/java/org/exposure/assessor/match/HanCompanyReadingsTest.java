@@ -54,6 +54,19 @@ class HanCompanyReadingsTest {
         assertThat(new NameNormalizer().readings(name)).noneMatch(r -> r.system().equals("han-company"));
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            บริษัท สยามเทรดดิ้ง จำกัด            | company siam trading limited             | co siam trading ltd
+            บริษัทไทยโฮลดิ้งส์จำกัด(มหาชน)        | company thai holdings limited ( public )  | co thai holdings ltd ( public )
+            ธนาคารกรุงเทพ                        | bank กรุงเทพ                             | -
+            ရွှေမြန်မာ ကုမ္ပဏီ လီမိတက်             | ရွှေ myanmar company limited            | ရွှေ myanmar co ltd
+            เทศบาล                               | -                                        | -
+            """)
+    void thaiAndBurmeseCompanyWordsAreTranslated(String name, String first, String second) {
+        List<String> expected = first == null ? List.of() : second == null ? List.of(first) : List.of(first, second);
+        assertThat(READINGS.thaiBurmeseCompany(name)).isEqualTo(expected);
+    }
+
     private static MatchCandidate company(String id, String name) {
         return new MatchCandidate("T", id, name, List.of(), "ENTITY", Set.of(), List.of());
     }
@@ -66,6 +79,8 @@ class HanCompanyReadingsTest {
         l.add(company("MD", "HONG KONG MINGDA INTERNATIONAL TRADING CO., LIMITED"));
         l.add(company("HS", "SINO HAIXING HEAVY INDUSTRIES GROUP"));
         l.add(company("HY", "东莞宏远电子有限公司"));
+        l.add(company("TH", "บริษัท มารีน เทรดดิ้ง จำกัด"));
+        l.add(company("MM", "ရွှေမြန်မာ ကုမ္ပဏီ လီမိတက်"));
         // Companies of the same cities and trades, so that "shenzhen", "technology" or "co" weigh as on a list.
         String[] brands = {"Jinlong", "Tianma", "Hengyuan", "Xinhua", "Baoshan", "Ruitai", "Guanghui", "Changfeng"};
         String[] places = {"Shenzhen", "Beijing", "Shanghai", "Guangzhou", "Dongguan", "Hong Kong", "Ningbo",
@@ -89,6 +104,8 @@ class HanCompanyReadingsTest {
             Shenzhen Huaxing Optoelectronics Technology Co., Ltd. | HX | latin | han-company
             香港明达国际贸易有限公司                          | MD | han-company | latin
             中国海星重工集团有限公司                          | HS | han-company | latin
+            Marine Trading Co., Ltd.                          | TH | latin       | thai-company
+            Shway Myanmar Company Limited                     | MM | latin       | burmese-company
             """)
     void aCompanyIsFoundAcrossScripts(String query, String entry, String queryReading, String listReading) {
         List<Match> matches = index.match(new MatchQuery(query, "ENTITY", Set.of()));
