@@ -54,10 +54,12 @@ import com.ibm.icu.text.Transliterator;
  *       ({@code english}: -iy and -yy endings as -y, ks as x, a final -dr as -der: Aleksandr → alexander,
  *       Dmitriy → dmitry).</li>
  *   <li><b>Hebrew</b> ({@code hebrew-vav}): vav as the consonant v (דוד → dvd, David), besides ICU's w.</li>
+ *   <li><b>Thai</b> ({@code thai-rtgs}): by the Royal Thai General System as {@link ThaiRomanization} reads it
+ *       (กรุงเทพ → krungthep), besides ICU's ISO 11940 letters (krungtheph).</li>
  *   <li><b>Thai and Burmese companies</b> ({@code thai-company}, {@code burmese-company}): a name holding a generic
  *       word of {@code match/company-terms-thai-burmese.txt} (บริษัท, จำกัด, ကုမ္ပဏီ, လီမိတက်, ...) with those words
- *       replaced by their English renderings, the brand left to ICU: บริษัท สยามเทรดดิ้ง จำกัด → company siam trading
- *       limited. See {@link #thaiBurmeseCompany}.</li>
+ *       replaced by their English renderings, a Thai brand read by RTGS, a Burmese one by ICU: บริษัท สยามเทรดดิ้ง
+ *       จำกัด → company siam trading limited. See {@link #thaiBurmeseCompany}.</li>
  *   <li><b>Arabic</b> ({@code arabic-common}): the article ال written apart, as the lists write it (التكريتي → al tkryty,
  *       AL-TIKRITI); ICU writes the consonants, and the consonant-skeleton comparison of abjad names
  *       ({@link TokenSimilarity#skeleton}) pairs them with the usual spellings.</li>
@@ -312,8 +314,13 @@ final class ScriptReadings {
         }
         if (sc.thai || sc.myanmar) {
             for (String company : thaiBurmeseCompany(name)) {
-                out.putIfAbsent(company, sc.thai ? "thai-company" : "burmese-company");
+                // A Thai brand by RTGS, as Thai companies spell their names; a Burmese one as ICU reads it.
+                out.putIfAbsent(sc.thai ? ThaiRomanization.read(company) : company,
+                        sc.thai ? "thai-company" : "burmese-company");
             }
+        }
+        if (sc.thai) {
+            out.putIfAbsent(ThaiRomanization.read(name), "thai-rtgs");
         }
         if (sc.arabic) {
             String article = ARABIC_ARTICLE.matcher(name).replaceAll("$1ال ");

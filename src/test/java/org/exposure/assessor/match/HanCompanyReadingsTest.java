@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The han-company reading of Chinese company names (generic words translated by {@code match/company-terms-han.txt},
  * places and brands read as pinyin words), and what it does in an index: a company named in characters finds its
- * English name and back, while two companies that share only generic words and a city stay apart. The names are
+ * English name and back (a Thai brand read by RTGS), while two companies that share only generic words and a city stay apart. The names are
  * made up from the table's words.
  */
 class HanCompanyReadingsTest {
@@ -80,6 +80,7 @@ class HanCompanyReadingsTest {
         l.add(company("HS", "SINO HAIXING HEAVY INDUSTRIES GROUP"));
         l.add(company("HY", "东莞宏远电子有限公司"));
         l.add(company("TH", "บริษัท มารีน เทรดดิ้ง จำกัด"));
+        l.add(company("BK", "ธนาคารกรุงเทพ"));
         l.add(company("MM", "ရွှေမြန်မာ ကုမ္ပဏီ လီမိတက်"));
         // Companies of the same cities and trades, so that "shenzhen", "technology" or "co" weigh as on a list.
         String[] brands = {"Jinlong", "Tianma", "Hengyuan", "Xinhua", "Baoshan", "Ruitai", "Guanghui", "Changfeng"};
@@ -105,6 +106,7 @@ class HanCompanyReadingsTest {
             香港明达国际贸易有限公司                          | MD | han-company | latin
             中国海星重工集团有限公司                          | HS | han-company | latin
             Marine Trading Co., Ltd.                          | TH | latin       | thai-company
+            Krungthep Bank                                    | BK | latin       | thai-company
             Shway Myanmar Company Limited                     | MM | latin       | burmese-company
             """)
     void aCompanyIsFoundAcrossScripts(String query, String entry, String queryReading, String listReading) {
