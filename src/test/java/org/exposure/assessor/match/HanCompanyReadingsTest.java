@@ -34,6 +34,7 @@ class HanCompanyReadingsTest {
             大厂华美物流有限公司           | dachang huamei logistics co ltd                       | dachang huamei logistics company limited
             永丰科技（浙江）有限公司       | yongfeng technology （ zhejiang ） co ltd             | yongfeng science and technology （ zhejiang ） company limited
             金龙物流                       | jinlong logistics                                     | -
+            青山农村商业银行股份有限公司   | qingshan rural commercial bank co ltd                 | qingshan rural commercial bank corporation limited
             """)
     void genericWordsAreTranslatedAndTheRestReadAsPinyinWords(String name, String first, String second) {
         List<String> expected = second == null ? List.of(first) : List.of(first, second);
