@@ -27,7 +27,8 @@ import com.ibm.icu.text.Transliterator;
  *       {@code Han-Latin/Names}, which knows surname readings such as 单 shan), then the given name's syllables run
  *       together: 习近平 → "xi jinping". Longer runs (companies, places, transcribed foreign names) keep one syllable
  *       a word, as ICU reads them ({@code pinyin-syllables}); a name read as a person's also gets that reading.</li>
- *   <li><b>Chinese companies</b> ({@code han-company}): a Han name holding a generic word of company names of
+ *   <li><b>Chinese companies</b> ({@code han-company}): a Han name (of more than three characters, a person's
+ *       name's shape) holding a generic word of company names of
  *       {@code match/company-terms-han.txt} (有限公司, 科技, 数控, 设备, ..., simplified or traditional, longest first)
  *       is read as such companies write their English names: the generic words translated (有限公司 co ltd, 数控
  *       cnc), the places of the table as written in English or as pinyin words (香港 hong kong, 东莞 dongguan, an
@@ -345,10 +346,18 @@ final class ScriptReadings {
      * as companies romanise them: a run of up to three characters is one word (圣寅 → shengyin), a longer one is
      * cut in twos from its start, an odd one's last word taking three (a brand of four characters is two words of
      * two, as it usually is). A place of the table is its own word when a run of brand characters does not come
-     * before it in the same run of Han, and its administrative suffix (市, 省, 区, 县) is dropped.
+     * before it in the same run of Han, and its administrative suffix (市, 省, 区, 县) is dropped. A name of three
+     * Han characters or fewer gets none: it has a person's shape, and given names can be such words (王建设).
      */
     List<String> hanCompany(String name) {
         int[] cps = name.codePoints().toArray();
+        int han = 0;
+        for (int cp : cps) {
+            han += Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 1 : 0;
+        }
+        if (han <= 3) {
+            return List.of(); // a person's name has that shape, and given names are words too (建设, 国华)
+        }
         int[] simple = simplifiedCodePoints(name, cps.length);
         StringBuilder first = new StringBuilder(name.length() * 4);
         StringBuilder second = new StringBuilder(name.length() * 4);

@@ -46,6 +46,8 @@ class HanCompanyReadingsTest {
             习近平
             欧阳修
             王建国
+            王建设
+            李国际
             北京
             香港
             深圳市
