@@ -27,6 +27,17 @@ import com.ibm.icu.text.Transliterator;
  *       {@code Han-Latin/Names}, which knows surname readings such as 单 shan), then the given name's syllables run
  *       together: 习近平 → "xi jinping". Longer runs (companies, places, transcribed foreign names) keep one syllable
  *       a word, as ICU reads them ({@code pinyin-syllables}); a name read as a person's also gets that reading.</li>
+ *   <li><b>Chinese companies</b> ({@code han-company}): a Han name (of more than three characters, a person's
+ *       name's shape) holding a generic word of company names of
+ *       {@code match/company-terms-han.txt} (有限公司, 科技, 数控, 设备, ..., simplified or traditional, longest first)
+ *       is read as such companies write their English names: the generic words translated (有限公司 co ltd, 数控
+ *       cnc), the places of the table as written in English or as pinyin words (香港 hong kong, 东莞 dongguan, an
+ *       administrative suffix 市 省 区 县 dropped), the other characters (the brand) read as pinyin and run together,
+ *       a run of up to three characters one word, a longer run cut in twos: 东莞圣寅数控设备有限公司 → dongguan
+ *       shengyin cnc equipment co ltd. A second reading takes each word's second rendering where it has one
+ *       (中国 sino, 科技 science and technology). A one-character word (厂 factory) counts only at the end of a run of
+ *       Han or before another word, and a place only where no brand character comes before it, so that brands
+ *       keep their characters. See {@link #hanCompany}.</li>
  *   <li><b>Korean</b> (Hangul): a name of two to four syllables beginning with a surname of
  *       {@code match/korean-surnames.txt} gets, for each usual spelling of the surname, its given name by Revised
  *       Romanization ({@code korean-rr}: 김정은 → kim jeong eun), by McCune–Reischauer without breves, ㅈ written j
@@ -60,6 +71,12 @@ import com.ibm.icu.text.Transliterator;
  *       writes fǝtǝwi and malas.</li>
  *   <li><b>Khmer</b> ({@code khmer}) and <b>Burmese</b> ({@code burmese}): by the letter tables of
  *       {@link BrahmicReadings} (ICU has no Khmer transliterator and reads Burmese with every inherent vowel).</li>
+ *   <li><b>Thai</b> ({@code thai-rtgs}): by the Royal Thai General System as {@link ThaiRomanization} reads it
+ *       (กรุงเทพ → krungthep), besides ICU's ISO 11940 letters (krungtheph).</li>
+ *   <li><b>Thai and Burmese companies</b> ({@code thai-company}, {@code burmese-company}): a name holding a generic
+ *       word of {@code match/company-terms-thai-burmese.txt} (บริษัท, จำกัด, ကုမ္ပဏီ, လီမိတက်, ...) with those words
+ *       replaced by their English renderings, a Thai brand read by RTGS, a Burmese one by ICU: บริษัท สยามเทรดดิ้ง
+ *       จำกัด → company siam trading limited. See {@link #thaiBurmeseCompany}.</li>
  * </ul>
  * Thread-safe: the transliterators and tokenizers are per thread.
  */
@@ -70,6 +87,11 @@ final class ScriptReadings {
     }
 
     private static final String SURNAMES = "/match/korean-surnames.txt";
+    private static final String HAN_TERMS = "/match/company-terms-han.txt";
+    private static final String THAI_BURMESE_TERMS = "/match/company-terms-thai-burmese.txt";
+    /** Administrative suffixes dropped after a place of the han-company table (深圳市 → shenzhen). */
+    private static final Set<Integer> PLACE_SUFFIXES = Set.of((int) '省', (int) '市', (int) '区', (int) '區',
+            (int) '县', (int) '縣');
     /** The Arabic article at the start of a word of at least two more letters (التكريتي: al tkryty). */
     private static final Pattern ARABIC_ARTICLE =
             Pattern.compile("(^|[\\s\\-])ال(?=\\p{IsArabic}{2,})");
@@ -112,12 +134,22 @@ final class ScriptReadings {
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin"));
     private final ThreadLocal<Transliterator> latinAscii =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
+    /** The generic words and places of Chinese company names, each form (simplified and traditional) a key. */
+    private final Map<String, HanTerm> hanTerms;
+    /** The longest form of {@link #hanTerms}, in characters. */
+    private final int hanTermMax;
+    /** The generic words of Thai and Burmese company names and their English renderings. */
+    private final Map<String, List<String>> thaiBurmeseTerms;
+    private final int thaiBurmeseTermMax;
     private final ThreadLocal<Transliterator> iso9 =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Cyrillic-Latin; Latin-ASCII"));
     private final ThreadLocal<Transliterator> hanNames =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin/Names; Latin-ASCII"));
     private final ThreadLocal<Transliterator> han =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII"));
+    /** Traditional characters as simplified ones, to find the table's words in a form it does not list. */
+    private final ThreadLocal<Transliterator> simplified =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
     private final ThreadLocal<Transliterator> kana =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Katakana-Latin; Hiragana-Latin; Latin-ASCII"));
     /**
@@ -129,6 +161,18 @@ final class ScriptReadings {
 
     ScriptReadings() {
         this.koreanSurnames = loadSurnames();
+        this.hanTerms = loadHanTerms();
+        int max = 0;
+        for (String k : hanTerms.keySet()) {
+            max = Math.max(max, k.codePointCount(0, k.length()));
+        }
+        this.hanTermMax = max;
+        this.thaiBurmeseTerms = loadRenderings(THAI_BURMESE_TERMS);
+        this.thaiBurmeseTermMax = thaiBurmeseTerms.keySet().stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /** A word of {@code match/company-terms-han.txt}: its English renderings, and whether it is a place. */
+    record HanTerm(List<String> renderings, boolean place) {
     }
 
     /** What a name holds, by script. */
@@ -142,6 +186,7 @@ final class ScriptReadings {
         boolean khmer;
         boolean myanmar;
         boolean ethiopic;
+        boolean thai;
         /** Any other script but Latin (Arabic, Greek, Thai, ...). */
         boolean other;
     }
@@ -166,6 +211,10 @@ final class ScriptReadings {
                 }
                 case KHMER -> {
                     out.khmer = true;
+                    out.other = true;
+                }
+                case THAI -> {
+                    out.thai = true;
                     out.other = true;
                 }
                 case MYANMAR -> {
@@ -272,6 +321,9 @@ final class ScriptReadings {
             if (!syllables.equals(primaryLatin)) {
                 out.putIfAbsent(syllables, "pinyin-syllables");
             }
+            for (String company : hanCompany(name)) {
+                out.putIfAbsent(company, "han-company");
+            }
         }
         if (sc.han && !sc.hangul) {
             String jp = japanese(name);
@@ -289,6 +341,16 @@ final class ScriptReadings {
             if (english != null) {
                 out.putIfAbsent(english, "english");
             }
+        }
+        if (sc.thai || sc.myanmar) {
+            for (String company : thaiBurmeseCompany(name)) {
+                // A Thai brand by RTGS, as Thai companies spell their names; a Burmese one as ICU reads it.
+                out.putIfAbsent(sc.thai ? ThaiRomanization.read(company) : company,
+                        sc.thai ? "thai-company" : "burmese-company");
+            }
+        }
+        if (sc.thai) {
+            out.putIfAbsent(ThaiRomanization.read(name), "thai-rtgs");
         }
         if (sc.arabic) {
             String names = abjadNames.arabic(name);
@@ -323,6 +385,247 @@ final class ScriptReadings {
         List<Variant> list = new ArrayList<>(out.size());
         out.forEach((text, system) -> list.add(new Variant(system, text)));
         return list;
+    }
+
+    // ------------------------------------------------------------------------------------------ Chinese companies
+
+    /**
+     * The han-company readings of a name: none when it holds no generic word of the table; else the name with each
+     * generic word and place replaced by its first English rendering, and, when a word has a second rendering, once
+     * more with the second ones. The other Han characters (the brand) are read as pinyin and run together in words
+     * as companies romanise them: a run of up to three characters is one word (圣寅 → shengyin), a longer one is
+     * cut in twos from its start, an odd one's last word taking three (a brand of four characters is two words of
+     * two, as it usually is). A place of the table is its own word when a run of brand characters does not come
+     * before it in the same run of Han, and its administrative suffix (市, 省, 区, 县) is dropped. A name of three
+     * Han characters or fewer gets none: it has a person's shape, and given names can be such words (王建设).
+     */
+    List<String> hanCompany(String name) {
+        int[] cps = name.codePoints().toArray();
+        int han = 0;
+        for (int cp : cps) {
+            han += Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 1 : 0;
+        }
+        if (han <= 3) {
+            return List.of(); // a person's name has that shape, and given names are words too (建设, 国华)
+        }
+        int[] simple = simplifiedCodePoints(name, cps.length);
+        StringBuilder first = new StringBuilder(name.length() * 4);
+        StringBuilder second = new StringBuilder(name.length() * 4);
+        StringBuilder brand = new StringBuilder();
+        boolean generic = false;
+        boolean alternative = false;
+        int i = 0;
+        while (i < cps.length) {
+            if (Character.UnicodeScript.of(cps[i]) != Character.UnicodeScript.HAN) {
+                flushBrand(brand, first, second);
+                first.appendCodePoint(cps[i]);
+                second.appendCodePoint(cps[i]);
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < cps.length && Character.UnicodeScript.of(cps[runEnd]) == Character.UnicodeScript.HAN) {
+                runEnd++;
+            }
+            int len = 0;
+            HanTerm term = null;
+            for (int l = Math.min(hanTermMax, runEnd - i); l >= 1 && term == null; l--) {
+                HanTerm t = hanTerm(cps, simple, i, l);
+                if (t == null || (t.place() && brand.length() > 0)
+                        || (l == 1 && i + 1 < runEnd && !startsTerm(cps, simple, i + 1, runEnd))) {
+                    continue; // a place inside a brand is the brand's; a one-character word only ends a name
+                }
+                term = t;
+                len = l;
+            }
+            if (term == null) {
+                brand.appendCodePoint(cps[i]);
+                i++;
+                continue;
+            }
+            flushBrand(brand, first, second);
+            List<String> r = term.renderings();
+            first.append(' ').append(r.get(0)).append(' ');
+            second.append(' ').append(r.get(r.size() - 1)).append(' ');
+            generic |= !term.place();
+            alternative |= r.size() > 1;
+            i += len;
+            if (term.place() && i < runEnd && PLACE_SUFFIXES.contains(cps[i])) {
+                i++;
+            }
+        }
+        flushBrand(brand, first, second);
+        if (!generic) {
+            return List.of();
+        }
+        String a = first.toString().replaceAll("\\s+", " ").strip();
+        if (!alternative) {
+            return List.of(a);
+        }
+        String b = second.toString().replaceAll("\\s+", " ").strip();
+        return a.equals(b) ? List.of(a) : List.of(a, b);
+    }
+
+    /** The name's code points with traditional characters simplified, or null when that changes their number. */
+    private int[] simplifiedCodePoints(String name, int count) {
+        int[] simple = simplified.get().transliterate(name).codePoints().toArray();
+        return simple.length == count ? simple : null;
+    }
+
+    private HanTerm hanTerm(int[] cps, int[] simple, int from, int length) {
+        HanTerm t = hanTerms.get(new String(cps, from, length));
+        if (t == null && simple != null) {
+            t = hanTerms.get(new String(simple, from, length));
+        }
+        return t;
+    }
+
+    /** Whether a generic word of two characters or more begins at {@code from}. */
+    private boolean startsTerm(int[] cps, int[] simple, int from, int runEnd) {
+        for (int l = Math.min(hanTermMax, runEnd - from); l >= 2; l--) {
+            HanTerm t = hanTerm(cps, simple, from, l);
+            if (t != null && !t.place()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Brand characters read as pinyin words (see {@link #hanCompany}), written to both readings. */
+    private void flushBrand(StringBuilder brand, StringBuilder first, StringBuilder second) {
+        if (brand.length() == 0) {
+            return;
+        }
+        String[] syllables = han.get().transliterate(brand.toString()).replaceAll("['’]", "").strip().split("\\s+");
+        brand.setLength(0);
+        StringBuilder words = new StringBuilder(" ");
+        int n = syllables.length;
+        if (n <= 3) {
+            words.append(String.join("", syllables));
+        } else {
+            for (int k = 0; k < n; k += 2) {
+                boolean lastOfOdd = n - k == 3;
+                words.append(syllables[k]).append(syllables[k + 1]);
+                if (lastOfOdd) {
+                    words.append(syllables[k + 2]);
+                    k++;
+                }
+                words.append(' ');
+            }
+        }
+        words.append(' ');
+        first.append(words);
+        second.append(words);
+    }
+
+    // ------------------------------------------------------------------------------- Thai and Burmese companies
+
+    /**
+     * The thai-company or burmese-company readings of a name: none when it holds no generic word of
+     * {@code match/company-terms-thai-burmese.txt}; else the name with each such word replaced by its first English
+     * rendering, and, when one has a second, once more with the second ones. Neither script separates words, so a
+     * word is looked for anywhere, longest first, but not where it would take a syllable apart: not before a vowel
+     * sign or mark (of a syllable that goes on) nor after a Thai vowel written before its consonant. The rest (the
+     * brand) stays in its script, for ICU's {@code Thai-Latin} or {@code Myanmar-Latin} to read as in the first
+     * reading.
+     */
+    List<String> thaiBurmeseCompany(String name) {
+        StringBuilder first = new StringBuilder(name.length() + 16);
+        StringBuilder second = new StringBuilder(name.length() + 16);
+        boolean found = false;
+        boolean alternative = false;
+        int i = 0;
+        while (i < name.length()) {
+            List<String> renderings = null;
+            int len = 0;
+            if (i == 0 || !isThaiPrefixVowel(name.charAt(i - 1))) {
+                for (int l = Math.min(thaiBurmeseTermMax, name.length() - i); l >= 1 && renderings == null; l--) {
+                    List<String> r = thaiBurmeseTerms.get(name.substring(i, i + l));
+                    if (r != null && (i + l == name.length() || !continuesSyllable(name.charAt(i + l)))) {
+                        renderings = r;
+                        len = l;
+                    }
+                }
+            }
+            if (renderings == null) {
+                first.append(name.charAt(i));
+                second.append(name.charAt(i));
+                i++;
+                continue;
+            }
+            first.append(' ').append(renderings.get(0)).append(' ');
+            second.append(' ').append(renderings.get(renderings.size() - 1)).append(' ');
+            found = true;
+            alternative |= renderings.size() > 1;
+            i += len;
+        }
+        if (!found) {
+            return List.of();
+        }
+        String a = first.toString().replaceAll("\\s+", " ").strip();
+        String b = second.toString().replaceAll("\\s+", " ").strip();
+        return !alternative || a.equals(b) ? List.of(a) : List.of(a, b);
+    }
+
+    /** A Thai vowel written before the consonant it follows in speech (เ แ โ ใ ไ). */
+    private static boolean isThaiPrefixVowel(char c) {
+        return c >= '\u0E40' && c <= '\u0E44';
+    }
+
+    /** A character that belongs to the syllable before it: a vowel sign or mark, or Thai's ะ า ำ ๅ. */
+    private static boolean continuesSyllable(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || c == '\u0E30' || c == '\u0E32' || c == '\u0E33' || c == '\u0E45';
+    }
+
+    /** A table of FORM = RENDERING | RENDERING lines. */
+    private static Map<String, List<String>> loadRenderings(String resource) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String line : ResourceLines.of(resource)) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalStateException(resource + ": no '=' in " + line);
+            }
+            List<String> renderings = new ArrayList<>();
+            for (String r : line.substring(eq + 1).split("\\|")) {
+                if (!r.isBlank()) {
+                    renderings.add(r.strip());
+                }
+            }
+            if (out.put(line.substring(0, eq).strip(), List.copyOf(renderings)) != null) {
+                throw new IllegalStateException(resource + ": " + line.substring(0, eq).strip() + " twice");
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, HanTerm> loadHanTerms() {
+        Map<String, HanTerm> out = new HashMap<>();
+        boolean places = false;
+        for (String line : ResourceLines.of(HAN_TERMS)) {
+            if (line.startsWith("[")) {
+                places = line.equals("[places]");
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalStateException(HAN_TERMS + ": no '=' in " + line);
+            }
+            List<String> renderings = new ArrayList<>();
+            for (String r : line.substring(eq + 1).split("\\|")) {
+                if (!r.isBlank()) {
+                    renderings.add(r.strip());
+                }
+            }
+            HanTerm term = new HanTerm(List.copyOf(renderings), places);
+            for (String form : line.substring(0, eq).strip().split("\\s+")) {
+                if (out.put(form, term) != null) {
+                    throw new IllegalStateException(HAN_TERMS + ": " + form + " twice");
+                }
+            }
+        }
+        return Map.copyOf(out);
     }
 
     // ---------------------------------------------------------------------------------------------------- Korean

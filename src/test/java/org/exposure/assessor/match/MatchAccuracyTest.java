@@ -61,7 +61,8 @@ class MatchAccuracyTest {
     }
 
     /**
-     * The target is 90 %; measured 127/160 with the readings of Arabic-script, Hebrew and Ethiopic names as the
+     * The target is 90 %; measured 136/160 with the company-name readings of Chinese, Thai and Burmese names (127
+     * before them) and the readings of Arabic-script, Hebrew and Ethiopic names as the
      * lists spell them (105/160 before them, 93/160 before the Arabic article reading, fewer with one ICU reading):
      * the Chinese companies are listed under English names that translate rather than transcribe theirs. The floor
      * keeps what is reached.
@@ -70,7 +71,7 @@ class MatchAccuracyTest {
     void listedNamesInTheirOwnScriptMatchTheirLatinNamesNoWorseThanMeasured() {
         MatchEvaluation.SetResult o = eval.set(MatchEvaluation.NON_LATIN);
         assertThat(o.scored()).hasSize(160);
-        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(127);
+        assertThat(o.correct(T)).as(o.line(T)).isGreaterThanOrEqualTo(136);
     }
 
     @Test
