@@ -164,9 +164,11 @@ class WebhooksApiTest {
         assertThat(got).extracting(q -> q.header("X-Assessor-Delivery-Id")).containsOnly(got.get(0).header("X-Assessor-Delivery-Id"));
         Duration first = Duration.between(got.get(0).at(), got.get(1).at());
         Duration second = Duration.between(got.get(1).at(), got.get(2).at());
-        // 0.3 s then 0.9 s, each plus up to 20 % jitter and a poll interval.
-        assertThat(first).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
-        assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isGreaterThan(first);
+        // 0.3 s then 0.9 s, each plus up to 20 % jitter and a poll interval. The wait counts from the attempt's
+        // start, the receiver's times from a request's arrival: one request's transport time may come off (a run
+        // measured 299.4 ms), so 50 ms are allowed below.
+        assertThat(first).isBetween(Duration.ofMillis(250), Duration.ofMillis(1500));
+        assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(850)).isGreaterThan(first);
         // Each attempt is signed at its own time.
         JsonNode d = deliveries(id, "").get("items").get(0);
         assertThat(d.get("attempts").asInt()).isEqualTo(3);
